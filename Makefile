@@ -1,0 +1,116 @@
+# escape: Go's escape analysis for C maps.  `make` builds build/libgomap.a and
+# build/escape.so; `make check` runs the lit suite; `make demo` shows the plugin.
+# `make deps` installs the Debian packages the build and tests need.
+
+CC       ?= gcc
+ifeq ($(origin CC),default)
+CC       := gcc
+endif
+CXX      := g++
+ifeq ($(origin CXX),default)
+CXX      := g++
+endif
+PYTHON   ?= python3
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+B        := build
+SHELL    := /bin/bash
+
+GCC_PLUGIN_DIR := $(shell $(CC) -print-file-name=plugin)
+LLVM_BIN       := /usr/lib/llvm-14/bin
+LIT            := $(PYTHON) /usr/lib/llvm-14/build/utils/lit/lit.py
+DEB_PACKAGES   := gcc-12-plugin-dev llvm-14-tools
+
+WARN     := -Wall -Wextra
+CFLAGS   ?= -O2 -g
+RT_CFLAGS := -std=gnu11 $(WARN) $(CFLAGS) -fPIC -Iruntime
+CORE_CFLAGS := -std=c11 $(WARN) $(CFLAGS) -fPIC -Iruntime -Iplugin/core
+PLUGIN_CXXFLAGS := -std=gnu++17 $(WARN) -Wno-unused-parameter $(CFLAGS) -fPIC -fno-rtti \
+                   -fno-exceptions -I$(GCC_PLUGIN_DIR)/include -Iruntime -Iplugin/core
+
+RT_SRCS   := $(wildcard runtime/*.c)
+CORE_SRCS := $(wildcard plugin/core/*.c)
+GCC_SRCS  := $(wildcard plugin/gcc/*.cc)
+RT_OBJS   := $(RT_SRCS:%.c=$(B)/%.o)
+CORE_OBJS := $(CORE_SRCS:%.c=$(B)/%.o)
+GCC_OBJS  := $(GCC_SRCS:%.cc=$(B)/%.o)
+
+.PHONY: all check demo install clean deps check-deps lit
+all: $(B)/libgomap.a $(B)/escape.so
+
+# ---- runtime ------------------------------------------------------------------
+$(B)/runtime/%.o: runtime/%.c runtime/gomap.h runtime/gomap_layout.h $(wildcard runtime/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(RT_CFLAGS) -c $< -o $@
+
+$(B)/libgomap.a: $(RT_OBJS)
+	@mkdir -p $(B)
+	rm -f $@
+	ar rcs $@ $^
+
+# ---- plugin -------------------------------------------------------------------
+$(B)/plugin/core/%.o: plugin/core/%.c $(wildcard plugin/core/*.h) runtime/gomap_layout.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CORE_CFLAGS) -c $< -o $@
+
+$(B)/plugin/gcc/%.o: plugin/gcc/%.cc $(wildcard plugin/gcc/*.h) $(wildcard plugin/core/*.h) \
+                     runtime/gomap_layout.h | check-plugin-headers
+	@mkdir -p $(dir $@)
+	$(CXX) $(PLUGIN_CXXFLAGS) -c $< -o $@
+
+$(B)/escape.so: $(CORE_OBJS) $(GCC_OBJS)
+	$(CXX) -shared -o $@ $^
+
+.PHONY: check-plugin-headers
+check-plugin-headers:
+	@test -f $(GCC_PLUGIN_DIR)/include/gcc-plugin.h || { \
+	  echo "error: GCC plugin headers not found; run 'make deps' (apt-get install gcc-12-plugin-dev)"; \
+	  exit 1; }
+
+# ---- dependencies ---------------------------------------------------------------
+# Installs what a fresh Debian 12 machine lacks; prints the command when not root.
+deps:
+	@missing=""; \
+	test -f $(GCC_PLUGIN_DIR)/include/gcc-plugin.h || test -f /usr/lib/gcc/x86_64-linux-gnu/12/plugin/include/gcc-plugin.h || missing="$$missing gcc-12-plugin-dev"; \
+	test -x $(LLVM_BIN)/FileCheck || missing="$$missing llvm-14-tools"; \
+	test -f /usr/lib/llvm-14/build/utils/lit/lit.py || missing="$$missing llvm-14-tools"; \
+	missing=$$(echo $$missing | tr ' ' '\n' | sort -u | tr '\n' ' '); \
+	if [ -n "$$(echo $$missing)" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "deps: installing$$missing"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing) >/tmp/escape-deps.log 2>&1 \
+	      || { cat /tmp/escape-deps.log; exit 1; }; \
+	  else \
+	    echo "deps: missing packages; run: sudo apt-get install -y$$missing"; exit 1; \
+	  fi; \
+	fi
+
+# ---- tests ------------------------------------------------------------------------
+# lit prints its own summary; tools/lit-summary turns it into "N passed, N failed".
+LIT_ARGS ?= -sv
+check: deps
+	$(MAKE) all
+	@set -o pipefail; $(LIT) $(LIT_ARGS) testsuite 2>&1 | tee $(B)/check.log | $(PYTHON) testsuite/lit_summary.py
+
+# ---- demo -----------------------------------------------------------------------------
+DEMO_SRC := examples/wordfreq.c
+demo: deps
+	$(MAKE) all
+	@echo "== gcc -O2 -fplugin=$(B)/escape.so -fplugin-arg-escape-m $(DEMO_SRC)"
+	$(CC) -O2 -Iruntime -fplugin=$(B)/escape.so -fplugin-arg-escape-m $(DEMO_SRC) $(B)/libgomap.a -o $(B)/demo-stack
+	@echo "== the same with -fplugin-arg-escape-m=2 (why each map escapes)"
+	$(CC) -O2 -Iruntime -fplugin=$(B)/escape.so -fplugin-arg-escape-m=2 -c $(DEMO_SRC) -o /dev/null
+	$(CC) -O2 -Iruntime $(DEMO_SRC) $(B)/libgomap.a -o $(B)/demo-heap
+	@echo "== run with the plugin"; ./$(B)/demo-stack
+	@echo "== run without the plugin"; ./$(B)/demo-heap
+
+# ---- install ----------------------------------------------------------------------------
+install: all
+	install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(GCC_PLUGIN_DIR)
+	install -m 644 runtime/gomap.h runtime/gomap_layout.h $(DESTDIR)$(PREFIX)/include/
+	install -m 644 $(B)/libgomap.a $(DESTDIR)$(PREFIX)/lib/
+	install -m 755 $(B)/escape.so $(DESTDIR)$(GCC_PLUGIN_DIR)/escape.so
+	sed -e 's|@PREFIX@|$(PREFIX)|g' runtime/gomap.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/gomap.pc
+
+clean:
+	rm -rf $(B)

@@ -1,0 +1,144 @@
+/* escape.h - the analysis core shared by every front end (plain C11, no GCC types).
+ *
+ * A front end (plugin/gcc for GCC's GIMPLE, later a libclang one) describes a
+ * translation unit as a location graph and asks the core for decisions:
+ *
+ *   1. static scan   - the front end registers functions, parameters, results,
+ *                      gomap_make sites (esc_map_site) and escape points
+ *                      (esc_escape: returns are esc_flow to the result);
+ *   2. dataflow      - it translates every statement into edges: esc_flow
+ *                      (dst = &src / src / *src ...), esc_store (*p = src) and
+ *                      esc_call (a call to a function of this unit);
+ *   3. points-to     - esc_solve() resolves stores, computes per-parameter
+ *                      summaries bottom-up over the call graph's SCCs, and runs
+ *                      Go's deref-counted walk (Go's escape/solve.go) from the roots.
+ *
+ * Then esc_site_decision() tells the rewrite what to put on the stack, and
+ * esc_report()/esc_write_json() print Go-style diagnostics and the JSON record.
+ *
+ * Derefs follow Go's convention: an edge dst <- src with derefs d means
+ * dst = &src (d = -1), dst = src (0), dst = *src (1), dst = **src (2) ...
+ */
+#ifndef ESCAPE_CORE_H
+#define ESCAPE_CORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct esc_ctx esc_ctx;     /* one translation unit */
+typedef struct esc_func esc_func;   /* one function (with or without a body) */
+typedef int esc_loc;                /* a location; ids are unique within the ctx */
+#define ESC_NOLOC (-1)
+
+typedef struct esc_pos {            /* FILE:LINE:COL as the front end names it */
+    const char *file;               /* interned or long-lived; NULL = unknown */
+    int line, col;
+    bool in_system_header;          /* no diagnostics for such positions */
+} esc_pos;
+
+typedef struct esc_options {
+    int m;                          /* 0 none, 1 = -m, 2 = -m=2 */
+    unsigned max_kv_size;           /* default 128 */
+    unsigned long frame_limit;      /* stack bytes the rewrite may add per function (65536) */
+    const char *json_path;          /* NULL = no JSON */
+} esc_options;
+
+/* ---- context ------------------------------------------------------------ */
+esc_ctx *esc_ctx_new(const esc_options *opt);
+void     esc_ctx_free(esc_ctx *c);
+esc_loc  esc_heap(esc_ctx *c);      /* the heap/global root: outlives everything */
+
+/* ---- functions ---------------------------------------------------------- */
+/* has_body: the front end will describe its body. trusted: callers in this unit
+ * may use its summary (the body is the one that runs: not interposable/weak). */
+esc_func *esc_func_new(esc_ctx *c, const char *name, esc_pos pos, bool has_body,
+                       bool trusted);
+/* Parameter i (0-based, in order).  is_pointer: it gets a -m line.
+ * noescape: __attribute__((noescape)) - callers assume it keeps nothing. */
+esc_loc esc_param(esc_func *f, int i, const char *name, esc_pos pos,
+                  bool is_pointer, bool noescape);
+esc_loc esc_result(esc_func *f);    /* the returned value, Go's ~r0 */
+
+/* ---- locations ---------------------------------------------------------- */
+typedef enum esc_loc_kind {
+    ESC_LOC_VALUE,      /* an SSA value or temporary: no address of its own */
+    ESC_LOC_VAR,        /* a local object in memory (address may be taken);
+                           gets "&x escapes to heap" when its address escapes */
+    ESC_LOC_MAP,        /* the storage of a gomap_make site (made by esc_map_site) */
+} esc_loc_kind;
+
+/* loopdepth: Go's loopDepth - 0 for things that live for the whole call, else the
+ * loop nesting of where the value is created; a location at a smaller depth
+ * outlives one at a larger depth (so a map made in a loop and kept in a location
+ * that lives across iterations escapes).  name may be NULL ("tmp"). */
+esc_loc esc_loc_new(esc_func *f, esc_loc_kind kind, const char *name, esc_pos pos,
+                    int loopdepth);
+
+/* A gomap_make call.  Returns the site id; *map_loc receives the ESC_LOC_MAP
+ * location (the handle returned by the call is esc_flow(ret, map_loc, -1)).
+ * type_name: "map[K]V" from the descriptor, or NULL when unresolved (then
+ * kv_size/bucket bytes are unknown and the bucket never goes on the stack).
+ * hint: the constant hint, or -1 when not a constant. */
+typedef struct esc_site_info {
+    esc_pos pos;
+    const char *type_name;      /* NULL: descriptor not resolved */
+    long hint;                  /* -1: not a constant */
+    unsigned long kv_size;      /* keysize + valsize */
+    unsigned long hmap_bytes;   /* GOMAP_HMAP_SIZE */
+    unsigned long bucket_bytes; /* gomap_layout_bucket_size(), 0 if unknown */
+    int loopdepth;
+} esc_site_info;
+int esc_map_site(esc_func *f, const esc_site_info *info, esc_loc *map_loc);
+
+/* ---- edges (stage 2) ------------------------------------------------------ */
+/* dst = (derefs) src.  why: Go's note word ("assign", "spill", "call parameter",
+ * "return", "address-of", ...), shown by -m=2 with pos. */
+void esc_flow(esc_func *f, esc_loc dst, esc_loc src, int derefs, esc_pos pos,
+              const char *why);
+/* *ptr = (derefs) src: resolved in esc_solve against what ptr may point to;
+ * stores through pointers the core cannot bound go to the heap. */
+void esc_store(esc_func *f, esc_loc ptr, esc_loc src, int derefs, esc_pos pos,
+               const char *why);
+/* (derefs) src flows somewhere that outlives everything (global store, unknown
+ * callee, inline asm, pointer-to-integer conversion, unmodelled code). */
+void esc_escape(esc_func *f, esc_loc src, int derefs, esc_pos pos, const char *why);
+/* A direct call to callee (a function of this unit, with or without body).
+ * args[i] is the location of the i-th argument (ESC_NOLOC for non-pointers);
+ * result receives the returned value (ESC_NOLOC if unused).  Arguments beyond
+ * the callee's registered parameters (varargs) escape.  A callee without a
+ * trusted body: every argument escapes unless its parameter is noescape. */
+void esc_call(esc_func *f, esc_func *callee, const esc_loc *args, int nargs,
+              esc_loc result, esc_pos pos);
+
+/* ---- solve (stage 3) ---------------------------------------------------- */
+void esc_solve(esc_ctx *c);
+
+/* ---- decisions and report ------------------------------------------------ */
+typedef enum esc_placement {
+    ESC_HEAP_ALL,          /* "escapes to heap" */
+    ESC_STACK_HMAP,        /* header on stack, buckets on heap */
+    ESC_STACK_ALL,         /* header and first bucket on stack */
+} esc_placement;
+
+typedef struct esc_decision {
+    esc_placement placement;
+    const char *reason;    /* for ESC_STACK_HMAP: "key+value size S > LIMIT",
+                              "hint H > 8" or "stack frame limit"; else NULL */
+} esc_decision;
+esc_decision esc_site_decision(esc_ctx *c, int site);
+
+/* Print the -m lines (opt.m >= 1) for the whole unit in Go's format, sorted by
+ * position, none for system headers. */
+void esc_report(esc_ctx *c, FILE *out);
+/* Write every decision as JSON (docs/json.md).  Returns 0 or -1 with errno. */
+int esc_write_json(esc_ctx *c, const char *path);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* ESCAPE_CORE_H */
