@@ -1,0 +1,163 @@
+/* core.h - private state of the analysis core (not for front ends).
+ *
+ * Everything lives in growable arrays owned by the context and is named by
+ * int index: locations, edges, functions, sites, calls, stores, flow paths.
+ * Edges are kept per destination as a singly linked list threaded through
+ * the one edge array (insertion order, like Go's location.edges), so adding
+ * an edge never allocates on its own.
+ *
+ * Each function has its own heap location (a proxy of esc_heap()): all of
+ * them outlive everything, and keeping them apart means a walk started in one
+ * batch of functions never wanders into the edges of the whole unit.
+ */
+#ifndef ESCAPE_CORE_PRIV_H
+#define ESCAPE_CORE_PRIV_H
+
+#include "escape.h"
+
+#include <stdint.h>
+
+/* ---- growable arrays ------------------------------------------------------ */
+void *esc_grow(void *v, int *cap, size_t elem);   /* doubles cap, aborts on OOM */
+void *esc_xmalloc(size_t n);
+void  esc_fatal(const char *msg);                 /* front-end misuse: abort */
+
+#define VEC(T) struct { T *v; int n, cap; }
+#define VPUSH(vec, x) do {                                                     \
+        if ((vec).n == (vec).cap)                                              \
+            (vec).v = esc_grow((vec).v, &(vec).cap, sizeof *(vec).v);          \
+        (vec).v[(vec).n++] = (x);                                              \
+    } while (0)
+#define VFREE(vec) (free((vec).v), (vec).v = NULL, (vec).n = (vec).cap = 0)
+
+/* ---- graph ------------------------------------------------------------------ */
+enum { ROLE_PLAIN, ROLE_HEAP, ROLE_PARAM, ROLE_RESULT };
+
+typedef struct edge {
+    int src, derefs;
+    int next;                   /* next incoming edge of the same dst, -1 */
+    esc_pos pos;
+    const char *why;
+} edge;
+
+typedef struct location {
+    const char *name;           /* interned, NULL = temporary */
+    esc_pos pos;
+    int fn;                     /* owning function */
+    int loopdepth;
+    int site;                   /* ESC_LOC_MAP: its site, else -1 */
+    int param;                  /* ROLE_PARAM: index, else -1 */
+    unsigned char kind;         /* esc_loc_kind */
+    unsigned char role;
+    bool escapes;               /* address outlives the location (Go's escapes) */
+    bool queued;                /* in walkAll's queue */
+    bool opaque;                /* value comes from code we do not see */
+    bool ext;                   /* address reachable by code we do not see */
+    int ehead, etail;           /* incoming edges */
+    /* Go's walk */
+    int derefs, dst, dstedge;
+    unsigned walkgen;
+    /* scratch walks (points-to, ext) */
+    unsigned sgen;
+    int sderefs;
+    uint32_t smask;
+    /* parameter summary (Go's leaks, heap and ~r0), -1 = none */
+    int leak_heap, leak_result;
+    int path_heap, path_result; /* explanation of those, -1 */
+    int path_esc;               /* explanation of escapes, -1 */
+} location;
+
+typedef struct fparam {
+    int loc;
+    const char *name;
+    esc_pos pos;
+    bool is_pointer, noescape, set;
+} fparam;
+
+struct esc_func {
+    esc_ctx *c;
+    int id;
+    const char *name;
+    esc_pos pos;
+    bool has_body, trusted;
+    VEC(fparam) params;
+    int result;                 /* -1 until esc_result() */
+    int heap;                   /* this function's heap proxy */
+    int maxdepth;               /* deepest loopdepth of its locations */
+    VEC(int) locs;
+    VEC(int) sites;
+    VEC(int) calls;
+    VEC(int) stores;
+    int scc;                    /* batch id, -1 before esc_solve */
+    int tj_index, tj_low;       /* Tarjan */
+    bool tj_on, summarized;
+};
+
+typedef struct site {
+    int fn, loc, id;
+    esc_site_info info;         /* type_name interned */
+    esc_decision dec;
+    bool frame_heap;            /* ESC_HEAP_ALL only for the frame budget */
+} site;
+
+typedef struct call {
+    int fn, callee;
+    int args, nargs;            /* into ctx.args */
+    int result;
+    esc_pos pos;
+} call;
+
+typedef struct store {
+    int fn, ptr, src, derefs;
+    esc_pos pos;
+    const char *why;
+} store;
+
+typedef struct step { int dst, edge; } step;       /* one hop of a flow path */
+typedef struct path { int start, n; } path;        /* into ctx.steps */
+
+struct esc_ctx {
+    esc_options opt;
+    int heap;                   /* the public heap id (location 0) */
+    VEC(location) locs;
+    VEC(edge) edges;
+    VEC(esc_func *) funcs;
+    VEC(site) sites;
+    VEC(call) calls;
+    VEC(int) args;
+    VEC(store) stores;
+    VEC(step) steps;
+    VEC(path) paths;
+    bool capture;               /* record flow paths (m >= 2 or JSON) */
+    bool solved;
+    unsigned walkgen, sgen;
+    /* string interning: open addressing, power-of-two size */
+    const char **strs;
+    size_t nstrs, strcap;
+    /* (store, pointee) pairs already turned into edges */
+    uint64_t *seen;
+    size_t nseen, seencap;
+};
+
+/* graph.c */
+const char *esc_intern(esc_ctx *c, const char *s);
+int  esc_loc_add(esc_ctx *c, int fn, esc_loc_kind kind, int role, const char *name,
+                 esc_pos pos, int loopdepth);
+void esc_edge_add(esc_ctx *c, int dst, int src, int derefs, esc_pos pos, const char *why);
+bool esc_seen_add(esc_ctx *c, int a, int b);      /* false if (a,b) was there */
+static inline location *LOC(esc_ctx *c, int l) { return &c->locs.v[l]; }
+
+/* solve.c: one batch (an SCC of the call graph) */
+void esc_solve_batch(esc_ctx *c, esc_func **fns, int n);
+
+/* decide.c */
+void esc_decide_all(esc_ctx *c);
+
+/* report.c: names used by both -m=2 text and JSON */
+const char *esc_loc_text(esc_ctx *c, int l, char *buf, size_t len);  /* explainLoc */
+const char *esc_what_text(esc_ctx *c, int src, int derefs, char *buf, size_t len);
+void esc_map_text(const site *s, char *buf, size_t len);             /* make(map[K]V) */
+void esc_param_msgs(esc_ctx *c, esc_func *f, const fparam *p, char out[2][512],
+                    int paths[2], int *n);
+
+#endif /* ESCAPE_CORE_PRIV_H */

@@ -1,0 +1,166 @@
+/* json.c - every decision of the unit as one JSON document (schema in
+ * docs/json.md): each gomap_make site, each parameter of a function with a
+ * body, each named local whose address escapes, with the flow path that
+ * explains an escape or a leak.  Flow paths are recorded only when the context
+ * was created with opt.m >= 2 or opt.json_path set; otherwise "flow" is [].
+ */
+#include "core.h"
+
+#include <errno.h>
+#include <string.h>
+
+static void jstr(FILE *o, const char *s)
+{
+    if (!s) { fputs("null", o); return; }
+    fputc('"', o);
+    for (; *s; s++) {
+        unsigned char ch = (unsigned char)*s;
+        if (ch == '"' || ch == '\\') fprintf(o, "\\%c", ch);
+        else if (ch == '\n') fputs("\\n", o);
+        else if (ch == '\t') fputs("\\t", o);
+        else if (ch < 0x20) fprintf(o, "\\u%04x", ch);
+        else fputc(ch, o);
+    }
+    fputc('"', o);
+}
+
+static void jpos_fields(FILE *o, esc_pos p)
+{
+    fputs("\"file\": ", o);
+    jstr(o, p.file);
+    fprintf(o, ", \"line\": %d, \"col\": %d, \"system_header\": %s", p.line, p.col,
+            p.in_system_header ? "true" : "false");
+}
+
+static void jpos_str(FILE *o, esc_pos p)
+{
+    if (!p.file) { fputs("null", o); return; }
+    char buf[1024];
+    snprintf(buf, sizeof buf, "%s:%d:%d", p.file, p.line, p.col);
+    jstr(o, buf);
+}
+
+static void jflow(esc_ctx *c, FILE *o, int pi)
+{
+    fputc('[', o);
+    const path *p = pi >= 0 ? &c->paths.v[pi] : NULL;
+    for (int i = 0; p && i < p->n; i++) {
+        const step *st = &c->steps.v[p->start + i];
+        const edge *e = &c->edges.v[st->edge];
+        char a[300], b[300];
+        fputs(i ? ", {\"dst\": " : "{\"dst\": ", o);
+        jstr(o, esc_loc_text(c, st->dst, a, sizeof a));
+        fputs(", \"src\": ", o);
+        jstr(o, esc_loc_text(c, e->src, b, sizeof b));
+        fprintf(o, ", \"derefs\": %d, \"why\": ", e->derefs);
+        jstr(o, e->why);
+        fputs(", \"pos\": ", o);
+        jpos_str(o, e->pos);
+        fputc('}', o);
+    }
+    fputc(']', o);
+}
+
+static const char *placement_name(esc_placement p)
+{
+    return p == ESC_STACK_ALL ? "stack" : p == ESC_STACK_HMAP ? "stack-hmap" : "heap";
+}
+
+static void jsite(esc_ctx *c, FILE *o, const site *s)
+{
+    const location *L = LOC(c, s->loc);
+    char m[256];
+    esc_map_text(s, m, sizeof m);
+    fputs("    {\"kind\": \"map\", ", o);
+    jpos_fields(o, s->info.pos);
+    fputs(", \"function\": ", o);
+    jstr(o, c->funcs.v[s->fn]->name);
+    fputs(", \"type\": ", o);
+    jstr(o, s->info.type_name);
+    fprintf(o, ", \"hint\": %ld, \"kv_size\": %lu, \"escapes\": %s, \"verdict\": \"%s\"",
+            s->info.hint, s->info.kv_size, L->escapes ? "true" : "false",
+            s->dec.placement == ESC_STACK_ALL ? "does not escape"
+            : s->dec.placement == ESC_STACK_HMAP ? "buckets escape to heap"
+                                                 : "escapes to heap");
+    fprintf(o, ", \"placement\": \"%s\", \"reason\": ", placement_name(s->dec.placement));
+    jstr(o, s->frame_heap ? "stack frame limit" : s->dec.reason);
+    fputs(", \"expr\": ", o);
+    jstr(o, m);
+    fputs(", \"flow\": ", o);
+    jflow(c, o, L->escapes ? L->path_esc : -1);
+    fputc('}', o);
+}
+
+static void jparam(esc_ctx *c, FILE *o, esc_func *f, const fparam *p, int index)
+{
+    const location *L = LOC(c, p->loc);
+    char msgs[2][512];
+    int paths[2], n;
+    esc_param_msgs(c, f, p, msgs, paths, &n);
+    fputs("    {\"kind\": \"param\", ", o);
+    jpos_fields(o, p->pos);
+    fputs(", \"function\": ", o);
+    jstr(o, f->name);
+    fputs(", \"name\": ", o);
+    jstr(o, p->name);
+    fprintf(o, ", \"index\": %d, \"is_pointer\": %s, \"verdict\": \"%s\"", index,
+            p->is_pointer ? "true" : "false",
+            L->leak_heap == 0 ? "leaking param"
+            : L->leak_heap > 0 ? "leaking param content"
+            : L->leak_result >= 0 ? "leaking param to result" : "does not escape");
+    fprintf(o, ", \"placement\": null, \"reason\": null, \"heap_level\": %d, "
+            "\"result_level\": %d, \"messages\": [", L->leak_heap, L->leak_result);
+    for (int k = 0; k < n; k++) {
+        if (k) fputs(", ", o);
+        jstr(o, msgs[k]);
+    }
+    fputs("], \"flow\": ", o);
+    jflow(c, o, L->path_heap);
+    fputs(", \"result_flow\": ", o);
+    jflow(c, o, L->path_result);
+    fputc('}', o);
+}
+
+static void jvar(esc_ctx *c, FILE *o, const location *L)
+{
+    fputs("    {\"kind\": \"var\", ", o);
+    jpos_fields(o, L->pos);
+    fputs(", \"function\": ", o);
+    jstr(o, c->funcs.v[L->fn]->name);
+    fputs(", \"name\": ", o);
+    jstr(o, L->name);
+    fputs(", \"verdict\": \"escapes to heap\", \"placement\": \"heap\", \"reason\": null, "
+          "\"flow\": ", o);
+    jflow(c, o, L->path_esc);
+    fputc('}', o);
+}
+
+static void sep(FILE *o, int *n) { fputs((*n)++ ? ",\n" : "\n", o); }
+
+int esc_write_json(esc_ctx *c, const char *path)
+{
+    esc_solve(c);
+    FILE *o = fopen(path, "w");
+    if (!o) return -1;
+    fprintf(o, "{\"version\": 1, \"max_kv_size\": %u, \"frame_limit\": %lu, "
+            "\"decisions\": [", c->opt.max_kv_size, c->opt.frame_limit);
+    int n = 0;
+    for (int i = 0; i < c->sites.n; i++) { sep(o, &n); jsite(c, o, &c->sites.v[i]); }
+    for (int fi = 0; fi < c->funcs.n; fi++) {
+        esc_func *f = c->funcs.v[fi];
+        for (int i = 0; f->has_body && i < f->params.n; i++)
+            if (f->params.v[i].set) { sep(o, &n); jparam(c, o, f, &f->params.v[i], i); }
+    }
+    for (int l = 0; l < c->locs.n; l++) {
+        const location *L = LOC(c, l);
+        if (L->kind == ESC_LOC_VAR && L->role == ROLE_PLAIN && L->name && L->escapes) {
+            sep(o, &n);
+            jvar(c, o, L);
+        }
+    }
+    fputs(n ? "\n]}\n" : "]}\n", o);
+    int err = ferror(o) ? (errno ? errno : EIO) : 0;
+    if (fclose(o) != 0 && !err) err = errno ? errno : EIO;
+    if (err) { errno = err; return -1; }
+    return 0;
+}

@@ -1,0 +1,388 @@
+/* solve.c - solving one batch of functions (an SCC of the call graph, callees
+ * already summarized): link its calls, resolve its stores, then run Go's walk
+ * (cmd/compile/internal/escape/solve.go: walkAll, walkOne, outlives, leakTo).
+ *
+ * Stores.  Go sends every `*p = x` to the heap; C stores through pointers all
+ * the time, so `*ptr = src` is resolved against what ptr may point to, and
+ * iterated to a fixpoint (a resolved store adds edges, which can change what
+ * other pointers point to):
+ *
+ *   - pointees(ptr): walk ptr's incoming edges backwards counting derefs
+ *     exactly (no flooring, a 31-bit mask of the deref counts seen per
+ *     location); a location reached at -1 is a pointee, its own incoming edges
+ *     are its contents and not followed from there;
+ *   - the pointer is UNKNOWN when the walk reaches, at derefs >= 0, something
+ *     whose value we do not see: a heap location (globals, values loaded from
+ *     escaped memory, anything a front end flows from esc_heap()), a parameter
+ *     (the caller chose it: this is Go's `*p = x`, x leaks to the heap), the
+ *     result of any call, a location marked ext (below); or when the walk
+ *     reaches a heap location at all, needs more than 30 derefs, or finds no
+ *     pointee whatsoever;
+ *   - if every pointee is an ESC_LOC_VAR or ESC_LOC_MAP of the storing function,
+ *     each gets pointee <- src (derefs); otherwise heap <- src (derefs).
+ *
+ * ext ("content written by code we do not see"): a location whose address
+ * reaches a call argument (of any callee: even a noescape or summarized one may
+ * write through the pointer it gets) or the heap may hold anything after that,
+ * so reading a pointer out of it is UNKNOWN.  ext is Go's floored walk started
+ * at once from every call argument and heap location of the batch: reached at
+ * derefs < 0 means the address is visible there, and flooring at 0 covers
+ * everything reachable through it.
+ *
+ * Soundness rests on these assumptions about front ends: every statement that
+ * moves a pointer is an esc_flow/esc_store/esc_escape/esc_call; a pointer that
+ * comes from outside the modelled code (global, integer cast, unknown memory)
+ * flows from esc_heap() or a parameter or a call result; a local whose address
+ * is taken is an ESC_LOC_VAR; the analysis is flow- and field-insensitive,
+ * which only adds flows.  A resolution budget bounds the work; past it every
+ * remaining store of the batch goes to the heap (sound, less precise).
+ */
+#include "core.h"
+
+#include <stdlib.h>
+
+#define MAXD        30              /* exact deref counts tracked by points_to */
+#define ADDRBIT     (1u << 31)      /* reached at -1: a pointee */
+#define STORE_BUDGET 200000000L     /* edge visits spent on store resolution */
+
+typedef struct solver {
+    esc_ctx *c;
+    esc_func **fns;
+    int n;
+    VEC(int) work;              /* (loc, derefs) pairs or locations */
+    VEC(int) pts;               /* pointees of the last points_to */
+    long budget;
+} solver;
+
+static esc_func *FN(esc_ctx *c, int l) { return c->funcs.v[LOC(c, l)->fn]; }
+
+/* ---- linking calls ---------------------------------------------------------------- */
+static bool in_batch(solver *s, const esc_func *g)
+{
+    return g && g->has_body && g->trusted && g->scc == s->fns[0]->scc;
+}
+
+static void link_arg(solver *s, const call *k, esc_func *g, int i, int a)
+{
+    esc_ctx *c = s->c;
+    int heap = c->funcs.v[k->fn]->heap;
+    const char *why = "call parameter";
+    const fparam *p = g && i < g->params.n && g->params.v[i].set ? &g->params.v[i] : NULL;
+    if (!p) {                                   /* unknown callee or vararg */
+        esc_edge_add(c, heap, a, 0, k->pos, why);
+    } else if (in_batch(s, g)) {                /* Go's inMutualBatch: direct */
+        esc_edge_add(c, p->loc, a, 0, k->pos, why);
+    } else if (g->has_body && g->trusted) {     /* Go's tagHole: the summary */
+        location *pl = LOC(c, p->loc);
+        if (!g->summarized) esc_fatal("callee not summarized before its caller");
+        if (pl->leak_heap >= 0) esc_edge_add(c, heap, a, pl->leak_heap, k->pos, why);
+        if (k->result >= 0 && pl->leak_result >= 0)
+            esc_edge_add(c, k->result, a, pl->leak_result, k->pos, why);
+    } else if (!p->noescape) {                  /* body unknown: keeps everything */
+        esc_edge_add(c, heap, a, 0, k->pos, why);
+    }
+}
+
+static void link_calls(solver *s)
+{
+    esc_ctx *c = s->c;
+    for (int fi = 0; fi < s->n; fi++) {
+        esc_func *f = s->fns[fi];
+        for (int ci = 0; ci < f->calls.n; ci++) {
+            const call *k = &c->calls.v[f->calls.v[ci]];
+            esc_func *g = k->callee >= 0 ? c->funcs.v[k->callee] : NULL;
+            for (int i = 0; i < k->nargs; i++) {
+                int a = c->args.v[k->args + i];
+                if (a >= 0) link_arg(s, k, g, i, a);
+            }
+            if (k->result < 0) continue;
+            LOC(c, k->result)->opaque = true;   /* may return any pointer */
+            if (in_batch(s, g) && g->result >= 0)
+                esc_edge_add(c, k->result, g->result, 0, k->pos, "call result");
+        }
+    }
+}
+
+/* ---- ext: addresses visible to code we do not see --------------------------------------- */
+static void ext_seed(solver *s, int l, unsigned gen)
+{
+    location *L = LOC(s->c, l);
+    if (L->sgen == gen && L->sderefs <= 0) return;
+    L->sgen = gen;
+    L->sderefs = 0;
+    VPUSH(s->work, l);
+}
+
+static void mark_ext(solver *s)
+{
+    esc_ctx *c = s->c;
+    unsigned gen = ++c->sgen;
+    s->work.n = 0;
+    for (int fi = 0; fi < s->n; fi++) {
+        esc_func *f = s->fns[fi];
+        ext_seed(s, f->heap, gen);
+        for (int ci = 0; ci < f->calls.n; ci++) {
+            const call *k = &c->calls.v[f->calls.v[ci]];
+            for (int i = 0; i < k->nargs; i++)
+                if (c->args.v[k->args + i] >= 0) ext_seed(s, c->args.v[k->args + i], gen);
+        }
+    }
+    while (s->work.n) {
+        location *L = LOC(c, s->work.v[--s->work.n]);
+        int d = L->sderefs;
+        if (d < 0) { L->ext = true; d = 0; }
+        for (int e = L->ehead; e >= 0; e = c->edges.v[e].next) {
+            const edge *E = &c->edges.v[e];
+            location *S = LOC(c, E->src);
+            int nd = d + E->derefs;
+            if (S->sgen != gen || S->sderefs > nd) {
+                S->sgen = gen;
+                S->sderefs = nd;
+                VPUSH(s->work, E->src);
+            }
+        }
+    }
+}
+
+/* ---- points-to ------------------------------------------------------------------------------ */
+static uint32_t *smask(esc_ctx *c, int l, unsigned gen)
+{
+    location *L = LOC(c, l);
+    if (L->sgen != gen) { L->sgen = gen; L->smask = 0; }
+    return &L->smask;
+}
+
+static bool unseen_value(const location *L)
+{
+    return L->role == ROLE_HEAP || L->opaque || L->ext;
+}
+
+/* Fills s->pts with what ptr may point to; false when that is not bounded. */
+static bool points_to(solver *s, int ptr)
+{
+    esc_ctx *c = s->c;
+    unsigned gen = ++c->sgen;
+    s->pts.n = s->work.n = 0;
+    if (unseen_value(LOC(c, ptr))) return false;
+    *smask(c, ptr, gen) |= 1u;
+    VPUSH(s->work, ptr);
+    VPUSH(s->work, 0);
+    while (s->work.n) {
+        int d = s->work.v[--s->work.n];
+        int l = s->work.v[--s->work.n];
+        for (int e = LOC(c, l)->ehead; e >= 0; e = c->edges.v[e].next) {
+            const edge *E = &c->edges.v[e];
+            int nd = d + E->derefs;
+            uint32_t *m = smask(c, E->src, gen);
+            if (--s->budget < 0) return false;
+            if (LOC(c, E->src)->role == ROLE_HEAP) return false;
+            if (nd < 0) {
+                if (!(*m & ADDRBIT)) { *m |= ADDRBIT; VPUSH(s->pts, E->src); }
+                continue;
+            }
+            if (nd > MAXD || unseen_value(LOC(c, E->src))) return false;
+            if (*m & (1u << nd)) continue;
+            *m |= 1u << nd;
+            VPUSH(s->work, E->src);
+            VPUSH(s->work, nd);
+        }
+    }
+    return s->pts.n > 0;
+}
+
+/* ---- stores ------------------------------------------------------------------------------------ */
+static bool local_pointees(solver *s, int fn)
+{
+    for (int i = 0; i < s->pts.n; i++) {
+        const location *P = LOC(s->c, s->pts.v[i]);
+        if (P->fn != fn || (P->kind != ESC_LOC_VAR && P->kind != ESC_LOC_MAP)) return false;
+    }
+    return true;
+}
+
+/* Adds the edges of store si; true if any is new. */
+static bool resolve_store(solver *s, int si, bool give_up)
+{
+    esc_ctx *c = s->c;
+    const store st = c->stores.v[si];
+    bool added = false;
+    if (!give_up && points_to(s, st.ptr) && local_pointees(s, st.fn)) {
+        for (int i = 0; i < s->pts.n; i++)
+            if (esc_seen_add(c, si, s->pts.v[i])) {
+                esc_edge_add(c, s->pts.v[i], st.src, st.derefs, st.pos, st.why);
+                added = true;
+            }
+        return added;
+    }
+    int heap = c->funcs.v[st.fn]->heap;
+    if (!esc_seen_add(c, si, heap)) return false;
+    esc_edge_add(c, heap, st.src, st.derefs, st.pos, st.why);
+    return true;
+}
+
+static void resolve_stores(solver *s)
+{
+    s->budget = STORE_BUDGET;
+    for (bool changed = true; changed;) {
+        changed = false;
+        mark_ext(s);
+        bool give_up = s->budget < 0;
+        for (int fi = 0; fi < s->n; fi++) {
+            esc_func *f = s->fns[fi];
+            for (int i = 0; i < f->stores.n; i++)
+                changed |= resolve_store(s, f->stores.v[i], give_up || s->budget < 0);
+        }
+        if (give_up) break;                     /* everything went to the heap */
+    }
+}
+
+/* ---- Go's walk ----------------------------------------------------------------------------------- */
+/* Records the flow path from l to root (Go's explainPath) while the walk's
+ * dst pointers still describe it. */
+static int record_path(esc_ctx *c, int root, int l)
+{
+    if (!c->capture) return -1;
+    path p = { c->steps.n, 0 };
+    for (int hops = 0; l != root && hops < c->locs.n; hops++) {
+        location *L = LOC(c, l);
+        if (L->dst < 0) break;
+        step st = { L->dst, L->dstedge };
+        VPUSH(c->steps, st);
+        p.n++;
+        l = L->dst;
+    }
+    VPUSH(c->paths, p);
+    return c->paths.n - 1;
+}
+
+static bool outlives(esc_ctx *c, int root, int other)
+{
+    const location *R = LOC(c, root), *O = LOC(c, other);
+    if (R->escapes) return true;                /* the heap outlives everything */
+    if (R->role == ROLE_RESULT) return true;    /* callers may keep results */
+    return R->fn == O->fn && R->loopdepth < O->loopdepth;
+}
+
+static void leak_to(esc_ctx *c, int l, int root, int derefs)
+{
+    location *L = LOC(c, l);
+    const location *R = LOC(c, root);
+    if (!R->escapes && R->role == ROLE_RESULT && R->fn == L->fn) {
+        if (L->leak_result < 0 || derefs < L->leak_result) {
+            L->leak_result = derefs;
+            L->path_result = record_path(c, root, l);
+        }
+    } else if (L->leak_heap < 0 || derefs < L->leak_heap) {
+        L->leak_heap = derefs;
+        L->path_heap = record_path(c, root, l);
+    }
+}
+
+typedef VEC(int) intvec;
+
+static void enqueue(esc_ctx *c, intvec *q, int l)
+{
+    location *L = LOC(c, l);
+    if (L->queued) return;
+    L->queued = true;
+    VPUSH(*q, l);
+}
+
+static void walk_one(solver *s, int root, intvec *q)
+{
+    esc_ctx *c = s->c;
+    unsigned gen = ++c->walkgen;
+    location *R = LOC(c, root);
+    R->walkgen = gen;
+    R->derefs = 0;
+    R->dst = -1;
+    s->work.n = 0;
+    VPUSH(s->work, root);
+    while (s->work.n) {
+        int l = s->work.v[--s->work.n];
+        location *L = LOC(c, l);
+        int derefs = L->derefs;
+        bool addr = derefs < 0;
+        if (addr) derefs = 0;                   /* root = &l; l = x: x's address is not */
+        if (outlives(c, root, l)) {
+            if (L->role == ROLE_PARAM) leak_to(c, l, root, derefs);
+            if (addr && !L->escapes) {
+                L->escapes = true;
+                L->path_esc = record_path(c, root, l);
+                enqueue(c, q, l);
+                continue;
+            }
+        }
+        for (int e = L->ehead; e >= 0; e = c->edges.v[e].next) {
+            const edge *E = &c->edges.v[e];
+            location *S = LOC(c, E->src);
+            if (S->escapes) continue;
+            int d = derefs + E->derefs;
+            if (S->walkgen != gen || S->derefs > d) {
+                S->walkgen = gen;
+                S->derefs = d;
+                S->dst = l;
+                S->dstedge = e;
+                VPUSH(s->work, E->src);
+            }
+        }
+    }
+}
+
+/* A root that outlives nothing marks nothing: skip its walk (exact). */
+static bool may_outlive(esc_ctx *c, int l)
+{
+    const location *L = LOC(c, l);
+    return L->escapes || L->role == ROLE_RESULT || L->loopdepth < FN(c, l)->maxdepth;
+}
+
+static void walk_all(solver *s)
+{
+    esc_ctx *c = s->c;
+    intvec q = {0};
+    for (int fi = 0; fi < s->n; fi++)
+        for (int i = 0; i < s->fns[fi]->locs.n; i++) {
+            int l = s->fns[fi]->locs.v[i];
+            if (LOC(c, l)->role != ROLE_HEAP && may_outlive(c, l)) enqueue(c, &q, l);
+        }
+    for (int fi = 0; fi < s->n; fi++) enqueue(c, &q, s->fns[fi]->heap);
+    while (q.n) {
+        int root = q.v[--q.n];
+        LOC(c, root)->queued = false;
+        walk_one(s, root, &q);
+    }
+    VFREE(q);
+}
+
+/* ---- summaries (Go's paramTag + leaks.Optimize) ------------------------------------------------ */
+static void finish(solver *s)
+{
+    esc_ctx *c = s->c;
+    for (int fi = 0; fi < s->n; fi++) {
+        esc_func *f = s->fns[fi];
+        for (int i = 0; i < f->params.n; i++) {
+            if (!f->params.v[i].set) continue;
+            location *L = LOC(c, f->params.v[i].loc);
+            if (L->escapes) {                   /* &p escaped: so did p's value */
+                L->leak_heap = 0;
+                L->path_heap = L->path_esc;
+            }
+            if (L->leak_heap >= 0 && L->leak_result >= L->leak_heap) {
+                L->leak_result = -1;
+                L->path_result = -1;
+            }
+        }
+        f->summarized = true;
+    }
+}
+
+void esc_solve_batch(esc_ctx *c, esc_func **fns, int n)
+{
+    solver s = { c, fns, n, {0}, {0}, 0 };
+    link_calls(&s);
+    resolve_stores(&s);
+    walk_all(&s);
+    finish(&s);
+    VFREE(s.work);
+    VFREE(s.pts);
+}
