@@ -114,3 +114,13 @@ install: all
 
 clean:
 	rm -rf $(B)
+
+# ---- torture: GCC's C torture corpus against the plugin ---------------------------------
+# Every compile/execute test of gcc-12-source at -O0 and -O2, without and with the plugin
+# (tools/torture/run.py; installs gcc-12-source when root; corpus cached in build/torture).
+# A fixed 150-file sample of it runs in `make check` (testsuite/torture/).
+TORTURE_ARGS ?= --jobs 2
+.PHONY: torture
+torture: deps
+	$(MAKE) all
+	$(PYTHON) tools/torture/run.py $(TORTURE_ARGS)
