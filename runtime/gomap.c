@@ -1,0 +1,819 @@
+/* gomap.c - Go 1.19's hash map (runtime/map.go) in C: creation, lookup,
+ * assignment, deletion, growth and evacuation, clear and free.  Iteration is in
+ * gomap_iter.c, allocation/random/errors in gomap_mem.c.
+ *
+ * A map is just a hash table.  The data is arranged into an array of buckets.
+ * Each bucket holds up to 8 key/value pairs.  The low-order bits of the hash
+ * select a bucket; each bucket keeps the high byte of each hash ("tophash") to
+ * tell its entries apart without comparing keys.  More than 8 keys hashing to one
+ * bucket chain on overflow buckets.
+ *
+ *   struct gomap (hmap)          buckets: 2^B buckets (+ 2^(B-4) spare for B >= 4)
+ *   +-------------+             +---------+---------+-----------+----------+
+ *   | count       |             |tophash 8| keys[8] | values[8] | overflow |--> bucket
+ *   | flags B     |   buckets   +---------+---------+-----------+----------+
+ *   | noverflow   | ----------> | bucket 1                                 |
+ *   | hash0       |             | ...                                      |
+ *   | oldbuckets  | --> previous array (half the size) while growing
+ *   | nevacuate   |
+ *   | next_overflow (spare buckets at the end of the array, handed out first)
+ *   +-------------+
+ *
+ * The layout of a bucket is computed by gomap_layout.h, which the escape plugin
+ * shares to size buckets it places on the stack: tophash[8], then 8 key slots,
+ * then 8 value slots, then the overflow pointer.  Keys and values larger than 128
+ * bytes are stored indirectly: the slot holds a pointer to one malloc'd object.
+ *
+ * Tophash.  A filled cell's tophash is the hash's top byte, bumped past the
+ * reserved marks 0..4: EMPTY_REST (empty, and everything after it in the bucket
+ * and its overflow chain is empty too: lookups stop there), EMPTY_ONE, and the
+ * evacuation marks EVAC_X, EVAC_Y, EVAC_EMPTY left in old buckets.  Lookups load
+ * the 8 tophash bytes as one 64-bit word and find every cell whose byte equals
+ * the wanted tophash with an exact SWAR byte compare (match_byte), then compare
+ * keys only there.
+ *
+ * Hashing.  wyhash (final version 4) over the key's bytes, or over the bytes a
+ * gostring key points to (GOMAP_TF_STRKEY; such keys compare by length and
+ * content).  Every map has its own random seed (hash0), drawn from a per-thread
+ * wyrand generator seeded from getrandom(2); a map that becomes empty, and
+ * gomap_clear, draw a new one, as Go does.  4-byte, 8-byte and string keys get
+ * specialised code paths (Go's mapaccess1_fast32/fast64/faststr): the generic
+ * functions below are always_inline templates instantiated per key kind.
+ *
+ * Growth.  When an insertion would make count > 6.5 * 2^B (overLoadFactor), the
+ * map allocates an array twice as big and moves ("evacuates") the old buckets to
+ * it incrementally: each write into a growing map evacuates the old bucket it
+ * touches and one more (growWork), so a growth costs O(1) per write.  Old bucket
+ * i splits into new buckets i (X) and i + 2^oldB (Y) by the next hash bit.  When
+ * many overflow buckets pile up with few entries (inserts and deletes churning,
+ * tooManyOverflowBuckets), the map grows to an array of the same size, which
+ * packs the entries again.  Readers look in the old bucket while it is not
+ * evacuated yet.  Arrays for B >= 4 come with 2^(B-4) spare buckets at the end
+ * that overflow chains use before malloc (makeBucketArray).  A map made with a
+ * hint gets the B that holds it without growing; a B = 0 map allocates its
+ * single bucket on its first assignment (or uses the bucket it was given).
+ *
+ * Iteration (gomap_iter.c) walks the buckets from a random bucket and a random
+ * offset inside each bucket, and keeps Go's rules during growth, so that a key
+ * present for the whole iteration is returned exactly once, keys deleted are not
+ * returned after their deletion, and keys inserted may or may not be.
+ *
+ * Memory without a garbage collector.  Go frees an old bucket array when nothing
+ * references it any more; here the runtime must decide.  What can still look at
+ * an array after its growth completes is a paused iterator (one that has returned
+ * some entries and will be resumed).  The F_ITER / F_OLDITER flags tell, as in
+ * Go, whether an iterator was started on the array being evacuated, and
+ * h->iters counts iterators started and not yet run to their end.  So:
+ *  - evacuating with no such iterator frees the old bucket's overflow chain at
+ *    once (Go clears it for the collector);
+ *  - otherwise the evacuated old cells keep their keys (an indirect key gets a
+ *    private copy, since the live one may be deleted and freed), and when the
+ *    growth completes while iterators are live the old array is "retired" on
+ *    h->grave instead of freed.  gomap_clear retires the same way what it cannot
+ *    free.  The graveyard is freed ("buried") at a later write once no iterator
+ *    is live, and by gomap_free.  An iterator abandoned before its end keeps the
+ *    arrays it may use alive until gomap_free; at most the arrays evacuated while
+ *    it was the newest are kept, since a growth with no iterator started since the
+ *    previous one (F_ITER clear) frees its old array at once.
+ *
+ * Given storage.  gomap_make_on builds the header in caller storage (a stack
+ * slot chosen by the escape plugin) and, for B = 0, can take a caller bucket as
+ * its first array.  OWN_* bits remember this: the runtime never frees them, also
+ * not when the map grows away from the given bucket.
+ *
+ * Concurrency, as in Go: no locks; a write sets F_WRITING for its duration, and a
+ * write or read that sees it set reports "concurrent map writes" / "concurrent
+ * map read and map write" and aborts.  Detection is best effort (the flag byte is
+ * read and written with relaxed atomics, which makes the race defined but not
+ * exclusive).  Reads and iterations may run concurrently with each other.
+ */
+#include <stdlib.h>
+#include "gomap_internal.h"
+
+#if __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+#error "gomap: the tophash word match assumes a little-endian target"
+#endif
+
+/* ---- graveyard: storage a paused iterator may still read ---- */
+enum { GRAVE_ARRAY, GRAVE_BUCKET };
+struct gomap_grave {
+    struct gomap_grave *next;
+    char *p;
+    uint8_t what;    /* GRAVE_* */
+    uint8_t B;       /* GRAVE_ARRAY: its log size */
+    bool given;      /* GRAVE_ARRAY: caller storage, do not free the array itself */
+};
+
+static bool over_load_factor(size_t count, uint8_t B)
+{
+    return count > BUCKET_CNT && count > 13 * (bucket_shift(B) / 2);
+}
+
+static bool too_many_overflow_buckets(uint16_t noverflow, uint8_t B)
+{
+    if (B > 15) B = 15;
+    return noverflow >= (uint16_t)1 << (B & 15);
+}
+
+static size_t array_bytes(const struct gomap *h, uint8_t B)
+{
+    return array_buckets(B) * h->bucketsize;
+}
+
+/* Whether bucket b lies inside array arr (a spare bucket) rather than malloc'd. */
+static bool in_array(const struct gomap *h, const char *arr, uint8_t B, const char *b)
+{
+    uintptr_t lo = (uintptr_t)arr, p = (uintptr_t)b;
+    return p >= lo && p - lo < array_bytes(h, B);
+}
+
+static uint8_t old_B(const struct gomap *h)
+{
+    return (flags_get(h) & F_SAMESIZE) ? h->B : (uint8_t)(h->B - 1);
+}
+
+static uintptr_t noldbuckets(const struct gomap *h) { return bucket_shift(old_B(h)); }
+
+static uint64_t new_seed(void) { return wy_seed(rt_rand()); }
+
+/* ---- descriptor and header ---- */
+static bool pow2(uint32_t a) { return a && !(a & (a - 1)); }
+
+static void check_type(const gomap_type *t)
+{
+    if (!t) rt_throw("gomap: NULL map type descriptor");
+    const char *name = t->name ? t->name : "map";
+    if (t->version != GOMAP_LAYOUT_VERSION)
+        rt_throw("gomap: descriptor for %s has layout version %u, this runtime expects %u "
+                 "(recompile against the matching gomap.h)", name, t->version,
+                 GOMAP_LAYOUT_VERSION);
+    if ((t->keyalign && !pow2(t->keyalign)) || (t->valalign && !pow2(t->valalign))
+        || t->keyalign > 4096 || t->valalign > 4096)
+        rt_throw("gomap: descriptor for %s has a bad alignment (%u, %u)", name,
+                 t->keyalign, t->valalign);
+    if (t->flags & ~GOMAP_TF_STRKEY)
+        rt_throw("gomap: descriptor for %s has unknown flags %#x", name, t->flags);
+    if ((t->flags & GOMAP_TF_STRKEY) && t->keysize != sizeof(gostring))
+        rt_throw("gomap: descriptor for %s: string keys must be gostring", name);
+}
+
+static void init_header(struct gomap *h, const gomap_type *t, uint8_t own)
+{
+    size_t ks = t->keysize, ka = t->keyalign, vs = t->valsize, va = t->valalign;
+    memset(h, 0, sizeof *h);
+    h->t = t;
+    h->own = own;
+    h->hash0 = new_seed();
+    h->keysize = t->keysize;
+    h->valsize = t->valsize;
+    h->keyoff = (uint16_t)gomap_layout_keys_off(ks, ka);
+    h->valoff = (uint32_t)gomap_layout_vals_off(ks, ka, vs, va);
+    h->bucketsize = (uint32_t)gomap_layout_bucket_size(ks, ka, vs, va);
+    h->kslot = (uint8_t)gomap_layout_slot_size(ks);
+    h->vslot = (uint8_t)gomap_layout_slot_size(vs);
+    h->ind = (ks > GOMAP_MAX_INLINE ? IND_KEY : 0) | (vs > GOMAP_MAX_INLINE ? IND_VAL : 0);
+    if (t->flags & GOMAP_TF_STRKEY) h->kind = KIND_STR;
+    else if (ks == 4) h->kind = KIND_K4;
+    else if (ks == 8) h->kind = KIND_K8;
+    else h->kind = KIND_GENERIC;
+}
+
+/* makeBucketArray: 2^B buckets plus spares for B >= 4; reuses `dirty` (zeroing
+ * it) when given.  The last spare points at the array start, meaning "last". */
+static char *make_bucket_array(struct gomap *h, uint8_t B, char *dirty, char **next_ovf)
+{
+    uintptr_t base = bucket_shift(B), nb = array_buckets(B);
+    size_t size = nb * h->bucketsize;
+    char *arr = dirty ? memset(dirty, 0, size) : rt_alloc(size);
+    *next_ovf = NULL;
+    if (nb != base) {
+        *next_ovf = bucket_at(h, arr, base);
+        *overflow_slot(h, bucket_at(h, arr, nb - 1)) = arr;
+    }
+    return arr;
+}
+
+static uint8_t hint_B(const struct gomap *h, size_t hint)
+{
+    if (hint > ((size_t)1 << 47) / h->bucketsize) hint = 0;   /* Go's maxAlloc check */
+    uint8_t B = 0;
+    while (over_load_factor(hint, B)) B++;
+    return B;
+}
+
+static void make_buckets(struct gomap *h, size_t hint)
+{
+    h->B = hint_B(h, hint);
+    if (h->B) h->buckets = make_bucket_array(h, h->B, NULL, &h->next_overflow);
+}
+
+gomap *gomap_make(const gomap_type *t, size_t hint)
+{
+    check_type(t);
+    struct gomap *h = rt_alloc(sizeof *h);
+    init_header(h, t, 0);
+    make_buckets(h, hint);
+    return h;
+}
+
+gomap *gomap_make_on(const gomap_type *t, size_t hint, void *hmap, void *bucket)
+{
+    check_type(t);
+    if (!hmap || (uintptr_t)hmap % GOMAP_HMAP_ALIGN)
+        rt_throw("gomap_make_on: header storage %p is NULL or misaligned", hmap);
+    struct gomap *h = hmap;
+    init_header(h, t, OWN_HMAP_GIVEN);
+    make_buckets(h, hint);
+    bool use_bucket = bucket && h->B == 0;
+    if (use_bucket) {
+        size_t align = gomap_layout_bucket_align(t->keysize, t->keyalign, t->valsize,
+                                                 t->valalign);
+        if ((uintptr_t)bucket % align)
+            rt_throw("gomap_make_on: bucket storage %p is not %zu-aligned", bucket, align);
+        h->buckets = memset(bucket, 0, h->bucketsize);
+        h->own |= OWN_BUCKET_GIVEN;
+    }
+    rt_count_stack(use_bucket);
+    return h;
+}
+
+size_t gomap_len(const gomap *m) { return m ? m->count : 0; }
+
+/* ---- overflow buckets ---- */
+static void incr_noverflow(struct gomap *h)
+{
+    /* Above 2^16 buckets, count with probability 2^16/2^B so that noverflow
+     * (16 bits) approximates the number of overflow buckets. */
+    if (h->B < 16) {
+        h->noverflow++;
+        return;
+    }
+    uint32_t mask = ((uint32_t)1 << (h->B - 15)) - 1;
+    if ((rt_rand() & mask) == 0) h->noverflow++;
+}
+
+static char *new_overflow(struct gomap *h, char *b)
+{
+    char *ovf = h->next_overflow;
+    if (ovf) {
+        if (overflow_of(h, ovf) == NULL) {
+            h->next_overflow = ovf + h->bucketsize;
+        } else {            /* the last spare: its overflow was the end marker */
+            *overflow_slot(h, ovf) = NULL;
+            h->next_overflow = NULL;
+        }
+    } else {
+        ovf = rt_alloc(h->bucketsize);
+    }
+    incr_noverflow(h);
+    *overflow_slot(h, b) = ovf;
+    return ovf;
+}
+
+/* ---- freeing and retiring storage ---- */
+static void retire(struct gomap *h, char *p, uint8_t what, uint8_t B, bool given)
+{
+    struct gomap_grave *g = rt_alloc(sizeof *g);
+    *g = (struct gomap_grave){ h->grave, p, what, B, given };
+    h->grave = g;
+}
+
+/* Free the storage the entries of one bucket own: indirect keys and values of
+ * live cells, and the private key copies of evacuated cells. */
+static void free_cells(struct gomap *h, char *b)
+{
+    if (!h->ind) return;
+    uint8_t *th = tophash_of(b);
+    for (unsigned i = 0; i < BUCKET_CNT; i++) {
+        char *k = key_at(h, b, i), *v = val_at(h, b, i);
+        bool live = th[i] >= MIN_TOPHASH, moved = th[i] == EVAC_X || th[i] == EVAC_Y;
+        if ((h->ind & IND_KEY) && (live || moved)) {
+            rt_free(*(void **)k, h->keysize);
+            *(void **)k = NULL;
+        }
+        if ((h->ind & IND_VAL) && live) {
+            rt_free(*(void **)v, h->valsize);
+            *(void **)v = NULL;
+        }
+    }
+}
+
+/* Free the malloc'd overflow buckets chained after b (spares stay in the array). */
+static void free_chain(struct gomap *h, char *arr, uint8_t B, char *b)
+{
+    char *o = overflow_of(h, b);
+    *overflow_slot(h, b) = NULL;
+    while (o) {
+        char *next = overflow_of(h, o);
+        if (!in_array(h, arr, B, o)) rt_free(o, h->bucketsize);
+        o = next;
+    }
+}
+
+/* Free an array with everything its cells and chains own. */
+static void free_array(struct gomap *h, char *arr, uint8_t B, bool given)
+{
+    for (uintptr_t i = 0, n = bucket_shift(B); i < n; i++) {
+        char *b = bucket_at(h, arr, i);
+        for (char *o = b; o; o = overflow_of(h, o)) free_cells(h, o);
+        free_chain(h, arr, B, b);
+    }
+    if (!given) rt_free(arr, array_bytes(h, B));
+}
+
+static void bury(struct gomap *h)
+{
+    struct gomap_grave *g = h->grave;
+    h->grave = NULL;
+    while (g) {
+        struct gomap_grave *next = g->next;
+        if (g->what == GRAVE_ARRAY) free_array(h, g->p, g->B, g->given);
+        else rt_free(g->p, h->bucketsize);
+        rt_free(g, sizeof *g);
+        g = next;
+    }
+}
+
+static bool iterators_live(const struct gomap *h)
+{
+    return __atomic_load_n(&h->iters, __ATOMIC_RELAXED) != 0;
+}
+
+INLINE void bury_if_idle(struct gomap *h)
+{
+    if (UNLIKELY(h->grave != NULL) && !iterators_live(h)) bury(h);
+}
+
+/* An evacuated old array whose growth is complete. */
+static void release_old_array(struct gomap *h, char *old, uint8_t B, bool given)
+{
+    if (flags_get(h) & F_OLDITER) {
+        if (iterators_live(h)) retire(h, old, GRAVE_ARRAY, B, given);
+        else free_array(h, old, B, given);
+    } else if (!given) {
+        /* no iterator used it: evacuate() already freed its chains and copies */
+        rt_free(old, array_bytes(h, B));
+    }
+}
+
+/* ---- growth ---- */
+static void hash_grow(struct gomap *h)
+{
+    uint8_t bigger = 1, f = flags_get(h);
+    if (!over_load_factor(h->count + 1, h->B)) {
+        bigger = 0;
+        f |= F_SAMESIZE;
+    }
+    bury_if_idle(h);
+    char *old = h->buckets, *next_ovf;
+    char *nb = make_bucket_array(h, (uint8_t)(h->B + bigger), NULL, &next_ovf);
+    uint8_t nf = f & (uint8_t)~(F_ITER | F_OLDITER);
+    if (f & F_ITER) nf |= F_OLDITER;
+    h->B += bigger;
+    flags_set(h, nf);
+    h->oldbuckets = old;
+    h->buckets = nb;
+    h->nevacuate = 0;
+    h->noverflow = 0;
+    h->next_overflow = next_ovf;
+    if (h->own & OWN_BUCKET_GIVEN) h->own = (h->own & ~OWN_BUCKET_GIVEN) | OWN_OLD_GIVEN;
+}
+
+static void advance_evacuation_mark(struct gomap *h, uintptr_t newbit)
+{
+    h->nevacuate++;
+    uintptr_t stop = h->nevacuate + 1024;
+    if (stop > newbit) stop = newbit;
+    while (h->nevacuate != stop && evacuated(bucket_at(h, h->oldbuckets, h->nevacuate)))
+        h->nevacuate++;
+    if (h->nevacuate == newbit) {   /* growth done */
+        char *old = h->oldbuckets;
+        uint8_t B = old_B(h);
+        bool given = h->own & OWN_OLD_GIVEN;
+        h->oldbuckets = NULL;
+        h->own &= ~OWN_OLD_GIVEN;
+        flags_set(h, flags_get(h) & ~F_SAMESIZE);
+        release_old_array(h, old, B, given);
+    }
+}
+
+struct evac_dst {
+    char *b;      /* current destination bucket */
+    unsigned i;   /* next cell in it */
+};
+
+/* The old cell k keeps a key only if an iterator may read it (see the header). */
+static void keep_old_key(struct gomap *h, char *k, bool pinned)
+{
+    if (!(h->ind & IND_KEY)) return;
+    if (pinned) {
+        void *copy = rt_alloc(h->keysize);
+        memcpy(copy, *(void **)k, h->keysize);
+        *(void **)k = copy;
+    } else {
+        *(void **)k = NULL;   /* moved: the new cell owns it */
+    }
+}
+
+static void evacuate(struct gomap *h, uintptr_t oldbucket)
+{
+    char *b = bucket_at(h, h->oldbuckets, oldbucket);
+    uintptr_t newbit = noldbuckets(h);
+    if (!evacuated(b)) {
+        uint8_t f = flags_get(h);
+        bool same = f & F_SAMESIZE, pinned = f & F_OLDITER;
+        struct evac_dst xy[2] = { { bucket_at(h, h->buckets, oldbucket), 0 },
+                                  { same ? NULL : bucket_at(h, h->buckets, oldbucket + newbit), 0 } };
+        for (char *ob = b; ob; ob = overflow_of(h, ob)) {
+            uint8_t *th = tophash_of(ob);
+            for (unsigned i = 0; i < BUCKET_CNT; i++) {
+                uint8_t top = th[i];
+                if (is_empty(top)) {
+                    th[i] = EVAC_EMPTY;
+                    continue;
+                }
+                if (top < MIN_TOPHASH) rt_throw("bad map state");
+                char *k = key_at(h, ob, i), *v = val_at(h, ob, i);
+                unsigned use_y = 0;
+                if (!same) use_y = (key_hash(h, deref_key(h, k), h->kind) & newbit) != 0;
+                th[i] = (uint8_t)(EVAC_X + use_y);
+                struct evac_dst *d = &xy[use_y];
+                if (d->i == BUCKET_CNT) {
+                    d->b = new_overflow(h, d->b);
+                    d->i = 0;
+                }
+                tophash_of(d->b)[d->i] = top;
+                memcpy(key_at(h, d->b, d->i), k, h->kslot);
+                memcpy(val_at(h, d->b, d->i), v, h->vslot);
+                d->i++;
+                keep_old_key(h, k, pinned);
+            }
+        }
+        if (!pinned) free_chain(h, h->oldbuckets, old_B(h), b);
+    }
+    if (oldbucket == h->nevacuate) advance_evacuation_mark(h, newbit);
+}
+
+static void grow_work(struct gomap *h, uintptr_t bucket)
+{
+    evacuate(h, bucket & (noldbuckets(h) - 1));   /* the bucket about to be used */
+    if (h->oldbuckets) evacuate(h, h->nevacuate); /* and one more, to make progress */
+}
+
+/* ---- lookup ---- */
+INLINE char *bucket_for_read(const struct gomap *h, uint64_t hash)
+{
+    uintptr_t m = bucket_mask(h->B);
+    char *b = bucket_at(h, h->buckets, hash & m);
+    if (UNLIKELY(h->oldbuckets != NULL)) {
+        if (!(flags_get(h) & F_SAMESIZE)) m >>= 1;
+        char *oldb = bucket_at(h, h->oldbuckets, hash & m);
+        if (!evacuated(oldb)) b = oldb;
+    }
+    return b;
+}
+
+/* The value slot for key (and its key slot in *kslot), or NULL. */
+INLINE char *lookup(const struct gomap *h, const void *key, int kind, char **kslot)
+{
+    uint64_t hash = key_hash(h, key, kind);
+    char *b = bucket_for_read(h, hash);
+    uint8_t top = tophash(hash);
+    do {
+        uint64_t w = tophash_word(b);
+        for (uint64_t m = match_byte(w, top); m; m &= m - 1) {
+            unsigned i = first_slot(m);
+            char *k = key_at(h, b, i);
+            if (LIKELY(key_equal(h, key, k, kind))) {
+                *kslot = k;
+                return val_at(h, b, i);
+            }
+        }
+        if ((w >> 56) == EMPTY_REST) break;   /* tophash[7] is EMPTY_REST: no more */
+        b = overflow_of(h, b);
+    } while (b);
+    return NULL;
+}
+
+INLINE void *access_kind(const struct gomap *h, const void *key, int kind)
+{
+    char *k, *v = lookup(h, key, kind, &k);
+    return v ? deref_val(h, v) : NULL;
+}
+
+void *gomap_access(const gomap *m, const void *key)
+{
+    const struct gomap *h = m;
+    if (h == NULL || h->count == 0) return NULL;
+    if (UNLIKELY(flags_get(h) & F_WRITING)) rt_fatal("concurrent map read and map write");
+    switch (h->kind) {
+    case KIND_K4: return access_kind(h, key, KIND_K4);
+    case KIND_K8: return access_kind(h, key, KIND_K8);
+    case KIND_STR: return access_kind(h, key, KIND_STR);
+    default: return access_kind(h, key, KIND_GENERIC);
+    }
+}
+
+/* mapaccessK: key bytes and value of key, for iterators re-finding moved keys. */
+char *map_lookup_kv(struct gomap *h, const void *key, char **val)
+{
+    if (h->count == 0) return NULL;
+    char *k, *v = lookup(h, key, h->kind, &k);
+    if (!v) return NULL;
+    *val = deref_val(h, v);
+    return deref_key(h, k);
+}
+
+/* ---- assignment ---- */
+INLINE void begin_write(struct gomap *h)
+{
+    uint8_t f = flags_get(h);
+    if (UNLIKELY(f & F_WRITING)) rt_fatal("concurrent map writes");
+    flags_set(h, f ^ F_WRITING);
+}
+
+INLINE void end_write(struct gomap *h)
+{
+    uint8_t f = flags_get(h);
+    if (UNLIKELY(!(f & F_WRITING))) rt_fatal("concurrent map writes");
+    flags_set(h, f & (uint8_t)~F_WRITING);
+}
+
+INLINE size_t key_bytes(const struct gomap *h, int kind)
+{
+    return kind == KIND_K4 ? 4 : kind == KIND_K8 ? 8 : kind == KIND_STR ? sizeof(gostring)
+                                                                          : h->keysize;
+}
+
+/* Fill a new cell (b, i) with key; returns its value slot. */
+static char *insert_cell(struct gomap *h, char *b, unsigned i, const void *key, size_t ks,
+                         uint8_t top)
+{
+    char *k = key_at(h, b, i), *v = val_at(h, b, i);
+    if (h->ind & IND_KEY) {
+        void *km = rt_alloc(h->keysize);
+        *(void **)k = km;
+        k = km;
+    }
+    if (h->ind & IND_VAL) *(void **)v = rt_alloc(h->valsize);
+    memcpy(k, key, ks);
+    tophash_of(b)[i] = top;
+    h->count++;
+    return v;
+}
+
+INLINE void *assign_kind(struct gomap *h, const void *key, int kind)
+{
+    uint8_t f = flags_get(h);
+    if (UNLIKELY(f & F_WRITING)) rt_fatal("concurrent map writes");
+    uint64_t hash = key_hash(h, key, kind);
+    flags_set(h, flags_get(h) ^ F_WRITING);
+    if (UNLIKELY(h->buckets == NULL)) h->buckets = rt_alloc(h->bucketsize);
+    uint8_t top = tophash(hash);
+    char *b, *val, *insb;
+    unsigned insi;
+again:
+    b = bucket_at(h, h->buckets, hash & bucket_mask(h->B));
+    if (UNLIKELY(h->oldbuckets != NULL)) {
+        grow_work(h, hash & bucket_mask(h->B));
+        b = bucket_at(h, h->buckets, hash & bucket_mask(h->B));
+    }
+    insb = NULL;
+    insi = 0;
+    for (;;) {
+        uint64_t w = tophash_word(b);
+        for (uint64_t m = match_byte(w, top); m; m &= m - 1) {
+            unsigned i = first_slot(m);
+            char *k = key_at(h, b, i);
+            if (LIKELY(key_equal(h, key, k, kind))) {
+                if (kind == KIND_STR) memcpy(k, key, sizeof(gostring));   /* needkeyupdate */
+                val = val_at(h, b, i);
+                goto done;
+            }
+        }
+        if (!insb) {
+            uint64_t e = match_empty(w);
+            if (e) {
+                insb = b;
+                insi = first_slot(e);
+            }
+        }
+        if ((w >> 56) == EMPTY_REST) break;
+        char *ovf = overflow_of(h, b);
+        if (!ovf) break;
+        b = ovf;
+    }
+    /* Not found.  Grow if this insert passes the load factor or overflow buckets
+     * piled up, unless already growing; growing invalidates everything. */
+    if (h->oldbuckets == NULL
+        && (over_load_factor(h->count + 1, h->B) || too_many_overflow_buckets(h->noverflow, h->B))) {
+        hash_grow(h);
+        goto again;
+    }
+    if (!insb) {
+        insb = new_overflow(h, b);
+        insi = 0;
+    }
+    val = insert_cell(h, insb, insi, key, key_bytes(h, kind), top);
+done:
+    end_write(h);
+    return deref_val(h, val);
+}
+
+void *gomap_assign(gomap *m, const void *key)
+{
+    struct gomap *h = m;
+    if (UNLIKELY(h == NULL)) rt_panic("assignment to entry in nil map");
+    switch (h->kind) {
+    case KIND_K4: return assign_kind(h, key, KIND_K4);
+    case KIND_K8: return assign_kind(h, key, KIND_K8);
+    case KIND_STR: return assign_kind(h, key, KIND_STR);
+    default: return assign_kind(h, key, KIND_GENERIC);
+    }
+}
+
+/* ---- deletion ---- */
+static void clear_cell(struct gomap *h, char *b, unsigned i)
+{
+    char *k = key_at(h, b, i), *v = val_at(h, b, i);
+    if (h->ind & IND_KEY) {
+        rt_free(*(void **)k, h->keysize);
+        *(void **)k = NULL;
+    }
+    if (h->ind & IND_VAL) {
+        rt_free(*(void **)v, h->valsize);
+        *(void **)v = NULL;
+    } else {
+        memset(v, 0, h->vslot);   /* a new cell's value reads as zero */
+    }
+    tophash_of(b)[i] = EMPTY_ONE;
+}
+
+/* After cell (b, i) of the chain starting at borig became empty: if nothing
+ * follows it, turn it and the empty cells before it into EMPTY_REST. */
+static void mark_empty_rest(struct gomap *h, char *borig, char *b, unsigned i)
+{
+    if (i == BUCKET_CNT - 1) {
+        char *o = overflow_of(h, b);
+        if (o && tophash_of(o)[0] != EMPTY_REST) return;
+    } else if (tophash_of(b)[i + 1] != EMPTY_REST) {
+        return;
+    }
+    for (;;) {
+        tophash_of(b)[i] = EMPTY_REST;
+        if (i == 0) {
+            if (b == borig) break;   /* beginning of the initial bucket */
+            char *c = b;
+            for (b = borig; overflow_of(h, b) != c; b = overflow_of(h, b)) {}
+            i = BUCKET_CNT - 1;
+        } else {
+            i--;
+        }
+        if (tophash_of(b)[i] != EMPTY_ONE) break;
+    }
+}
+
+INLINE bool delete_kind(struct gomap *h, const void *key, int kind)
+{
+    uint8_t f = flags_get(h);
+    if (UNLIKELY(f & F_WRITING)) rt_fatal("concurrent map writes");
+    uint64_t hash = key_hash(h, key, kind);
+    flags_set(h, flags_get(h) ^ F_WRITING);
+    uintptr_t bucket = hash & bucket_mask(h->B);
+    if (UNLIKELY(h->oldbuckets != NULL)) grow_work(h, bucket);
+    char *b = bucket_at(h, h->buckets, bucket), *borig = b;
+    uint8_t top = tophash(hash);
+    bool found = false;
+    for (; b; b = overflow_of(h, b)) {
+        uint64_t w = tophash_word(b);
+        for (uint64_t m = match_byte(w, top); m; m &= m - 1) {
+            unsigned i = first_slot(m);
+            if (!key_equal(h, key, key_at(h, b, i), kind)) continue;
+            clear_cell(h, b, i);
+            mark_empty_rest(h, borig, b, i);
+            if (--h->count == 0) h->hash0 = new_seed();   /* reset to resist collision attacks */
+            found = true;
+            goto out;
+        }
+        if ((w >> 56) == EMPTY_REST) break;
+    }
+out:
+    bury_if_idle(h);
+    end_write(h);
+    return found;
+}
+
+bool gomap_delete(gomap *m, const void *key)
+{
+    struct gomap *h = m;
+    if (h == NULL || h->count == 0) return false;
+    switch (h->kind) {
+    case KIND_K4: return delete_kind(h, key, KIND_K4);
+    case KIND_K8: return delete_kind(h, key, KIND_K8);
+    case KIND_STR: return delete_kind(h, key, KIND_STR);
+    default: return delete_kind(h, key, KIND_GENERIC);
+    }
+}
+
+/* ---- clear and free ---- */
+
+/* Mark every cell of an array's chains evacuated-empty: what a paused iterator
+ * finds in an array retired by gomap_clear. */
+static void mark_array_gone(struct gomap *h, char *arr, uint8_t B)
+{
+    for (uintptr_t i = 0, n = bucket_shift(B); i < n; i++)
+        for (char *o = bucket_at(h, arr, i); o; o = overflow_of(h, o))
+            memset(tophash_of(o), EVAC_EMPTY, BUCKET_CNT);
+}
+
+/* Free (or, with live iterators, retire emptied) the malloc'd overflow buckets
+ * of the current array, after freeing what all its cells own. */
+static void release_current_cells(struct gomap *h, bool live)
+{
+    char *arr = h->buckets;
+    for (uintptr_t i = 0, n = bucket_shift(h->B); i < n; i++) {
+        char *b = bucket_at(h, arr, i), *o;
+        free_cells(h, b);
+        for (o = overflow_of(h, b), *overflow_slot(h, b) = NULL; o;) {
+            char *next = overflow_of(h, o);
+            free_cells(h, o);
+            if (!in_array(h, arr, h->B, o)) {
+                if (live) {
+                    memset(tophash_of(o), EMPTY_REST, BUCKET_CNT);
+                    *overflow_slot(h, o) = NULL;
+                    retire(h, o, GRAVE_BUCKET, 0, false);
+                } else {
+                    rt_free(o, h->bucketsize);
+                }
+            }
+            o = next;
+        }
+    }
+}
+
+/* Go 1.19's mapclear: empty the map, keep its bucket array and B, new seed. */
+void gomap_clear(gomap *m)
+{
+    struct gomap *h = m;
+    if (h == NULL || h->count == 0) return;
+    begin_write(h);
+    bury_if_idle(h);
+    bool live = iterators_live(h);
+    if (h->oldbuckets) {
+        char *old = h->oldbuckets;
+        uint8_t B = old_B(h);
+        bool given = h->own & OWN_OLD_GIVEN;
+        if (live) {
+            for (uintptr_t i = 0, n = bucket_shift(B); i < n; i++)
+                for (char *o = bucket_at(h, old, i); o; o = overflow_of(h, o)) free_cells(h, o);
+            mark_array_gone(h, old, B);
+            retire(h, old, GRAVE_ARRAY, B, given);
+        } else {
+            free_array(h, old, B, given);
+        }
+        h->oldbuckets = NULL;
+        h->own &= ~OWN_OLD_GIVEN;
+    }
+    release_current_cells(h, live);
+    flags_set(h, flags_get(h) & ~F_SAMESIZE);
+    h->nevacuate = 0;
+    h->noverflow = 0;
+    h->count = 0;
+    h->hash0 = new_seed();
+    h->buckets = make_bucket_array(h, h->B, h->buckets, &h->next_overflow);
+    end_write(h);
+}
+
+void gomap_free(gomap *m)
+{
+    struct gomap *h = m;
+    if (h == NULL) return;
+    if (flags_get(h) & F_WRITING) rt_fatal("concurrent map writes");
+    bury(h);
+    if (h->oldbuckets) free_array(h, h->oldbuckets, old_B(h), h->own & OWN_OLD_GIVEN);
+    if (h->buckets) free_array(h, h->buckets, h->B, h->own & OWN_BUCKET_GIVEN);
+    if (!(h->own & OWN_HMAP_GIVEN)) rt_free(h, sizeof *h);
+    else memset(h, 0, sizeof *h);
+}
+
+/* ---- test-only introspection (gomap_debug.h) ---- */
+#include "gomap_debug.h"
+
+void gomap_debug_info(const gomap *m, gomap_debug *out)
+{
+    const struct gomap *h = m;
+    memset(out, 0, sizeof *out);
+    if (h == NULL) return;
+    out->B = h->B;
+    out->noverflow = h->noverflow;
+    out->growing = h->oldbuckets != NULL;
+    out->same_size = flags_get(h) & F_SAMESIZE;
+    out->iters = __atomic_load_n(&h->iters, __ATOMIC_RELAXED);
+    out->hmap_given = h->own & OWN_HMAP_GIVEN;
+    out->bucket_given = h->own & (OWN_BUCKET_GIVEN | OWN_OLD_GIVEN);
+    for (struct gomap_grave *g = h->grave; g; g = g->next) out->graves++;
+    if (h->buckets)
+        for (uintptr_t i = 0, n = bucket_shift(h->B); i < n; i++)
+            for (char *o = overflow_of(h, bucket_at(h, h->buckets, i)); o; o = overflow_of(h, o))
+                out->overflow++;
+}

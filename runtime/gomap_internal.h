@@ -1,0 +1,200 @@
+/* gomap_internal.h - private declarations shared by the map runtime's files:
+ * the header (struct gomap, Go's hmap), tophash and flag constants, bucket
+ * addressing, the 8-byte tophash match, allocation accounting and fatal errors.
+ * gomap.c holds the design comment.
+ */
+#ifndef GOMAP_INTERNAL_H
+#define GOMAP_INTERNAL_H
+
+#include <string.h>
+#include "gomap.h"
+#include "wyhash.h"
+
+#define INLINE   static inline __attribute__((always_inline))
+#define LIKELY(x)   __builtin_expect(!!(x), 1)
+#define UNLIKELY(x) __builtin_expect(!!(x), 0)
+
+enum { BUCKET_CNT = GOMAP_BUCKET_SLOTS };
+
+/* tophash values; a few are reserved as marks, as in Go. */
+enum {
+    EMPTY_REST  = 0,   /* empty, and nothing non-empty at higher indexes or overflows */
+    EMPTY_ONE   = 1,   /* empty */
+    EVAC_X      = 2,   /* evacuated to the first half of the larger table */
+    EVAC_Y      = 3,   /* evacuated to the second half */
+    EVAC_EMPTY  = 4,   /* empty, and the bucket is evacuated */
+    MIN_TOPHASH = 5,   /* smallest tophash of a filled cell */
+};
+
+/* h->flags (Go's flags) */
+enum {
+    F_ITER     = 1,    /* there may be an iterator using buckets */
+    F_OLDITER  = 2,    /* there may be an iterator using oldbuckets */
+    F_WRITING  = 4,    /* a thread is writing the map */
+    F_SAMESIZE = 8,    /* the current growth is to a table of the same size */
+};
+
+/* h->own: who owns which storage (kept apart from flags, which races touch) */
+enum {
+    OWN_HMAP_GIVEN   = 1,  /* the header is caller storage (gomap_make_on) */
+    OWN_BUCKET_GIVEN = 2,  /* h->buckets is the caller's bucket */
+    OWN_OLD_GIVEN    = 4,  /* h->oldbuckets is the caller's bucket */
+};
+
+/* h->kind selects the specialised code paths (Go's mapaccess1_fast32/64/faststr). */
+enum { KIND_GENERIC, KIND_K4, KIND_K8, KIND_STR };
+
+/* h->ind */
+enum { IND_KEY = 1, IND_VAL = 2 };
+
+struct gomap_grave;
+
+struct gomap {
+    size_t count;              /* live cells; first, for gomap_len */
+    uint8_t flags;             /* F_* */
+    uint8_t B;                 /* log2 of the number of buckets */
+    uint16_t noverflow;        /* approximate number of overflow buckets */
+    uint32_t iters;            /* iterators started and not yet at their end */
+    uint64_t hash0;            /* seed, already through wy_seed() */
+    char *buckets;             /* 2^B buckets; NULL while a B=0 map is empty */
+    char *oldbuckets;          /* previous array during a growth, else NULL */
+    uintptr_t nevacuate;       /* old buckets below this are evacuated */
+    char *next_overflow;       /* next free preallocated overflow bucket */
+    struct gomap_grave *grave; /* storage iterators may still read (see gomap.c) */
+    const gomap_type *t;
+    /* the descriptor's layout, computed once by gomap_layout.h */
+    uint32_t bucketsize;
+    uint32_t valoff;           /* offset of values[0] in a bucket */
+    uint32_t keysize;          /* full key and value sizes */
+    uint32_t valsize;
+    uint16_t keyoff;           /* offset of keys[0] */
+    uint8_t kslot;             /* size of a key slot (pointer when indirect) */
+    uint8_t vslot;
+    uint8_t kind;              /* KIND_* */
+    uint8_t ind;               /* IND_* */
+    uint8_t own;               /* OWN_* */
+    uint8_t pad_;
+};
+
+_Static_assert(sizeof(struct gomap) <= GOMAP_HMAP_SIZE, "struct gomap exceeds GOMAP_HMAP_SIZE");
+_Static_assert(_Alignof(struct gomap) <= GOMAP_HMAP_ALIGN, "struct gomap alignment");
+_Static_assert(BUCKET_CNT == 8, "the tophash match loads the 8 bytes as one word");
+
+/* ---- flags: relaxed atomics, so racing threads are detected, not undefined ---- */
+INLINE uint8_t flags_get(const struct gomap *h)
+{
+    return __atomic_load_n(&h->flags, __ATOMIC_RELAXED);
+}
+INLINE void flags_set(struct gomap *h, uint8_t f)
+{
+    __atomic_store_n(&h->flags, f, __ATOMIC_RELAXED);
+}
+
+/* ---- buckets ---- */
+INLINE uintptr_t bucket_shift(uint8_t B) { return (uintptr_t)1 << (B & 63); }
+INLINE uintptr_t bucket_mask(uint8_t B) { return bucket_shift(B) - 1; }
+INLINE char *bucket_at(const struct gomap *h, char *arr, uintptr_t i)
+{
+    return arr + i * h->bucketsize;
+}
+INLINE uint8_t *tophash_of(char *b) { return (uint8_t *)b; }
+INLINE char *key_at(const struct gomap *h, char *b, uintptr_t i)
+{
+    return b + h->keyoff + i * h->kslot;
+}
+INLINE char *val_at(const struct gomap *h, char *b, uintptr_t i)
+{
+    return b + h->valoff + i * h->vslot;
+}
+INLINE char **overflow_slot(const struct gomap *h, char *b)
+{
+    return (char **)(b + h->bucketsize - sizeof(void *));
+}
+INLINE char *overflow_of(const struct gomap *h, char *b) { return *overflow_slot(h, b); }
+INLINE bool evacuated(char *b)
+{
+    uint8_t t = tophash_of(b)[0];
+    return t > EMPTY_ONE && t < MIN_TOPHASH;
+}
+INLINE bool is_empty(uint8_t t) { return t <= EMPTY_ONE; }
+INLINE uint8_t tophash(uint64_t hash)
+{
+    uint8_t top = (uint8_t)(hash >> 56);
+    return top < MIN_TOPHASH ? (uint8_t)(top + MIN_TOPHASH) : top;
+}
+/* number of buckets, preallocated overflow ones included, in an array for B */
+INLINE uintptr_t array_buckets(uint8_t B)
+{
+    return bucket_shift(B) + (B >= 4 ? bucket_shift(B - 4) : 0);
+}
+/* key/value bytes of slot pointer p */
+INLINE void *deref_key(const struct gomap *h, char *p)
+{
+    return (h->ind & IND_KEY) ? *(void **)p : p;
+}
+INLINE void *deref_val(const struct gomap *h, char *p)
+{
+    return (h->ind & IND_VAL) ? *(void **)p : p;
+}
+
+/* ---- the 8 tophash bytes as one word ----
+ * match_byte: a mask with bit 8i+7 set exactly when byte i equals c (exact, no
+ * false positives: the classic SWAR zero-byte test without the borrow). */
+#define LSB 0x0101010101010101ull
+#define MSB 0x8080808080808080ull
+INLINE uint64_t tophash_word(const char *b)
+{
+    uint64_t w;
+    memcpy(&w, b, 8);
+    return w;
+}
+INLINE uint64_t zero_bytes(uint64_t x)
+{
+    uint64_t low7 = 0x7f7f7f7f7f7f7f7full;
+    return ~(((x & low7) + low7) | x | low7);
+}
+INLINE uint64_t match_byte(uint64_t w, uint8_t c) { return zero_bytes(w ^ (LSB * c)); }
+/* bytes <= EMPTY_ONE, i.e. empty cells */
+INLINE uint64_t match_empty(uint64_t w) { return zero_bytes(w & (LSB * 0xfe)); }
+INLINE unsigned first_slot(uint64_t mask) { return (unsigned)__builtin_ctzll(mask) >> 3; }
+
+/* ---- hashing and equality, specialised by kind ---- */
+INLINE uint64_t key_hash(const struct gomap *h, const void *key, int kind)
+{
+    switch (kind) {
+    case KIND_K4: return wy_hash(key, 4, h->hash0);
+    case KIND_K8: return wy_hash(key, 8, h->hash0);
+    case KIND_STR: {
+        const gostring *s = key;
+        return wy_hash(s->ptr, s->len, h->hash0);
+    }
+    default: return wy_hash(key, h->keysize, h->hash0);
+    }
+}
+/* key: the key's bytes; slot: a key slot of a bucket */
+INLINE bool key_equal(const struct gomap *h, const void *key, char *slot, int kind)
+{
+    switch (kind) {
+    case KIND_K4: return memcmp(key, slot, 4) == 0;
+    case KIND_K8: return memcmp(key, slot, 8) == 0;
+    case KIND_STR: {
+        const gostring *a = key, *b = (const gostring *)slot;
+        return a->len == b->len && (a->ptr == b->ptr || memcmp(a->ptr, b->ptr, a->len) == 0);
+    }
+    default: return memcmp(key, deref_key(h, slot), h->keysize) == 0;
+    }
+}
+
+/* ---- runtime services (gomap_mem.c) ---- */
+void *rt_alloc(size_t n);                 /* zeroed; aborts when out of memory */
+void rt_free(void *p, size_t n);
+void rt_count_stack(bool bucket);
+uint64_t rt_rand(void);                   /* fast per-thread random numbers */
+__attribute__((noreturn, cold)) void rt_fatal(const char *msg);   /* "fatal error: " */
+__attribute__((noreturn, cold)) void rt_panic(const char *msg);   /* "panic: " */
+__attribute__((noreturn, cold)) void rt_throw(const char *fmt, ...);
+
+/* ---- shared between gomap.c and gomap_iter.c ---- */
+char *map_lookup_kv(struct gomap *h, const void *key, char **val);  /* mapaccessK */
+
+#endif /* GOMAP_INTERNAL_H */

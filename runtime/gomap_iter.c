@@ -1,0 +1,130 @@
+/* gomap_iter.c - map iteration (Go's mapiterinit / mapiternext).
+ *
+ * An iterator walks the bucket array that was current when it started
+ * (it->buckets, 2^it->B buckets), from a random bucket, visiting each bucket's
+ * cells from a random offset and then its overflow chain.  Entries are never
+ * moved inside their bucket, so writes between steps neither hide nor repeat
+ * them.  During a growth:
+ *  - an iterator started on the new array (it->buckets == h->buckets) reads an
+ *    old bucket instead of the new one while the old one is not evacuated yet,
+ *    and then returns only the old entries that belong to the new bucket it
+ *    stands for (check_bucket: they split between two new buckets);
+ *  - an iterator whose array has been evacuated meanwhile finds the cells marked
+ *    EVAC_X / EVAC_Y, and looks each key up again to return its current value,
+ *    or nothing if it was deleted.
+ * The runtime keeps such arrays alive for it (see "Memory without a garbage
+ * collector" in gomap.c): h->iters counts iterators until they reach their end.
+ */
+#include "gomap_internal.h"
+
+#define NO_CHECK UINTPTR_MAX
+
+void gomap_iter_init(gomap_iter *it, gomap *m)
+{
+    struct gomap *h = m;
+    memset(it, 0, sizeof *it);
+    if (h == NULL || h->count == 0) return;   /* it->h == NULL: already at the end */
+    if (flags_get(h) & F_WRITING) rt_fatal("concurrent map iteration and map write");
+    it->h = h;
+    it->B = h->B;
+    it->buckets = h->buckets;
+    uint64_t r = rt_rand();
+    it->start_bucket = r & bucket_mask(h->B);
+    it->offset = (uint8_t)((r >> h->B) & (BUCKET_CNT - 1));
+    it->bucket = it->start_bucket;
+    it->check_bucket = NO_CHECK;
+    /* Remember that an iterator may use h->buckets (and h->oldbuckets).  Iterators
+     * may start concurrently with each other, hence the atomic or. */
+    if ((flags_get(h) & (F_ITER | F_OLDITER)) != (F_ITER | F_OLDITER))
+        __atomic_fetch_or(&h->flags, F_ITER | F_OLDITER, __ATOMIC_RELAXED);
+    __atomic_fetch_add(&h->iters, 1, __ATOMIC_RELAXED);
+}
+
+static bool iter_end(gomap_iter *it, void **key, void **val)
+{
+    if (it->h) __atomic_fetch_sub(&it->h->iters, 1, __ATOMIC_RELAXED);
+    it->h = NULL;
+    it->key = it->elem = NULL;
+    it->bptr = NULL;
+    if (key) *key = NULL;
+    if (val) *val = NULL;
+    return false;
+}
+
+/* The next bucket of a chain.  A spare bucket's end marker points at its array's
+ * first bucket, which no chain ever contains: after gomap_clear re-zeroed an
+ * array under a paused iterator, that marker may be what it finds. */
+static char *next_in_chain(const struct gomap *h, const gomap_iter *it, char *b)
+{
+    char *o = overflow_of(h, b);
+    if (o == it->buckets || o == h->buckets || o == h->oldbuckets) return NULL;
+    return o;
+}
+
+/* First bucket to walk for bucket index `bucket`; sets *check. */
+static char *enter_bucket(const struct gomap *h, const gomap_iter *it, uintptr_t bucket,
+                          uintptr_t *check)
+{
+    *check = NO_CHECK;
+    if (h->oldbuckets && it->B == h->B && it->buckets == h->buckets) {
+        /* started during this growth: use the old bucket while not evacuated */
+        uint8_t oldB = (flags_get(h) & F_SAMESIZE) ? h->B : (uint8_t)(h->B - 1);
+        uintptr_t oldbucket = bucket & bucket_mask(oldB);
+        char *b = bucket_at(h, h->oldbuckets, oldbucket);
+        if (!evacuated(b)) {
+            *check = bucket;
+            return b;
+        }
+    }
+    return bucket_at(h, it->buckets, bucket);
+}
+
+bool gomap_iter_next(gomap_iter *it, void **key, void **val)
+{
+    struct gomap *h = it->h;
+    if (h == NULL) return iter_end(it, key, val);
+    if (UNLIKELY(flags_get(h) & F_WRITING)) rt_fatal("concurrent map iteration and map write");
+    uintptr_t bucket = it->bucket, check = it->check_bucket;
+    char *b = it->bptr;
+    unsigned i = it->i;
+    for (;;) {
+        if (b == NULL) {
+            if (bucket == it->start_bucket && it->wrapped) return iter_end(it, key, val);
+            b = enter_bucket(h, it, bucket, &check);
+            if (++bucket == bucket_shift(it->B)) {
+                bucket = 0;
+                it->wrapped = 1;
+            }
+            i = 0;
+        }
+        for (; i < BUCKET_CNT; i++) {
+            unsigned offi = (i + it->offset) & (BUCKET_CNT - 1);
+            uint8_t top = tophash_of(b)[offi];
+            if (is_empty(top) || top == EVAC_EMPTY) continue;
+            char *k = deref_key(h, key_at(h, b, offi)), *v;
+            if (UNLIKELY(k == NULL)) rt_throw("gomap: iterator reached a released key");
+            if (check != NO_CHECK && !(flags_get(h) & F_SAMESIZE)) {
+                /* an old bucket standing for new bucket `check`: only its half */
+                if ((key_hash(h, k, h->kind) & bucket_mask(it->B)) != check) continue;
+            }
+            if (top != EVAC_X && top != EVAC_Y) {
+                v = deref_val(h, val_at(h, b, offi));
+            } else {
+                /* moved by a growth: find its current value, or skip it if deleted */
+                k = map_lookup_kv(h, k, &v);
+                if (k == NULL) continue;
+            }
+            it->key = k;
+            it->elem = v;
+            it->bucket = bucket;
+            it->bptr = b;
+            it->i = (uint8_t)(i + 1);
+            it->check_bucket = check;
+            if (key) *key = k;
+            if (val) *val = v;
+            return true;
+        }
+        b = next_in_chain(h, it, b);
+        i = 0;
+    }
+}
