@@ -1,0 +1,310 @@
+/* calls.cc - how a GIMPLE call moves pointers.
+ *
+ *   gomap runtime (direct calls, by name), built-in summaries:
+ *     m = gomap_make(t, h)        a map site; m <- &map storage; the map keeps t
+ *     s = gomap_assign(m, k)      s <- m (a slot inside m's storage); *m <- *k
+ *     s = gomap_access(m, k)      s <- m
+ *     gomap_iter_init(it, m)      *it <- m
+ *     gomap_iter_next(it, kp, vp) *kp <- *it, *vp <- *it (slots of the map)
+ *     gomap_len/delete/clear/free/read_memstats: keep nothing
+ *   memcpy-like builtins          *dst <- *src, result <- dst
+ *   other normal builtins         GCC's own fnspec flags (EAF_* / ERF_*)
+ *   internal functions            harmless checks keep nothing, others escape
+ *   direct call to a function     esc_call (the core applies the callee's summary;
+ *                                 a body-less or interposable callee keeps all
+ *                                 but its noescape parameters)
+ *   indirect call                 every argument escapes unless its parameter is
+ *                                 noescape in the function type called through;
+ *                                 the result is unknown
+ * A static chain (nested functions) always escapes.
+ */
+#include "fe.h"
+
+bool fe_is_gomap_fn(tree fndecl, const char *name)
+{
+    return fndecl && TREE_CODE(fndecl) == FUNCTION_DECL && TREE_PUBLIC(fndecl)
+        && DECL_NAME(fndecl) && id_equal(DECL_NAME(fndecl), name);
+}
+
+static tree arg(gcall *c, unsigned i)
+{
+    return i < gimple_call_num_args(c) ? gimple_call_arg(c, i) : NULL_TREE;
+}
+
+static esc_loc arg_loc(fe_fn *fn, gcall *c, unsigned i)
+{
+    return fe_value_loc(fn, arg(c, i), c);
+}
+
+static void result_from(fe_fn *fn, gcall *c, esc_loc src, int derefs)
+{
+    tree lhs = gimple_call_lhs(c);
+    if (!lhs || src == ESC_NOLOC)
+        return;
+    fe_srcs srcs;
+    srcs.safe_push({ src, derefs });
+    fe_assign(fn, lhs, srcs, c, "call result");
+}
+
+static void result_unknown(fe_fn *fn, gcall *c)
+{
+    result_from(fn, c, fe_heap(fn), 0);
+}
+
+static void escape_loc(fe_fn *fn, gcall *c, esc_loc l, const char *why)
+{
+    if (l != ESC_NOLOC)
+        esc_escape(fn->ef, l, 0, fe_stmt_pos(c), why);
+}
+
+static void store(fe_fn *fn, gcall *c, esc_loc ptr, esc_loc src, int derefs)
+{
+    if (ptr != ESC_NOLOC && src != ESC_NOLOC)
+        esc_store(fn->ef, ptr, src, derefs, fe_stmt_pos(c), "call");
+}
+
+static void escape_chain(fe_fn *fn, gcall *c)
+{
+    if (tree chain = gimple_call_chain(c))
+        escape_loc(fn, c, fe_value_loc(fn, chain, c), "static chain");
+}
+
+/* ---- the gomap runtime ------------------------------------------------------ */
+
+static void model_make(fe_fn *fn, gcall *c)
+{
+    tree t = arg(c, 0), h = arg(c, 1);
+    fe_descriptor d = fe_resolve_descriptor(t);
+    esc_site_info info;
+    info.pos = fe_stmt_pos(c);
+    info.type_name = d.name;
+    info.hint = -1;
+    if (h && TREE_CODE(h) == INTEGER_CST && tree_fits_uhwi_p(h))
+        info.hint = (long)MIN(tree_to_uhwi(h), (unsigned HOST_WIDE_INT)LONG_MAX);
+    info.kv_size = d.name ? d.keysize + d.valsize : 0;
+    info.hmap_bytes = GOMAP_HMAP_SIZE;
+    info.bucket_bytes = d.name ? gomap_layout_bucket_size(d.keysize, d.keyalign,
+                                                          d.valsize, d.valalign) : 0;
+    info.loopdepth = fe_site_depth(fn, gimple_bb(c));
+    esc_loc map = ESC_NOLOC;
+    int id = esc_map_site(fn->ef, &info, &map);
+    esc_loc tl = fe_value_loc(fn, t, c);
+    if (tl != ESC_NOLOC)          /* the header keeps the descriptor pointer */
+        esc_flow(fn->ef, map, tl, 0, info.pos, "descriptor");
+    result_from(fn, c, map, -1);
+    fe_site s = { c, fn->decl, id, info.bucket_bytes,
+                  d.name ? gomap_layout_bucket_align(d.keysize, d.keyalign, d.valsize,
+                                                     d.valalign) : 0 };
+    fn->u->sites.safe_push(s);
+}
+
+/* True when C is a gomap runtime call, now modelled. */
+static bool model_gomap(fe_fn *fn, gcall *c, tree fndecl)
+{
+    unsigned n = gimple_call_num_args(c);
+    if (fe_is_gomap_fn(fndecl, "gomap_make") && n == 2) {
+        model_make(fn, c);
+    } else if ((fe_is_gomap_fn(fndecl, "gomap_assign") && n == 2)) {
+        esc_loc m = arg_loc(fn, c, 0);
+        result_from(fn, c, m, 0);
+        store(fn, c, m, arg_loc(fn, c, 1), 1);
+    } else if (fe_is_gomap_fn(fndecl, "gomap_access") && n == 2) {
+        result_from(fn, c, arg_loc(fn, c, 0), 0);
+    } else if (fe_is_gomap_fn(fndecl, "gomap_iter_init") && n == 2) {
+        store(fn, c, arg_loc(fn, c, 0), arg_loc(fn, c, 1), 0);
+    } else if (fe_is_gomap_fn(fndecl, "gomap_iter_next") && n == 3) {
+        esc_loc it = arg_loc(fn, c, 0);
+        if (it == ESC_NOLOC)
+            return true;
+        esc_loc t = fe_temp(fn, c, NULL);
+        esc_flow(fn->ef, t, it, 1, fe_stmt_pos(c), "iterator");
+        store(fn, c, arg_loc(fn, c, 1), t, 0);
+        store(fn, c, arg_loc(fn, c, 2), t, 0);
+    } else if ((fe_is_gomap_fn(fndecl, "gomap_len") && n == 1)
+               || (fe_is_gomap_fn(fndecl, "gomap_delete") && n == 2)
+               || (fe_is_gomap_fn(fndecl, "gomap_clear") && n == 1)
+               || (fe_is_gomap_fn(fndecl, "gomap_free") && n == 1)
+               || (fe_is_gomap_fn(fndecl, "gomap_read_memstats") && n == 1)) {
+        /* keeps nothing */
+    } else {
+        return false;
+    }
+    return true;
+}
+
+/* ---- builtins ------------------------------------------------------------------ */
+
+static bool memcpy_like(enum built_in_function code)
+{
+    switch (code) {
+    case BUILT_IN_MEMCPY: case BUILT_IN_MEMMOVE: case BUILT_IN_MEMPCPY:
+    case BUILT_IN_MEMCPY_CHK: case BUILT_IN_MEMMOVE_CHK: case BUILT_IN_MEMPCPY_CHK:
+    case BUILT_IN_STRCPY: case BUILT_IN_STRNCPY: case BUILT_IN_STPCPY:
+    case BUILT_IN_STPNCPY: case BUILT_IN_STRCAT: case BUILT_IN_STRNCAT:
+    case BUILT_IN_STRCPY_CHK: case BUILT_IN_STRNCPY_CHK: case BUILT_IN_STPCPY_CHK:
+    case BUILT_IN_STPNCPY_CHK: case BUILT_IN_STRCAT_CHK: case BUILT_IN_STRNCAT_CHK:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* A builtin known only by its flags.  Arguments whose flags do not rule out
+ * escaping escape; those that may be returned flow to the result; and whatever
+ * an argument may write to can receive any other argument or its contents. */
+static void model_builtin_flags(fe_fn *fn, gcall *c)
+{
+    unsigned n = gimple_call_num_args(c);
+    auto_vec<esc_loc, 8> locs;
+    auto_vec<int, 8> flags;
+    for (unsigned i = 0; i < n; i++) {
+        locs.safe_push(arg_loc(fn, c, i));
+        flags.safe_push(gimple_call_arg_flags(c, i));
+    }
+    const int no_escape = EAF_NO_DIRECT_ESCAPE | EAF_NO_INDIRECT_ESCAPE;
+    int rf = gimple_call_return_flags(c);
+    result_unknown(fn, c);
+    for (unsigned i = 0; i < n; i++) {
+        if (locs[i] == ESC_NOLOC || (flags[i] & EAF_UNUSED))
+            continue;
+        if ((flags[i] & no_escape) != no_escape)
+            escape_loc(fn, c, locs[i], "builtin");
+        if (!(flags[i] & EAF_NOT_RETURNED_DIRECTLY)
+            || ((rf & ERF_RETURNS_ARG) && (unsigned)(rf & ERF_RETURN_ARG_MASK) == i))
+            result_from(fn, c, locs[i], 0);
+        if (!(flags[i] & EAF_NOT_RETURNED_INDIRECTLY))
+            result_from(fn, c, locs[i], 1);
+        bool direct = !(flags[i] & EAF_NO_DIRECT_CLOBBER);
+        bool indirect = !(flags[i] & EAF_NO_INDIRECT_CLOBBER);
+        if (!direct && !indirect)
+            continue;
+        esc_loc inner = ESC_NOLOC;
+        if (indirect) {
+            inner = fe_temp(fn, c, NULL);
+            esc_flow(fn->ef, inner, locs[i], 1, fe_stmt_pos(c), "builtin");
+        }
+        for (unsigned j = 0; j < n; j++) {
+            if (locs[j] == ESC_NOLOC || (flags[j] & EAF_UNUSED))
+                continue;
+            for (int d = 0; d <= 1; d++) {
+                if (direct)
+                    store(fn, c, locs[i], locs[j], d);
+                if (indirect)
+                    store(fn, c, inner, locs[j], d);
+            }
+        }
+    }
+}
+
+static void model_builtin(fe_fn *fn, gcall *c, tree fndecl)
+{
+    enum built_in_function code = DECL_FUNCTION_CODE(fndecl);
+    if (memcpy_like(code)) {
+        esc_loc dst = arg_loc(fn, c, 0);
+        store(fn, c, dst, arg_loc(fn, c, 1), 1);
+        result_from(fn, c, dst, 0);
+        return;
+    }
+    switch (code) {
+    case BUILT_IN_BCOPY:
+        store(fn, c, arg_loc(fn, c, 1), arg_loc(fn, c, 0), 1);
+        return;
+    case BUILT_IN_MEMSET:
+    case BUILT_IN_MEMSET_CHK:
+        result_from(fn, c, arg_loc(fn, c, 0), 0);
+        return;
+    case BUILT_IN_BZERO:
+    case BUILT_IN_VA_START:
+    case BUILT_IN_VA_END:
+    case BUILT_IN_VA_COPY:
+    case BUILT_IN_STACK_SAVE:
+    case BUILT_IN_STACK_RESTORE:
+        return;         /* va_list contents are the caller's: unknown already */
+    case BUILT_IN_EXPECT:
+    case BUILT_IN_EXPECT_WITH_PROBABILITY:
+    case BUILT_IN_ASSUME_ALIGNED:
+        result_from(fn, c, arg_loc(fn, c, 0), 0);
+        return;
+    default:
+        model_builtin_flags(fn, c);
+        return;
+    }
+}
+
+/* ---- internal functions ------------------------------------------------------ */
+
+static void model_internal(fe_fn *fn, gcall *c)
+{
+    unsigned n = gimple_call_num_args(c);
+    switch (gimple_call_internal_fn(c)) {
+    case IFN_ASAN_MARK: case IFN_ASAN_CHECK: case IFN_ASAN_POISON:
+    case IFN_ASAN_POISON_USE: case IFN_HWASAN_MARK: case IFN_HWASAN_CHECK:
+    case IFN_UBSAN_NULL: case IFN_UBSAN_BOUNDS: case IFN_UBSAN_VPTR:
+    case IFN_UBSAN_PTR: case IFN_UBSAN_OBJECT_SIZE: case IFN_DEFERRED_INIT:
+    case IFN_FALLTHROUGH: case IFN_ABNORMAL_DISPATCHER: case IFN_ANNOTATE:
+    case IFN_TSAN_FUNC_EXIT:
+        return;                                 /* checks: keep nothing */
+    case IFN_VA_ARG:
+        result_unknown(fn, c);
+        return;
+    case IFN_BUILTIN_EXPECT: case IFN_UBSAN_CHECK_ADD: case IFN_UBSAN_CHECK_SUB:
+    case IFN_UBSAN_CHECK_MUL: case IFN_ADD_OVERFLOW: case IFN_SUB_OVERFLOW:
+    case IFN_MUL_OVERFLOW: case IFN_DIVMOD:
+        for (unsigned i = 0; i < n; i++)          /* arithmetic on the arguments */
+            result_from(fn, c, arg_loc(fn, c, i), 0);
+        return;
+    default:
+        for (unsigned i = 0; i < n; i++)
+            escape_loc(fn, c, arg_loc(fn, c, i), "internal call");
+        result_unknown(fn, c);
+        return;
+    }
+}
+
+/* ---- calls to functions ------------------------------------------------------ */
+
+static void direct_call(fe_fn *fn, gcall *c, tree fndecl)
+{
+    esc_func *callee = fe_func_for(fn->u, fndecl, gimple_call_fntype(c));
+    unsigned n = gimple_call_num_args(c);
+    auto_vec<esc_loc, 8> args;
+    for (unsigned i = 0; i < n; i++)
+        args.safe_push(arg_loc(fn, c, i));
+    tree lhs = gimple_call_lhs(c);
+    esc_loc res = ESC_NOLOC;
+    if (lhs)
+        res = TREE_CODE(lhs) == SSA_NAME ? fe_ssa_loc(fn, lhs) : fe_temp(fn, c, NULL);
+    esc_call(fn->ef, callee, n ? args.address() : NULL, (int)n, res, fe_stmt_pos(c));
+    if (lhs && TREE_CODE(lhs) != SSA_NAME)
+        result_from(fn, c, res, 0);
+}
+
+static void indirect_call(fe_fn *fn, gcall *c)
+{
+    tree fntype = gimple_call_fntype(c);
+    for (unsigned i = 0; i < gimple_call_num_args(c); i++)
+        if (!fe_param_noescape(NULL_TREE, fntype, (int)i))
+            escape_loc(fn, c, arg_loc(fn, c, i), "indirect call");
+    result_unknown(fn, c);
+}
+
+void fe_call(fe_fn *fn, gcall *c)
+{
+    escape_chain(fn, c);
+    if (gimple_call_internal_p(c)) {
+        model_internal(fn, c);
+        return;
+    }
+    tree fndecl = gimple_call_fndecl(c);
+    if (!fndecl) {
+        indirect_call(fn, c);
+        return;
+    }
+    if (model_gomap(fn, c, fndecl))
+        return;
+    if (gimple_call_builtin_p(c, BUILT_IN_NORMAL)) {
+        model_builtin(fn, c, fndecl);
+        return;
+    }
+    direct_call(fn, c, fndecl);
+}

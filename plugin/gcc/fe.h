@@ -1,0 +1,151 @@
+/* fe.h - declarations shared by the GCC 12 front end of the escape plugin.
+ *
+ * The front end turns GIMPLE (SSA form, before any optimisation) into the
+ * location graph of plugin/core/escape.h and, once the core has decided, rewrites
+ * the gomap_make calls whose maps stay in their function.  Its files:
+ *
+ *   plugin.cc      plugin_init: version check, arguments, attribute, the pass
+ *   args.cc        -fplugin-arg-escape-* parsing
+ *   attrs.cc       __attribute__((noescape)) on parameters
+ *   unit.cc        the pass body: functions, parameters, solve, report, rewrite
+ *   position.cc    location_t -> esc_pos
+ *   loops.cc       Go's loopDepth for SSA values, map sites and memory variables
+ *   translate.cc   GIMPLE statements -> esc_flow / esc_store / esc_escape
+ *   calls.cc       calls: gomap runtime summaries, builtins, internal, direct, indirect
+ *   descriptor.cc  the static gomap_type initializer of a gomap_make call
+ *   rewrite.cc     gomap_make -> gomap_make_on with storage on the stack
+ *
+ * The code is C in C++ clothing: GCC's headers need C++, nothing else does.
+ */
+#ifndef ESCAPE_GCC_FE_H
+#define ESCAPE_GCC_FE_H
+
+#include "gcc-plugin.h"
+#include "config.h"
+#include "system.h"
+#include "coretypes.h"
+#include "backend.h"
+#include "tree.h"
+#include "gimple.h"
+#include "tree-pass.h"
+#include "ssa.h"
+#include "cgraph.h"
+#include "attribs.h"
+#include "stringpool.h"
+#include "diagnostic-core.h"
+#include "gimple-iterator.h"
+#include "gimple-walk.h"
+#include "tree-cfg.h"
+#include "cfgloop.h"
+#include "internal-fn.h"
+#include "stor-layout.h"
+#include "fold-const.h"
+#include "langhooks.h"
+#include "input.h"
+
+#include "escape.h"
+/* gomap_layout.h is C11; its only C11-ism is _Alignof. */
+#define _Alignof(T) alignof(T)
+#include "gomap_layout.h"
+#undef _Alignof
+
+/* ---- options (args.cc) ---------------------------------------------------- */
+struct fe_options {
+    int m;                    /* 0, 1, 2 */
+    unsigned max_kv_size;     /* default 128 */
+    bool transform;           /* rewrite gomap_make (default yes) */
+    const char *json;         /* NULL: no JSON */
+};
+extern fe_options fe_opts;
+/* Parse the plugin's arguments into fe_opts; on a bad one call error() and
+ * return false. */
+bool fe_parse_args(const char *plugin_name, int argc, struct plugin_argument *argv);
+
+/* ---- attribute (attrs.cc) ------------------------------------------------- */
+void fe_register_attributes(void *gcc_data, void *user_data);
+/* Is parameter I of a call to FNDECL (may be NULL) with type FNTYPE noescape? */
+bool fe_param_noescape(tree fndecl, tree fntype, int i);
+bool fe_parm_decl_noescape(tree parm);
+
+/* ---- positions (position.cc) ---------------------------------------------- */
+esc_pos fe_pos(location_t loc);
+esc_pos fe_stmt_pos(gimple *stmt);   /* falls back to the function's location */
+
+/* ---- unit state (unit.cc) ------------------------------------------------ */
+struct fe_site {                /* one gomap_make call, for the rewrite */
+    gcall *call;
+    tree fndecl;                /* the function containing it */
+    int id;                     /* esc_map_site id */
+    unsigned long bucket_bytes; /* 0: descriptor not resolved */
+    unsigned long bucket_align;
+};
+struct fe_unit {
+    esc_ctx *ctx;
+    hash_map<tree, esc_func *> *funcs;   /* FUNCTION_DECL (alias target) -> func */
+    hash_map<tree, esc_loc> *params;     /* PARM_DECL -> esc_param location */
+    vec<fe_site> sites;
+};
+/* The esc_func of the function a call to DECL runs (creating a body-less one,
+ * with parameters from FNTYPE, when the unit has no body for it). */
+esc_func *fe_func_for(fe_unit *u, tree decl, tree fntype);
+
+/* ---- one function being translated (translate.cc) -------------------------- */
+struct fe_src { esc_loc loc; int derefs; };   /* value = (derefs) loc */
+typedef auto_vec<fe_src, 8> fe_srcs;
+
+struct fe_fn {
+    fe_unit *u;
+    esc_func *ef;
+    tree decl;
+    function *fun;
+    vec<esc_loc> ssa;                    /* by SSA_NAME_VERSION, -2 = not yet */
+    hash_map<tree, esc_loc> *vars;       /* local memory variables */
+    hash_map<tree, int> *var_depth;      /* loops.cc: depth of memory variables */
+    esc_loc result;
+};
+void fe_translate_function(fe_unit *u, cgraph_node *node);
+
+esc_loc fe_ssa_loc(fe_fn *fn, tree ssa);
+esc_loc fe_heap(fe_fn *fn);
+esc_loc fe_temp(fe_fn *fn, gimple *stmt, const char *name);
+/* The sources of the value of operand OP (an rvalue). */
+void fe_operand(fe_fn *fn, tree op, fe_srcs *out);
+/* The sources of the address of lvalue REF. */
+void fe_address(fe_fn *fn, tree ref, fe_srcs *out);
+/* One location holding the value of OP (a temporary when OP is not an SSA
+ * name); ESC_NOLOC when OP carries no pointer. */
+esc_loc fe_value_loc(fe_fn *fn, tree op, gimple *stmt);
+/* Assign SRCS to the lvalue or SSA name LHS. */
+void fe_assign(fe_fn *fn, tree lhs, const fe_srcs &srcs, gimple *stmt, const char *why);
+/* Flow SRCS into value location DST / make them escape. */
+void fe_flow_srcs(fe_fn *fn, esc_loc dst, const fe_srcs &srcs, gimple *stmt,
+                  const char *why);
+void fe_escape_srcs(fe_fn *fn, const fe_srcs &srcs, gimple *stmt, const char *why);
+/* Make every operand of STMT escape and its results unknown. */
+void fe_unmodelled(fe_fn *fn, gimple *stmt, const char *why);
+
+/* ---- calls (calls.cc) ---------------------------------------------------- */
+void fe_call(fe_fn *fn, gcall *call);
+bool fe_is_gomap_fn(tree fndecl, const char *name);
+
+/* ---- loops (loops.cc) ---------------------------------------------------- */
+void fe_loops_begin(fe_fn *fn);       /* inside push_cfun */
+void fe_loops_end(fe_fn *fn);
+int fe_bb_depth(basic_block bb);
+int fe_ssa_depth(tree ssa);
+int fe_site_depth(fe_fn *fn, basic_block bb);
+int fe_var_depth(fe_fn *fn, tree var);
+
+/* ---- descriptor (descriptor.cc) ------------------------------------------- */
+struct fe_descriptor {
+    const char *name;         /* NULL: unresolved */
+    unsigned long keysize, valsize, keyalign, valalign;
+};
+fe_descriptor fe_resolve_descriptor(tree arg);
+
+/* ---- rewrite (rewrite.cc) ------------------------------------------------- */
+void fe_note_decl(void *gcc_data, void *user_data);   /* PLUGIN_FINISH_DECL */
+void fe_rewrite_unit(fe_unit *u);
+extern tree fe_make_on_decl;                           /* GC root */
+
+#endif /* ESCAPE_GCC_FE_H */

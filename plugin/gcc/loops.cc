@@ -1,0 +1,175 @@
+/* loops.cc - Go's loopDepth for GIMPLE.
+ *
+ * The core compares depths: a location at a smaller depth outlives one at a larger
+ * depth, so a map whose handle is kept somewhere that lives across the iterations
+ * of the loop making it (and would survive to the next execution of its own call
+ * site, which reuses the site's stack storage) escapes.
+ *
+ *   SSA value      depth of its defining block (loop_depth(bb->loop_father));
+ *                  a PHI in a loop header carries values across the back edge,
+ *                  so it gets the depth of the enclosing loop (depth - 1);
+ *   map site       depth of its block, + 1 in an irreducible region or when the
+ *                  function calls setjmp (no loop structure to trust);
+ *   memory var     0 (it lives for the whole call), except a variable whose every
+ *                  reference lies in a loop L and whose end-of-scope clobbers cut
+ *                  every path from a reference back to L's header: its value never
+ *                  reaches another iteration, so it gets depth(L).  This keeps
+ *                    for (...) { gomap_iter it; gomap *m = gomap_make(...);
+ *                                gomap_iter_init(&it, m); ... }
+ *                  on the stack.  (L is the innermost such loop around all the
+ *                  references.)
+ */
+#include "fe.h"
+
+void fe_loops_begin(fe_fn *)
+{
+    loop_optimizer_init(AVOID_CFG_MODIFICATIONS | LOOPS_HAVE_MARKED_IRREDUCIBLE_REGIONS);
+}
+
+void fe_loops_end(fe_fn *)
+{
+    loop_optimizer_finalize();
+}
+
+int fe_bb_depth(basic_block bb)
+{
+    return bb && bb->loop_father ? loop_depth(bb->loop_father) : 0;
+}
+
+int fe_ssa_depth(tree ssa)
+{
+    if (SSA_NAME_IS_DEFAULT_DEF(ssa))
+        return 0;
+    gimple *def = SSA_NAME_DEF_STMT(ssa);
+    basic_block bb = gimple_bb(def);
+    int d = fe_bb_depth(bb);
+    if (gimple_code(def) == GIMPLE_PHI && bb->loop_father
+        && bb->loop_father->header == bb && d > 0)
+        d--;
+    return d;
+}
+
+int fe_site_depth(fe_fn *fn, basic_block bb)
+{
+    int d = fe_bb_depth(bb);
+    if ((bb->flags & BB_IRREDUCIBLE_LOOP) || fn->fun->calls_setjmp)
+        d++;
+    return d;
+}
+
+/* ---- memory variables ------------------------------------------------------ */
+
+struct var_refs {
+    tree var;
+    vec<gimple *> refs;
+};
+
+static bool note_ref(gimple *stmt, tree base, tree, void *data)
+{
+    var_refs *r = (var_refs *)data;
+    if (base == r->var)
+        r->refs.safe_push(stmt);
+    return false;
+}
+
+static bool is_clobber_of(gimple *s, tree var)
+{
+    return gimple_clobber_p(s) && gimple_assign_lhs(s) == var;
+}
+
+/* Scan BB from GSI on: true when a clobber of VAR ends the walk in BB. */
+static bool clobbered_from(gimple_stmt_iterator gsi, tree var)
+{
+    for (; !gsi_end_p(gsi); gsi_next(&gsi))
+        if (is_clobber_of(gsi_stmt(gsi), var))
+            return true;
+    return false;
+}
+
+/* Forward walk from the references of VAR, stopping at its clobbers: does a
+ * value stored in VAR reach the header of LOOP (its next iteration, or a new
+ * execution of the loop)? */
+static bool reaches_header(tree var, const vec<gimple *> &refs, class loop *loop)
+{
+    auto_bitmap seen;
+    auto_vec<basic_block, 16> work;
+    for (gimple *s : refs) {
+        gimple_stmt_iterator gsi = gsi_for_stmt(s);
+        gsi_next(&gsi);
+        if (!clobbered_from(gsi, var))
+            work.safe_push(gimple_bb(s));
+    }
+    while (!work.is_empty()) {
+        basic_block bb = work.pop();
+        edge e;
+        edge_iterator ei;
+        FOR_EACH_EDGE(e, ei, bb->succs) {
+            basic_block d = e->dest;
+            if (d == loop->header)
+                return true;
+            if (d == EXIT_BLOCK_PTR_FOR_FN(cfun) || !bitmap_set_bit(seen, d->index))
+                continue;
+            if (!clobbered_from(gsi_start_bb(d), var))
+                work.safe_push(d);
+        }
+    }
+    return false;
+}
+
+/* Does a PHI argument take the address of VAR?  (Then its references are not
+ * all statements; stay at depth 0.) */
+static bool address_in_phi(tree var)
+{
+    basic_block bb;
+    FOR_EACH_BB_FN(bb, cfun)
+        for (gphi_iterator gsi = gsi_start_phis(bb); !gsi_end_p(gsi); gsi_next(&gsi))
+            for (unsigned i = 0; i < gimple_phi_num_args(gsi.phi()); i++) {
+                tree a = gimple_phi_arg_def(gsi.phi(), i);
+                if (TREE_CODE(a) == ADDR_EXPR && get_base_address(TREE_OPERAND(a, 0)) == var)
+                    return true;
+            }
+    return false;
+}
+
+static int compute_var_depth(tree var)
+{
+    var_refs r = { var, vNULL };
+    basic_block bb;
+    if (address_in_phi(var))
+        return 0;
+    FOR_EACH_BB_FN(bb, cfun)
+        for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+            gimple *s = gsi_stmt(gsi);
+            if (!gimple_clobber_p(s))
+                walk_stmt_load_store_addr_ops(s, &r, note_ref, note_ref, note_ref);
+        }
+    int depth = 0;
+    if (!r.refs.is_empty()) {
+        class loop *l = gimple_bb(r.refs[0])->loop_father;
+        bool irreducible = false;
+        for (gimple *s : r.refs) {
+            l = find_common_loop(l, gimple_bb(s)->loop_father);
+            irreducible |= (gimple_bb(s)->flags & BB_IRREDUCIBLE_LOOP) != 0;
+        }
+        /* The innermost loop around all references whose iterations the value
+         * cannot cross (a reference in an inner loop reaches that loop's header,
+         * but maybe not the header of the loop whose body scopes the variable). */
+        for (; l && loop_depth(l) > 0 && !irreducible && !cfun->calls_setjmp;
+             l = loop_outer(l))
+            if (!reaches_header(var, r.refs, l)) {
+                depth = loop_depth(l);
+                break;
+            }
+    }
+    r.refs.release();
+    return depth;
+}
+
+int fe_var_depth(fe_fn *fn, tree var)
+{
+    if (int *d = fn->var_depth->get(var))
+        return *d;
+    int d = TREE_CODE(var) == VAR_DECL ? compute_var_depth(var) : 0;
+    fn->var_depth->put(var, d);
+    return d;
+}

@@ -1,0 +1,488 @@
+/* translate.cc - GIMPLE statements (SSA form) as edges of the core's graph.
+ *
+ * Locations:  every SSA name is a value location (pointers, and also integers and
+ * aggregates in registers, which carry pointers once a small memcpy became a
+ * load and a store); the default definition of a parameter is the parameter's
+ * esc_param location; a local variable that lives in memory (address taken, or
+ * an aggregate) is an ESC_LOC_VAR; globals and static locals are the heap.
+ *
+ * An rvalue is a set of sources (location, derefs), Go's convention:
+ *     p_1              (p_1, 0)          SSA value
+ *     &x               (x, -1)           address of a local in memory
+ *     &p_1->f, &MEM[p_1 + 8]   (p_1, 0)  address inside what p_1 points to
+ *     &global, "str"   (heap, 0)
+ *     x.f, x[i]        (x, 0)            load from a local in memory
+ *     *p_1, p_1->f     (p_1, 1)          load through a pointer
+ *     global.f         (heap, 0)         an unknown pointer
+ * and an assignment sends each source to the left-hand side: an SSA name or a
+ * local (esc_flow), memory through a pointer (esc_store), global memory
+ * (esc_escape).  Pointer -> integer conversions escape (Go's uintptr rule);
+ * integer -> pointer conversions give an unknown pointer (plus the integer's
+ * own flows).  Anything not modelled makes its operands escape and its
+ * results unknown.
+ */
+#include "fe.h"
+
+esc_loc fe_heap(fe_fn *fn)
+{
+    return esc_heap(fn->u->ctx);
+}
+
+static const char *user_name(tree decl)
+{
+    if (!decl || !DECL_P(decl) || !DECL_NAME(decl) || DECL_ARTIFICIAL(decl))
+        return NULL;
+    return IDENTIFIER_POINTER(DECL_NAME(decl));
+}
+
+esc_loc fe_temp(fe_fn *fn, gimple *stmt, const char *name)
+{
+    basic_block bb = stmt ? gimple_bb(stmt) : NULL;
+    return esc_loc_new(fn->ef, ESC_LOC_VALUE, name, fe_stmt_pos(stmt),
+                       bb ? fe_bb_depth(bb) : 0);
+}
+
+static void unknown_into(fe_fn *fn, esc_loc dst, esc_pos pos)
+{
+    esc_flow(fn->ef, dst, fe_heap(fn), 0, pos, "unknown");
+}
+
+/* ---- locations ------------------------------------------------------------ */
+
+esc_loc fe_ssa_loc(fe_fn *fn, tree ssa)
+{
+    unsigned v = SSA_NAME_VERSION(ssa);
+    if (fn->ssa[v] != -2)
+        return fn->ssa[v];
+    tree var = SSA_NAME_VAR(ssa);
+    esc_loc l;
+    esc_loc *param = var && TREE_CODE(var) == PARM_DECL ? fn->u->params->get(var) : NULL;
+    if (SSA_NAME_IS_DEFAULT_DEF(ssa) && param) {
+        l = *param;
+    } else {
+        gimple *def = SSA_NAME_IS_DEFAULT_DEF(ssa) ? NULL : SSA_NAME_DEF_STMT(ssa);
+        esc_pos pos = def ? fe_stmt_pos(def) : fe_pos(var ? DECL_SOURCE_LOCATION(var)
+                                                          : UNKNOWN_LOCATION);
+        l = esc_loc_new(fn->ef, ESC_LOC_VALUE, user_name(var), pos, fe_ssa_depth(ssa));
+        /* Incoming values we did not register (static chain, a result passed by
+         * reference): pointers we know nothing about. */
+        if (SSA_NAME_IS_DEFAULT_DEF(ssa) && var
+            && (TREE_CODE(var) == PARM_DECL || TREE_CODE(var) == RESULT_DECL))
+            unknown_into(fn, l, pos);
+    }
+    fn->ssa[v] = l;
+    return l;
+}
+
+static esc_loc var_loc(fe_fn *fn, tree var)
+{
+    if (esc_loc *l = fn->vars->get(var))
+        return *l;
+    esc_pos pos = fe_pos(DECL_SOURCE_LOCATION(var));
+    esc_loc l = esc_loc_new(fn->ef, ESC_LOC_VAR, user_name(var), pos,
+                            fe_var_depth(fn, var));
+    fn->vars->put(var, l);
+    if (TREE_CODE(var) == PARM_DECL) {       /* a parameter living in memory */
+        if (esc_loc *p = fn->u->params->get(var))
+            esc_flow(fn->ef, l, *p, 0, pos, "parameter");
+        else
+            unknown_into(fn, l, pos);
+    }
+    return l;
+}
+
+/* ---- memory references ------------------------------------------------------ */
+
+enum base_kind { B_NONE, B_VAR, B_PTR, B_VALUE, B_GLOBAL };
+struct base { base_kind kind; esc_loc loc; };
+
+/* What the memory reference REF is based on. */
+static base classify(fe_fn *fn, tree ref)
+{
+    tree t = ref;
+    while (handled_component_p(t))
+        t = TREE_OPERAND(t, 0);
+    if (TREE_CODE(t) == MEM_REF || TREE_CODE(t) == TARGET_MEM_REF) {
+        tree p = TREE_OPERAND(t, 0);
+        if (TREE_CODE(p) == ADDR_EXPR)
+            return classify(fn, TREE_OPERAND(p, 0));
+        if (TREE_CODE(p) == SSA_NAME)
+            return { B_PTR, fe_ssa_loc(fn, p) };
+        return { B_GLOBAL, ESC_NOLOC };          /* a constant address */
+    }
+    if (TREE_CODE(t) == SSA_NAME)
+        return { B_VALUE, fe_ssa_loc(fn, t) };
+    if (TREE_CODE(t) == VAR_DECL || TREE_CODE(t) == PARM_DECL
+        || TREE_CODE(t) == RESULT_DECL) {
+        if (auto_var_in_fn_p(t, fn->decl))
+            return { B_VAR, var_loc(fn, t) };
+        return { B_GLOBAL, ESC_NOLOC };
+    }
+    if (CONSTANT_CLASS_P(t) || TREE_CODE(t) == CONST_DECL)
+        return { B_NONE, ESC_NOLOC };
+    return { B_GLOBAL, ESC_NOLOC };
+}
+
+static bool memory_ref_p(tree t)
+{
+    return handled_component_p(t) || TREE_CODE(t) == MEM_REF
+        || TREE_CODE(t) == TARGET_MEM_REF || TREE_CODE(t) == VAR_DECL
+        || TREE_CODE(t) == PARM_DECL || TREE_CODE(t) == RESULT_DECL;
+}
+
+static void push(fe_srcs *out, esc_loc loc, int derefs)
+{
+    if (loc != ESC_NOLOC)
+        out->safe_push({ loc, derefs });
+}
+
+/* Variable array indices can carry pointer bits (&((char *)0)[(uintptr_t)p]). */
+static void index_sources(fe_fn *fn, tree ref, fe_srcs *out)
+{
+    for (tree t = ref; handled_component_p(t) || TREE_CODE(t) == TARGET_MEM_REF;
+         t = TREE_OPERAND(t, 0)) {
+        if (TREE_CODE(t) == ARRAY_REF || TREE_CODE(t) == ARRAY_RANGE_REF) {
+            if (TREE_CODE(TREE_OPERAND(t, 1)) == SSA_NAME)
+                push(out, fe_ssa_loc(fn, TREE_OPERAND(t, 1)), 0);
+        } else if (TREE_CODE(t) == TARGET_MEM_REF) {
+            for (tree i : { TMR_INDEX(t), TMR_INDEX2(t) })
+                if (i && TREE_CODE(i) == SSA_NAME)
+                    push(out, fe_ssa_loc(fn, i), 0);
+            break;
+        }
+    }
+}
+
+void fe_address(fe_fn *fn, tree ref, fe_srcs *out)
+{
+    index_sources(fn, ref, out);
+    tree t = ref;
+    while (handled_component_p(t))
+        t = TREE_OPERAND(t, 0);
+    if (TREE_CODE(t) == MEM_REF || TREE_CODE(t) == TARGET_MEM_REF) {
+        tree p = TREE_OPERAND(t, 0);
+        if (TREE_CODE(p) == SSA_NAME)
+            push(out, fe_ssa_loc(fn, p), 0);
+        else if (TREE_CODE(p) == ADDR_EXPR)
+            fe_address(fn, TREE_OPERAND(p, 0), out);
+        return;
+    }
+    if (TREE_CODE(t) == SSA_NAME)
+        return;
+    base b = classify(fn, t);
+    if (b.kind == B_VAR)
+        push(out, b.loc, -1);
+    else
+        push(out, fe_heap(fn), 0);      /* globals, functions, labels, strings */
+}
+
+/* The value of a memory reference REF. */
+static void load(fe_fn *fn, tree ref, fe_srcs *out)
+{
+    base b = classify(fn, ref);
+    switch (b.kind) {
+    case B_VAR:
+    case B_VALUE:
+        push(out, b.loc, 0);
+        break;
+    case B_PTR:
+        push(out, b.loc, 1);
+        break;
+    case B_GLOBAL:
+        push(out, fe_heap(fn), 0);
+        break;
+    case B_NONE:
+        break;
+    }
+}
+
+/* Sources of an expression we do not model: everything in it, at any level. */
+static tree collect_ssa(tree *tp, int *walk_subtrees, void *data)
+{
+    void **d = (void **)data;
+    fe_fn *fn = (fe_fn *)d[0];
+    fe_srcs *out = (fe_srcs *)d[1];
+    if (TREE_CODE(*tp) == SSA_NAME) {
+        push(out, fe_ssa_loc(fn, *tp), 0);
+        push(out, fe_ssa_loc(fn, *tp), 1);
+    } else if (TYPE_P(*tp)) {
+        *walk_subtrees = 0;
+    }
+    return NULL_TREE;
+}
+
+void fe_operand(fe_fn *fn, tree op, fe_srcs *out)
+{
+    if (!op)
+        return;
+    switch (TREE_CODE(op)) {
+    case SSA_NAME:
+        push(out, fe_ssa_loc(fn, op), 0);
+        return;
+    case ADDR_EXPR:
+        fe_address(fn, TREE_OPERAND(op, 0), out);
+        return;
+    case CONSTRUCTOR: {
+        unsigned i;
+        tree v;
+        FOR_EACH_CONSTRUCTOR_VALUE(CONSTRUCTOR_ELTS(op), i, v)
+            fe_operand(fn, v, out);
+        return;
+    }
+    case WITH_SIZE_EXPR:
+        fe_operand(fn, TREE_OPERAND(op, 0), out);
+        return;
+    case OBJ_TYPE_REF:
+        fe_operand(fn, OBJ_TYPE_REF_EXPR(op), out);
+        return;
+    default:
+        break;
+    }
+    if (CONSTANT_CLASS_P(op) || TREE_CODE(op) == CONST_DECL)
+        return;
+    if (memory_ref_p(op)) {
+        index_sources(fn, op, out);
+        load(fn, op, out);
+        return;
+    }
+    void *d[2] = { fn, out };
+    walk_tree_without_duplicates(&op, collect_ssa, d);
+    push(out, fe_heap(fn), 0);
+}
+
+/* ---- edges ------------------------------------------------------------------ */
+
+void fe_flow_srcs(fe_fn *fn, esc_loc dst, const fe_srcs &srcs, gimple *stmt,
+                  const char *why)
+{
+    esc_pos pos = fe_stmt_pos(stmt);
+    for (const fe_src &s : srcs)
+        esc_flow(fn->ef, dst, s.loc, s.derefs, pos, why);
+}
+
+void fe_escape_srcs(fe_fn *fn, const fe_srcs &srcs, gimple *stmt, const char *why)
+{
+    esc_pos pos = fe_stmt_pos(stmt);
+    for (const fe_src &s : srcs)
+        esc_escape(fn->ef, s.loc, s.derefs, pos, why);
+}
+
+esc_loc fe_value_loc(fe_fn *fn, tree op, gimple *stmt)
+{
+    if (!op)
+        return ESC_NOLOC;
+    if (TREE_CODE(op) == SSA_NAME)
+        return fe_ssa_loc(fn, op);
+    fe_srcs srcs;
+    fe_operand(fn, op, &srcs);
+    if (srcs.is_empty())
+        return ESC_NOLOC;
+    esc_loc t = fe_temp(fn, stmt, NULL);
+    fe_flow_srcs(fn, t, srcs, stmt, "assign");
+    return t;
+}
+
+void fe_assign(fe_fn *fn, tree lhs, const fe_srcs &srcs, gimple *stmt, const char *why)
+{
+    if (!lhs || srcs.is_empty())
+        return;
+    if (TREE_CODE(lhs) == SSA_NAME) {
+        fe_flow_srcs(fn, fe_ssa_loc(fn, lhs), srcs, stmt, why);
+        return;
+    }
+    base b = classify(fn, lhs);
+    esc_pos pos = fe_stmt_pos(stmt);
+    switch (b.kind) {
+    case B_VAR:
+        fe_flow_srcs(fn, b.loc, srcs, stmt, why);
+        break;
+    case B_PTR:
+        for (const fe_src &s : srcs)
+            esc_store(fn->ef, b.loc, s.loc, s.derefs, pos, why);
+        break;
+    default:
+        fe_escape_srcs(fn, srcs, stmt, "store to global");
+        break;
+    }
+}
+
+void fe_unmodelled(fe_fn *fn, gimple *stmt, const char *why)
+{
+    fe_srcs srcs;
+    tree lhs = gimple_get_lhs(stmt);
+    for (unsigned i = 0; i < gimple_num_ops(stmt); i++) {
+        tree op = gimple_op(stmt, i);
+        if (!op || op == lhs)
+            continue;
+        fe_operand(fn, op, &srcs);
+        if (memory_ref_p(op))
+            fe_address(fn, op, &srcs);
+    }
+    if (lhs && memory_ref_p(lhs))
+        fe_address(fn, lhs, &srcs);
+    fe_escape_srcs(fn, srcs, stmt, why);
+    if (lhs) {
+        fe_srcs unknown;
+        push(&unknown, fe_heap(fn), 0);
+        fe_assign(fn, lhs, unknown, stmt, "unknown");
+    }
+}
+
+/* ---- statements ------------------------------------------------------------ */
+
+static bool pointer_to_integer(tree from, tree to)
+{
+    return POINTER_TYPE_P(from) && INTEGRAL_TYPE_P(to) && TREE_CODE(to) != BOOLEAN_TYPE
+        && TYPE_PRECISION(to) > 1;
+}
+
+static void translate_assign(fe_fn *fn, gassign *s)
+{
+    if (gimple_clobber_p(s))
+        return;
+    tree lhs = gimple_assign_lhs(s);
+    enum tree_code code = gimple_assign_rhs_code(s);
+    tree rhs1 = gimple_assign_rhs1(s);
+    fe_srcs srcs;
+    switch (get_gimple_rhs_class(code)) {
+    case GIMPLE_SINGLE_RHS:
+        fe_operand(fn, rhs1, &srcs);
+        break;
+    case GIMPLE_UNARY_RHS:
+        fe_operand(fn, rhs1, &srcs);
+        if (CONVERT_EXPR_CODE_P(code)) {
+            if (pointer_to_integer(TREE_TYPE(rhs1), TREE_TYPE(lhs)))
+                fe_escape_srcs(fn, srcs, s, "converted to integer");
+            else if (!POINTER_TYPE_P(TREE_TYPE(rhs1)) && POINTER_TYPE_P(TREE_TYPE(lhs)))
+                push(&srcs, fe_heap(fn), 0);
+        }
+        break;
+    case GIMPLE_BINARY_RHS:
+    case GIMPLE_TERNARY_RHS:
+        if (TREE_CODE_CLASS(code) == tcc_comparison)
+            break;
+        for (unsigned i = 1; i < gimple_num_ops(s); i++)
+            fe_operand(fn, gimple_op(s, i), &srcs);
+        break;
+    default:
+        fe_unmodelled(fn, s, "unmodelled");
+        return;
+    }
+    fe_assign(fn, lhs, srcs, s, "assign");
+}
+
+static void translate_return(fe_fn *fn, greturn *s)
+{
+    fe_srcs srcs;
+    fe_operand(fn, gimple_return_retval(s), &srcs);
+    fe_flow_srcs(fn, fn->result, srcs, s, "return");
+}
+
+/* Inline asm: every operand escapes (value and, for memory, address); outputs
+ * are pointers we know nothing about. */
+static void translate_asm(fe_fn *fn, gasm *s)
+{
+    fe_srcs srcs;
+    for (unsigned i = 0; i < gimple_asm_ninputs(s); i++) {
+        tree op = TREE_VALUE(gimple_asm_input_op(s, i));
+        fe_operand(fn, op, &srcs);
+        if (memory_ref_p(op))
+            fe_address(fn, op, &srcs);
+    }
+    for (unsigned i = 0; i < gimple_asm_noutputs(s); i++) {
+        tree op = TREE_VALUE(gimple_asm_output_op(s, i));
+        if (memory_ref_p(op)) {
+            fe_address(fn, op, &srcs);
+            fe_operand(fn, op, &srcs);
+        }
+    }
+    fe_escape_srcs(fn, srcs, s, "inline asm");
+    fe_srcs unknown;
+    push(&unknown, fe_heap(fn), 0);
+    for (unsigned i = 0; i < gimple_asm_noutputs(s); i++)
+        fe_assign(fn, TREE_VALUE(gimple_asm_output_op(s, i)), unknown, s, "inline asm");
+}
+
+static void translate_stmt(fe_fn *fn, gimple *s)
+{
+    switch (gimple_code(s)) {
+    case GIMPLE_ASSIGN:
+        translate_assign(fn, as_a<gassign *>(s));
+        break;
+    case GIMPLE_CALL:
+        fe_call(fn, as_a<gcall *>(s));
+        break;
+    case GIMPLE_RETURN:
+        translate_return(fn, as_a<greturn *>(s));
+        break;
+    case GIMPLE_ASM:
+        translate_asm(fn, as_a<gasm *>(s));
+        break;
+    case GIMPLE_COND:
+    case GIMPLE_SWITCH:
+    case GIMPLE_LABEL:
+    case GIMPLE_GOTO:
+    case GIMPLE_NOP:
+    case GIMPLE_DEBUG:
+    case GIMPLE_PREDICT:
+    case GIMPLE_RESX:
+    case GIMPLE_EH_DISPATCH:
+    case GIMPLE_EH_MUST_NOT_THROW:
+        break;                  /* no data flow */
+    default:
+        fe_unmodelled(fn, s, "unmodelled");
+        break;
+    }
+}
+
+static void translate_phi(fe_fn *fn, gphi *phi)
+{
+    tree res = gimple_phi_result(phi);
+    if (virtual_operand_p(res))
+        return;
+    fe_srcs srcs;
+    for (unsigned i = 0; i < gimple_phi_num_args(phi); i++)
+        fe_operand(fn, gimple_phi_arg_def(phi, i), &srcs);
+    fe_flow_srcs(fn, fe_ssa_loc(fn, res), srcs, phi, "assign");
+}
+
+void fe_translate_function(fe_unit *u, cgraph_node *node)
+{
+    tree decl = node->decl;
+    function *fun = DECL_STRUCT_FUNCTION(decl);
+    esc_func **ef = u->funcs->get(decl);
+    if (!fun || !fun->cfg || !ef)
+        return;
+    tree saved_decl = current_function_decl;
+    push_cfun(fun);
+    current_function_decl = decl;
+
+    fe_fn fn;
+    fn.u = u;
+    fn.ef = *ef;
+    fn.decl = decl;
+    fn.fun = fun;
+    fn.ssa = vNULL;
+    fn.ssa.safe_grow(num_ssa_names, true);
+    for (unsigned i = 0; i < fn.ssa.length(); i++)
+        fn.ssa[i] = -2;
+    fn.vars = new hash_map<tree, esc_loc>;
+    fn.var_depth = new hash_map<tree, int>;
+    fn.result = esc_result(fn.ef);
+
+    fe_loops_begin(&fn);
+    basic_block bb;
+    FOR_EACH_BB_FN(bb, fun) {
+        for (gphi_iterator g = gsi_start_phis(bb); !gsi_end_p(g); gsi_next(&g))
+            translate_phi(&fn, g.phi());
+        for (gimple_stmt_iterator g = gsi_start_bb(bb); !gsi_end_p(g); gsi_next(&g))
+            translate_stmt(&fn, gsi_stmt(g));
+    }
+    fe_loops_end(&fn);
+
+    fn.ssa.release();
+    delete fn.vars;
+    delete fn.var_depth;
+    pop_cfun();
+    current_function_decl = saved_decl;
+}
