@@ -48,12 +48,13 @@ const char *esc_loc_text(esc_ctx *c, int l, char *buf, size_t len)
 const char *esc_what_text(esc_ctx *c, int src, int derefs, char *buf, size_t len)
 {
     const location *L = LOC(c, src);
-    char name[300];
+    char tmp[300];
+    const char *name = tmp;
     if (L->kind == ESC_LOC_MAP) {
-        esc_map_text(&c->sites.v[L->site], name, sizeof name);
+        esc_map_text(&c->sites.v[L->site], tmp, sizeof tmp);
         if (derefs < 0) derefs = 0;
     } else {
-        esc_loc_text(c, src, name, sizeof name);
+        name = esc_loc_text(c, src, tmp, sizeof tmp);
     }
     char ops[40] = "&";
     if (derefs >= 0) {

@@ -52,6 +52,7 @@ typedef struct solver {
     VEC(int) work;              /* (loc, derefs) pairs or locations */
     VEC(int) pts;               /* pointees of the last points_to */
     long budget;
+    bool unknown;               /* the last points_to hit something unseen */
 } solver;
 
 static esc_func *FN(esc_ctx *c, int l) { return c->funcs.v[LOC(c, l)->fn]; }
@@ -157,13 +158,21 @@ static bool unseen_value(const location *L)
     return L->role == ROLE_HEAP || L->opaque || L->ext;
 }
 
-/* Fills s->pts with what ptr may point to; false when that is not bounded. */
+static bool unseen(solver *s)
+{
+    s->unknown = true;
+    return false;
+}
+
+/* Fills s->pts with what ptr may point to; false when that is not bounded
+ * (s->unknown) or when nothing is known yet (s->pts empty). */
 static bool points_to(solver *s, int ptr)
 {
     esc_ctx *c = s->c;
     unsigned gen = ++c->sgen;
     s->pts.n = s->work.n = 0;
-    if (unseen_value(LOC(c, ptr))) return false;
+    s->unknown = false;
+    if (unseen_value(LOC(c, ptr))) return unseen(s);
     *smask(c, ptr, gen) |= 1u;
     VPUSH(s->work, ptr);
     VPUSH(s->work, 0);
@@ -174,13 +183,13 @@ static bool points_to(solver *s, int ptr)
             const edge *E = &c->edges.v[e];
             int nd = d + E->derefs;
             uint32_t *m = smask(c, E->src, gen);
-            if (--s->budget < 0) return false;
-            if (LOC(c, E->src)->role == ROLE_HEAP) return false;
+            if (--s->budget < 0) return unseen(s);
+            if (LOC(c, E->src)->role == ROLE_HEAP) return unseen(s);
             if (nd < 0) {
                 if (!(*m & ADDRBIT)) { *m |= ADDRBIT; VPUSH(s->pts, E->src); }
                 continue;
             }
-            if (nd > MAXD || unseen_value(LOC(c, E->src))) return false;
+            if (nd > MAXD || unseen_value(LOC(c, E->src))) return unseen(s);
             if (*m & (1u << nd)) continue;
             *m |= 1u << nd;
             VPUSH(s->work, E->src);
@@ -200,13 +209,23 @@ static bool local_pointees(solver *s, int fn)
     return true;
 }
 
-/* Adds the edges of store si; true if any is new. */
-static bool resolve_store(solver *s, int si, bool give_up)
+static bool store_to_heap(esc_ctx *c, int si)
+{
+    const store *st = &c->stores.v[si];
+    int heap = c->funcs.v[st->fn]->heap;
+    if (!esc_seen_add(c, si, heap)) return false;
+    esc_edge_add(c, heap, st->src, st->derefs, st->pos, st->why);
+    return true;
+}
+
+/* Adds the edges of store si; true if any is new.  A pointer with no pointee
+ * yet may get one from a store resolved later: *pending, decided at the end. */
+static bool resolve_store(solver *s, int si, bool *pending)
 {
     esc_ctx *c = s->c;
     const store st = c->stores.v[si];
     bool added = false;
-    if (!give_up && points_to(s, st.ptr) && local_pointees(s, st.fn)) {
+    if (s->budget >= 0 && points_to(s, st.ptr) && local_pointees(s, st.fn)) {
         for (int i = 0; i < s->pts.n; i++)
             if (esc_seen_add(c, si, s->pts.v[i])) {
                 esc_edge_add(c, s->pts.v[i], st.src, st.derefs, st.pos, st.why);
@@ -214,25 +233,39 @@ static bool resolve_store(solver *s, int si, bool give_up)
             }
         return added;
     }
-    int heap = c->funcs.v[st.fn]->heap;
-    if (!esc_seen_add(c, si, heap)) return false;
-    esc_edge_add(c, heap, st.src, st.derefs, st.pos, st.why);
-    return true;
+    if (s->budget >= 0 && s->pts.n == 0 && !s->unknown) {
+        *pending = true;
+        return false;
+    }
+    return store_to_heap(c, si);
 }
 
+/* Rounds until no store adds an edge; then stores that still point nowhere
+ * go to the heap (which may start another round). */
 static void resolve_stores(solver *s)
 {
+    esc_ctx *c = s->c;
     s->budget = STORE_BUDGET;
-    for (bool changed = true; changed;) {
-        changed = false;
+    for (;;) {
+        bool changed = false, pending = false;
         mark_ext(s);
-        bool give_up = s->budget < 0;
         for (int fi = 0; fi < s->n; fi++) {
             esc_func *f = s->fns[fi];
             for (int i = 0; i < f->stores.n; i++)
-                changed |= resolve_store(s, f->stores.v[i], give_up || s->budget < 0);
+                changed |= resolve_store(s, f->stores.v[i], &pending);
         }
-        if (give_up) break;                     /* everything went to the heap */
+        if (changed) continue;
+        if (!pending) break;
+        bool added = false;                     /* nothing known at all: unknown */
+        for (int fi = 0; fi < s->n; fi++) {
+            esc_func *f = s->fns[fi];
+            for (int i = 0; i < f->stores.n; i++) {
+                int si = f->stores.v[i];
+                if (!points_to(s, c->stores.v[si].ptr) && !s->unknown)
+                    added |= store_to_heap(c, si);
+            }
+        }
+        if (!added) break;
     }
 }
 
@@ -378,7 +411,7 @@ static void finish(solver *s)
 
 void esc_solve_batch(esc_ctx *c, esc_func **fns, int n)
 {
-    solver s = { c, fns, n, {0}, {0}, 0 };
+    solver s = { c, fns, n, {0}, {0}, 0, false };
     link_calls(&s);
     resolve_stores(&s);
     walk_all(&s);
