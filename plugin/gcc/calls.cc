@@ -8,6 +8,7 @@
  *     gomap_iter_next(it, kp, vp) *kp <- *it, *vp <- *it (slots of the map)
  *     gomap_len/delete/clear/free/read_memstats: keep nothing
  *   memcpy-like builtins          *dst <- *src, result <- dst
+ *   sanitizer entry points, object size queries: keep nothing
  *   other normal builtins         GCC's own fnspec flags (EAF_* / ERF_*)
  *   internal functions            harmless checks keep nothing, others escape
  *   direct call to a function     esc_call (the core applies the callee's summary;
@@ -196,9 +197,26 @@ static void model_builtin_flags(fe_fn *fn, gcall *c)
     }
 }
 
+/* Sanitizer entry points (__builtin___ubsan_handle_*, __asan_*, ...) report
+ * and keep nothing. */
+static bool sanitizer_builtin(tree fndecl)
+{
+    static const char *const prefixes[] = {
+        "__builtin___asan_", "__builtin___ubsan_", "__builtin___tsan_",
+        "__builtin___hwasan_", "__builtin___sanitizer_",
+    };
+    const char *name = IDENTIFIER_POINTER(DECL_NAME(fndecl));
+    for (const char *p : prefixes)
+        if (!strncmp(name, p, strlen(p)))
+            return true;
+    return false;
+}
+
 static void model_builtin(fe_fn *fn, gcall *c, tree fndecl)
 {
     enum built_in_function code = DECL_FUNCTION_CODE(fndecl);
+    if (sanitizer_builtin(fndecl))
+        return;
     if (memcpy_like(code)) {
         esc_loc dst = arg_loc(fn, c, 0);
         store(fn, c, dst, arg_loc(fn, c, 1), 1);
@@ -214,6 +232,11 @@ static void model_builtin(fe_fn *fn, gcall *c, tree fndecl)
         result_from(fn, c, arg_loc(fn, c, 0), 0);
         return;
     case BUILT_IN_BZERO:
+    case BUILT_IN_OBJECT_SIZE:
+    case BUILT_IN_DYNAMIC_OBJECT_SIZE:
+    case BUILT_IN_CONSTANT_P:
+    case BUILT_IN_CLASSIFY_TYPE:
+    case BUILT_IN_PREFETCH:
     case BUILT_IN_VA_START:
     case BUILT_IN_VA_END:
     case BUILT_IN_VA_COPY:

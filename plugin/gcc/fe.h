@@ -70,6 +70,7 @@ bool fe_parm_decl_noescape(tree parm);
 /* ---- positions (position.cc) ---------------------------------------------- */
 esc_pos fe_pos(location_t loc);
 esc_pos fe_stmt_pos(gimple *stmt);   /* falls back to the function's location */
+void fe_pre_genericize(void *gcc_data, void *user_data);   /* PLUGIN_PRE_GENERICIZE */
 
 /* ---- unit state (unit.cc) ------------------------------------------------ */
 struct fe_site {                /* one gomap_make call, for the rewrite */

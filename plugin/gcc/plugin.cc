@@ -105,6 +105,7 @@ int plugin_init(struct plugin_name_args *info, struct plugin_gcc_version *versio
 
     register_callback(info->base_name, PLUGIN_ATTRIBUTES, fe_register_attributes, NULL);
     register_callback(info->base_name, PLUGIN_FINISH_DECL, fe_note_decl, NULL);
+    register_callback(info->base_name, PLUGIN_PRE_GENERICIZE, fe_pre_genericize, NULL);
     register_callback(info->base_name, PLUGIN_REGISTER_GGC_ROOTS, NULL,
                       (void *)escape_roots);
 

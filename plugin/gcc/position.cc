@@ -25,3 +25,29 @@ esc_pos fe_stmt_pos(gimple *stmt)
         loc = DECL_SOURCE_LOCATION(cfun->decl);
     return fe_pos(loc);
 }
+
+/* GCC's gimplifier gives every call argument the location of the call it is
+ * passed to, so `use(gomap_make(...))` would report the make at `use`.  Before
+ * gimplification (PLUGIN_PRE_GENERICIZE) a gomap_make call passed directly as an
+ * argument is wrapped in a no-op conversion: the wrapper takes the outer call's
+ * location, the call keeps its own, and the gimplifier drops the wrapper. */
+static tree keep_arg_location(tree *tp, int *, void *)
+{
+    if (TREE_CODE(*tp) != CALL_EXPR)
+        return NULL_TREE;
+    for (int i = 0; i < call_expr_nargs(*tp); i++) {
+        tree a = CALL_EXPR_ARG(*tp, i);
+        if (TREE_CODE(a) == CALL_EXPR && EXPR_HAS_LOCATION(a)
+            && fe_is_gomap_fn(get_callee_fndecl(a), "gomap_make"))
+            CALL_EXPR_ARG(*tp, i) = build1_loc(EXPR_LOCATION(a), NOP_EXPR,
+                                               TREE_TYPE(a), a);
+    }
+    return NULL_TREE;
+}
+
+void fe_pre_genericize(void *gcc_data, void *)
+{
+    tree fndecl = (tree)gcc_data;
+    if (fndecl && TREE_CODE(fndecl) == FUNCTION_DECL && DECL_SAVED_TREE(fndecl))
+        walk_tree_without_duplicates(&DECL_SAVED_TREE(fndecl), keep_arg_location, NULL);
+}

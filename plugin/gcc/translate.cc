@@ -211,6 +211,32 @@ static tree collect_ssa(tree *tp, int *walk_subtrees, void *data)
     return NULL_TREE;
 }
 
+/* Can a value of TYPE loaded from memory hold a pointer's bits?  Pointers,
+ * integers as wide as a pointer (a folded memcpy), bytes (a byte-wise copy),
+ * aggregates and vectors can; an int or float field cannot, which keeps
+ * `s.count` from carrying every pointer stored elsewhere in s.  (Splitting a
+ * pointer into narrower non-char integers through memory breaks strict aliasing;
+ * that is the one idiom this does not follow.) */
+static bool can_carry_pointer(tree type)
+{
+    if (!type)
+        return true;
+    switch (TREE_CODE(type)) {
+    case REAL_TYPE:
+    case FIXED_POINT_TYPE:
+    case BOOLEAN_TYPE:
+        return false;
+    case COMPLEX_TYPE:
+        return can_carry_pointer(TREE_TYPE(type));
+    case INTEGER_TYPE:
+    case ENUMERAL_TYPE:
+        return TYPE_PRECISION(type) >= POINTER_SIZE
+            || TYPE_PRECISION(type) <= BITS_PER_UNIT;
+    default:
+        return true;
+    }
+}
+
 void fe_operand(fe_fn *fn, tree op, fe_srcs *out)
 {
     if (!op)
@@ -241,6 +267,8 @@ void fe_operand(fe_fn *fn, tree op, fe_srcs *out)
     if (CONSTANT_CLASS_P(op) || TREE_CODE(op) == CONST_DECL)
         return;
     if (memory_ref_p(op)) {
+        if (!can_carry_pointer(TREE_TYPE(op)))
+            return;
         index_sources(fn, op, out);
         load(fn, op, out);
         return;
@@ -351,7 +379,10 @@ static void translate_assign(fe_fn *fn, gassign *s)
     case GIMPLE_UNARY_RHS:
         fe_operand(fn, rhs1, &srcs);
         if (CONVERT_EXPR_CODE_P(code)) {
-            if (pointer_to_integer(TREE_TYPE(rhs1), TREE_TYPE(lhs)))
+            /* Go's uintptr rule, for conversions the user wrote.  Those the
+             * compiler made (sanitizer bounds checks) have no location; they stay
+             * plain flows, which is sound since integers are tracked too. */
+            if (pointer_to_integer(TREE_TYPE(rhs1), TREE_TYPE(lhs)) && gimple_has_location(s))
                 fe_escape_srcs(fn, srcs, s, "converted to integer");
             else if (!POINTER_TYPE_P(TREE_TYPE(rhs1)) && POINTER_TYPE_P(TREE_TYPE(lhs)))
                 push(&srcs, fe_heap(fn), 0);
