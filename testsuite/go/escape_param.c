@@ -290,22 +290,6 @@ void caller7(void)
     param7(&p2);
 }
 
-// **in -> heap, an int: Go: i does not escape ("*(*i) escapes to heap" is the
-// boxing).  Ours: i does not escape.
-// CHECK: {{.*}}:[[@LINE+1]]:19: i does not escape
-void param8(int **i)
-{
-    isink = **i;
-}
-
-// Go: nothing.  Ours: nothing.
-void caller8(void)
-{
-    int i = 0;
-    int *p = &i;
-    param8(&p);
-}
-
 // *in -> out.  Go: leaking param: p to result ~r0 level=1.  Ours: the same.
 // CHECK: {{.*}}:[[@LINE+1]]:21: leaking param: p to result ~r0 level=1
 int **param9(int ***p)

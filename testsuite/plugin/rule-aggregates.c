@@ -55,7 +55,7 @@ size_t in_local_array(void)
     return n;
 }
 
-// CHECK: {{.*}}:[[@LINE+1]]:31: leaking param content: out
+// CHECK: {{.*}}:[[@LINE+1]]:31: out does not escape
 void array_copied_out(gomap **out)
 {
     gomap *ms[2];
@@ -136,8 +136,10 @@ void to_asm(void)
     __asm__ volatile("" : : "r"(m) : "memory");
 }
 
+// The asm gets m's address: m itself escapes, and the map with it.
 void to_asm_memory(void)
 {
+    // CHECK: {{.*}}:[[@LINE+2]]:12: &m escapes to heap
     // CHECK: {{.*}}:[[@LINE+1]]:16: make(map[int]int) escapes to heap
     gomap *m = gomap_make(GOMAP_TYPE(int, int), 0);
     __asm__ volatile("" : "+m"(m));

@@ -5,7 +5,7 @@
 // RUN: %cc -O0 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
 // RUN: %cc -O2 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
 // RUN: %cc -O2 %asan -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
-#include <stdio.h>
+#include <string.h>
 #include "gomap.h"
 
 gomap *gouter;
@@ -74,14 +74,17 @@ void three_levels_global(void)
 }
 
 // gostring keys pointing into a local buffer: the buffer stays when the map does.
+// (Filled by hand: a libc call such as snprintf is an unknown callee that could
+// keep the buffer.)
 size_t string_keys_local(void)
 {
     char buf[32];
     // CHECK: {{.*}}:[[@LINE+1]]:16: make(map[gostring]int) does not escape
     gomap *m = gomap_make(GOMAP_TYPE_STR(int), 0);
+    memcpy(buf, "key", 3);
     for (int i = 0; i < 3; i++) {
-        int n = snprintf(buf, sizeof buf, "key%d", i);
-        gostring k = { buf, (size_t)n };
+        buf[3] = (char)('0' + i);
+        gostring k = { buf, 4 };
         *(int *)gomap_assign(m, &k) = i;
     }
     size_t len = gomap_len(m);

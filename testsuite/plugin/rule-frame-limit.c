@@ -24,84 +24,85 @@ static size_t use(gomap *m)
 size_t many_sites(void)
 {
     size_t t = 0;
-    // CHECK: {{.*}}:[[@LINE+1]]:14: make(map[k128]v128) does not escape
-    t += use(gomap_make(GOMAP_TYPE(k128, v128), 0));   // site 1
-    // CHECK: {{.*}}:[[@LINE+1]]:14: make(map[k128]v128) does not escape
-    t += use(gomap_make(GOMAP_TYPE(k128, v128), 0));   // site 2
-    // CHECK: {{.*}}:[[@LINE+1]]:14: make(map[k128]v128) does not escape
-    t += use(gomap_make(GOMAP_TYPE(k128, v128), 0));   // site 3
-    // CHECK: {{.*}}:[[@LINE+1]]:14: make(map[k128]v128) does not escape
-    t += use(gomap_make(GOMAP_TYPE(k128, v128), 0));   // site 4
-    // CHECK: {{.*}}:[[@LINE+1]]:14: make(map[k128]v128) does not escape
-    t += use(gomap_make(GOMAP_TYPE(k128, v128), 0));   // site 5
-    // CHECK: {{.*}}:[[@LINE+1]]:14: make(map[k128]v128) does not escape
-    t += use(gomap_make(GOMAP_TYPE(k128, v128), 0));   // site 6
-    // CHECK: {{.*}}:[[@LINE+1]]:14: make(map[k128]v128) does not escape
-    t += use(gomap_make(GOMAP_TYPE(k128, v128), 0));   // site 7
-    // CHECK: {{.*}}:[[@LINE+1]]:14: make(map[k128]v128) does not escape
-    t += use(gomap_make(GOMAP_TYPE(k128, v128), 0));   // site 8
-    // CHECK: {{.*}}:[[@LINE+1]]:14: make(map[k128]v128) does not escape
-    t += use(gomap_make(GOMAP_TYPE(k128, v128), 0));   // site 9
-    // CHECK: {{.*}}:[[@LINE+1]]:14: make(map[k128]v128) does not escape
-    t += use(gomap_make(GOMAP_TYPE(k128, v128), 0));   // site 10
-    // CHECK: {{.*}}:[[@LINE+1]]:14: make(map[k128]v128) does not escape
-    t += use(gomap_make(GOMAP_TYPE(k128, v128), 0));   // site 11
-    // CHECK: {{.*}}:[[@LINE+1]]:14: make(map[k128]v128) does not escape
-    t += use(gomap_make(GOMAP_TYPE(k128, v128), 0));   // site 12
-    // CHECK: {{.*}}:[[@LINE+1]]:14: make(map[k128]v128) does not escape
-    t += use(gomap_make(GOMAP_TYPE(k128, v128), 0));   // site 13
-    // CHECK: {{.*}}:[[@LINE+1]]:14: make(map[k128]v128) does not escape
-    t += use(gomap_make(GOMAP_TYPE(k128, v128), 0));   // site 14
-    // CHECK: {{.*}}:[[@LINE+1]]:14: make(map[k128]v128) does not escape
-    t += use(gomap_make(GOMAP_TYPE(k128, v128), 0));   // site 15
-    // CHECK: {{.*}}:[[@LINE+1]]:14: make(map[k128]v128) does not escape
-    t += use(gomap_make(GOMAP_TYPE(k128, v128), 0));   // site 16
-    // CHECK: {{.*}}:[[@LINE+1]]:14: make(map[k128]v128) does not escape
-    t += use(gomap_make(GOMAP_TYPE(k128, v128), 0));   // site 17
-    // CHECK: {{.*}}:[[@LINE+1]]:14: make(map[k128]v128) does not escape
-    t += use(gomap_make(GOMAP_TYPE(k128, v128), 0));   // site 18
-    // CHECK: {{.*}}:[[@LINE+1]]:14: make(map[k128]v128) does not escape
-    t += use(gomap_make(GOMAP_TYPE(k128, v128), 0));   // site 19
-    // CHECK: {{.*}}:[[@LINE+1]]:14: make(map[k128]v128) does not escape
-    t += use(gomap_make(GOMAP_TYPE(k128, v128), 0));   // site 20
-    // CHECK: {{.*}}:[[@LINE+1]]:14: make(map[k128]v128) does not escape
-    t += use(gomap_make(GOMAP_TYPE(k128, v128), 0));   // site 21
-    // CHECK: {{.*}}:[[@LINE+1]]:14: make(map[k128]v128) does not escape
-    t += use(gomap_make(GOMAP_TYPE(k128, v128), 0));   // site 22
-    // CHECK: {{.*}}:[[@LINE+1]]:14: make(map[k128]v128) does not escape
-    t += use(gomap_make(GOMAP_TYPE(k128, v128), 0));   // site 23
-    // CHECK: {{.*}}:[[@LINE+1]]:14: make(map[k128]v128) does not escape
-    t += use(gomap_make(GOMAP_TYPE(k128, v128), 0));   // site 24
-    // CHECK: {{.*}}:[[@LINE+1]]:14: make(map[k128]v128) does not escape
-    t += use(gomap_make(GOMAP_TYPE(k128, v128), 0));   // site 25
-    // CHECK: {{.*}}:[[@LINE+1]]:14: make(map[k128]v128) does not escape
-    t += use(gomap_make(GOMAP_TYPE(k128, v128), 0));   // site 26
-    // CHECK: {{.*}}:[[@LINE+1]]:14: make(map[k128]v128) does not escape
-    t += use(gomap_make(GOMAP_TYPE(k128, v128), 0));   // site 27
-    // CHECK: {{.*}}:[[@LINE+1]]:14: make(map[k128]v128) does not escape
-    t += use(gomap_make(GOMAP_TYPE(k128, v128), 0));   // site 28
-    // CHECK: {{.*}}:[[@LINE+1]]:14: make(map[k128]v128) does not escape
-    t += use(gomap_make(GOMAP_TYPE(k128, v128), 0));   // site 29
-    // CHECK: {{.*}}:[[@LINE+1]]:14: make(map[k128]v128) does not escape
-    t += use(gomap_make(GOMAP_TYPE(k128, v128), 0));   // site 30
-    // CHECK: {{.*}}:[[@LINE+1]]:14: make(map[k128]v128) buckets escape to heap: stack frame limit
-    t += use(gomap_make(GOMAP_TYPE(k128, v128), 0));   // site 31
-    // CHECK: {{.*}}:[[@LINE+1]]:14: make(map[k128]v128) buckets escape to heap: stack frame limit
-    t += use(gomap_make(GOMAP_TYPE(k128, v128), 0));   // site 32
-    // CHECK: {{.*}}:[[@LINE+1]]:14: make(map[k128]v128) buckets escape to heap: stack frame limit
-    t += use(gomap_make(GOMAP_TYPE(k128, v128), 0));   // site 33
-    // CHECK: {{.*}}:[[@LINE+1]]:14: make(map[k128]v128) buckets escape to heap: stack frame limit
-    t += use(gomap_make(GOMAP_TYPE(k128, v128), 0));   // site 34
-    // CHECK: {{.*}}:[[@LINE+1]]:14: make(map[k128]v128) buckets escape to heap: stack frame limit
-    t += use(gomap_make(GOMAP_TYPE(k128, v128), 0));   // site 35
-    // CHECK: {{.*}}:[[@LINE+1]]:14: make(map[k128]v128) buckets escape to heap: stack frame limit
-    t += use(gomap_make(GOMAP_TYPE(k128, v128), 0));   // site 36
-    // CHECK: {{.*}}:[[@LINE+1]]:14: make(map[k128]v128) buckets escape to heap: stack frame limit
-    t += use(gomap_make(GOMAP_TYPE(k128, v128), 0));   // site 37
-    // CHECK: {{.*}}:[[@LINE+1]]:14: make(map[k128]v128) escapes to heap
-    t += use(gomap_make(GOMAP_TYPE(k128, v128), 0));   // site 38
-    // CHECK: {{.*}}:[[@LINE+1]]:14: make(map[k128]v128) escapes to heap
-    t += use(gomap_make(GOMAP_TYPE(k128, v128), 0));   // site 39
+    gomap *m;
+    // CHECK: {{.*}}:[[@LINE+1]]:9: make(map[k128]v128) does not escape
+    m = gomap_make(GOMAP_TYPE(k128, v128), 0); t += use(m);   // site 1
+    // CHECK: {{.*}}:[[@LINE+1]]:9: make(map[k128]v128) does not escape
+    m = gomap_make(GOMAP_TYPE(k128, v128), 0); t += use(m);   // site 2
+    // CHECK: {{.*}}:[[@LINE+1]]:9: make(map[k128]v128) does not escape
+    m = gomap_make(GOMAP_TYPE(k128, v128), 0); t += use(m);   // site 3
+    // CHECK: {{.*}}:[[@LINE+1]]:9: make(map[k128]v128) does not escape
+    m = gomap_make(GOMAP_TYPE(k128, v128), 0); t += use(m);   // site 4
+    // CHECK: {{.*}}:[[@LINE+1]]:9: make(map[k128]v128) does not escape
+    m = gomap_make(GOMAP_TYPE(k128, v128), 0); t += use(m);   // site 5
+    // CHECK: {{.*}}:[[@LINE+1]]:9: make(map[k128]v128) does not escape
+    m = gomap_make(GOMAP_TYPE(k128, v128), 0); t += use(m);   // site 6
+    // CHECK: {{.*}}:[[@LINE+1]]:9: make(map[k128]v128) does not escape
+    m = gomap_make(GOMAP_TYPE(k128, v128), 0); t += use(m);   // site 7
+    // CHECK: {{.*}}:[[@LINE+1]]:9: make(map[k128]v128) does not escape
+    m = gomap_make(GOMAP_TYPE(k128, v128), 0); t += use(m);   // site 8
+    // CHECK: {{.*}}:[[@LINE+1]]:9: make(map[k128]v128) does not escape
+    m = gomap_make(GOMAP_TYPE(k128, v128), 0); t += use(m);   // site 9
+    // CHECK: {{.*}}:[[@LINE+1]]:9: make(map[k128]v128) does not escape
+    m = gomap_make(GOMAP_TYPE(k128, v128), 0); t += use(m);   // site 10
+    // CHECK: {{.*}}:[[@LINE+1]]:9: make(map[k128]v128) does not escape
+    m = gomap_make(GOMAP_TYPE(k128, v128), 0); t += use(m);   // site 11
+    // CHECK: {{.*}}:[[@LINE+1]]:9: make(map[k128]v128) does not escape
+    m = gomap_make(GOMAP_TYPE(k128, v128), 0); t += use(m);   // site 12
+    // CHECK: {{.*}}:[[@LINE+1]]:9: make(map[k128]v128) does not escape
+    m = gomap_make(GOMAP_TYPE(k128, v128), 0); t += use(m);   // site 13
+    // CHECK: {{.*}}:[[@LINE+1]]:9: make(map[k128]v128) does not escape
+    m = gomap_make(GOMAP_TYPE(k128, v128), 0); t += use(m);   // site 14
+    // CHECK: {{.*}}:[[@LINE+1]]:9: make(map[k128]v128) does not escape
+    m = gomap_make(GOMAP_TYPE(k128, v128), 0); t += use(m);   // site 15
+    // CHECK: {{.*}}:[[@LINE+1]]:9: make(map[k128]v128) does not escape
+    m = gomap_make(GOMAP_TYPE(k128, v128), 0); t += use(m);   // site 16
+    // CHECK: {{.*}}:[[@LINE+1]]:9: make(map[k128]v128) does not escape
+    m = gomap_make(GOMAP_TYPE(k128, v128), 0); t += use(m);   // site 17
+    // CHECK: {{.*}}:[[@LINE+1]]:9: make(map[k128]v128) does not escape
+    m = gomap_make(GOMAP_TYPE(k128, v128), 0); t += use(m);   // site 18
+    // CHECK: {{.*}}:[[@LINE+1]]:9: make(map[k128]v128) does not escape
+    m = gomap_make(GOMAP_TYPE(k128, v128), 0); t += use(m);   // site 19
+    // CHECK: {{.*}}:[[@LINE+1]]:9: make(map[k128]v128) does not escape
+    m = gomap_make(GOMAP_TYPE(k128, v128), 0); t += use(m);   // site 20
+    // CHECK: {{.*}}:[[@LINE+1]]:9: make(map[k128]v128) does not escape
+    m = gomap_make(GOMAP_TYPE(k128, v128), 0); t += use(m);   // site 21
+    // CHECK: {{.*}}:[[@LINE+1]]:9: make(map[k128]v128) does not escape
+    m = gomap_make(GOMAP_TYPE(k128, v128), 0); t += use(m);   // site 22
+    // CHECK: {{.*}}:[[@LINE+1]]:9: make(map[k128]v128) does not escape
+    m = gomap_make(GOMAP_TYPE(k128, v128), 0); t += use(m);   // site 23
+    // CHECK: {{.*}}:[[@LINE+1]]:9: make(map[k128]v128) does not escape
+    m = gomap_make(GOMAP_TYPE(k128, v128), 0); t += use(m);   // site 24
+    // CHECK: {{.*}}:[[@LINE+1]]:9: make(map[k128]v128) does not escape
+    m = gomap_make(GOMAP_TYPE(k128, v128), 0); t += use(m);   // site 25
+    // CHECK: {{.*}}:[[@LINE+1]]:9: make(map[k128]v128) does not escape
+    m = gomap_make(GOMAP_TYPE(k128, v128), 0); t += use(m);   // site 26
+    // CHECK: {{.*}}:[[@LINE+1]]:9: make(map[k128]v128) does not escape
+    m = gomap_make(GOMAP_TYPE(k128, v128), 0); t += use(m);   // site 27
+    // CHECK: {{.*}}:[[@LINE+1]]:9: make(map[k128]v128) does not escape
+    m = gomap_make(GOMAP_TYPE(k128, v128), 0); t += use(m);   // site 28
+    // CHECK: {{.*}}:[[@LINE+1]]:9: make(map[k128]v128) does not escape
+    m = gomap_make(GOMAP_TYPE(k128, v128), 0); t += use(m);   // site 29
+    // CHECK: {{.*}}:[[@LINE+1]]:9: make(map[k128]v128) does not escape
+    m = gomap_make(GOMAP_TYPE(k128, v128), 0); t += use(m);   // site 30
+    // CHECK: {{.*}}:[[@LINE+1]]:9: make(map[k128]v128) buckets escape to heap: stack frame limit
+    m = gomap_make(GOMAP_TYPE(k128, v128), 0); t += use(m);   // site 31
+    // CHECK: {{.*}}:[[@LINE+1]]:9: make(map[k128]v128) buckets escape to heap: stack frame limit
+    m = gomap_make(GOMAP_TYPE(k128, v128), 0); t += use(m);   // site 32
+    // CHECK: {{.*}}:[[@LINE+1]]:9: make(map[k128]v128) buckets escape to heap: stack frame limit
+    m = gomap_make(GOMAP_TYPE(k128, v128), 0); t += use(m);   // site 33
+    // CHECK: {{.*}}:[[@LINE+1]]:9: make(map[k128]v128) buckets escape to heap: stack frame limit
+    m = gomap_make(GOMAP_TYPE(k128, v128), 0); t += use(m);   // site 34
+    // CHECK: {{.*}}:[[@LINE+1]]:9: make(map[k128]v128) buckets escape to heap: stack frame limit
+    m = gomap_make(GOMAP_TYPE(k128, v128), 0); t += use(m);   // site 35
+    // CHECK: {{.*}}:[[@LINE+1]]:9: make(map[k128]v128) buckets escape to heap: stack frame limit
+    m = gomap_make(GOMAP_TYPE(k128, v128), 0); t += use(m);   // site 36
+    // CHECK: {{.*}}:[[@LINE+1]]:9: make(map[k128]v128) buckets escape to heap: stack frame limit
+    m = gomap_make(GOMAP_TYPE(k128, v128), 0); t += use(m);   // site 37
+    // CHECK: {{.*}}:[[@LINE+1]]:9: make(map[k128]v128) escapes to heap
+    m = gomap_make(GOMAP_TYPE(k128, v128), 0); t += use(m);   // site 38
+    // CHECK: {{.*}}:[[@LINE+1]]:9: make(map[k128]v128) escapes to heap
+    m = gomap_make(GOMAP_TYPE(k128, v128), 0); t += use(m);   // site 39
     return t;
 }
 
@@ -109,5 +110,6 @@ size_t many_sites(void)
 size_t next_function(void)
 {
     // CHECK: {{.*}}:[[@LINE+1]]:16: make(map[k128]v128) does not escape
-    return use(gomap_make(GOMAP_TYPE(k128, v128), 0));
+    gomap *m = gomap_make(GOMAP_TYPE(k128, v128), 0);
+    return use(m);
 }
