@@ -149,6 +149,21 @@ static void decode_init(unsigned k) { (void)k; }
 static long decode(const key_t_ *k) { return id_of(k); }
 #endif
 
+/* Paused iterators: up to NPAUSED live at once, stepped one entry at a time
+ * between other operations, sometimes abandoned before their end. */
+#define NPAUSED 3
+static struct paused {
+    bool live;
+    gomap_iter it;
+    unsigned char seen[MAXK], touched[MAXK], at_start[MAXK];
+} paused[NPAUSED];
+
+static void touch(unsigned id)
+{
+    for (int p = 0; p < NPAUSED; p++)
+        if (paused[p].live) paused[p].touched[id] = 1;
+}
+
 static const gomap_type *T;
 static unsigned K;   /* ids in use this phase */
 
@@ -161,6 +176,7 @@ static void op_assign(gomap *m, unsigned id)
         if (memcmp(v, &zero, sizeof zero)) FAIL("new slot for id %u not zeroed", id);
         present[id] = 1;
         refcount++;
+        touch(id);
     }
     refval[id] = rnd();
     *v = val_of(refval[id]);
@@ -186,7 +202,7 @@ static void op_delete(gomap *m, unsigned id)
     key_t_ key = key_of(id, tmp);
     bool was = gomap_delete(m, &key);
     if (was != (bool)present[id]) FAIL("delete id %u returned %d", id, was);
-    if (present[id]) { present[id] = 0; refcount--; }
+    if (present[id]) { present[id] = 0; refcount--; touch(id); }
 }
 
 static void op_iterate(gomap *m, bool mutate)
@@ -217,6 +233,45 @@ static void op_iterate(gomap *m, bool mutate)
     for (unsigned id = 0; id < K; id++)
         if (at_start[id] && present[id] && !touched[id] && seen[id] != 1)
             FAIL("id %u seen %d times", id, seen[id]);
+}
+
+static void paused_start(gomap *m, struct paused *p)
+{
+    p->live = true;
+    memset(p->seen, 0, K);
+    memset(p->touched, 0, K);
+    memcpy(p->at_start, present, K);
+    gomap_iter_init(&p->it, m);
+}
+
+/* one step of a paused iterator; at its end, the exactly-once check */
+static void paused_step(struct paused *p)
+{
+    void *k, *v;
+    if (!gomap_iter_next(&p->it, &k, &v)) {
+        for (unsigned id = 0; id < K; id++)
+            if (p->at_start[id] && present[id] && !p->touched[id] && p->seen[id] != 1)
+                FAIL("paused: id %u seen %d times", id, p->seen[id]);
+        p->live = false;
+        return;
+    }
+    long id = decode((key_t_ *)k);
+    if (id < 0 || id >= (long)K) { FAIL("paused: unknown key"); return; }
+    if (!present[id]) FAIL("paused: iterated absent id %ld", id);
+    else {
+        val_t want = val_of(refval[id]);
+        if (memcmp(v, &want, sizeof want)) FAIL("paused: id %ld wrong value", id);
+    }
+    if (p->seen[id]++ && !p->touched[id]) FAIL("paused: id %ld twice", id);
+}
+
+static void op_paused(gomap *m)
+{
+    struct paused *p = &paused[rnd() % NPAUSED];
+    unsigned r = (unsigned)(rnd() % 100);
+    if (!p->live) paused_start(m, p);
+    else if (r < 3) p->live = false;            /* abandoned */
+    else for (int n = (int)(rnd() % 4); n >= 0 && p->live; n--) paused_step(p);
 }
 
 static void check_len(gomap *m)
@@ -263,22 +318,30 @@ int main(void)
         gomap *m = (round % 3 == 1) ? gomap_make_on(T, hint, hmap, (rnd() & 1) ? bucket : NULL)
                                     : gomap_make(T, hint);
         unsigned long n = 6 * (unsigned long)K + 1000;
+        bool paused_ops = round % 2 == 0;
         for (unsigned long i = 0; i < n && ops < NOPS; i++, ops++) {
             unsigned id = (unsigned)(rnd() % K);
             unsigned r = (unsigned)(rnd() % 1000);
             /* first half of a phase grows the map, second half shrinks it */
             unsigned adds = i < n / 2 ? 500 : 250;
+            if (paused_ops && rnd() % 8 == 0) op_paused(m);
             if (r < adds) op_assign(m, id);
             else if (r < 800) op_access(m, id);
             else if (r < 997) op_delete(m, id);
             else if (r < 998) check_len(m);
-            else if (r < 999 && rnd() % 64 == 0) { gomap_clear(m); reset_ref(); }
+            else if (r < 999 && rnd() % 64 == 0) {
+                gomap_clear(m);
+                for (unsigned j = 0; j < K; j++) if (present[j]) touch(j);
+                reset_ref();
+            }
             else if (rnd() % 2 == 0) { op_iterate(m, rnd() & 1); iters++; }
             check_len(m);
             if (gomap_len(m) > maxlen) maxlen = gomap_len(m);
         }
         for (unsigned id = 0; id < K; id++) op_access(m, id);
         op_iterate(m, false);
+        for (int p = 0; p < NPAUSED; p++)   /* run the live ones to their end */
+            while (paused[p].live) paused_step(&paused[p]);
         gomap_free(m);
     }
     gomap_read_memstats(&after);
