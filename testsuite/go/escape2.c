@@ -98,8 +98,10 @@ void foo13(int **yyy)
     *xxx = *yyy;
 }
 
-// Go: moved to heap: yy.  Ours: &yy escapes.
-// CHECK: {{.*}}:[[@LINE+1]]:15: &yy escapes to heap
+// Go: moved to heap: yy.  Ours: &yy escapes, and with it the value yy holds
+// (Go's heap copy of yy leaks too, it just does not say so).
+// CHECK: {{.*}}:[[@LINE+2]]:17: leaking param: yy
+// CHECK: {{.*}}:[[@LINE+1]]:17: &yy escapes to heap
 void foo15(int *yy)
 {
     xxx = &yy;

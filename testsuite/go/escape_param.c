@@ -344,9 +344,11 @@ void caller10b(void)
 }
 
 // &in -> rcvr.  Go: r does not escape; moved to heap: i (the parameter).
-// Ours: r does not escape; &i escapes (the parameter's own storage).
+// Ours: r does not escape; &i escapes (the parameter's own storage), and with
+// it the value i holds.
 struct Indir { int ***p; };
-// CHECK: {{.*}}:[[@LINE+2]]:28: r does not escape
+// CHECK: {{.*}}:[[@LINE+3]]:28: r does not escape
+// CHECK: {{.*}}:[[@LINE+2]]:37: leaking param: i
 // CHECK: {{.*}}:[[@LINE+1]]:37: &i escapes to heap
 void param12(struct Indir *r, int **i)
 {
