@@ -8,6 +8,7 @@
  *     gomap_iter_next(it, kp, vp) *kp <- *it, *vp <- *it (slots of the map)
  *     gomap_len/delete/clear/free/read_memstats: keep nothing
  *   memcpy-like builtins          *dst <- *src, result <- dst
+ *   alloca, VLAs                  result <- &(a nameless local)
  *   sanitizer entry points, object size queries: keep nothing
  *   other normal builtins         GCC's own fnspec flags (EAF_* / ERF_*)
  *   internal functions            harmless checks keep nothing, others escape
@@ -243,6 +244,15 @@ static void model_builtin(fe_fn *fn, gcall *c, tree fndecl)
     case BUILT_IN_STACK_SAVE:
     case BUILT_IN_STACK_RESTORE:
         return;         /* va_list contents are the caller's: unknown already */
+    case BUILT_IN_ALLOCA:
+    case BUILT_IN_ALLOCA_WITH_ALIGN:
+    case BUILT_IN_ALLOCA_WITH_ALIGN_AND_MAX: {
+        /* fresh stack memory (VLAs too): a nameless local living for the whole
+         * call (depth 0, so a map of a loop stored there still escapes) */
+        esc_loc mem = esc_loc_new(fn->ef, ESC_LOC_VAR, NULL, fe_stmt_pos(c), 0);
+        result_from(fn, c, mem, -1);
+        return;
+    }
     case BUILT_IN_EXPECT:
     case BUILT_IN_EXPECT_WITH_PROBABILITY:
     case BUILT_IN_ASSUME_ALIGNED:
