@@ -1,7 +1,7 @@
 /* report.c - the -m / -m=2 text, in Go's format `FILE:LINE:COL: MESSAGE`.
  *
- * One line per gomap_make site, per named pointer parameter of a function with
- * a body, and per named ESC_LOC_VAR whose address escapes; sorted by (file,
+ * One line per gomap_make site, per named (non-empty name) pointer parameter
+ * of a function with a body, and per named ESC_LOC_VAR whose address escapes; sorted by (file,
  * line, col, kind: site < param < var, creation order); none at positions in
  * system headers or with no file.  An unresolved map type prints as
  * make(map[?]?).
@@ -143,7 +143,8 @@ static void collect_params(esc_ctx *c, diagvec *dv)
             const fparam *p = &f->params.v[i];
             char msgs[2][512];
             int paths[2], n;
-            if (!p->set || !p->is_pointer || !p->name || !visible(p->pos)) continue;
+            if (!p->set || !p->is_pointer || !p->name || !*p->name || !visible(p->pos))
+                continue;
             esc_param_msgs(c, f, p, msgs, paths, &n);
             for (int k = 0; k < n; k++) add(dv, p->pos, 1, msgs[k], paths[k]);
         }
@@ -155,8 +156,8 @@ static void collect_vars(esc_ctx *c, diagvec *dv)
     for (int l = 0; l < c->locs.n; l++) {
         const location *L = LOC(c, l);
         char msg[512];
-        if (L->kind != ESC_LOC_VAR || L->role != ROLE_PLAIN || !L->name || !L->escapes ||
-            !visible(L->pos))
+        if (L->kind != ESC_LOC_VAR || L->role != ROLE_PLAIN || !L->name || !*L->name ||
+            !L->escapes || !visible(L->pos))
             continue;
         snprintf(msg, sizeof msg, "&%s escapes to heap", L->name);
         add(dv, L->pos, 2, msg, L->path_esc);

@@ -16,8 +16,10 @@
  *     escaped memory, anything a front end flows from esc_heap()), a parameter
  *     (the caller chose it: this is Go's `*p = x`, x leaks to the heap), the
  *     result of any call, a location marked ext (below); or when the walk
- *     reaches a heap location at all, needs more than 30 derefs, or finds no
- *     pointee whatsoever;
+ *     reaches a heap location at all, or needs more than 30 derefs;
+ *   - a pointer with no pointee yet waits: a store resolved later may give it
+ *     one; at the fixpoint, one that still points nowhere is UNKNOWN too (its
+ *     value comes from something the front end did not describe);
  *   - if every pointee is an ESC_LOC_VAR or ESC_LOC_MAP of the storing function,
  *     each gets pointee <- src (derefs); otherwise heap <- src (derefs).
  *
@@ -43,7 +45,7 @@
 
 #define MAXD        30              /* exact deref counts tracked by points_to */
 #define ADDRBIT     (1u << 31)      /* reached at -1: a pointee */
-#define STORE_BUDGET 200000000L     /* edge visits spent on store resolution */
+#define STORE_BUDGET 50000000L      /* edge visits per batch for store resolution */
 
 typedef struct solver {
     esc_ctx *c;
