@@ -23,9 +23,11 @@ static bool parse_uint(const char *s, unsigned long lo, unsigned long hi,
         return false;
     unsigned long v = 0;
     for (; *s; s++) {
-        if (*s < '0' || *s > '9' || v > (hi - (*s - '0')) / 10)
+        if (*s < '0' || *s > '9')
             return false;
-        v = v * 10 + (*s - '0');
+        v = v * 10 + (unsigned long)(*s - '0');
+        if (v > hi)
+            return false;
     }
     if (v < lo)
         return false;
