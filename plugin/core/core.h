@@ -72,6 +72,7 @@ typedef struct fparam {
     const char *name;
     esc_pos pos;
     bool is_pointer, noescape, set;
+    int home;                   /* ESC_LOC_VAR it lives in, -1 (esc_param_home) */
 } fparam;
 
 struct esc_func {

@@ -232,7 +232,7 @@ esc_loc esc_param(esc_func *f, int i, const char *name, esc_pos pos, bool is_poi
 {
     if (i < 0) esc_fatal("negative parameter index");
     fparam none = {0};
-    none.loc = -1;
+    none.loc = none.home = -1;
     while (f->params.n <= i) VPUSH(f->params, none);
     fparam *p = &f->params.v[i];
     if (p->set) return p->loc;
@@ -246,6 +246,17 @@ esc_loc esc_param(esc_func *f, int i, const char *name, esc_pos pos, bool is_poi
     p->noescape = noescape;
     p->set = true;
     return p->loc;
+}
+
+void esc_param_home(esc_func *f, esc_loc param, esc_loc var, esc_pos pos)
+{
+    param = fix(f, param);
+    var = fix(f, var);
+    if (param < 0 || var < 0 || foreign(f, param) || foreign(f, var)) return;
+    location *P = LOC(f->c, param), *V = LOC(f->c, var);
+    if (P->role == ROLE_PARAM && V->kind == ESC_LOC_VAR && V->role == ROLE_PLAIN)
+        f->params.v[P->param].home = var;
+    esc_edge_add(f->c, var, param, 0, pos, "parameter");
 }
 
 esc_loc esc_result(esc_func *f)
@@ -301,6 +312,9 @@ void esc_flow(esc_func *f, esc_loc dst, esc_loc src, int derefs, esc_pos pos,
     if (dst == ESC_NOLOC || src == ESC_NOLOC) return;
     if (foreign(f, dst)) LOC(f->c, dst)->opaque = true;
     if (foreign(f, src)) foreign_escape(f->c, src, derefs, pos, why);
+    else if (derefs == 0 && why && strcmp(why, "parameter") == 0 && !foreign(f, dst) &&
+             LOC(f->c, src)->role == ROLE_PARAM)
+        esc_param_home(f, src, dst, pos);
     else esc_edge_add(f->c, foreign(f, dst) ? f->heap : dst, src, derefs, pos, why);
 }
 

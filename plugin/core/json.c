@@ -103,8 +103,9 @@ static void jparam(esc_ctx *c, FILE *o, esc_func *f, const fparam *p, int index)
     jstr(o, f->name);
     fputs(", \"name\": ", o);
     jstr(o, p->name);
-    fprintf(o, ", \"index\": %d, \"is_pointer\": %s, \"verdict\": \"%s\"", index,
-            p->is_pointer ? "true" : "false",
+    fprintf(o, ", \"index\": %d, \"is_pointer\": %s, \"moved_to_heap\": %s, "
+            "\"verdict\": \"%s\"", index, p->is_pointer ? "true" : "false",
+            p->home >= 0 && LOC(c, p->home)->escapes ? "true" : "false",
             L->leak_heap == 0 ? "leaking param"
             : L->leak_heap > 0 ? "leaking param content"
             : L->leak_result >= 0 ? "leaking param to result" : "does not escape");
