@@ -279,14 +279,20 @@ static void retire(struct gomap *h, char *p, uint8_t what, uint8_t B, bool given
 }
 
 /* Free the storage the entries of one bucket own: indirect keys and values of
- * live cells, and the private key copies of evacuated cells. */
+ * live cells, and the private key copies of evacuated cells (indirect keys,
+ * string bytes). */
 static void free_cells(struct gomap *h, char *b)
 {
-    if (!h->ind) return;
+    if (!h->ind && h->kind != KIND_STR) return;
     uint8_t *th = tophash_of(b);
     for (unsigned i = 0; i < BUCKET_CNT; i++) {
         char *k = key_at(h, b, i), *v = val_at(h, b, i);
         bool live = th[i] >= MIN_TOPHASH, moved = th[i] == EVAC_X || th[i] == EVAC_Y;
+        if (h->kind == KIND_STR && moved) {   /* a copy made by keep_old_key */
+            gostring *s = (gostring *)k;
+            if (s->ptr) rt_free((void *)s->ptr, s->len);
+            s->ptr = NULL;
+        }
         if ((h->ind & IND_KEY) && (live || moved)) {
             rt_free(*(void **)k, h->keysize);
             *(void **)k = NULL;
@@ -402,9 +408,22 @@ struct evac_dst {
     unsigned i;   /* next cell in it */
 };
 
-/* The old cell k keeps a key only if an iterator may read it (see the header). */
+/* The old cell k keeps a key only if an iterator may read it (see the header):
+ * then an indirect key, or a string key's borrowed bytes, get a private copy,
+ * since the live key may be deleted and its storage freed. */
 static void keep_old_key(struct gomap *h, char *k, bool pinned)
 {
+    if (h->kind == KIND_STR) {
+        gostring *s = (gostring *)k;
+        if (pinned && s->len) {
+            char *copy = rt_alloc(s->len);
+            memcpy(copy, s->ptr, s->len);
+            s->ptr = copy;
+        } else {
+            s->ptr = NULL;   /* no copy (an empty key needs none) */
+        }
+        return;
+    }
     if (!(h->ind & IND_KEY)) return;
     if (pinned) {
         void *copy = rt_alloc(h->keysize);
@@ -781,6 +800,10 @@ void gomap_clear(gomap *m)
     h->count = 0;
     h->hash0 = new_seed();
     h->buckets = make_bucket_array(h, h->B, h->buckets, &h->next_overflow);
+    /* A paused iterator may stand in a spare bucket: handing it out again would
+     * chain it behind another bucket, which the iterator would then see twice.
+     * The spares stay unused until the next growth. */
+    if (live) h->next_overflow = NULL;
     end_write(h);
 }
 

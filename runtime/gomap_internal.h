@@ -179,7 +179,8 @@ INLINE bool key_equal(const struct gomap *h, const void *key, char *slot, int ki
     case KIND_K8: return memcmp(key, slot, 8) == 0;
     case KIND_STR: {
         const gostring *a = key, *b = (const gostring *)slot;
-        return a->len == b->len && (a->ptr == b->ptr || memcmp(a->ptr, b->ptr, a->len) == 0);
+        return a->len == b->len
+               && (a->ptr == b->ptr || a->len == 0 || memcmp(a->ptr, b->ptr, a->len) == 0);
     }
     default: return memcmp(key, deref_key(h, slot), h->keysize) == 0;
     }

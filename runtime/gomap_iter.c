@@ -102,7 +102,9 @@ bool gomap_iter_next(gomap_iter *it, void **key, void **val)
             uint8_t top = tophash_of(b)[offi];
             if (is_empty(top) || top == EVAC_EMPTY) continue;
             char *k = deref_key(h, key_at(h, b, offi)), *v;
-            if (UNLIKELY(k == NULL)) rt_throw("gomap: iterator reached a released key");
+            if (UNLIKELY(k == NULL || (h->kind == KIND_STR && ((gostring *)k)->len
+                                       && ((gostring *)k)->ptr == NULL)))
+                rt_throw("gomap: iterator reached a released key");
             if (check != NO_CHECK && !(flags_get(h) & F_SAMESIZE)) {
                 /* an old bucket standing for new bucket `check`: only its half */
                 if ((key_hash(h, k, h->kind) & bucket_mask(it->B)) != check) continue;

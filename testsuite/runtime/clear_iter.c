@@ -15,7 +15,7 @@ static unsigned char seen[NIT][1024];
 
 int main(void)
 {
-    for (int round = 0; round < 20; round++) {
+    for (int round = 0; round < 200; round++) {
         gomap *m = gomap_make(GOMAP_TYPE(int, int), FILL);
         for (int k = 0; k < FILL; k++) *(int *)gomap_assign(m, &k) = k;
         gomap_debug d;
@@ -29,7 +29,7 @@ int main(void)
             for (int s = 0; s < i % FILL; s++) gomap_iter_next(&its[i], &kp, &vp);
         }
         gomap_clear(m);
-        for (int k = 500; k < 540; k++) *(int *)gomap_assign(m, &k) = k;
+        for (int k = 500; k < 590; k++) *(int *)gomap_assign(m, &k) = k;
         unsigned dup = 0, absent = 0, old = 0, got = 0;
         for (int i = 0; i < NIT; i++)
             while (gomap_iter_next(&its[i], &kp, &vp)) {

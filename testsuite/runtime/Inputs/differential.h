@@ -329,7 +329,7 @@ int main(void)
             else if (r < 800) op_access(m, id);
             else if (r < 997) op_delete(m, id);
             else if (r < 998) check_len(m);
-            else if (r < 999 && rnd() % 64 == 0) {
+            else if (r < 999 && rnd() % (K <= 2000 ? 4 : 64) == 0) {
                 gomap_clear(m);
                 for (unsigned j = 0; j < K; j++) if (present[j]) touch(j);
                 reset_ref();
