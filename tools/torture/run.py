@@ -52,11 +52,15 @@ def find_tarball():
     return os.path.join(TARBALL_DIR, names[0]) if names else None
 
 
+def die(msg):
+    print(f"torture: {msg}", file=sys.stderr)
+    sys.exit(2)
+
+
 def install_source_package():
     """apt-get install gcc-12-source when root; otherwise say what to run."""
     if os.geteuid() != 0:
-        sys.exit(f"torture: the corpus needs Debian's {DEB_PACKAGE}; run: "
-                 f"sudo apt-get install -y {DEB_PACKAGE}")
+        die(f"the corpus needs Debian's {DEB_PACKAGE}; run: sudo apt-get install -y {DEB_PACKAGE}")
     print(f"torture: installing {DEB_PACKAGE} (apt-get)", file=sys.stderr, flush=True)
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
     install = ["apt-get", "install", "-y", "-qq", DEB_PACKAGE]
@@ -65,7 +69,7 @@ def install_source_package():
                            text=True)
         if r.returncode == 0 and cmd is install and find_tarball():
             return
-    sys.exit(f"torture: apt-get install {DEB_PACKAGE} failed:\n{r.stdout[-2000:]}")
+    die(f"apt-get install {DEB_PACKAGE} failed:\n{r.stdout[-2000:]}")
 
 
 def extract_corpus(cache):
@@ -407,8 +411,7 @@ def main():
     cfg.failures = os.path.abspath(cfg.failures)
     for path in (cfg.plugin, cfg.gomap):
         if not os.path.exists(path):
-            print(f"torture: {path} not found; run 'make' first", file=sys.stderr)
-            return 2
+            die(f"{path} not found; run 'make' first")
     cfg.levels = cfg.levels.split(",")
     cfg.plugin_args = cfg.plugin_args.split()
     cfg.gcc_version = subprocess.run([cfg.cc, "-dumpfullversion"], stdout=subprocess.PIPE,
@@ -418,8 +421,7 @@ def main():
     tests = cfg.tests or list_corpus(cfg.cache)
     for t in tests:
         if not os.path.isfile(os.path.join(cfg.cache, t)):
-            print(f"torture: no test {t} (names look like compile/pr1234.c)", file=sys.stderr)
-            return 2
+            die(f"no test {t} (names look like compile/pr1234.c)")
     if cfg.sample:
         tests = take_sample(tests, cfg.sample)
     if cfg.kind:
