@@ -372,6 +372,10 @@ def summarize(outcomes, cfg, elapsed):
     share = (plug - base) / plug * 100 if plug else 0.0
     print(f"plugin time share: {share:.1f}% (CPU {plug:.1f} s with the plugin, {base:.1f} s "
           f"without, over {sum(o.compiles for o in outcomes)} builds)")
+    if cfg.verbose:
+        for o in outcomes:
+            if o.skipped:
+                print(f"skipped: {o.test} ({o.skipped})")
     regressions = [(o.test, *r) for o in outcomes for r in o.regressions]
     for test, kind, level, msg in regressions:
         print(f"REGRESSION {kind}: {test} {level}: {msg}")
