@@ -20,6 +20,7 @@
  *                  references.)
  */
 #include "fe.h"
+#include "asan.h"
 
 void fe_loops_begin(fe_fn *)
 {
@@ -72,9 +73,26 @@ static bool note_ref(gimple *stmt, tree base, tree, void *data)
     return false;
 }
 
+/* ASan's (un)poisoning of a variable's shadow at the ends of its scope touches
+ * no value: not a reference. */
+static bool shadow_mark_p(gimple *s)
+{
+    return gimple_call_internal_p(s, IFN_ASAN_MARK) || gimple_call_internal_p(s, IFN_HWASAN_MARK);
+}
+
+/* The end of VAR's scope: a clobber, or under -fsanitize=address the
+ * ASAN_MARK (POISON, &var, size) that replaces it. */
 static bool is_clobber_of(gimple *s, tree var)
 {
-    return gimple_clobber_p(s) && gimple_assign_lhs(s) == var;
+    if (gimple_clobber_p(s))
+        return gimple_assign_lhs(s) == var;
+    if (gimple_call_internal_p(s, IFN_ASAN_MARK) && gimple_call_num_args(s) >= 2
+        && tree_fits_shwi_p(gimple_call_arg(s, 0))
+        && tree_to_shwi(gimple_call_arg(s, 0)) == ASAN_MARK_POISON) {
+        tree a = gimple_call_arg(s, 1);
+        return TREE_CODE(a) == ADDR_EXPR && get_base_address(TREE_OPERAND(a, 0)) == var;
+    }
+    return false;
 }
 
 /* Scan BB from GSI on: true when a clobber of VAR ends the walk in BB. */
@@ -140,7 +158,7 @@ static int compute_var_depth(tree var)
     FOR_EACH_BB_FN(bb, cfun)
         for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
             gimple *s = gsi_stmt(gsi);
-            if (!gimple_clobber_p(s))
+            if (!gimple_clobber_p(s) && !shadow_mark_p(s))
                 walk_stmt_load_store_addr_ops(s, &r, note_ref, note_ref, note_ref);
         }
     int depth = 0;
