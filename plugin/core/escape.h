@@ -65,10 +65,10 @@ esc_loc esc_param(esc_func *f, int i, const char *name, esc_pos pos,
 esc_loc esc_result(esc_func *f);    /* the returned value, Go's ~r0 */
 /* Parameter param (from esc_param) lives in memory as the ESC_LOC_VAR var
  * (address taken, or an aggregate): adds var <- param.  When var's address
- * escapes, the parameter is Go's "moved to heap": -m prints "&name escapes to
- * heap" for it and no parameter line (its summary still leaks to the heap).
- * esc_flow(f, var, param, 0, pos, "parameter") into an ESC_LOC_VAR is taken
- * the same way.  (Added 2026-11-23.) */
+ * escapes, the parameter is Go's "moved to heap" (JSON moved_to_heap); -m
+ * prints "&name escapes to heap" and, since the value then outlives the call,
+ * "leaking param: name".  esc_flow(f, var, param, 0, pos, "parameter") into an
+ * ESC_LOC_VAR is taken the same way.  (Added 2026-11-23.) */
 void esc_param_home(esc_func *f, esc_loc param, esc_loc var, esc_pos pos);
 
 /* ---- locations ---------------------------------------------------------- */

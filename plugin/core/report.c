@@ -1,9 +1,10 @@
 /* report.c - the -m / -m=2 text, in Go's format `FILE:LINE:COL: MESSAGE`.
  *
  * One line per gomap_make site, per named (non-empty name) pointer parameter
- * of a function with a body (none when its home variable escapes: Go's "moved
- * to heap" prints no parameter line), and per named ESC_LOC_VAR whose address
- * escapes; sorted by (file,
+ * of a function with a body, and per named ESC_LOC_VAR whose address escapes
+ * (a parameter whose home variable escapes gets both: "&p escapes to heap" and
+ * "leaking param: p", since its value does outlive the call; Go prints only
+ * "moved to heap: p"); sorted by (file,
  * line, col, kind: site < param < var, creation order); none at positions in
  * system headers or with no file.  An unresolved map type prints as
  * make(map[?]?).
@@ -147,8 +148,6 @@ static void collect_params(esc_ctx *c, diagvec *dv)
             int paths[2], n;
             if (!p->set || !p->is_pointer || !p->name || !*p->name || !visible(p->pos))
                 continue;
-            if (p->home >= 0 && LOC(c, p->home)->escapes)
-                continue;                       /* moved to heap: the &x line says it */
             esc_param_msgs(c, f, p, msgs, paths, &n);
             for (int k = 0; k < n; k++) add(dv, p->pos, 1, msgs[k], paths[k]);
         }

@@ -1,7 +1,8 @@
 // A parameter living in memory (esc_param_home, or a "parameter" flow into a
-// VAR): when its address escapes it is Go's "moved to heap", printed as
-// "&i escapes to heap" with no parameter line; its callers still see it leak.
-// When the address stays, the parameter line is computed through the variable.
+// VAR): when its address escapes (Go's "moved to heap: i") both "&i escapes to
+// heap" and "leaking param: i" are printed, its value does outlive the call,
+// and callers see it leak.  When the address stays, the parameter line is
+// computed through the variable.
 // RUN: %cc -Werror -I%root/plugin/core %s %root/plugin/core/*.c -o %t && %t | %FileCheck %s --match-full-lines
 #include "Inputs/drv.h"
 
@@ -51,6 +52,7 @@ int main(void)
     return 0;
 }
 // CHECK:      t.c:2:28: r does not escape
+// CHECK-NEXT: t.c:2:37: leaking param: i
 // CHECK-NEXT: t.c:2:37: &i escapes to heap
 // CHECK-NEXT: t.c:3:13: leaking param: p to result ~r0 level=0
 // CHECK-NEXT: t.c:6:9: &x escapes to heap
