@@ -4,8 +4,9 @@
 // heap_bytes 0).  Deletes during iteration, same-size and doubling growth all
 // behave as without the plugin.
 //
-// RUN: %cc -O2 %asan -I %S/Inputs %s %gomap -o %t.heap
-// RUN: %cc -O2 %asan -I %S/Inputs %s %plugin %gomap -o %t.stack
+// RUN: rm -rf %t.rt && mkdir -p %t.rt && cd %t.rt && %cc -O2 %asan -c %root/runtime/*.c
+// RUN: %cc -O2 %asan -I %S/Inputs %s %t.rt/*.o -o %t.heap
+// RUN: %cc -O2 %asan -I %S/Inputs %s %plugin %t.rt/*.o -o %t.stack
 // RUN: %t.heap > %t.heap.out 2> %t.heap.err
 // RUN: %t.stack > %t.stack.out 2> %t.stack.err
 // RUN: diff %t.heap.out %t.stack.out

@@ -5,8 +5,9 @@
 // wrongly put on the stack is reported.  The maps cannot be freed (only a slot
 // pointer survives), so leak detection is off for this program.
 //
-// RUN: %cc -O2 %asan -I %S/Inputs %s %gomap -o %t.heap
-// RUN: %cc -O2 %asan -I %S/Inputs %s %plugin %gomap -o %t.stack
+// RUN: rm -rf %t.rt && mkdir -p %t.rt && cd %t.rt && %cc -O2 %asan -c %root/runtime/*.c
+// RUN: %cc -O2 %asan -I %S/Inputs %s %t.rt/*.o -o %t.heap
+// RUN: %cc -O2 %asan -I %S/Inputs %s %plugin %t.rt/*.o -o %t.stack
 // RUN: env ASAN_OPTIONS=detect_stack_use_after_return=1:detect_leaks=0 %t.heap > %t.heap.out 2> %t.heap.err
 // RUN: env ASAN_OPTIONS=detect_stack_use_after_return=1:detect_leaks=0 %t.stack > %t.stack.out 2> %t.stack.err
 // RUN: diff %t.heap.out %t.stack.out

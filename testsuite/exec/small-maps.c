@@ -3,9 +3,10 @@
 // allocations, one stack header and bucket per map made.  Without the plugin the
 // same program allocates and frees everything; the results are identical.
 //
-// RUN: %cc -O2 %asan -I %S/Inputs %s %gomap -o %t.heap
-// RUN: %cc -O2 %asan -I %S/Inputs %s %plugin %gomap -o %t.stack
-// RUN: %cc -O0 %asan -I %S/Inputs %s %plugin %gomap -o %t.stack0
+// RUN: rm -rf %t.rt && mkdir -p %t.rt && cd %t.rt && %cc -O2 %asan -c %root/runtime/*.c
+// RUN: %cc -O2 %asan -I %S/Inputs %s %t.rt/*.o -o %t.heap
+// RUN: %cc -O2 %asan -I %S/Inputs %s %plugin %t.rt/*.o -o %t.stack
+// RUN: %cc -O0 %asan -I %S/Inputs %s %plugin %t.rt/*.o -o %t.stack0
 // RUN: %t.heap > %t.heap.out 2> %t.heap.err
 // RUN: %t.stack > %t.stack.out 2> %t.stack.err
 // RUN: %t.stack0 > %t.stack0.out 2> %t.stack0.err

@@ -4,7 +4,11 @@
  *   name: heap_allocs=A heap_frees=F heap_bytes=B stack_maps=S stack_buckets=K
  * (heap_bytes is the absolute count of bytes still allocated).  Results go to
  * stdout, which must be the same with and without the plugin; the phase lines
- * are what differs and what the STACK/HEAP checks assert. */
+ * are what differs and what the STACK/HEAP checks assert.
+ *
+ * Every test links the runtime compiled from source with the same sanitizers
+ * (%t.rt/*.o), so the runtime's own reads and writes of a map wrongly put on the
+ * stack are checked too (harness-detects.c shows such a mistake is caught). */
 #ifndef EXEC_PHASE_H
 #define EXEC_PHASE_H
 #include <inttypes.h>
