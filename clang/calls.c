@@ -1,0 +1,230 @@
+/* calls.c - how a call moves pointers (mirrors plugin/gcc/calls.cc).
+ *
+ *   gomap runtime (direct calls to the external functions, by name):
+ *     m = gomap_make(t, h)        a map site; m <- &map storage; the map keeps t
+ *     s = gomap_assign(m, k)      s <- m (a slot inside m's storage); *m <- *k
+ *     s = gomap_access(m, k)      s <- m
+ *     gomap_iter_init(it, m)      *it <- m
+ *     gomap_iter_next(it, kp, vp) *kp <- *it, *vp <- *it (slots of the map)
+ *     gomap_len/delete/clear/free/read_memstats: keep nothing
+ *   known libc functions and builtins without a body here (libc.c)
+ *   direct call to a function   esc_call (the core applies the callee's summary;
+ *                               a body-less or interposable callee keeps all but
+ *                               its noescape parameters)
+ *   indirect call               every argument escapes unless its parameter is
+ *                               noescape in the function type called through;
+ *                               the result is unknown
+ */
+#include "fe.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAXARGS 256
+
+typedef struct call {
+    CXCursor cur;
+    int n;
+    CXCursor args[MAXARGS];
+    esc_loc locs[MAXARGS];
+} call;
+
+static esc_loc arg_loc(call *c, int i)
+{
+    return i < c->n ? c->locs[i] : ESC_NOLOC;
+}
+
+static void result_from(ce_fn *fn, ce_srcs *out, esc_loc l, int derefs)
+{
+    (void)fn;
+    ce_push(out, l, derefs);
+}
+
+static void store(ce_fn *fn, call *c, esc_loc ptr, esc_loc src, int derefs)
+{
+    if (ptr != ESC_NOLOC && src != ESC_NOLOC)
+        esc_store(fn->ef, ptr, src, derefs, ce_cursor_pos(c->cur), "call");
+}
+
+/* Evaluate every argument once, in order, into one location each. */
+static void eval_args(ce_fn *fn, call *c)
+{
+    for (int i = 0; i < c->n; i++) {
+        ce_srcs s = { 0 };
+        ce_value(fn, c->args[i], &s);
+        c->locs[i] = ce_srcs_loc(fn, &s, c->args[i]);
+        CE_FREE(s);
+    }
+}
+
+/* ---- the gomap runtime ----------------------------------------------------------- */
+
+static long const_hint(CXCursor h)
+{
+    CXEvalResult r = clang_Cursor_Evaluate(h);
+    long hint = -1;
+    if (r && clang_EvalResult_getKind(r) == CXEval_Int) {
+        if (clang_EvalResult_isUnsignedInt(r)) {
+            unsigned long long v = clang_EvalResult_getAsUnsigned(r);
+            hint = v > (unsigned long long)__LONG_MAX__ ? __LONG_MAX__ : (long)v;
+        } else {
+            long long v = clang_EvalResult_getAsLongLong(r);
+            hint = v < 0 ? __LONG_MAX__ : (long)v;    /* converted to size_t */
+        }
+    }
+    if (r)
+        clang_EvalResult_dispose(r);
+    return hint;
+}
+
+static void model_make(ce_fn *fn, call *c, ce_srcs *out)
+{
+    ce_descriptor d = ce_resolve_descriptor(c->args[0]);
+    esc_site_info info;
+    info.pos = ce_cursor_pos(c->cur);
+    info.type_name = d.name;
+    info.hint = const_hint(c->args[1]);
+    info.kv_size = d.name ? d.keysize + d.valsize : 0;
+    info.hmap_bytes = GOMAP_HMAP_SIZE;
+    info.bucket_bytes = d.name ? gomap_layout_bucket_size(d.keysize, d.keyalign,
+                                                          d.valsize, d.valalign) : 0;
+    info.loopdepth = ce_depth_at(fn, c->cur) + (fn->loops.setjmp ? 1 : 0);
+    esc_loc map = ESC_NOLOC;
+    esc_map_site(fn->ef, &info, &map);
+    free((char *)d.name);
+    if (c->locs[0] != ESC_NOLOC)       /* the header keeps the descriptor pointer */
+        esc_flow(fn->ef, map, c->locs[0], 0, info.pos, "descriptor");
+    result_from(fn, out, map, -1);
+}
+
+static bool named(CXCursor decl, const char *name, const char *want, int n, int nargs)
+{
+    return !strcmp(name, want) && n == nargs
+        && clang_getCursorLinkage(decl) == CXLinkage_External;
+}
+
+static bool model_gomap(ce_fn *fn, call *c, CXCursor decl, const char *name,
+                        ce_srcs *out)
+{
+    if (strncmp(name, "gomap_", 6))
+        return false;
+    int n = c->n;
+    if (named(decl, name, "gomap_make", n, 2)) {
+        model_make(fn, c, out);
+    } else if (named(decl, name, "gomap_assign", n, 2)) {
+        result_from(fn, out, arg_loc(c, 0), 0);
+        store(fn, c, arg_loc(c, 0), arg_loc(c, 1), 1);
+    } else if (named(decl, name, "gomap_access", n, 2)) {
+        result_from(fn, out, arg_loc(c, 0), 0);
+    } else if (named(decl, name, "gomap_iter_init", n, 2)) {
+        store(fn, c, arg_loc(c, 0), arg_loc(c, 1), 0);
+    } else if (named(decl, name, "gomap_iter_next", n, 3)) {
+        esc_loc it = arg_loc(c, 0);
+        if (it == ESC_NOLOC)
+            return true;
+        esc_loc t = ce_temp(fn, c->cur);
+        esc_flow(fn->ef, t, it, 1, ce_cursor_pos(c->cur), "iterator");
+        store(fn, c, arg_loc(c, 1), t, 0);
+        store(fn, c, arg_loc(c, 2), t, 0);
+    } else if (named(decl, name, "gomap_len", n, 1) || named(decl, name, "gomap_delete", n, 2)
+               || named(decl, name, "gomap_clear", n, 1) || named(decl, name, "gomap_free", n, 1)
+               || named(decl, name, "gomap_read_memstats", n, 1)) {
+        /* keeps nothing */
+    } else {
+        return false;
+    }
+    return true;
+}
+
+/* ---- known libc functions ------------------------------------------------------------ */
+
+static bool model_libc(ce_fn *fn, call *c, const char *name, ce_srcs *out)
+{
+    switch (ce_libc_lookup(name)) {
+    case CE_LIBC_NONE:
+        return false;
+    case CE_LIBC_KEEPS_NOTHING:
+        result_from(fn, out, ce_heap(fn), 0);
+        return true;
+    case CE_LIBC_COPY:
+        store(fn, c, arg_loc(c, 0), arg_loc(c, 1), 1);
+        result_from(fn, out, arg_loc(c, 0), 0);
+        return true;
+    case CE_LIBC_BCOPY:
+        store(fn, c, arg_loc(c, 1), arg_loc(c, 0), 1);
+        return true;
+    case CE_LIBC_RET_ARG0:
+        result_from(fn, out, arg_loc(c, 0), 0);
+        return true;
+    case CE_LIBC_VA:
+        return true;        /* va_list contents are the caller's: unknown already */
+    }
+    return false;
+}
+
+/* ---- calls to functions ------------------------------------------------------------------ */
+
+static bool has_definition(CXCursor decl)
+{
+    return !clang_Cursor_isNull(clang_getCursorDefinition(decl));
+}
+
+static void direct_call(ce_fn *fn, call *c, CXCursor decl, ce_srcs *out)
+{
+    esc_func *callee = ce_func_for(fn->u, decl);
+    esc_loc res = ce_temp(fn, c->cur);
+    esc_call(fn->ef, callee, c->n ? c->locs : NULL, c->n, res, ce_cursor_pos(c->cur));
+    result_from(fn, out, res, 0);
+}
+
+static CXType called_type(CXCursor callee)
+{
+    CXType t = clang_getCanonicalType(clang_getCursorType(callee));
+    if (t.kind == CXType_Pointer)
+        t = clang_getCanonicalType(clang_getPointeeType(t));
+    return t;
+}
+
+static void indirect_call(ce_fn *fn, call *c, CXCursor callee, ce_srcs *out)
+{
+    ce_srcs cs = { 0 };
+    ce_value(fn, callee, &cs);      /* side effects of computing the pointer */
+    CE_FREE(cs);
+    CXType ft = called_type(callee);
+    for (int i = 0; i < c->n; i++)
+        if (c->locs[i] != ESC_NOLOC && !ce_param_noescape(ft, i))
+            esc_escape(fn->ef, c->locs[i], 0, ce_cursor_pos(c->cur), "indirect call");
+    result_from(fn, out, ce_heap(fn), 0);
+}
+
+void ce_call(ce_fn *fn, CXCursor cur, ce_srcs *out)
+{
+    static call calls[64];
+    static int depth;
+    CXCursor k[1];
+    int nargs = clang_Cursor_getNumArguments(cur);
+    if (depth >= 64 || nargs < 0 || nargs > MAXARGS || ce_children(cur, k, 1) < 1) {
+        ce_unmodelled(fn, cur, out, "unmodelled call");
+        return;
+    }
+    call *c = &calls[depth++];
+    c->cur = cur;
+    c->n = nargs;
+    for (int i = 0; i < nargs; i++)
+        c->args[i] = clang_Cursor_getArgument(cur, (unsigned)i);
+    CXCursor callee = ce_strip(k[0]);
+    CXCursor decl = clang_getCursorReferenced(callee);
+    bool direct = clang_getCursorKind(callee) == CXCursor_DeclRefExpr
+        && clang_getCursorKind(decl) == CXCursor_FunctionDecl;
+    eval_args(fn, c);
+    if (!direct) {
+        indirect_call(fn, c, k[0], out);
+    } else {
+        char *name = ce_string(clang_getCursorSpelling(decl));
+        if (!model_gomap(fn, c, decl, name, out)
+            && (has_definition(decl) || !model_libc(fn, c, name, out)))
+            direct_call(fn, c, decl, out);
+        free(name);
+    }
+    depth--;
+}

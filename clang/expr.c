@@ -1,0 +1,693 @@
+/* expr.c - Clang expressions as sources (location, derefs), Go's convention.
+ *
+ * Every local variable and parameter is one ESC_LOC_VAR for the whole function
+ * (flow-insensitive, as Go's escape analysis on its AST); globals and static
+ * locals are the heap.  An rvalue is a set of sources:
+ *
+ *     x                 (x, 0)            a local variable's value
+ *     &x, arr (decay)   (x, -1)           address of a local
+ *     *e, e->f, e[i]    value(e) + 1      load through a pointer
+ *     x.f               (x, 0)            field-insensitive
+ *     global, "str"     (heap, 0)         an unknown pointer
+ *     (T)e              value(e); pointer -> integer escapes (Go's uintptr
+ *                       rule), integer -> pointer adds the heap
+ *     a = b             assigns, value(b)
+ *     f(...)            calls.c
+ *
+ * and an assignment stores each source through the address sources of its
+ * left-hand side: (x, -1) is a flow into x, a pointer is an esc_store, the heap
+ * (global memory) an escape.  Operators come from ops.c; when it cannot tell
+ * (macros), the types decide, else every reading is taken (sound).  Anything
+ * not modelled makes its operands escape and its result unknown.
+ */
+#include "fe.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- cursor helpers ------------------------------------------------------------ */
+
+typedef struct kids { CXCursor *v; int n, max; } kids;
+
+static enum CXChildVisitResult collect(CXCursor c, CXCursor parent, CXClientData d)
+{
+    (void)parent;
+    kids *k = d;
+    if (k->n < k->max)
+        k->v[k->n] = c;
+    k->n++;
+    return CXChildVisit_Continue;
+}
+
+int ce_children(CXCursor c, CXCursor *out, int max)
+{
+    kids k = { out, 0, max };
+    clang_visitChildren(c, collect, &k);
+    return k.n;
+}
+
+static bool same_extent(CXCursor a, CXCursor b)
+{
+    return clang_equalRanges(clang_getCursorExtent(a), clang_getCursorExtent(b));
+}
+
+static bool is_va_list(CXType t)
+{
+    char *s = ce_string(clang_getTypeSpelling(clang_getCanonicalType(t)));
+    bool r = strstr(s, "__va_list") != NULL;
+    free(s);
+    return r;
+}
+
+/* An implicit cast is an UnexposedExpr with one child (its operand) over the same
+ * source range; a va_arg is the one such expression reading a va_list. */
+static bool is_va_arg(CXCursor e, CXCursor child)
+{
+    return is_va_list(clang_getCursorType(child)) && !is_va_list(clang_getCursorType(e));
+}
+
+bool ce_is_implicit_cast(CXCursor e, CXCursor *child)
+{
+    CXCursor k[2];
+    if (clang_getCursorKind(e) != CXCursor_UnexposedExpr || ce_children(e, k, 2) != 1)
+        return false;
+    *child = k[0];
+    return clang_isExpression(clang_getCursorKind(k[0])) && !is_va_arg(e, k[0])
+        && same_extent(e, k[0]);
+}
+
+CXCursor ce_strip(CXCursor e)
+{
+    for (;;) {
+        CXCursor k[2];
+        if (clang_getCursorKind(e) == CXCursor_ParenExpr && ce_children(e, k, 2) == 1)
+            e = k[0];
+        else if (!ce_is_implicit_cast(e, &e))
+            return e;
+    }
+}
+
+bool ce_type_is_pointer(CXType t)
+{
+    t = clang_getCanonicalType(t);
+    return t.kind == CXType_Pointer || t.kind == CXType_BlockPointer;
+}
+
+bool ce_type_is_integer(CXType t)
+{
+    t = clang_getCanonicalType(t);
+    return (t.kind >= CXType_Char_U && t.kind <= CXType_Int128 && t.kind != CXType_Bool)
+        || t.kind == CXType_Enum;
+}
+
+static bool is_array(CXType t)
+{
+    t = clang_getCanonicalType(t);
+    return t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray
+        || t.kind == CXType_VariableArray || t.kind == CXType_DependentSizedArray;
+}
+
+static bool is_function(CXType t)
+{
+    t = clang_getCanonicalType(t);
+    return t.kind == CXType_FunctionProto || t.kind == CXType_FunctionNoProto;
+}
+
+/* The expression operand of a cast (the last child; a C-style cast also has a
+ * TypeRef child). */
+static bool operand_of(CXCursor e, CXCursor *out)
+{
+    CXCursor k[8];
+    int n = ce_children(e, k, 8);
+    for (int i = (n > 8 ? 8 : n) - 1; i >= 0; i--)
+        if (clang_isExpression(clang_getCursorKind(k[i]))) {
+            *out = k[i];
+            return true;
+        }
+    return false;
+}
+
+/* ---- locations ---------------------------------------------------------------- */
+
+esc_loc ce_heap(ce_fn *fn)
+{
+    return esc_heap(fn->u->ctx);
+}
+
+int ce_depth_at(ce_fn *fn, CXCursor c)
+{
+    return ce_point_depth(&fn->loops, ce_offset(clang_getCursorLocation(c)));
+}
+
+esc_loc ce_temp(ce_fn *fn, CXCursor at)
+{
+    return esc_loc_new(fn->ef, ESC_LOC_VALUE, NULL, ce_cursor_pos(at), ce_depth_at(fn, at));
+}
+
+void ce_push(ce_srcs *out, esc_loc loc, int derefs)
+{
+    if (loc == ESC_NOLOC)
+        return;
+    CE_PUSH(*out, ((ce_src){ loc, derefs }));
+}
+
+static void push_heap(ce_fn *fn, ce_srcs *out)
+{
+    ce_push(out, ce_heap(fn), 0);
+}
+
+static int block_depth(ce_fn *fn)
+{
+    return fn->blocks.n ? ce_block_depth(&fn->loops, fn->blocks.v[fn->blocks.n - 1]) : 0;
+}
+
+static bool is_local_decl(CXCursor d)
+{
+    enum CXCursorKind k = clang_getCursorKind(d);
+    if (k == CXCursor_ParmDecl)
+        return true;
+    return k == CXCursor_VarDecl && !clang_Cursor_hasVarDeclGlobalStorage(d)
+        && !clang_Cursor_hasVarDeclExternalStorage(d);
+}
+
+esc_loc ce_var_loc(ce_fn *fn, CXCursor decl)
+{
+    if (!is_local_decl(decl))
+        return ESC_NOLOC;
+    void **slot = ce_map_slot(fn->vars, decl, true);
+    if (*slot)
+        return (esc_loc)(intptr_t)*slot - 1;
+    char *name = ce_string(clang_getCursorSpelling(decl));
+    esc_pos pos = ce_cursor_pos(decl);
+    bool parm = clang_getCursorKind(decl) == CXCursor_ParmDecl;
+    esc_loc l = esc_loc_new(fn->ef, ESC_LOC_VAR, *name ? ce_intern(name) : NULL, pos,
+                            parm ? 0 : block_depth(fn));
+    free(name);
+    *slot = (void *)(intptr_t)(l + 1);
+    if (parm) {
+        void **p = ce_map_slot(fn->u->params, decl, false);
+        if (p)
+            esc_flow(fn->ef, l, (esc_loc)(intptr_t)*p - 1, 0, pos, "parameter");
+        else
+            esc_flow(fn->ef, l, ce_heap(fn), 0, pos, "unknown");
+    }
+    return l;
+}
+
+/* A compound literal is an unnamed local object of its block. */
+static esc_loc literal_loc(ce_fn *fn, CXCursor e, bool *fresh)
+{
+    void **slot = ce_map_slot(fn->vars, e, true);
+    *fresh = !*slot;
+    if (*slot)
+        return (esc_loc)(intptr_t)*slot - 1;
+    esc_loc l = esc_loc_new(fn->ef, ESC_LOC_VAR, NULL, ce_cursor_pos(e), block_depth(fn));
+    *slot = (void *)(intptr_t)(l + 1);
+    return l;
+}
+
+/* ---- edges ---------------------------------------------------------------------- */
+
+void ce_flow_srcs(ce_fn *fn, esc_loc dst, const ce_srcs *srcs, CXCursor at,
+                  const char *why)
+{
+    esc_pos pos = ce_cursor_pos(at);
+    for (int i = 0; i < srcs->n; i++)
+        esc_flow(fn->ef, dst, srcs->v[i].loc, srcs->v[i].derefs, pos, why);
+}
+
+void ce_escape_srcs(ce_fn *fn, const ce_srcs *srcs, CXCursor at, const char *why)
+{
+    esc_pos pos = ce_cursor_pos(at);
+    for (int i = 0; i < srcs->n; i++)
+        esc_escape(fn->ef, srcs->v[i].loc, srcs->v[i].derefs, pos, why);
+}
+
+esc_loc ce_srcs_loc(ce_fn *fn, const ce_srcs *srcs, CXCursor at)
+{
+    if (!srcs->n)
+        return ESC_NOLOC;
+    esc_loc t = ce_temp(fn, at);
+    ce_flow_srcs(fn, t, srcs, at, "assign");
+    return t;
+}
+
+void ce_store_to(ce_fn *fn, const ce_srcs *addr, const ce_srcs *srcs, CXCursor at,
+                 const char *why)
+{
+    esc_pos pos = ce_cursor_pos(at);
+    esc_loc heap = ce_heap(fn);
+    for (int i = 0; i < addr->n; i++) {
+        ce_src a = addr->v[i];
+        if (a.loc == heap) {
+            ce_escape_srcs(fn, srcs, at, "store to global");
+            continue;
+        }
+        if (a.derefs < 0) {
+            ce_flow_srcs(fn, a.loc, srcs, at, why);
+            continue;
+        }
+        esc_loc p = a.loc;
+        if (a.derefs > 0) {
+            p = ce_temp(fn, at);
+            esc_flow(fn->ef, p, a.loc, a.derefs, pos, why);
+        }
+        for (int j = 0; j < srcs->n; j++)
+            esc_store(fn->ef, p, srcs->v[j].loc, srcs->v[j].derefs, pos, why);
+    }
+}
+
+/* The value stored at the addresses ADDR (heap stays heap). */
+static void load(ce_fn *fn, const ce_srcs *addr, ce_srcs *out)
+{
+    esc_loc heap = ce_heap(fn);
+    for (int i = 0; i < addr->n; i++)
+        ce_push(out, addr->v[i].loc,
+                addr->v[i].loc == heap ? 0 : addr->v[i].derefs + 1);
+}
+
+static void discard(ce_fn *fn, CXCursor e)
+{
+    ce_srcs tmp = { 0 };
+    ce_value(fn, e, &tmp);
+    CE_FREE(tmp);
+}
+
+static void value_of_kids(ce_fn *fn, CXCursor e, int from, ce_srcs *out)
+{
+    CXCursor k[64];
+    int n = ce_children(e, k, 64);
+    if (n > 64) {
+        ce_unmodelled(fn, e, out, "unmodelled");
+        return;
+    }
+    for (int i = from; i < n; i++)
+        if (clang_isExpression(clang_getCursorKind(k[i])))
+            ce_value(fn, k[i], out);
+}
+
+static bool lvalue_kind(CXCursor e)
+{
+    switch (clang_getCursorKind(ce_strip(e))) {
+    case CXCursor_DeclRefExpr: case CXCursor_MemberRefExpr:
+    case CXCursor_ArraySubscriptExpr: case CXCursor_UnaryOperator:
+    case CXCursor_CompoundLiteralExpr:
+        return true;
+    default:
+        return false;
+    }
+}
+
+void ce_unmodelled(ce_fn *fn, CXCursor e, ce_srcs *out, const char *why)
+{
+    ce_srcs all = { 0 };
+    CXCursor k[64];
+    int n = ce_children(e, k, 64);
+    for (int i = 0; i < n && i < 64; i++) {
+        if (!clang_isExpression(clang_getCursorKind(k[i])))
+            continue;
+        ce_value(fn, k[i], &all);
+        if (lvalue_kind(k[i]))
+            ce_address(fn, k[i], &all);
+    }
+    int m = all.n;
+    for (int i = 0; i < m; i++)        /* and what they point to, at any level */
+        ce_push(&all, all.v[i].loc, all.v[i].derefs + 1);
+    ce_escape_srcs(fn, &all, e, why);
+    CE_FREE(all);
+    push_heap(fn, out);
+}
+
+/* ---- casts ------------------------------------------------------------------------ */
+
+static void cast(ce_fn *fn, CXCursor e, CXCursor arg, ce_srcs *out)
+{
+    CXType from = clang_getCursorType(arg), to = clang_getCursorType(e);
+    if (is_array(from) && !is_array(to)) {
+        ce_address(fn, arg, out);
+        return;
+    }
+    if (is_function(from)) {
+        push_heap(fn, out);
+        return;
+    }
+    int start = out->n;
+    ce_value(fn, arg, out);
+    if (ce_type_is_pointer(from) && ce_type_is_integer(to)) {
+        ce_srcs conv = { out->v + start, out->n - start, 0 };
+        ce_escape_srcs(fn, &conv, e, "converted to integer");
+    } else if (!ce_type_is_pointer(from) && ce_type_is_pointer(to)) {
+        push_heap(fn, out);
+    }
+}
+
+static void unexposed(ce_fn *fn, CXCursor e, ce_srcs *out)
+{
+    CXCursor k[2];
+    int n = ce_children(e, k, 2);
+    if (n == 0) {
+        if (ce_type_is_pointer(clang_getCursorType(e)))
+            push_heap(fn, out);
+        return;
+    }
+    if (n == 1 && clang_isExpression(clang_getCursorKind(k[0]))) {
+        if (is_va_arg(e, k[0]))
+            push_heap(fn, out);          /* va_arg: a pointer we know nothing about */
+        else
+            cast(fn, e, k[0], out);
+        return;
+    }
+    ce_unmodelled(fn, e, out, "unmodelled");
+}
+
+/* ---- operators ---------------------------------------------------------------------- */
+
+static bool same_type(CXType a, CXType b)
+{
+    return clang_equalTypes(clang_getCanonicalType(a), clang_getCanonicalType(b));
+}
+
+/* When the tokens cannot tell: & gives a pointer to the operand's type, * takes
+ * one away. */
+static ce_op unary_by_type(CXCursor e, CXCursor arg)
+{
+    CXType te = clang_getCursorType(e), ta = clang_getCursorType(arg);
+    if (ce_type_is_pointer(te) && same_type(clang_getPointeeType(clang_getCanonicalType(te)), ta))
+        return CE_OP_ADDR;
+    if (ce_type_is_pointer(ta) && same_type(clang_getPointeeType(clang_getCanonicalType(ta)), te))
+        return CE_OP_DEREF;
+    return CE_OP_ARITH;
+}
+
+static bool first_two(CXCursor e, CXCursor *a, CXCursor *b)
+{
+    CXCursor k[3];
+    int n = ce_children(e, k, 3);
+    if (n < 1)
+        return false;
+    *a = k[0];
+    if (b) {
+        if (n != 2)
+            return false;
+        *b = k[1];
+    }
+    return true;
+}
+
+static void unary(ce_fn *fn, CXCursor e, ce_srcs *out)
+{
+    CXCursor arg;
+    if (!first_two(e, &arg, NULL)) {
+        ce_unmodelled(fn, e, out, "unmodelled");
+        return;
+    }
+    ce_op op = ce_unary_op(fn->u->tu, e);
+    if (op == CE_OP_UNKNOWN)
+        op = unary_by_type(e, arg);
+    switch (op) {
+    case CE_OP_ADDR:
+        ce_address(fn, arg, out);
+        return;
+    case CE_OP_DEREF: {
+        ce_srcs p = { 0 };
+        ce_value(fn, arg, &p);
+        load(fn, &p, out);
+        CE_FREE(p);
+        return;
+    }
+    case CE_OP_NOT:
+        discard(fn, arg);
+        return;
+    default:
+        ce_value(fn, arg, out);
+        return;
+    }
+}
+
+/* lhs = rhs (or lhs op= rhs): returns the value of the whole expression. */
+static void assign(ce_fn *fn, CXCursor e, CXCursor lhs, CXCursor rhs, bool compound,
+                   ce_srcs *out)
+{
+    ce_srcs addr = { 0 }, val = { 0 };
+    ce_address(fn, lhs, &addr);
+    ce_value(fn, rhs, &val);
+    ce_store_to(fn, &addr, &val, e, "assign");
+    if (compound)
+        load(fn, &addr, out);
+    for (int i = 0; i < val.n; i++)
+        ce_push(out, val.v[i].loc, val.v[i].derefs);
+    CE_FREE(addr);
+    CE_FREE(val);
+}
+
+static void binary(ce_fn *fn, CXCursor e, ce_srcs *out)
+{
+    CXCursor lhs, rhs;
+    if (!first_two(e, &lhs, &rhs)) {
+        ce_unmodelled(fn, e, out, "unmodelled");
+        return;
+    }
+    ce_op op = ce_binary_op(fn->u->tu, e);
+    if (op == CE_OP_UNKNOWN)      /* macro: '=' is possible only at the lhs type */
+        op = same_type(clang_getCursorType(e), clang_getCursorType(lhs))
+            && lvalue_kind(lhs) ? CE_OP_COMPOUND : CE_OP_ARITH;
+    switch (op) {
+    case CE_OP_ASSIGN:
+    case CE_OP_COMPOUND:
+        assign(fn, e, lhs, rhs, op == CE_OP_COMPOUND, out);
+        return;
+    case CE_OP_CMP:
+        discard(fn, lhs);
+        discard(fn, rhs);
+        return;
+    case CE_OP_COMMA:
+        discard(fn, lhs);
+        ce_value(fn, rhs, out);
+        return;
+    default:
+        ce_value(fn, lhs, out);
+        ce_value(fn, rhs, out);
+        return;
+    }
+}
+
+static void compound_assign(ce_fn *fn, CXCursor e, ce_srcs *out)
+{
+    CXCursor lhs, rhs;
+    if (!first_two(e, &lhs, &rhs))
+        ce_unmodelled(fn, e, out, "unmodelled");
+    else
+        assign(fn, e, lhs, rhs, true, out);
+}
+
+static void conditional(ce_fn *fn, CXCursor e, ce_srcs *out)
+{
+    CXCursor k[3];
+    int n = ce_children(e, k, 3);
+    if (n != 3) {
+        ce_unmodelled(fn, e, out, "unmodelled");
+        return;
+    }
+    discard(fn, k[0]);
+    ce_value(fn, k[1], out);
+    ce_value(fn, k[2], out);
+}
+
+static void compound_literal(ce_fn *fn, CXCursor e, ce_srcs *out, int derefs)
+{
+    bool fresh;
+    esc_loc l = literal_loc(fn, e, &fresh);
+    if (fresh) {
+        ce_srcs init = { 0 };
+        CXCursor k[4];
+        int n = ce_children(e, k, 4);
+        for (int i = 0; i < n && i < 4; i++)
+            if (clang_isExpression(clang_getCursorKind(k[i])))
+                ce_value(fn, k[i], &init);
+        ce_flow_srcs(fn, l, &init, e, "assign");
+        CE_FREE(init);
+    }
+    ce_push(out, l, derefs);
+}
+
+/* ({ ...; e; }) - the statements, then the value of the last one. */
+static void stmt_expr(ce_fn *fn, CXCursor e, ce_srcs *out)
+{
+    CXCursor body, k[1024];
+    if (!first_two(e, &body, NULL) || clang_getCursorKind(body) != CXCursor_CompoundStmt) {
+        ce_unmodelled(fn, e, out, "unmodelled");
+        return;
+    }
+    int n = ce_children(body, k, 1024);
+    if (n > 1024) {
+        ce_unmodelled(fn, e, out, "unmodelled");
+        return;
+    }
+    CXSourceRange r = clang_getCursorExtent(body);
+    ce_range br = { ce_offset(clang_getRangeStart(r)), ce_offset(clang_getRangeEnd(r)) };
+    CE_PUSH(fn->blocks, br);
+    for (int i = 0; i < n; i++) {
+        if (i == n - 1 && clang_isExpression(clang_getCursorKind(k[i])))
+            ce_value(fn, k[i], out);
+        else
+            ce_stmt(fn, k[i]);
+    }
+    fn->blocks.n--;
+}
+
+static void decl_ref_value(ce_fn *fn, CXCursor e, ce_srcs *out)
+{
+    CXCursor d = clang_getCursorReferenced(e);
+    switch (clang_getCursorKind(d)) {
+    case CXCursor_VarDecl:
+    case CXCursor_ParmDecl: {
+        esc_loc l = ce_var_loc(fn, d);
+        if (l == ESC_NOLOC)
+            push_heap(fn, out);
+        else
+            ce_push(out, l, 0);
+        return;
+    }
+    case CXCursor_EnumConstantDecl:
+        return;
+    default:
+        push_heap(fn, out);         /* functions, anything unexpected */
+        return;
+    }
+}
+
+static void generic_selection(ce_fn *fn, CXCursor e, ce_srcs *out)
+{
+    value_of_kids(fn, e, 1, out);   /* any association may be the chosen one */
+}
+
+void ce_value(ce_fn *fn, CXCursor e, ce_srcs *out)
+{
+    switch (clang_getCursorKind(e)) {
+    case CXCursor_ParenExpr:        value_of_kids(fn, e, 0, out); return;
+    case CXCursor_UnexposedExpr:    unexposed(fn, e, out); return;
+    case CXCursor_CStyleCastExpr: {
+        CXCursor arg;
+        if (operand_of(e, &arg))
+            cast(fn, e, arg, out);
+        return;
+    }
+    case CXCursor_DeclRefExpr:      decl_ref_value(fn, e, out); return;
+    case CXCursor_IntegerLiteral: case CXCursor_FloatingLiteral:
+    case CXCursor_ImaginaryLiteral: case CXCursor_CharacterLiteral:
+    case CXCursor_UnaryExpr:        /* sizeof, _Alignof */
+        return;
+    case CXCursor_StringLiteral: case CXCursor_AddrLabelExpr:
+        push_heap(fn, out);
+        return;
+    case CXCursor_UnaryOperator:    unary(fn, e, out); return;
+    case CXCursor_BinaryOperator:   binary(fn, e, out); return;
+    case CXCursor_CompoundAssignOperator: compound_assign(fn, e, out); return;
+    case CXCursor_ConditionalOperator: conditional(fn, e, out); return;
+    case CXCursor_CallExpr:         ce_call(fn, e, out); return;
+    case CXCursor_MemberRefExpr:
+    case CXCursor_ArraySubscriptExpr: {
+        ce_srcs a = { 0 };
+        ce_address(fn, e, &a);
+        load(fn, &a, out);
+        CE_FREE(a);
+        return;
+    }
+    case CXCursor_InitListExpr:     value_of_kids(fn, e, 0, out); return;
+    case CXCursor_CompoundLiteralExpr: compound_literal(fn, e, out, 0); return;
+    case CXCursor_StmtExpr:         stmt_expr(fn, e, out); return;
+    case CXCursor_GenericSelectionExpr: generic_selection(fn, e, out); return;
+    default:
+        ce_unmodelled(fn, e, out, "unmodelled");
+        return;
+    }
+}
+
+/* ---- addresses ------------------------------------------------------------------------ */
+
+/* The address of an rvalue (a struct returned by a call, ...): a temporary. */
+static void rvalue_address(ce_fn *fn, CXCursor e, ce_srcs *out)
+{
+    ce_srcs v = { 0 };
+    ce_value(fn, e, &v);
+    esc_loc t = esc_loc_new(fn->ef, ESC_LOC_VAR, NULL, ce_cursor_pos(e), block_depth(fn));
+    ce_flow_srcs(fn, t, &v, e, "assign");
+    CE_FREE(v);
+    ce_push(out, t, -1);
+}
+
+static void member_address(ce_fn *fn, CXCursor e, ce_srcs *out)
+{
+    CXCursor base;
+    if (!first_two(e, &base, NULL)) {
+        push_heap(fn, out);
+        return;
+    }
+    if (ce_type_is_pointer(clang_getCursorType(base)))
+        ce_value(fn, base, out);                /* p->f */
+    else
+        ce_address(fn, base, out);              /* s.f */
+}
+
+static void subscript_address(ce_fn *fn, CXCursor e, ce_srcs *out)
+{
+    CXCursor a, b;
+    if (!first_two(e, &a, &b)) {
+        ce_unmodelled(fn, e, out, "unmodelled");
+        return;
+    }
+    if (!ce_type_is_pointer(clang_getCursorType(a)) && ce_type_is_pointer(clang_getCursorType(b))) {
+        CXCursor t = a;     /* i[p] */
+        a = b;
+        b = t;
+    }
+    ce_value(fn, a, out);
+    discard(fn, b);         /* a pointer turned integer has escaped already */
+}
+
+static void unary_address(ce_fn *fn, CXCursor e, ce_srcs *out)
+{
+    CXCursor arg;
+    if (!first_two(e, &arg, NULL)) {
+        push_heap(fn, out);
+        return;
+    }
+    ce_op op = ce_unary_op(fn->u->tu, e);
+    if (op == CE_OP_UNKNOWN)
+        op = unary_by_type(e, arg);
+    if (op == CE_OP_DEREF)
+        ce_value(fn, arg, out);
+    else if (op == CE_OP_EXTENSION)
+        ce_address(fn, arg, out);
+    else
+        rvalue_address(fn, e, out);
+}
+
+void ce_address(ce_fn *fn, CXCursor e, ce_srcs *out)
+{
+    CXCursor k[2];
+    switch (clang_getCursorKind(e)) {
+    case CXCursor_ParenExpr:
+        if (first_two(e, &k[0], NULL))
+            ce_address(fn, k[0], out);
+        return;
+    case CXCursor_DeclRefExpr: {
+        CXCursor d = clang_getCursorReferenced(e);
+        esc_loc l = ce_var_loc(fn, d);
+        if (l == ESC_NOLOC)
+            push_heap(fn, out);                 /* globals, functions */
+        else
+            ce_push(out, l, -1);
+        return;
+    }
+    case CXCursor_MemberRefExpr:        member_address(fn, e, out); return;
+    case CXCursor_ArraySubscriptExpr:   subscript_address(fn, e, out); return;
+    case CXCursor_UnaryOperator:        unary_address(fn, e, out); return;
+    case CXCursor_CompoundLiteralExpr:  compound_literal(fn, e, out, -1); return;
+    case CXCursor_StringLiteral:        push_heap(fn, out); return;
+    default:
+        rvalue_address(fn, e, out);
+        return;
+    }
+}

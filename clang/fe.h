@@ -1,0 +1,171 @@
+/* fe.h - declarations shared by escape-clang, the libclang front end.
+ *
+ * escape-clang parses C with libclang (C API only) and describes each translation
+ * unit to the analysis core (plugin/core/escape.h) exactly as the GCC plugin does,
+ * but from Clang's AST, which has no SSA: like Go's own escape analysis (which
+ * works on Go's AST), every local variable is one location for the whole
+ * function, flow-insensitively.  Its files:
+ *
+ *   main.c        command line, files or compile_commands.json, parse, report
+ *   unit.c        one translation unit: functions, parameters, statements
+ *   expr.c        expressions -> sources (location, derefs), assignments
+ *   calls.c       calls: gomap runtime, known libc, direct, indirect
+ *   libc.c        the table of known libc functions and builtins
+ *   ops.c         &, *, =, compound assignment recovered from tokens
+ *   loops.c       Go's loopDepth from for/while/do scopes and backward gotos
+ *   descriptor.c  the GOMAP_TYPE(K, V) descriptor of a gomap_make call
+ *   noescape.c    __attribute__((noescape)) from a function type
+ *   pos.c         CXSourceLocation -> esc_pos, interned file names
+ */
+#ifndef ESCAPE_CLANG_FE_H
+#define ESCAPE_CLANG_FE_H
+
+#include <clang-c/Index.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "escape.h"
+#include "gomap_layout.h"
+
+/* ---- small growable arrays --------------------------------------------------- */
+void *ce_grow(void *v, int *cap, size_t elem);
+#define CE_VEC(T) struct { T *v; int n, cap; }
+#define CE_PUSH(vec, x) do {                                                   \
+        if ((vec).n == (vec).cap)                                              \
+            (vec).v = ce_grow((vec).v, &(vec).cap, sizeof *(vec).v);           \
+        (vec).v[(vec).n++] = (x);                                              \
+    } while (0)
+#define CE_FREE(vec) (free((vec).v), (vec).v = NULL, (vec).n = (vec).cap = 0)
+
+/* ---- cursor -> value map (decls to locations / functions) ------------------- */
+typedef struct ce_map ce_map;
+ce_map *ce_map_new(void);
+void    ce_map_free(ce_map *m);
+void  **ce_map_slot(ce_map *m, CXCursor key, bool create);   /* NULL if absent */
+
+/* ---- positions (pos.c) ---------------------------------------------------- */
+const char *ce_intern(const char *s);
+void        ce_intern_free(void);
+esc_pos     ce_pos(CXSourceLocation loc);          /* at the macro expansion point */
+esc_pos     ce_cursor_pos(CXCursor c);
+unsigned    ce_offset(CXSourceLocation loc);       /* expansion file offset */
+char       *ce_string(CXString s);                 /* malloc'd copy, disposes s */
+
+/* ---- operators from tokens (ops.c) ----------------------------------------- */
+typedef enum ce_op {
+    CE_OP_UNKNOWN,      /* tokens unavailable (macro): callers stay conservative */
+    CE_OP_ADDR,         /* &x */
+    CE_OP_DEREF,        /* *p */
+    CE_OP_INCDEC,       /* ++ -- (pre or post) */
+    CE_OP_NOT,          /* ! */
+    CE_OP_ARITH,        /* other unary or binary arithmetic: + - ~ * / % << & | ^ ... */
+    CE_OP_CMP,          /* == != < > <= >= && || (result carries no pointer) */
+    CE_OP_ASSIGN,       /* = */
+    CE_OP_COMPOUND,     /* += -= *= ... */
+    CE_OP_COMMA,        /* , */
+    CE_OP_EXTENSION,    /* __extension__ __real__ __imag__ */
+} ce_op;
+ce_op ce_unary_op(CXTranslationUnit tu, CXCursor c);
+ce_op ce_binary_op(CXTranslationUnit tu, CXCursor c);
+ce_op ce_op_from_spelling(const char *tok, bool binary);
+const char *ce_op_name(ce_op op);
+
+/* ---- options (main.c) ------------------------------------------------------ */
+typedef struct ce_options {
+    int m;
+    unsigned max_kv_size;
+    const char *json;
+    bool pic;            /* -fPIC/-fpic/-shared: global functions are interposable */
+} ce_options;
+
+/* ---- a translation unit (unit.c) ------------------------------------------- */
+typedef struct ce_unit {
+    CXTranslationUnit tu;
+    esc_ctx *ctx;
+    ce_map *funcs;       /* canonical FunctionDecl -> esc_func */
+    ce_map *params;      /* ParmDecl of a defined function -> esc_param loc */
+    const ce_options *opt;
+} ce_unit;
+void ce_analyse_unit(CXTranslationUnit tu, const ce_options *opt, esc_ctx *ctx);
+esc_func *ce_func_for(ce_unit *u, CXCursor decl);
+
+/* ---- loop regions (loops.c) ------------------------------------------------ */
+typedef struct ce_range { unsigned begin, end; } ce_range;
+typedef struct ce_loops {
+    CE_VEC(ce_range) loops;      /* iterated source ranges (file offsets) */
+    bool setjmp;                 /* the function calls setjmp: sites +1 */
+} ce_loops;
+void ce_loops_scan(ce_loops *l, CXCursor body);
+void ce_loops_free(ce_loops *l);
+int  ce_point_depth(const ce_loops *l, unsigned off);
+int  ce_block_depth(const ce_loops *l, ce_range block);
+
+/* ---- one function being translated (unit.c, expr.c) ------------------------- */
+typedef struct ce_src { esc_loc loc; int derefs; } ce_src;
+typedef CE_VEC(ce_src) ce_srcs;
+
+typedef struct ce_fn {
+    ce_unit *u;
+    esc_func *ef;
+    CXCursor decl;
+    ce_map *vars;                /* local VarDecl/ParmDecl -> ESC_LOC_VAR */
+    ce_loops loops;
+    CE_VEC(ce_range) blocks;     /* enclosing compound statements, innermost last */
+    esc_loc result;
+} ce_fn;
+
+esc_loc ce_heap(ce_fn *fn);
+esc_loc ce_temp(ce_fn *fn, CXCursor at);
+esc_loc ce_var_loc(ce_fn *fn, CXCursor decl);        /* ESC_NOLOC: not a local */
+int     ce_depth_at(ce_fn *fn, CXCursor c);
+void    ce_push(ce_srcs *out, esc_loc loc, int derefs);
+
+/* The sources of the value of expression E (evaluated for its side effects too). */
+void    ce_value(ce_fn *fn, CXCursor e, ce_srcs *out);
+/* The sources of the address of lvalue E. */
+void    ce_address(ce_fn *fn, CXCursor e, ce_srcs *out);
+/* Store SRCS into the lvalue whose address sources are ADDR. */
+void    ce_store_to(ce_fn *fn, const ce_srcs *addr, const ce_srcs *srcs, CXCursor at,
+                    const char *why);
+void    ce_flow_srcs(ce_fn *fn, esc_loc dst, const ce_srcs *srcs, CXCursor at,
+                     const char *why);
+void    ce_escape_srcs(ce_fn *fn, const ce_srcs *srcs, CXCursor at, const char *why);
+/* One location holding the value SRCS (a temporary); ESC_NOLOC when empty. */
+esc_loc ce_srcs_loc(ce_fn *fn, const ce_srcs *srcs, CXCursor at);
+/* Everything reachable from E's operands escapes; the result is unknown. */
+void    ce_unmodelled(ce_fn *fn, CXCursor e, ce_srcs *out, const char *why);
+void    ce_stmt(ce_fn *fn, CXCursor s);
+
+/* ---- calls (calls.c) -------------------------------------------------------- */
+void ce_call(ce_fn *fn, CXCursor call, ce_srcs *out);
+
+/* ---- known libc functions (libc.c) ------------------------------------------ */
+typedef enum ce_libc_kind {
+    CE_LIBC_NONE,       /* not known */
+    CE_LIBC_KEEPS_NOTHING,  /* reads its arguments; result unknown (no alias) */
+    CE_LIBC_COPY,       /* *a0 <- *a1, result a0 (memcpy, strcpy, strcat ...) */
+    CE_LIBC_BCOPY,      /* *a1 <- *a0 */
+    CE_LIBC_RET_ARG0,   /* result points into a0 (memset, strchr, __builtin_expect) */
+    CE_LIBC_VA,         /* va_start/va_end/va_copy: the caller's va_list */
+} ce_libc_kind;
+ce_libc_kind ce_libc_lookup(const char *name);
+
+/* ---- descriptor (descriptor.c) ------------------------------------------------ */
+typedef struct ce_descriptor {
+    const char *name;    /* NULL: unresolved */
+    unsigned long keysize, valsize, keyalign, valalign;
+} ce_descriptor;
+ce_descriptor ce_resolve_descriptor(CXCursor arg);
+
+/* ---- noescape (noescape.c) ----------------------------------------------------- */
+/* Is parameter I of function type T (FunctionProto, canonical or not) noescape? */
+bool ce_param_noescape(CXType fntype, int i);
+
+/* ---- cursor helpers (expr.c) ---------------------------------------------------- */
+int      ce_children(CXCursor c, CXCursor *out, int max);
+CXCursor ce_strip(CXCursor e);      /* parens and implicit casts */
+bool     ce_is_implicit_cast(CXCursor e, CXCursor *child);
+bool     ce_type_is_pointer(CXType t);
+bool     ce_type_is_integer(CXType t);
+
+#endif /* ESCAPE_CLANG_FE_H */

@@ -1,0 +1,143 @@
+/* loops.c - Go's loopDepth from the source structure (Clang's AST has no CFG).
+ *
+ * A loop is a source range that may execute again: the body, condition and step
+ * of a for (everything after its init), a whole while or do statement, and for a
+ * backward goto the range from its label to the goto (a computed goto: from the
+ * first label to the last computed goto).  Then, as Go does on its AST:
+ *
+ *   a point (a map site, a temporary) has the depth of the loops containing it;
+ *   a variable has the depth of the loops containing its whole block: its value
+ *   dies with the block, so a block inside the loop gives a fresh variable each
+ *   iteration, while a block containing a goto loop keeps the variable alive
+ *   across it (C11 6.2.4: the lifetime is the block's);
+ *   a function calling setjmp gets one more level for its sites (GCC's rule).
+ */
+#include "fe.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static ce_range extent(CXCursor c)
+{
+    CXSourceRange r = clang_getCursorExtent(c);
+    ce_range x = { ce_offset(clang_getRangeStart(r)), ce_offset(clang_getRangeEnd(r)) };
+    return x;
+}
+
+typedef struct scan {
+    ce_loops *l;
+    CXTranslationUnit tu;
+    CE_VEC(unsigned) labels;           /* offsets of labels */
+    unsigned min_label, max_indirect;
+    bool indirect;
+} scan;
+
+/* A for loop iterates from the ';' ending its init (found in the tokens; a for
+ * spelled in a macro iterates as a whole). */
+static ce_range for_range(scan *s, CXCursor c)
+{
+    ce_range r = extent(c);
+    CXToken *toks = NULL;
+    unsigned n = 0;
+    clang_tokenize(s->tu, clang_getCursorExtent(c), &toks, &n);
+    int depth = 0;
+    for (unsigned i = 0; i < n; i++) {
+        char *t = ce_string(clang_getTokenSpelling(s->tu, toks[i]));
+        bool semi = !strcmp(t, ";") && depth == 1;
+        depth += !strcmp(t, "(") - !strcmp(t, ")");
+        free(t);
+        if (semi) {
+            unsigned off = ce_offset(clang_getTokenLocation(s->tu, toks[i]));
+            if (off > r.begin && off < r.end)
+                r.begin = off;
+            break;
+        }
+    }
+    if (toks)
+        clang_disposeTokens(s->tu, toks, n);
+    return r;
+}
+
+static bool is_setjmp(CXCursor call)
+{
+    char *name = ce_string(clang_getCursorSpelling(call));
+    bool r = !strcmp(name, "setjmp") || !strcmp(name, "_setjmp")
+        || !strcmp(name, "sigsetjmp") || !strcmp(name, "__sigsetjmp")
+        || !strcmp(name, "savectx") || !strcmp(name, "vfork")
+        || !strcmp(name, "getcontext");
+    free(name);
+    return r;
+}
+
+static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData d)
+{
+    (void)parent;
+    scan *s = d;
+    switch (clang_getCursorKind(c)) {
+    case CXCursor_ForStmt:
+        CE_PUSH(s->l->loops, for_range(s, c));
+        break;
+    case CXCursor_WhileStmt:
+    case CXCursor_DoStmt:
+        CE_PUSH(s->l->loops, extent(c));
+        break;
+    case CXCursor_GotoStmt: {
+        CXCursor k[1];
+        if (ce_children(c, k, 1) == 1) {
+            CXCursor label = clang_getCursorReferenced(k[0]);
+            ce_range g = extent(c), lr = extent(label);
+            if (!clang_Cursor_isNull(label) && lr.begin <= g.begin)
+                CE_PUSH(s->l->loops, ((ce_range){ lr.begin, g.end }));
+        }
+        break;
+    }
+    case CXCursor_IndirectGotoStmt:
+        s->indirect = true;
+        if (extent(c).end > s->max_indirect)
+            s->max_indirect = extent(c).end;
+        break;
+    case CXCursor_LabelStmt:
+        if (extent(c).begin < s->min_label)
+            s->min_label = extent(c).begin;
+        break;
+    case CXCursor_CallExpr:
+        if (is_setjmp(c))
+            s->l->setjmp = true;
+        break;
+    default:
+        break;
+    }
+    return CXChildVisit_Recurse;
+}
+
+void ce_loops_scan(ce_loops *l, CXCursor body)
+{
+    scan s = { l, clang_Cursor_getTranslationUnit(body), { 0 }, ~0u, 0, false };
+    l->setjmp = false;
+    clang_visitChildren(body, visit, &s);
+    if (s.indirect && s.min_label != ~0u)        /* a computed goto may go anywhere */
+        CE_PUSH(l->loops, ((ce_range){ s.min_label, s.max_indirect > s.min_label
+                                       ? s.max_indirect : extent(body).end - 1 }));
+    CE_FREE(s.labels);
+}
+
+void ce_loops_free(ce_loops *l)
+{
+    CE_FREE(l->loops);
+}
+
+int ce_point_depth(const ce_loops *l, unsigned off)
+{
+    int d = 0;
+    for (int i = 0; i < l->loops.n; i++)
+        d += l->loops.v[i].begin <= off && off < l->loops.v[i].end;
+    return d;
+}
+
+int ce_block_depth(const ce_loops *l, ce_range b)
+{
+    int d = 0;
+    for (int i = 0; i < l->loops.n; i++)
+        d += l->loops.v[i].begin <= b.begin && b.end <= l->loops.v[i].end;
+    return d;
+}

@@ -1,0 +1,364 @@
+/* main.c - escape-clang: the escape analysis of the GCC plugin for Clang users.
+ *
+ *   escape-clang [-m[=2]] [--max-kv-size=N] [--json=FILE] FILE.c... [-- CFLAGS]
+ *   escape-clang [OPTIONS] -p BUILD_DIR [FILE.c...] [-- EXTRA_CFLAGS]
+ *
+ * Each file is parsed by libclang with CFLAGS (or with its command from
+ * BUILD_DIR/compile_commands.json: all of them when no file is named), turned
+ * into the core's location graph (unit.c) and solved; -m prints the diagnostic
+ * lines of SPEC on stderr, exactly as the plugin does.  Parse errors are printed
+ * as Clang formats them and make the exit status 1; nothing is rewritten.
+ * --debug-ops prints the operator recovered for every unary/binary operator of
+ * the main file (the tokens helper, ops.c, is tested through it).
+ */
+#include "fe.h"
+
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <clang-c/CXCompilationDatabase.h>
+
+static const char usage[] =
+    "usage: escape-clang [-m[=2]] [--max-kv-size=N] [--json=FILE] FILE.c... [-- CFLAGS]\n"
+    "       escape-clang [OPTIONS] -p BUILD_DIR [FILE.c...] [-- EXTRA_CFLAGS]\n";
+static const char valid[] =
+    "-m, -m=1, -m=2, --max-kv-size=N, --json=FILE, -p BUILD_DIR, --debug-ops, --help";
+
+typedef struct run {
+    ce_options opt;
+    bool debug_ops;
+    const char *build_dir;
+    CE_VEC(const char *) files;
+    CE_VEC(const char *) cflags;
+    CE_VEC(char *) json_parts;      /* one JSON document per unit */
+    int units, failed;
+    CXIndex index;
+} run;
+
+/* ---- arguments --------------------------------------------------------------------- */
+
+static bool parse_uint(const char *s, unsigned long hi, unsigned long *out)
+{
+    unsigned long v = 0;
+    if (!s || !*s)
+        return false;
+    for (; *s; s++) {
+        if (*s < '0' || *s > '9' || v > (hi - (unsigned long)(*s - '0')) / 10)
+            return false;
+        v = v * 10 + (unsigned long)(*s - '0');
+    }
+    *out = v;
+    return true;
+}
+
+static int bad(const char *what, const char *arg)
+{
+    fprintf(stderr, "escape-clang: %s '%s'; valid options are: %s\n%s", what, arg, valid,
+            usage);
+    return 2;
+}
+
+static int parse_args(run *r, int argc, char **argv)
+{
+    unsigned long n;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--")) {
+            for (i++; i < argc; i++)
+                CE_PUSH(r->cflags, argv[i]);
+            break;
+        }
+        if (!strcmp(a, "-m") || !strcmp(a, "-m=1"))
+            r->opt.m = 1;
+        else if (!strcmp(a, "-m=2"))
+            r->opt.m = 2;
+        else if (!strncmp(a, "--max-kv-size=", 14)) {
+            if (!parse_uint(a + 14, 1ul << 30, &n))
+                return bad("bad value in", a);
+            r->opt.max_kv_size = (unsigned)n;
+        } else if (!strncmp(a, "--json=", 7) && a[7])
+            r->opt.json = a + 7;
+        else if (!strcmp(a, "-p") && i + 1 < argc)
+            r->build_dir = argv[++i];
+        else if (!strncmp(a, "-p=", 3) && a[3])
+            r->build_dir = a + 3;
+        else if (!strcmp(a, "--debug-ops"))
+            r->debug_ops = true;
+        else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            fputs(usage, stdout);
+            exit(0);
+        } else if (a[0] == '-')
+            return bad("unknown option", a);
+        else
+            CE_PUSH(r->files, a);
+    }
+    if (!r->files.n && !r->build_dir) {
+        fputs(usage, stderr);
+        return 2;
+    }
+    return 0;
+}
+
+/* ---- diagnostics and --debug-ops --------------------------------------------------------- */
+
+static bool report_parse_errors(CXTranslationUnit tu)
+{
+    bool failed = false;
+    unsigned n = clang_getNumDiagnostics(tu);
+    for (unsigned i = 0; i < n; i++) {
+        CXDiagnostic d = clang_getDiagnostic(tu, i);
+        if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error) {
+            char *s = ce_string(clang_formatDiagnostic(d, clang_defaultDiagnosticDisplayOptions()));
+            fprintf(stderr, "%s\n", s);
+            free(s);
+            failed = true;
+        }
+        clang_disposeDiagnostic(d);
+    }
+    return failed;
+}
+
+static enum CXChildVisitResult print_ops(CXCursor c, CXCursor parent, CXClientData d)
+{
+    (void)parent;
+    CXTranslationUnit tu = d;
+    enum CXCursorKind k = clang_getCursorKind(c);
+    if (!clang_Location_isFromMainFile(clang_getCursorLocation(c)))
+        return CXChildVisit_Continue;
+    if (k == CXCursor_UnaryOperator || k == CXCursor_BinaryOperator
+        || k == CXCursor_CompoundAssignOperator) {
+        esc_pos p = ce_cursor_pos(c);
+        bool un = k == CXCursor_UnaryOperator;
+        printf("%d:%d: %s %s\n", p.line, p.col, un ? "unary" : "binary",
+               ce_op_name(un ? ce_unary_op(tu, c) : ce_binary_op(tu, c)));
+    }
+    return CXChildVisit_Recurse;
+}
+
+/* ---- one unit -------------------------------------------------------------------------------- */
+
+static char *json_tmp(void)
+{
+    char *path = strdup("/tmp/escape-clang-json-XXXXXX");
+    int fd = path ? mkstemp(path) : -1;
+    if (fd < 0) {
+        free(path);
+        return NULL;
+    }
+    close(fd);
+    return path;
+}
+
+static void analyse(run *r, CXTranslationUnit tu)
+{
+    if (r->debug_ops) {
+        clang_visitChildren(clang_getTranslationUnitCursor(tu), print_ops, tu);
+        return;
+    }
+    esc_options o = { r->opt.m, r->opt.max_kv_size, 65536, NULL };
+    char *jpath = NULL;
+    if (r->opt.json && (jpath = json_tmp()) == NULL) {
+        perror("escape-clang: temporary JSON file");
+        r->failed++;
+    }
+    o.json_path = jpath;
+    esc_ctx *ctx = esc_ctx_new(&o);
+    ce_analyse_unit(tu, &r->opt, ctx);
+    esc_solve(ctx);
+    if (r->opt.m >= 1)
+        esc_report(ctx, stderr);
+    if (jpath) {
+        if (esc_write_json(ctx, jpath) != 0) {
+            perror("escape-clang: writing JSON");
+            r->failed++;
+        }
+        CE_PUSH(r->json_parts, jpath);
+    }
+    esc_ctx_free(ctx);
+}
+
+static bool pic_flag(const char *a)
+{
+    return !strcmp(a, "-fPIC") || !strcmp(a, "-fpic") || !strcmp(a, "-shared");
+}
+
+/* Parse SOURCE (NULL: it is among ARGS) and analyse it. */
+static void parse_one(run *r, const char *source, const char *const *args, int nargs)
+{
+    r->opt.pic = false;
+    for (int i = 0; i < nargs; i++)
+        r->opt.pic |= pic_flag(args[i]);
+    CXTranslationUnit tu = NULL;
+    enum CXErrorCode e = clang_parseTranslationUnit2(r->index, source, args, nargs, NULL, 0,
+                                                      CXTranslationUnit_None, &tu);
+    r->units++;
+    if (e != CXError_Success || !tu) {
+        fprintf(stderr, "escape-clang: cannot parse %s (libclang error %d)\n",
+                source ? source : "(compile command)", (int)e);
+        r->failed++;
+        return;
+    }
+    if (report_parse_errors(tu))
+        r->failed++;
+    else
+        analyse(r, tu);
+    clang_disposeTranslationUnit(tu);
+}
+
+/* ---- compile_commands.json ------------------------------------------------------------------- */
+
+/* A compiler's arguments minus the compiler, the output and the GCC plugin. */
+typedef CE_VEC(char *) strings;
+
+static void command_args(run *r, CXCompileCommand cmd, strings *out)
+{
+    unsigned n = clang_CompileCommand_getNumArgs(cmd);
+    for (unsigned i = 1; i < n; i++) {
+        char *a = ce_string(clang_CompileCommand_getArg(cmd, i));
+        if (!strcmp(a, "-o") && i + 1 < n) {
+            free(a);
+            i++;
+            continue;
+        }
+        if (!strncmp(a, "-fplugin", 8)) {
+            free(a);
+            continue;
+        }
+        CE_PUSH(*out, a);
+    }
+    for (int i = 0; i < r->cflags.n; i++) {
+        char *a = strdup(r->cflags.v[i]);
+        if (!a) abort();
+        CE_PUSH(*out, a);
+    }
+}
+
+static void run_command(run *r, CXCompileCommand cmd)
+{
+    strings args = { 0 };
+    command_args(r, cmd, &args);
+    char *dir = ce_string(clang_CompileCommand_getDirectory(cmd));
+    int here = open(".", O_RDONLY | O_DIRECTORY);
+    if (here < 0 || chdir(dir) != 0) {
+        fprintf(stderr, "escape-clang: cannot enter %s\n", dir);
+        r->failed++;
+    } else {
+        parse_one(r, NULL, (const char *const *)args.v, args.n);
+    }
+    if (here >= 0) {
+        if (fchdir(here) != 0)
+            perror("escape-clang: fchdir");
+        close(here);
+    }
+    free(dir);
+    for (int i = 0; i < args.n; i++)
+        free(args.v[i]);
+    CE_FREE(args);
+}
+
+static void run_commands(run *r, CXCompileCommands cmds)
+{
+    unsigned n = clang_CompileCommands_getSize(cmds);
+    for (unsigned i = 0; i < n; i++)
+        run_command(r, clang_CompileCommands_getCommand(cmds, i));
+}
+
+static int run_database(run *r)
+{
+    CXCompilationDatabase_Error err;
+    CXCompilationDatabase db = clang_CompilationDatabase_fromDirectory(r->build_dir, &err);
+    if (err != CXCompilationDatabase_NoError || !db) {
+        fprintf(stderr, "escape-clang: cannot read %s/compile_commands.json\n", r->build_dir);
+        return 1;
+    }
+    if (!r->files.n) {
+        CXCompileCommands all = clang_CompilationDatabase_getAllCompileCommands(db);
+        run_commands(r, all);
+        clang_CompileCommands_dispose(all);
+    }
+    for (int i = 0; i < r->files.n; i++) {
+        char abs[PATH_MAX];
+        const char *f = realpath(r->files.v[i], abs) ? abs : r->files.v[i];
+        CXCompileCommands cmds = clang_CompilationDatabase_getCompileCommands(db, f);
+        if (!cmds || !clang_CompileCommands_getSize(cmds)) {
+            fprintf(stderr, "escape-clang: no compile command for %s in %s\n",
+                    r->files.v[i], r->build_dir);
+            r->failed++;
+        } else {
+            run_commands(r, cmds);
+        }
+        if (cmds)
+            clang_CompileCommands_dispose(cmds);
+    }
+    clang_CompilationDatabase_dispose(db);
+    return 0;
+}
+
+/* ---- JSON: the plugin's document for one unit, an array of them for several ---------- */
+
+static bool append_file(FILE *out, const char *path)
+{
+    FILE *in = fopen(path, "r");
+    if (!in)
+        return false;
+    char buf[8192];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+        fwrite(buf, 1, n, out);
+    fclose(in);
+    return true;
+}
+
+static int write_json(run *r)
+{
+    FILE *out = fopen(r->opt.json, "w");
+    int rc = out ? 0 : 1;
+    bool many = r->json_parts.n != 1;
+    if (out && many)
+        fputs("[\n", out);
+    for (int i = 0; out && i < r->json_parts.n; i++) {
+        if (many && i)
+            fputs(",\n", out);
+        if (!append_file(out, r->json_parts.v[i]))
+            rc = 1;
+    }
+    if (out && many)
+        fputs("]\n", out);
+    if (out && fclose(out) != 0)
+        rc = 1;
+    if (rc)
+        fprintf(stderr, "escape-clang: cannot write %s\n", r->opt.json);
+    for (int i = 0; i < r->json_parts.n; i++) {
+        unlink(r->json_parts.v[i]);
+        free(r->json_parts.v[i]);
+    }
+    CE_FREE(r->json_parts);
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    run r;
+    memset(&r, 0, sizeof r);
+    r.opt.max_kv_size = 128;
+    int rc = parse_args(&r, argc, argv);
+    if (rc)
+        return rc;
+    r.index = clang_createIndex(0, 0);
+    if (r.build_dir) {
+        rc = run_database(&r);
+    } else {
+        for (int i = 0; i < r.files.n; i++)
+            parse_one(&r, r.files.v[i], r.cflags.v, r.cflags.n);
+    }
+    if (r.opt.json && write_json(&r))
+        rc = 1;
+    clang_disposeIndex(r.index);
+    CE_FREE(r.files);
+    CE_FREE(r.cflags);
+    ce_intern_free();
+    return rc ? rc : r.failed ? 1 : 0;
+}

@@ -1,0 +1,148 @@
+/* ops.c - which operator a UnaryOperator / BinaryOperator cursor is.
+ *
+ * libclang 14 has no operator-kind query, so the operator is read back from the
+ * source tokens of the expression (clang_tokenize over its extent):
+ *
+ *   unary   the first token when the operand starts after it (prefix: & * - + ~ !
+ *           ++ -- __extension__ __real__ __imag__), else the last token (postfix
+ *           ++ --);
+ *   binary  the first token at or after the end of the left operand.
+ *
+ * When the expression comes from a macro expansion, the extents are those of the
+ * macro invocation and the tokens say nothing: CE_OP_UNKNOWN, and the callers
+ * fall back to the types or to a conservative reading (expr.c).
+ */
+#include "fe.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const struct { const char *tok; ce_op unary, binary; } table[] = {
+    { "&",  CE_OP_ADDR,   CE_OP_ARITH },    { "*",  CE_OP_DEREF,  CE_OP_ARITH },
+    { "+",  CE_OP_ARITH,  CE_OP_ARITH },    { "-",  CE_OP_ARITH,  CE_OP_ARITH },
+    { "~",  CE_OP_ARITH,  CE_OP_UNKNOWN },  { "!",  CE_OP_NOT,    CE_OP_UNKNOWN },
+    { "++", CE_OP_INCDEC, CE_OP_UNKNOWN },  { "--", CE_OP_INCDEC, CE_OP_UNKNOWN },
+    { "/",  CE_OP_UNKNOWN, CE_OP_ARITH },   { "%",  CE_OP_UNKNOWN, CE_OP_ARITH },
+    { "<<", CE_OP_UNKNOWN, CE_OP_ARITH },   { ">>", CE_OP_UNKNOWN, CE_OP_ARITH },
+    { "|",  CE_OP_UNKNOWN, CE_OP_ARITH },   { "^",  CE_OP_UNKNOWN, CE_OP_ARITH },
+    { "==", CE_OP_UNKNOWN, CE_OP_CMP },     { "!=", CE_OP_UNKNOWN, CE_OP_CMP },
+    { "<",  CE_OP_UNKNOWN, CE_OP_CMP },     { ">",  CE_OP_UNKNOWN, CE_OP_CMP },
+    { "<=", CE_OP_UNKNOWN, CE_OP_CMP },     { ">=", CE_OP_UNKNOWN, CE_OP_CMP },
+    { "&&", CE_OP_UNKNOWN, CE_OP_CMP },     { "||", CE_OP_UNKNOWN, CE_OP_CMP },
+    { "=",  CE_OP_UNKNOWN, CE_OP_ASSIGN },  { ",",  CE_OP_UNKNOWN, CE_OP_COMMA },
+    { "+=", CE_OP_UNKNOWN, CE_OP_COMPOUND },{ "-=", CE_OP_UNKNOWN, CE_OP_COMPOUND },
+    { "*=", CE_OP_UNKNOWN, CE_OP_COMPOUND },{ "/=", CE_OP_UNKNOWN, CE_OP_COMPOUND },
+    { "%=", CE_OP_UNKNOWN, CE_OP_COMPOUND },{ "<<=", CE_OP_UNKNOWN, CE_OP_COMPOUND },
+    { ">>=", CE_OP_UNKNOWN, CE_OP_COMPOUND },{ "&=", CE_OP_UNKNOWN, CE_OP_COMPOUND },
+    { "|=", CE_OP_UNKNOWN, CE_OP_COMPOUND },{ "^=", CE_OP_UNKNOWN, CE_OP_COMPOUND },
+    { "__extension__", CE_OP_EXTENSION, CE_OP_UNKNOWN },
+    { "__real__", CE_OP_EXTENSION, CE_OP_UNKNOWN },
+    { "__imag__", CE_OP_EXTENSION, CE_OP_UNKNOWN },
+};
+
+ce_op ce_op_from_spelling(const char *tok, bool binary)
+{
+    for (size_t i = 0; i < sizeof table / sizeof *table; i++)
+        if (!strcmp(table[i].tok, tok))
+            return binary ? table[i].binary : table[i].unary;
+    return CE_OP_UNKNOWN;
+}
+
+const char *ce_op_name(ce_op op)
+{
+    static const char *const names[] = {
+        "unknown", "addr", "deref", "incdec", "not", "arith", "cmp", "assign",
+        "compound", "comma", "extension",
+    };
+    return names[op];
+}
+
+static enum CXChildVisitResult take_first(CXCursor c, CXCursor parent, CXClientData d)
+{
+    (void)parent;
+    *(CXCursor *)d = c;
+    return CXChildVisit_Break;
+}
+
+static bool first_child(CXCursor c, CXCursor *out)
+{
+    *out = clang_getNullCursor();
+    clang_visitChildren(c, take_first, out);
+    return !clang_Cursor_isNull(*out);
+}
+
+/* Tokens of C's extent; NULL when it is a macro expansion (or empty). */
+static CXToken *tokens_of(CXTranslationUnit tu, CXCursor c, unsigned *n)
+{
+    CXSourceLocation loc = clang_getCursorLocation(c);
+    CXFile f1, f2;
+    unsigned o1, o2;
+    clang_getSpellingLocation(loc, &f1, NULL, NULL, &o1);
+    clang_getExpansionLocation(loc, &f2, NULL, NULL, &o2);
+    *n = 0;
+    if (!f1 || !clang_File_isEqual(f1, f2) || o1 != o2)
+        return NULL;                              /* spelled inside a macro */
+    CXToken *toks = NULL;
+    clang_tokenize(tu, clang_getCursorExtent(c), &toks, n);
+    return toks;
+}
+
+static bool spelled_at(CXTranslationUnit tu, CXToken t, const char **out, char **buf)
+{
+    *buf = ce_string(clang_getTokenSpelling(tu, t));
+    *out = *buf;
+    return clang_getTokenKind(t) == CXToken_Punctuation
+        || clang_getTokenKind(t) == CXToken_Keyword;
+}
+
+ce_op ce_unary_op(CXTranslationUnit tu, CXCursor c)
+{
+    CXCursor operand;
+    unsigned n;
+    if (!first_child(c, &operand))
+        return CE_OP_UNKNOWN;
+    CXToken *toks = tokens_of(tu, c, &n);
+    if (!toks || n < 2) {
+        if (toks) clang_disposeTokens(tu, toks, n);
+        return CE_OP_UNKNOWN;
+    }
+    unsigned op_off = ce_offset(clang_getTokenLocation(tu, toks[0]));
+    unsigned arg_off = ce_offset(clang_getRangeStart(clang_getCursorExtent(operand)));
+    CXToken t = op_off < arg_off ? toks[0] : toks[n - 1];
+    const char *s;
+    char *buf;
+    ce_op op = CE_OP_UNKNOWN;
+    if (spelled_at(tu, t, &s, &buf)) {
+        op = ce_op_from_spelling(s, false);
+        if (op_off >= arg_off && op != CE_OP_INCDEC)    /* postfix: only ++ -- */
+            op = CE_OP_UNKNOWN;
+    }
+    free(buf);
+    clang_disposeTokens(tu, toks, n);
+    return op;
+}
+
+ce_op ce_binary_op(CXTranslationUnit tu, CXCursor c)
+{
+    CXCursor lhs;
+    unsigned n;
+    if (!first_child(c, &lhs))
+        return CE_OP_UNKNOWN;
+    CXToken *toks = tokens_of(tu, c, &n);
+    if (!toks)
+        return CE_OP_UNKNOWN;
+    unsigned lhs_end = ce_offset(clang_getRangeEnd(clang_getCursorExtent(lhs)));
+    ce_op op = CE_OP_UNKNOWN;
+    for (unsigned i = 0; i < n; i++) {
+        if (ce_offset(clang_getTokenLocation(tu, toks[i])) < lhs_end)
+            continue;
+        const char *s;
+        char *buf;
+        if (spelled_at(tu, toks[i], &s, &buf))
+            op = ce_op_from_spelling(s, true);
+        free(buf);
+        break;
+    }
+    clang_disposeTokens(tu, toks, n);
+    return op;
+}

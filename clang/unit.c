@@ -1,0 +1,276 @@
+/* unit.c - one translation unit, analysed in one go (as plugin/gcc/unit.cc):
+ *
+ *   1. every function defined in the unit gets an esc_func and its parameters
+ *      (callees without a body get theirs lazily, from their type);
+ *   2. every body is translated: statements here, expressions in expr.c;
+ *   3. the caller (main.c) solves and reports.
+ *
+ * A function's body is trusted (callers may use its summary) unless it can be
+ * replaced at link or load time: weak, or external with -fPIC/-shared.
+ */
+#include "fe.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- attributes by their tokens (libclang 14 exposes neither weak nor noescape) */
+
+typedef struct attr_find { CXTranslationUnit tu; const char *const *words; bool found; } attr_find;
+
+static enum CXChildVisitResult find_attr(CXCursor c, CXCursor parent, CXClientData d)
+{
+    (void)parent;
+    attr_find *a = d;
+    if (!clang_isAttribute(clang_getCursorKind(c)))
+        return CXChildVisit_Continue;
+    CXToken *toks = NULL;
+    unsigned n = 0;
+    clang_tokenize(a->tu, clang_getCursorExtent(c), &toks, &n);
+    for (unsigned i = 0; i < n && !a->found; i++) {
+        char *t = ce_string(clang_getTokenSpelling(a->tu, toks[i]));
+        for (const char *const *w = a->words; *w; w++)
+            a->found |= !strcmp(t, *w);
+        free(t);
+    }
+    if (toks)
+        clang_disposeTokens(a->tu, toks, n);
+    return a->found ? CXChildVisit_Break : CXChildVisit_Continue;
+}
+
+static bool has_attr(CXTranslationUnit tu, CXCursor c, const char *const *words)
+{
+    attr_find a = { tu, words, false };
+    clang_visitChildren(c, find_attr, &a);
+    return a.found;
+}
+
+static const char *const weak_words[] = { "weak", "__weak__", "weakref", "__weakref__", NULL };
+static const char *const noescape_words[] = { "noescape", "__noescape__", NULL };
+
+/* ---- functions ----------------------------------------------------------------- */
+
+static bool pointer_param(CXCursor p)
+{
+    CXType t = clang_getCanonicalType(clang_getCursorType(p));
+    return t.kind == CXType_Pointer || t.kind == CXType_BlockPointer;
+}
+
+static bool trusted(ce_unit *u, CXCursor def)
+{
+    CXCursor canon = clang_getCanonicalCursor(def);
+    if (has_attr(u->tu, def, weak_words) || has_attr(u->tu, canon, weak_words))
+        return false;
+    return !(u->opt->pic && clang_getCursorLinkage(def) == CXLinkage_External);
+}
+
+static void register_defined(ce_unit *u, CXCursor def)
+{
+    char *name = ce_string(clang_getCursorSpelling(def));
+    esc_func *f = esc_func_new(u->ctx, ce_intern(name), ce_cursor_pos(def), true,
+                               trusted(u, def));
+    free(name);
+    CXType ft = clang_getCursorType(def);
+    int n = clang_Cursor_getNumArguments(def);
+    for (int i = 0; i < n; i++) {
+        CXCursor p = clang_Cursor_getArgument(def, (unsigned)i);
+        char *pn = ce_string(clang_getCursorSpelling(p));
+        bool noesc = ce_param_noescape(ft, i) || has_attr(u->tu, p, noescape_words);
+        esc_loc l = esc_param(f, i, ce_intern(pn), ce_cursor_pos(p),
+                              *pn && pointer_param(p), noesc);
+        free(pn);
+        *ce_map_slot(u->params, p, true) = (void *)(intptr_t)(l + 1);
+    }
+    *ce_map_slot(u->funcs, clang_getCanonicalCursor(def), true) = f;
+}
+
+/* A callee without a body here: parameters from its type, so that noescape
+ * parameters keep nothing; an unprototyped one has none (all escape as varargs). */
+esc_func *ce_func_for(ce_unit *u, CXCursor decl)
+{
+    CXCursor canon = clang_getCanonicalCursor(decl);
+    void **slot = ce_map_slot(u->funcs, canon, true);
+    if (*slot)
+        return *slot;
+    char *name = ce_string(clang_getCursorSpelling(decl));
+    esc_pos pos = ce_cursor_pos(decl);
+    esc_func *f = esc_func_new(u->ctx, ce_intern(name), pos, false, false);
+    free(name);
+    CXType ft = clang_getCanonicalType(clang_getCursorType(decl));
+    int n = ft.kind == CXType_FunctionProto ? clang_getNumArgTypes(ft) : 0;
+    for (int i = 0; i < n; i++)
+        esc_param(f, i, "", pos, false, ce_param_noescape(ft, i));
+    *slot = f;
+    return f;
+}
+
+/* ---- statements ---------------------------------------------------------------------- */
+
+static ce_range extent(CXCursor c)
+{
+    CXSourceRange r = clang_getCursorExtent(c);
+    ce_range x = { ce_offset(clang_getRangeStart(r)), ce_offset(clang_getRangeEnd(r)) };
+    return x;
+}
+
+static bool last_expr_child(CXCursor c, CXCursor *out)
+{
+    CXCursor k[16];
+    int n = ce_children(c, k, 16);
+    for (int i = (n > 16 ? 16 : n) - 1; i >= 0; i--)
+        if (clang_isExpression(clang_getCursorKind(k[i]))) {
+            *out = k[i];
+            return true;
+        }
+    return false;
+}
+
+static void var_decl(ce_fn *fn, CXCursor d)
+{
+    CXCursor init;
+    bool has_init = last_expr_child(d, &init);
+    ce_srcs v = { 0 };
+    if (has_init)
+        ce_value(fn, init, &v);
+    esc_loc l = ce_var_loc(fn, d);
+    if (l == ESC_NOLOC)                       /* static or extern: global memory */
+        ce_escape_srcs(fn, &v, d, "store to global");
+    else
+        ce_flow_srcs(fn, l, &v, d, "assign");
+    CE_FREE(v);
+}
+
+static void return_stmt(ce_fn *fn, CXCursor s)
+{
+    CXCursor e;
+    if (!last_expr_child(s, &e))
+        return;
+    ce_srcs v = { 0 };
+    ce_value(fn, e, &v);
+    ce_flow_srcs(fn, fn->result, &v, s, "return");
+    CE_FREE(v);
+}
+
+/* Inline asm: every operand escapes (value and address); any may be an output,
+ * which then holds a pointer we know nothing about. */
+static enum CXChildVisitResult asm_operand(CXCursor c, CXCursor parent, CXClientData d)
+{
+    (void)parent;
+    ce_fn *fn = d;
+    if (!clang_isExpression(clang_getCursorKind(c)))
+        return CXChildVisit_Continue;
+    ce_srcs v = { 0 }, a = { 0 }, unknown = { 0 };
+    ce_value(fn, c, &v);
+    ce_escape_srcs(fn, &v, c, "inline asm");
+    enum CXCursorKind k = clang_getCursorKind(ce_strip(c));
+    if (k == CXCursor_DeclRefExpr || k == CXCursor_MemberRefExpr
+        || k == CXCursor_ArraySubscriptExpr || k == CXCursor_UnaryOperator) {
+        ce_address(fn, c, &a);
+        ce_escape_srcs(fn, &a, c, "inline asm");
+        ce_push(&unknown, ce_heap(fn), 0);
+        ce_store_to(fn, &a, &unknown, c, "inline asm");
+    }
+    CE_FREE(v);
+    CE_FREE(a);
+    CE_FREE(unknown);
+    return CXChildVisit_Continue;
+}
+
+static enum CXChildVisitResult stmt_child(CXCursor c, CXCursor parent, CXClientData d)
+{
+    (void)parent;
+    ce_stmt(d, c);
+    return CXChildVisit_Continue;
+}
+
+void ce_stmt(ce_fn *fn, CXCursor s)
+{
+    enum CXCursorKind k = clang_getCursorKind(s);
+    if (clang_isExpression(k)) {
+        ce_srcs v = { 0 };
+        ce_value(fn, s, &v);
+        CE_FREE(v);
+        return;
+    }
+    switch (k) {
+    case CXCursor_CompoundStmt:
+        CE_PUSH(fn->blocks, extent(s));
+        clang_visitChildren(s, stmt_child, fn);
+        fn->blocks.n--;
+        return;
+    case CXCursor_VarDecl:
+        var_decl(fn, s);
+        return;
+    case CXCursor_ReturnStmt:
+        return_stmt(fn, s);
+        return;
+    case CXCursor_GCCAsmStmt:
+        clang_visitChildren(s, asm_operand, fn);
+        return;
+    case CXCursor_IndirectGotoStmt:     /* the target is code */
+    case CXCursor_GotoStmt:
+    case CXCursor_FunctionDecl:         /* a local declaration */
+    case CXCursor_StructDecl: case CXCursor_UnionDecl: case CXCursor_EnumDecl:
+    case CXCursor_TypedefDecl: case CXCursor_TypeRef: case CXCursor_LabelRef:
+        return;
+    default:
+        if (clang_isStatement(k) || clang_isDeclaration(k) == 0)
+            clang_visitChildren(s, stmt_child, fn);   /* if, loops, switch, labels, DeclStmt */
+        return;
+    }
+}
+
+static void translate(ce_unit *u, CXCursor def)
+{
+    CXCursor body;
+    CXCursor k[64];
+    int n = ce_children(def, k, 64);
+    if (n < 1 || n > 64 || clang_getCursorKind(k[n - 1]) != CXCursor_CompoundStmt)
+        return;
+    body = k[n - 1];
+    ce_fn fn;
+    memset(&fn, 0, sizeof fn);
+    fn.u = u;
+    fn.ef = *(esc_func **)ce_map_slot(u->funcs, clang_getCanonicalCursor(def), false);
+    fn.decl = def;
+    fn.vars = ce_map_new();
+    fn.result = esc_result(fn.ef);
+    ce_loops_scan(&fn.loops, body);
+    int np = clang_Cursor_getNumArguments(def);
+    for (int i = 0; i < np; i++)            /* parameters as variables, depth 0 */
+        ce_var_loc(&fn, clang_Cursor_getArgument(def, (unsigned)i));
+    ce_stmt(&fn, body);
+    ce_loops_free(&fn.loops);
+    CE_FREE(fn.blocks);
+    ce_map_free(fn.vars);
+}
+
+/* ---- the unit ------------------------------------------------------------------------------ */
+
+typedef CE_VEC(CXCursor) cursors;
+
+static enum CXChildVisitResult top_level(CXCursor c, CXCursor parent, CXClientData d)
+{
+    (void)parent;
+    cursors *defs = d;
+    enum CXCursorKind k = clang_getCursorKind(c);
+    if (k == CXCursor_FunctionDecl && clang_isCursorDefinition(c))
+        CE_PUSH(*defs, c);
+    else if (k == CXCursor_LinkageSpec || k == CXCursor_UnexposedDecl)
+        clang_visitChildren(c, top_level, d);
+    return CXChildVisit_Continue;
+}
+
+void ce_analyse_unit(CXTranslationUnit tu, const ce_options *opt, esc_ctx *ctx)
+{
+    ce_unit u = { tu, ctx, ce_map_new(), ce_map_new(), opt };
+    cursors defs = { 0 };
+    clang_visitChildren(clang_getTranslationUnitCursor(tu), top_level, &defs);
+    for (int i = 0; i < defs.n; i++)
+        register_defined(&u, defs.v[i]);
+    for (int i = 0; i < defs.n; i++)
+        translate(&u, defs.v[i]);
+    CE_FREE(defs);
+    ce_map_free(u.funcs);
+    ce_map_free(u.params);
+}
