@@ -1,0 +1,48 @@
+// A map handle copied out in pieces narrower than a pointer - memcpy into two
+// uint32_t, then recombined into a global uint64_t - outlives its function just
+// as if it were stored whole, and the caller reads the map through it after
+// the frame is gone.  The map must stay on the heap: with the plugin and
+// detect_stack_use_after_return, a stack decision is a stack-use-after-return
+// report.
+//
+// RUN: rm -rf %t.rt && mkdir -p %t.rt && cd %t.rt && %cc -O2 %asan -c %root/runtime/*.c
+// RUN: %cc -O2 %asan -I %S/Inputs %s %t.rt/*.o -o %t.heap
+// RUN: %cc -O2 %asan -I %S/Inputs %s %plugin %t.rt/*.o -o %t.stack
+// RUN: %t.heap > %t.heap.out
+// RUN: %t.stack > %t.stack.out
+// RUN: diff %t.heap.out %t.stack.out
+// RUN: %FileCheck %s < %t.stack.out
+// CHECK: value 42, len 1
+#include <string.h>
+#include "phase.h"
+
+uint64_t stashed;
+
+__attribute__((noinline)) static void stash(void)
+{
+    gomap *m = gomap_make(GOMAP_TYPE(int, int), 0);
+    int k = 7;
+    *(int *)gomap_assign(m, &k) = 42;
+    uint32_t half[2];
+    memcpy(half, &m, sizeof m);
+    stashed = ((uint64_t)half[1] << 32) | half[0];
+}
+
+__attribute__((noinline)) static int scribble(int depth)
+{
+    volatile char buf[2048];
+    memset((char *)buf, 0x5a, sizeof buf);
+    return depth ? scribble(depth - 1) + buf[depth] : buf[0];
+}
+
+int main(void)
+{
+    stash();
+    scribble(4);
+    gomap *m = (gomap *)(uintptr_t)stashed;
+    int k = 7;
+    int *v = gomap_access(m, &k);
+    printf("value %d, len %zu\n", v ? *v : -1, gomap_len(m));
+    gomap_free(m);
+    return 0;
+}
