@@ -157,13 +157,13 @@ static void check_type(const gomap_type *t)
         rt_throw("gomap: descriptor for %s: string keys must be gostring", name);
 }
 
-static void init_header(struct gomap *h, const gomap_type *t, uint8_t own)
+/* A header with the descriptor's layout filled in; the fields from `t` on. */
+static void layout_header(struct gomap *h, const gomap_type *t)
 {
     size_t ks = t->keysize, ka = t->keyalign, vs = t->valsize, va = t->valalign;
+    check_type(t);
     memset(h, 0, sizeof *h);
     h->t = t;
-    h->own = own;
-    h->hash0 = new_seed();
     h->keysize = t->keysize;
     h->valsize = t->valsize;
     h->keyoff = (uint16_t)gomap_layout_keys_off(ks, ka);
@@ -176,6 +176,18 @@ static void init_header(struct gomap *h, const gomap_type *t, uint8_t own)
     else if (ks == 4) h->kind = KIND_K4;
     else if (ks == 8) h->kind = KIND_K8;
     else h->kind = KIND_GENERIC;
+}
+
+/* Each thread remembers the last descriptor it checked and laid out: code that
+ * makes many small maps of one type pays for it once. */
+static __thread struct gomap layout_cache;
+
+static void init_header(struct gomap *h, const gomap_type *t, uint8_t own)
+{
+    if (UNLIKELY(layout_cache.t != t)) layout_header(&layout_cache, t);
+    *h = layout_cache;
+    h->own = own;
+    h->hash0 = new_seed();
 }
 
 /* makeBucketArray: 2^B buckets plus spares for B >= 4; reuses `dirty` (zeroing
@@ -209,7 +221,7 @@ static void make_buckets(struct gomap *h, size_t hint)
 
 gomap *gomap_make(const gomap_type *t, size_t hint)
 {
-    check_type(t);
+    if (!t) rt_throw("gomap: NULL map type descriptor");
     struct gomap *h = rt_alloc(sizeof *h);
     init_header(h, t, 0);
     make_buckets(h, hint);
@@ -218,7 +230,7 @@ gomap *gomap_make(const gomap_type *t, size_t hint)
 
 gomap *gomap_make_on(const gomap_type *t, size_t hint, void *hmap, void *bucket)
 {
-    check_type(t);
+    if (!t) rt_throw("gomap: NULL map type descriptor");
     if (!hmap || (uintptr_t)hmap % GOMAP_HMAP_ALIGN)
         rt_throw("gomap_make_on: header storage %p is NULL or misaligned", hmap);
     struct gomap *h = hmap;
@@ -228,7 +240,7 @@ gomap *gomap_make_on(const gomap_type *t, size_t hint, void *hmap, void *bucket)
     if (use_bucket) {
         size_t align = gomap_layout_bucket_align(t->keysize, t->keyalign, t->valsize,
                                                  t->valalign);
-        if ((uintptr_t)bucket % align)
+        if ((uintptr_t)bucket & (align - 1))
             rt_throw("gomap_make_on: bucket storage %p is not %zu-aligned", bucket, align);
         h->buckets = memset(bucket, 0, h->bucketsize);
         h->own |= OWN_BUCKET_GIVEN;
@@ -565,7 +577,7 @@ INLINE size_t key_bytes(const struct gomap *h, int kind)
 }
 
 /* Fill a new cell (b, i) with key; returns its value slot. */
-static char *insert_cell(struct gomap *h, char *b, unsigned i, const void *key, size_t ks,
+INLINE char *insert_cell(struct gomap *h, char *b, unsigned i, const void *key, size_t ks,
                          uint8_t top)
 {
     char *k = key_at(h, b, i), *v = val_at(h, b, i);
@@ -576,7 +588,7 @@ static char *insert_cell(struct gomap *h, char *b, unsigned i, const void *key, 
     }
     if (h->ind & IND_VAL) *(void **)v = rt_alloc(h->valsize);
     memcpy(k, key, ks);
-    tophash_of(b)[i] = top;
+    set_tophash(b, i, top);
     h->count++;
     return v;
 }
@@ -665,7 +677,7 @@ static void clear_cell(struct gomap *h, char *b, unsigned i)
     } else {
         memset(v, 0, h->vslot);   /* a new cell's value reads as zero */
     }
-    tophash_of(b)[i] = EMPTY_ONE;
+    set_tophash(b, i, EMPTY_ONE);
 }
 
 /* After cell (b, i) of the chain starting at borig became empty: if nothing

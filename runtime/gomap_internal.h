@@ -148,6 +148,14 @@ INLINE uint64_t tophash_word(const char *b)
     memcpy(&w, b, 8);
     return w;
 }
+/* Set tophash byte i by rewriting the whole word: the next lookup loads the word,
+ * and a load that overlaps a recent 1-byte store cannot be store-forwarded. */
+INLINE void set_tophash(char *b, unsigned i, uint8_t top)
+{
+    uint64_t w = tophash_word(b);
+    w = (w & ~((uint64_t)0xff << (8 * i))) | ((uint64_t)top << (8 * i));
+    memcpy(b, &w, 8);
+}
 INLINE uint64_t zero_bytes(uint64_t x)
 {
     uint64_t low7 = 0x7f7f7f7f7f7f7f7full;
