@@ -53,6 +53,13 @@
  * hint gets the B that holds it without growing; a B = 0 map allocates its
  * single bucket on its first assignment (or uses the bucket it was given).
  *
+ * Overflow buckets.  Go records malloc'd overflow buckets in hmap.extra so the
+ * collector keeps them alive; here no list is needed: an array is freed by
+ * walking each bucket's chain, and a chained bucket lying inside the array's
+ * address range is a spare (freed with the array), any other was malloc'd.
+ * noverflow counts them approximately (exactly below B = 16, sampled above), as
+ * in Go, to trigger same-size growth.
+ *
  * Iteration (gomap_iter.c) walks the buckets from a random bucket and a random
  * offset inside each bucket, and keeps Go's rules during growth, so that a key
  * present for the whole iteration is returned exactly once, keys deleted are not
