@@ -73,8 +73,9 @@
  * h->iters counts iterators started and not yet run to their end.  So:
  *  - evacuating with no such iterator frees the old bucket's overflow chain at
  *    once (Go clears it for the collector);
- *  - otherwise the evacuated old cells keep their keys (an indirect key gets a
- *    private copy, since the live one may be deleted and freed), and when the
+ *  - otherwise the evacuated old cells keep their keys (an indirect key, or the
+ *    bytes of a string key, get a private copy, since the live key may be
+ *    deleted and its storage freed), and when the
  *    growth completes while iterators are live the old array is "retired" on
  *    h->grave instead of freed.  gomap_clear retires the same way what it cannot
  *    free.  The graveyard is freed ("buried") at a later write once no iterator
