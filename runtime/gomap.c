@@ -187,12 +187,18 @@ static void layout_header(struct gomap *h, const gomap_type *t)
 }
 
 /* Each thread remembers the last descriptor it checked and laid out: code that
- * makes many small maps of one type pays for it once. */
+ * makes many small maps of one type pays for it once.  The descriptor's fields
+ * are compared too, in case a non-static descriptor's address was reused. */
 static __thread struct gomap layout_cache;
+static __thread gomap_type layout_desc;
 
 static void init_header(struct gomap *h, const gomap_type *t, uint8_t own)
 {
-    if (UNLIKELY(layout_cache.t != t)) layout_header(&layout_cache, t);
+    if (UNLIKELY(layout_cache.t != t
+                 || memcmp(&layout_desc, t, offsetof(gomap_type, name)) != 0)) {
+        layout_header(&layout_cache, t);
+        layout_desc = *t;
+    }
     *h = layout_cache;
     h->own = own;
     h->hash0 = new_seed();
