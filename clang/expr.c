@@ -157,9 +157,18 @@ static void push_heap(ce_fn *fn, ce_srcs *out)
     ce_push(out, ce_heap(fn), 0);
 }
 
-static int block_depth(ce_fn *fn)
+static int var_depth(ce_fn *fn, CXCursor decl)
 {
-    return fn->blocks.n ? ce_block_depth(&fn->loops, fn->blocks.v[fn->blocks.n - 1]) : 0;
+    ce_range whole = { 0, ~0u };
+    ce_range b = fn->blocks.n ? fn->blocks.v[fn->blocks.n - 1] : whole;
+    return ce_var_depth(&fn->loops, b, ce_offset(clang_getCursorLocation(decl)));
+}
+
+ce_range ce_extent(CXCursor c)
+{
+    CXSourceRange r = clang_getCursorExtent(c);
+    ce_range x = { ce_offset(clang_getRangeStart(r)), ce_offset(clang_getRangeEnd(r)) };
+    return x;
 }
 
 static bool is_local_decl(CXCursor d)
@@ -182,7 +191,7 @@ esc_loc ce_var_loc(ce_fn *fn, CXCursor decl)
     esc_pos pos = ce_cursor_pos(decl);
     bool parm = clang_getCursorKind(decl) == CXCursor_ParmDecl;
     esc_loc l = esc_loc_new(fn->ef, ESC_LOC_VAR, *name ? ce_intern(name) : NULL, pos,
-                            parm ? 0 : block_depth(fn));
+                            parm ? 0 : var_depth(fn, decl));
     free(name);
     *slot = (void *)(intptr_t)(l + 1);
     if (parm) {
@@ -202,7 +211,7 @@ static esc_loc literal_loc(ce_fn *fn, CXCursor e, bool *fresh)
     *fresh = !*slot;
     if (*slot)
         return (esc_loc)(intptr_t)*slot - 1;
-    esc_loc l = esc_loc_new(fn->ef, ESC_LOC_VAR, NULL, ce_cursor_pos(e), block_depth(fn));
+    esc_loc l = esc_loc_new(fn->ef, ESC_LOC_VAR, NULL, ce_cursor_pos(e), var_depth(fn, e));
     *slot = (void *)(intptr_t)(l + 1);
     return l;
 }
@@ -258,9 +267,32 @@ void ce_store_to(ce_fn *fn, const ce_srcs *addr, const ce_srcs *srcs, CXCursor a
     }
 }
 
-/* The value stored at the addresses ADDR (heap stays heap). */
-static void load(ce_fn *fn, const ce_srcs *addr, ce_srcs *out)
+/* Can a value of type T read from memory hold a pointer's bits?  As the GCC
+ * front end decides: pointers, integers as wide as a pointer, bytes, aggregates
+ * can; an int, float or bool cannot (it would need a conversion, which escapes). */
+static bool can_carry_pointer(CXType t)
 {
+    t = clang_getCanonicalType(t);
+    switch (t.kind) {
+    case CXType_Float: case CXType_Double: case CXType_LongDouble: case CXType_Half:
+    case CXType_Float16: case CXType_Float128: case CXType_Bool:
+        return false;
+    case CXType_Complex:
+        return can_carry_pointer(clang_getElementType(t));
+    default:
+        break;
+    }
+    if (!ce_type_is_integer(t))
+        return true;
+    long long size = clang_Type_getSizeOf(t);
+    return size < 0 || size >= (long long)sizeof(void *) || size <= 1;
+}
+
+/* The value of type T stored at the addresses ADDR (heap stays heap). */
+static void load_typed(ce_fn *fn, const ce_srcs *addr, CXType t, ce_srcs *out)
+{
+    if (!can_carry_pointer(t))
+        return;
     esc_loc heap = ce_heap(fn);
     for (int i = 0; i < addr->n; i++)
         ce_push(out, addr->v[i].loc,
@@ -412,7 +444,7 @@ static void unary(ce_fn *fn, CXCursor e, ce_srcs *out)
     case CE_OP_DEREF: {
         ce_srcs p = { 0 };
         ce_value(fn, arg, &p);
-        load(fn, &p, out);
+        load_typed(fn, &p, clang_getCursorType(e), out);
         CE_FREE(p);
         return;
     }
@@ -434,7 +466,7 @@ static void assign(ce_fn *fn, CXCursor e, CXCursor lhs, CXCursor rhs, bool compo
     ce_value(fn, rhs, &val);
     ce_store_to(fn, &addr, &val, e, "assign");
     if (compound)
-        load(fn, &addr, out);
+        load_typed(fn, &addr, clang_getCursorType(lhs), out);
     for (int i = 0; i < val.n; i++)
         ce_push(out, val.v[i].loc, val.v[i].derefs);
     CE_FREE(addr);
@@ -524,9 +556,7 @@ static void stmt_expr(ce_fn *fn, CXCursor e, ce_srcs *out)
         ce_unmodelled(fn, e, out, "unmodelled");
         return;
     }
-    CXSourceRange r = clang_getCursorExtent(body);
-    ce_range br = { ce_offset(clang_getRangeStart(r)), ce_offset(clang_getRangeEnd(r)) };
-    CE_PUSH(fn->blocks, br);
+    CE_PUSH(fn->blocks, ce_extent(body));
     for (int i = 0; i < n; i++) {
         if (i == n - 1 && clang_isExpression(clang_getCursorKind(k[i])))
             ce_value(fn, k[i], out);
@@ -542,6 +572,8 @@ static void decl_ref_value(ce_fn *fn, CXCursor e, ce_srcs *out)
     switch (clang_getCursorKind(d)) {
     case CXCursor_VarDecl:
     case CXCursor_ParmDecl: {
+        if (!can_carry_pointer(clang_getCursorType(e)))
+            return;
         esc_loc l = ce_var_loc(fn, d);
         if (l == ESC_NOLOC)
             push_heap(fn, out);
@@ -555,6 +587,28 @@ static void decl_ref_value(ce_fn *fn, CXCursor e, ce_srcs *out)
         push_heap(fn, out);         /* functions, anything unexpected */
         return;
     }
+}
+
+/* { a, .f = b, [2] = c }: a designated initializer is an UnexposedExpr whose
+ * children are the designators (references, index constants) and the value. */
+static enum CXChildVisitResult init_elem(CXCursor c, CXCursor parent, CXClientData d)
+{
+    (void)parent;
+    void **a = d;
+    CXCursor k[2];
+    if (!clang_isExpression(clang_getCursorKind(c)))
+        return CXChildVisit_Continue;
+    if (clang_getCursorKind(c) == CXCursor_UnexposedExpr && ce_children(c, k, 2) >= 2)
+        value_of_kids(a[0], c, 0, a[1]);
+    else
+        ce_value(a[0], c, a[1]);
+    return CXChildVisit_Continue;
+}
+
+static void init_list(ce_fn *fn, CXCursor e, ce_srcs *out)
+{
+    void *a[2] = { fn, out };
+    clang_visitChildren(e, init_elem, a);
 }
 
 static void generic_selection(ce_fn *fn, CXCursor e, ce_srcs *out)
@@ -590,11 +644,11 @@ void ce_value(ce_fn *fn, CXCursor e, ce_srcs *out)
     case CXCursor_ArraySubscriptExpr: {
         ce_srcs a = { 0 };
         ce_address(fn, e, &a);
-        load(fn, &a, out);
+        load_typed(fn, &a, clang_getCursorType(e), out);
         CE_FREE(a);
         return;
     }
-    case CXCursor_InitListExpr:     value_of_kids(fn, e, 0, out); return;
+    case CXCursor_InitListExpr:     init_list(fn, e, out); return;
     case CXCursor_CompoundLiteralExpr: compound_literal(fn, e, out, 0); return;
     case CXCursor_StmtExpr:         stmt_expr(fn, e, out); return;
     case CXCursor_GenericSelectionExpr: generic_selection(fn, e, out); return;
@@ -611,7 +665,7 @@ static void rvalue_address(ce_fn *fn, CXCursor e, ce_srcs *out)
 {
     ce_srcs v = { 0 };
     ce_value(fn, e, &v);
-    esc_loc t = esc_loc_new(fn->ef, ESC_LOC_VAR, NULL, ce_cursor_pos(e), block_depth(fn));
+    esc_loc t = esc_loc_new(fn->ef, ESC_LOC_VAR, NULL, ce_cursor_pos(e), var_depth(fn, e));
     ce_flow_srcs(fn, t, &v, e, "assign");
     CE_FREE(v);
     ce_push(out, t, -1);

@@ -93,12 +93,14 @@ esc_func *ce_func_for(ce_unit *u, CXCursor decl);
 typedef struct ce_range { unsigned begin, end; } ce_range;
 typedef struct ce_loops {
     CE_VEC(ce_range) loops;      /* iterated source ranges (file offsets) */
+    CE_VEC(unsigned) targets;    /* offsets of labels, case and default */
     bool setjmp;                 /* the function calls setjmp: sites +1 */
 } ce_loops;
 void ce_loops_scan(ce_loops *l, CXCursor body);
 void ce_loops_free(ce_loops *l);
 int  ce_point_depth(const ce_loops *l, unsigned off);
-int  ce_block_depth(const ce_loops *l, ce_range block);
+/* A variable declared at DECL in the block BLOCK. */
+int  ce_var_depth(const ce_loops *l, ce_range block, unsigned decl);
 
 /* ---- one function being translated (unit.c, expr.c) ------------------------- */
 typedef struct ce_src { esc_loc loc; int derefs; } ce_src;
@@ -118,6 +120,7 @@ esc_loc ce_heap(ce_fn *fn);
 esc_loc ce_temp(ce_fn *fn, CXCursor at);
 esc_loc ce_var_loc(ce_fn *fn, CXCursor decl);        /* ESC_NOLOC: not a local */
 int     ce_depth_at(ce_fn *fn, CXCursor c);
+ce_range ce_extent(CXCursor c);
 void    ce_push(ce_srcs *out, esc_loc loc, int derefs);
 
 /* The sources of the value of expression E (evaluated for its side effects too). */

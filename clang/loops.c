@@ -6,10 +6,14 @@
  * first label to the last computed goto).  Then, as Go does on its AST:
  *
  *   a point (a map site, a temporary) has the depth of the loops containing it;
- *   a variable has the depth of the loops containing its whole block: its value
- *   dies with the block, so a block inside the loop gives a fresh variable each
- *   iteration, while a block containing a goto loop keeps the variable alive
- *   across it (C11 6.2.4: the lifetime is the block's);
+ *   a variable counts a loop when its whole block is inside (each iteration
+ *   leaves the block: the old value is dead, C11 6.2.4), or when its declaration
+ *   is inside and no label, case or default follows it in the loop (every path
+ *   to its uses comes back through the declaration, which re-initializes it or
+ *   makes it indeterminate, C11 6.8p3); a jump past the declaration (an
+ *   irreducible loop) keeps the old value, so that loop does not count.  A
+ *   pointer that could reach the variable across iterations must have flowed to
+ *   a shallower location, which makes the variable escape (Go's rule for &x);
  *   a function calling setjmp gets one more level for its sites (GCC's rule).
  */
 #include "fe.h"
@@ -27,7 +31,6 @@ static ce_range extent(CXCursor c)
 typedef struct scan {
     ce_loops *l;
     CXTranslationUnit tu;
-    CE_VEC(unsigned) labels;           /* offsets of labels */
     unsigned min_label, max_indirect;
     bool indirect;
 } scan;
@@ -99,6 +102,11 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData d
     case CXCursor_LabelStmt:
         if (extent(c).begin < s->min_label)
             s->min_label = extent(c).begin;
+        CE_PUSH(s->l->targets, extent(c).begin);
+        break;
+    case CXCursor_CaseStmt:
+    case CXCursor_DefaultStmt:
+        CE_PUSH(s->l->targets, extent(c).begin);
         break;
     case CXCursor_CallExpr:
         if (is_setjmp(c))
@@ -112,18 +120,18 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData d
 
 void ce_loops_scan(ce_loops *l, CXCursor body)
 {
-    scan s = { l, clang_Cursor_getTranslationUnit(body), { 0 }, ~0u, 0, false };
+    scan s = { l, clang_Cursor_getTranslationUnit(body), ~0u, 0, false };
     l->setjmp = false;
     clang_visitChildren(body, visit, &s);
     if (s.indirect && s.min_label != ~0u)        /* a computed goto may go anywhere */
         CE_PUSH(l->loops, ((ce_range){ s.min_label, s.max_indirect > s.min_label
                                        ? s.max_indirect : extent(body).end - 1 }));
-    CE_FREE(s.labels);
 }
 
 void ce_loops_free(ce_loops *l)
 {
     CE_FREE(l->loops);
+    CE_FREE(l->targets);
 }
 
 int ce_point_depth(const ce_loops *l, unsigned off)
@@ -134,10 +142,23 @@ int ce_point_depth(const ce_loops *l, unsigned off)
     return d;
 }
 
-int ce_block_depth(const ce_loops *l, ce_range b)
+static bool target_between(const ce_loops *l, unsigned from, unsigned to)
+{
+    for (int i = 0; i < l->targets.n; i++)
+        if (l->targets.v[i] > from && l->targets.v[i] < to)
+            return true;
+    return false;
+}
+
+int ce_var_depth(const ce_loops *l, ce_range block, unsigned decl)
 {
     int d = 0;
-    for (int i = 0; i < l->loops.n; i++)
-        d += l->loops.v[i].begin <= b.begin && b.end <= l->loops.v[i].end;
+    for (int i = 0; i < l->loops.n; i++) {
+        ce_range r = l->loops.v[i];
+        if (r.begin <= block.begin && block.end <= r.end)
+            d++;
+        else if (r.begin <= decl && decl < r.end && !target_between(l, decl, r.end))
+            d++;
+    }
     return d;
 }

@@ -106,13 +106,6 @@ esc_func *ce_func_for(ce_unit *u, CXCursor decl)
 
 /* ---- statements ---------------------------------------------------------------------- */
 
-static ce_range extent(CXCursor c)
-{
-    CXSourceRange r = clang_getCursorExtent(c);
-    ce_range x = { ce_offset(clang_getRangeStart(r)), ce_offset(clang_getRangeEnd(r)) };
-    return x;
-}
-
 static bool last_expr_child(CXCursor c, CXCursor *out)
 {
     CXCursor k[16];
@@ -151,14 +144,41 @@ static void return_stmt(ce_fn *fn, CXCursor s)
     CE_FREE(v);
 }
 
-/* Inline asm: every operand escapes (value and address); any may be an output,
- * which then holds a pointer we know nothing about. */
+/* Inline asm: every operand's value escapes; an operand whose constraint may be
+ * memory (or cannot be read) has its address escape too; an output ('=' or '+',
+ * or unreadable) then holds a pointer we know nothing about.  The constraint is
+ * the string token before the operand's '(' (GCC does the same on GIMPLE, where
+ * register operands are SSA values). */
+typedef struct asm_scan { ce_fn *fn; CXToken *toks; unsigned n; } asm_scan;
+
+static char *constraint_of(asm_scan *a, CXCursor op)
+{
+    CXTranslationUnit tu = a->fn->u->tu;
+    unsigned start = ce_extent(op).begin;
+    for (unsigned i = 2; i < a->n; i++) {
+        if (ce_offset(clang_getTokenLocation(tu, a->toks[i])) < start)
+            continue;
+        if (clang_getTokenKind(a->toks[i - 2]) != CXToken_Literal)
+            return NULL;
+        char *paren = ce_string(clang_getTokenSpelling(tu, a->toks[i - 1]));
+        bool ok = !strcmp(paren, "(");
+        free(paren);
+        return ok ? ce_string(clang_getTokenSpelling(tu, a->toks[i - 2])) : NULL;
+    }
+    return NULL;
+}
+
 static enum CXChildVisitResult asm_operand(CXCursor c, CXCursor parent, CXClientData d)
 {
     (void)parent;
-    ce_fn *fn = d;
+    asm_scan *as = d;
+    ce_fn *fn = as->fn;
     if (!clang_isExpression(clang_getCursorKind(c)))
         return CXChildVisit_Continue;
+    char *con = constraint_of(as, c);
+    bool memory = !con || strpbrk(con, "mogVQ") || strchr(con, 'p');
+    bool output = !con || strpbrk(con, "=+");
+    free(con);
     ce_srcs v = { 0 }, a = { 0 }, unknown = { 0 };
     ce_value(fn, c, &v);
     ce_escape_srcs(fn, &v, c, "inline asm");
@@ -166,14 +186,26 @@ static enum CXChildVisitResult asm_operand(CXCursor c, CXCursor parent, CXClient
     if (k == CXCursor_DeclRefExpr || k == CXCursor_MemberRefExpr
         || k == CXCursor_ArraySubscriptExpr || k == CXCursor_UnaryOperator) {
         ce_address(fn, c, &a);
-        ce_escape_srcs(fn, &a, c, "inline asm");
-        ce_push(&unknown, ce_heap(fn), 0);
-        ce_store_to(fn, &a, &unknown, c, "inline asm");
+        if (memory)
+            ce_escape_srcs(fn, &a, c, "inline asm");
+        if (output) {
+            ce_push(&unknown, ce_heap(fn), 0);
+            ce_store_to(fn, &a, &unknown, c, "inline asm");
+        }
     }
     CE_FREE(v);
     CE_FREE(a);
     CE_FREE(unknown);
     return CXChildVisit_Continue;
+}
+
+static void asm_stmt(ce_fn *fn, CXCursor s)
+{
+    asm_scan a = { fn, NULL, 0 };
+    clang_tokenize(fn->u->tu, clang_getCursorExtent(s), &a.toks, &a.n);
+    clang_visitChildren(s, asm_operand, &a);
+    if (a.toks)
+        clang_disposeTokens(fn->u->tu, a.toks, a.n);
 }
 
 static enum CXChildVisitResult stmt_child(CXCursor c, CXCursor parent, CXClientData d)
@@ -194,7 +226,7 @@ void ce_stmt(ce_fn *fn, CXCursor s)
     }
     switch (k) {
     case CXCursor_CompoundStmt:
-        CE_PUSH(fn->blocks, extent(s));
+        CE_PUSH(fn->blocks, ce_extent(s));
         clang_visitChildren(s, stmt_child, fn);
         fn->blocks.n--;
         return;
@@ -205,7 +237,7 @@ void ce_stmt(ce_fn *fn, CXCursor s)
         return_stmt(fn, s);
         return;
     case CXCursor_GCCAsmStmt:
-        clang_visitChildren(s, asm_operand, fn);
+        asm_stmt(fn, s);
         return;
     case CXCursor_IndirectGotoStmt:     /* the target is code */
     case CXCursor_GotoStmt:
