@@ -1,0 +1,3 @@
+module escape/bench
+
+go 1.19
