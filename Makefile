@@ -124,3 +124,68 @@ TORTURE_ARGS ?= --jobs 2
 torture: deps
 	$(MAKE) all
 	$(PYTHON) tools/torture/run.py $(TORTURE_ARGS)
+
+# ---- bench: gomap against Go 1.19's map and C/C++ tables; plugin compile time -----------
+# `make bench` installs the rivals (Debian packages, when root), builds the programs into
+# build/bench/ and runs bench/run.py: table on stdout, bench/results.md, bench/results.png.
+# `make bench-build` only builds (testsuite/bench/smoke.test uses it).  BENCH_ARGS is
+# passed to bench/run.py (e.g. BENCH_ARGS="--reps 7").
+BENCH_DEB   := golang-go libglib2.0-dev libhts-dev libboost1.81-dev libabsl-dev gnuplot-nox
+BB          := $(B)/bench
+BENCH_ARGS  ?=
+BENCH_CFLAGS := -std=gnu11 $(WARN) -O2 -Iruntime -Ibench
+BENCH_CXXFLAGS := -std=c++17 $(WARN) -O2 -Ibench
+BENCH_PROGS := $(addprefix $(BB)/,maps-gomap maps-glib maps-khash maps-boost maps-absl \
+               small-stack small-heap knucleotide fasta bench-go passtime.so)
+BENCH_RUNNER := bench/workload.h bench/runner.h
+.PHONY: bench bench-build bench-deps
+bench-deps:
+	@missing=$$(for p in $(BENCH_DEB); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null \
+	  | grep -q 'ok installed' || echo $$p; done | tr '\n' ' '); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then echo "bench: installing $$missing"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing) \
+	      >$(B)/bench-deps.log 2>&1 || { cat $(B)/bench-deps.log; exit 1; }; \
+	  else echo "bench: missing packages; run: sudo apt-get install -y $$missing"; exit 1; fi; \
+	fi
+bench-build: all $(BENCH_PROGS)
+bench: deps
+	@mkdir -p $(B)
+	$(MAKE) bench-deps
+	$(MAKE) bench-build
+	$(PYTHON) bench/run.py --build $(BB) $(BENCH_ARGS)
+
+$(BB)/maps-gomap: bench/maps_c.c $(BENCH_RUNNER) $(B)/libgomap.a
+	@mkdir -p $(BB)
+	$(CC) $(BENCH_CFLAGS) -DIMPL_GOMAP $< $(B)/libgomap.a -o $@
+$(BB)/maps-glib: bench/maps_c.c $(BENCH_RUNNER)
+	@mkdir -p $(BB)
+	$(CC) $(BENCH_CFLAGS) -DIMPL_GLIB $$(pkg-config --cflags glib-2.0) $< $$(pkg-config --libs glib-2.0) -o $@
+$(BB)/maps-khash: bench/maps_c.c $(BENCH_RUNNER)
+	@mkdir -p $(BB)
+	$(CC) $(BENCH_CFLAGS) -DIMPL_KHASH $< -o $@
+$(BB)/maps-boost: bench/maps_cc.cc $(BENCH_RUNNER)
+	@mkdir -p $(BB)
+	$(CXX) $(BENCH_CXXFLAGS) -DIMPL_BOOST $< -o $@
+$(BB)/maps-absl: bench/maps_cc.cc $(BENCH_RUNNER)
+	@mkdir -p $(BB)
+	$(CXX) $(BENCH_CXXFLAGS) -DIMPL_ABSL $< $$(pkg-config --libs absl_flat_hash_map absl_hash) -o $@
+$(BB)/small-stack: bench/small.c bench/workload.h $(B)/libgomap.a $(B)/escape.so
+	@mkdir -p $(BB)
+	$(CC) $(BENCH_CFLAGS) -fplugin=$(B)/escape.so $< $(B)/libgomap.a -o $@
+$(BB)/small-heap: bench/small.c bench/workload.h $(B)/libgomap.a $(B)/escape.so
+	@mkdir -p $(BB)
+	$(CC) $(BENCH_CFLAGS) -fplugin=$(B)/escape.so -fplugin-arg-escape-transform=no $< $(B)/libgomap.a -o $@
+$(BB)/knucleotide: bench/knucleotide.c $(B)/libgomap.a
+	@mkdir -p $(BB)
+	$(CC) $(BENCH_CFLAGS) -fplugin=$(B)/escape.so $< $(B)/libgomap.a -o $@
+$(BB)/fasta: bench/fasta.c
+	@mkdir -p $(BB)
+	$(CC) $(BENCH_CFLAGS) $< -o $@
+$(BB)/bench-go: $(wildcard bench/go/*.go) bench/go/go.mod
+	@mkdir -p $(BB)
+	cd bench/go && GOFLAGS=-mod=mod GOPROXY=off GOCACHE=$(abspath $(BB))/gocache \
+	  GOPATH=$(abspath $(BB))/gopath go build -o $(abspath $@) .
+$(BB)/passtime.so: bench/passtime.cc | check-plugin-headers
+	@mkdir -p $(BB)
+	$(CXX) $(PLUGIN_CXXFLAGS) -shared $< -o $@
