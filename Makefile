@@ -19,7 +19,7 @@ SHELL    := /bin/bash
 GCC_PLUGIN_DIR := $(shell $(CC) -print-file-name=plugin)
 LLVM_BIN       := /usr/lib/llvm-14/bin
 LIT            := $(PYTHON) /usr/lib/llvm-14/build/utils/lit/lit.py
-DEB_PACKAGES   := gcc-12-plugin-dev llvm-14-tools
+DEB_PACKAGES   := gcc-12-plugin-dev llvm-14-tools libclang-14-dev
 
 WARN     := -Wall -Wextra
 CFLAGS   ?= -O2 -g
@@ -74,6 +74,7 @@ deps:
 	test -f $(GCC_PLUGIN_DIR)/include/gcc-plugin.h || test -f /usr/lib/gcc/x86_64-linux-gnu/12/plugin/include/gcc-plugin.h || missing="$$missing gcc-12-plugin-dev"; \
 	test -x $(LLVM_BIN)/FileCheck || missing="$$missing llvm-14-tools"; \
 	test -f /usr/lib/llvm-14/build/utils/lit/lit.py || missing="$$missing llvm-14-tools"; \
+	test -f /usr/lib/llvm-14/include/clang-c/Index.h || missing="$$missing libclang-14-dev"; \
 	missing=$$(echo $$missing | tr ' ' '\n' | sort -u | tr '\n' ' '); \
 	if [ -n "$$(echo $$missing)" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
@@ -189,3 +190,25 @@ $(BB)/bench-go: $(wildcard bench/go/*.go) bench/go/go.mod
 $(BB)/passtime.so: bench/passtime.cc | check-plugin-headers
 	@mkdir -p $(BB)
 	$(CXX) $(PLUGIN_CXXFLAGS) -shared $< -o $@
+
+# ---- escape-clang: the libclang front end (clang/*.c + the core) -----------------------
+# The same analysis and diagnostics for Clang users (docs/frontends.md); needs Debian's
+# libclang-14-dev (`make deps`).
+LIBCLANG_DIR := /usr/lib/llvm-14
+CLANG_FE_CFLAGS := -std=gnu11 $(WARN) $(CFLAGS) -Iruntime -Iplugin/core -I$(LIBCLANG_DIR)/include
+CLANG_FE_SRCS := $(wildcard clang/*.c)
+CLANG_FE_OBJS := $(CLANG_FE_SRCS:%.c=$(B)/%.o)
+all: $(B)/escape-clang
+
+$(B)/clang/%.o: clang/%.c clang/fe.h plugin/core/escape.h runtime/gomap_layout.h | check-libclang
+	@mkdir -p $(dir $@)
+	$(CC) $(CLANG_FE_CFLAGS) -c $< -o $@
+
+$(B)/escape-clang: $(CLANG_FE_OBJS) $(CORE_OBJS)
+	$(CC) -o $@ $^ -L$(LIBCLANG_DIR)/lib -lclang -Wl,-rpath,$(LIBCLANG_DIR)/lib
+
+.PHONY: check-libclang
+check-libclang:
+	@test -f $(LIBCLANG_DIR)/include/clang-c/Index.h || { \
+	  echo "error: libclang headers not found; run 'make deps' (apt-get install libclang-14-dev)"; \
+	  exit 1; }
