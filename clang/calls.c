@@ -46,13 +46,17 @@ static void store(ce_fn *fn, call *c, esc_loc ptr, esc_loc src, int derefs)
         esc_store(fn->ef, ptr, src, derefs, ce_cursor_pos(c->cur), "call");
 }
 
-/* Evaluate every argument once, in order, into one location each. */
+/* Evaluate every argument once, in order, into one location each (a variable's
+ * own location when the argument is just its value). */
 static void eval_args(ce_fn *fn, call *c)
 {
     for (int i = 0; i < c->n; i++) {
         ce_srcs s = { 0 };
         ce_value(fn, c->args[i], &s);
-        c->locs[i] = ce_srcs_loc(fn, &s, c->args[i]);
+        if (s.n == 1 && s.v[0].derefs == 0)
+            c->locs[i] = s.v[0].loc;
+        else
+            c->locs[i] = ce_srcs_loc(fn, &s, c->args[i]);
         CE_FREE(s);
     }
 }

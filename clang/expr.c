@@ -197,7 +197,7 @@ esc_loc ce_var_loc(ce_fn *fn, CXCursor decl)
     if (parm) {
         void **p = ce_map_slot(fn->u->params, decl, false);
         if (p)
-            esc_flow(fn->ef, l, (esc_loc)(intptr_t)*p - 1, 0, pos, "parameter");
+            esc_param_home(fn->ef, (esc_loc)(intptr_t)*p - 1, l, pos);
         else
             esc_flow(fn->ef, l, ce_heap(fn), 0, pos, "unknown");
     }
