@@ -21,7 +21,12 @@
  *     one; at the fixpoint, one that still points nowhere is UNKNOWN too (its
  *     value comes from something the front end did not describe);
  *   - if every pointee is an ESC_LOC_VAR or ESC_LOC_MAP of the storing function,
- *     each gets pointee <- src (derefs); otherwise heap <- src (derefs).
+ *     each gets pointee <- src (derefs); otherwise heap <- src (derefs);
+ *   - except (Go's self-assignment rule, generalised, see in_region): when the
+ *     only unknown is one parameter p of the storing function, and the value
+ *     stored is loaded from p's memory at a level at least as deep as the slot
+ *     written (or comes from outside), the store gives nothing new to anyone
+ *     and adds no edge.  `c->count++` then leaves c "does not escape".
  *
  * ext ("content written by code we do not see"): a location whose address
  * reaches a call argument (of any callee: even a noescape or summarized one may
@@ -55,6 +60,8 @@ typedef struct solver {
     VEC(int) pts;               /* pointees of the last points_to */
     long budget;
     bool unknown;               /* the last points_to hit something unseen */
+    int region;                 /* ... and that was only this parameter, else -1 */
+    int region_d;               /* deepest derefs the pointer is from it */
 } solver;
 
 static esc_func *FN(esc_ctx *c, int l) { return c->funcs.v[LOC(c, l)->fn]; }
@@ -166,18 +173,34 @@ static bool unseen(solver *s)
     return false;
 }
 
-/* Fills s->pts with what ptr may point to; false when that is not bounded
- * (s->unknown) or when nothing is known yet (s->pts empty). */
-static bool points_to(solver *s, int ptr)
+/* An unseen value at derefs >= 0.  A parameter of the storing function fn is
+ * remembered as the region the pointer stays in (see in_region); anything
+ * else, or a second parameter, makes the pointer unknown for good. */
+static bool unseen_at(solver *s, int l, int d, int fn)
+{
+    const location *L = LOC(s->c, l);
+    if (L->role == ROLE_PARAM && L->fn == fn && !L->ext && (s->region < 0 || s->region == l)) {
+        if (s->region < 0 || d > s->region_d) s->region_d = d;
+        s->region = l;
+        return true;
+    }
+    s->region = -1;
+    return unseen(s);
+}
+
+/* Fills s->pts with what ptr (a pointer of function fn) may point to; false
+ * when that is not bounded (s->unknown; s->region says whether only through
+ * one parameter) or when nothing is known yet (s->pts empty). */
+static bool points_to(solver *s, int ptr, int fn)
 {
     esc_ctx *c = s->c;
     unsigned gen = ++c->sgen;
     s->pts.n = s->work.n = 0;
     s->unknown = false;
-    if (unseen_value(LOC(c, ptr))) return unseen(s);
+    s->region = -1;
+    if (unseen_value(LOC(c, ptr)) && !unseen_at(s, ptr, 0, fn)) return false;
     *smask(c, ptr, gen) |= 1u;
-    VPUSH(s->work, ptr);
-    VPUSH(s->work, 0);
+    if (s->region < 0) { VPUSH(s->work, ptr); VPUSH(s->work, 0); }
     while (s->work.n) {
         int d = s->work.v[--s->work.n];
         int l = s->work.v[--s->work.n];
@@ -185,20 +208,67 @@ static bool points_to(solver *s, int ptr)
             const edge *E = &c->edges.v[e];
             int nd = d + E->derefs;
             uint32_t *m = smask(c, E->src, gen);
-            if (--s->budget < 0) return unseen(s);
-            if (LOC(c, E->src)->role == ROLE_HEAP) return unseen(s);
+            if (--s->budget < 0 || LOC(c, E->src)->role == ROLE_HEAP) {
+                s->region = -1;
+                return unseen(s);
+            }
             if (nd < 0) {
                 if (!(*m & ADDRBIT)) { *m |= ADDRBIT; VPUSH(s->pts, E->src); }
                 continue;
             }
-            if (nd > MAXD || unseen_value(LOC(c, E->src))) return unseen(s);
+            if (nd > MAXD) { s->region = -1; return unseen(s); }
             if (*m & (1u << nd)) continue;
             *m |= 1u << nd;
+            if (unseen_value(LOC(c, E->src))) {
+                if (!unseen_at(s, E->src, nd, fn)) return false;
+                continue;
+            }
             VPUSH(s->work, E->src);
             VPUSH(s->work, nd);
         }
     }
+    if (s->region >= 0) return unseen(s);
     return s->pts.n > 0;
+}
+
+/* Go's self-assignment rule, generalised.  A store into memory reachable from
+ * parameter p, at level j (the slot is *^j p, j = the pointer's derefs from p
+ * + 1), of a value loaded from p's memory at level k >= j (or from outside:
+ * heap, call results) gives the caller nothing its own graph does not already
+ * cover: Go's walk floors at address-of, so whatever reads level j also reads
+ * everything deeper.  Such a store needs no heap edge (which would make p's
+ * content "leak": typically `p->count++`).  A value from a shallower level
+ * (`*t = t`) or holding any location's address, or another parameter's value,
+ * is rejected.  p's own incoming edges (arguments of recursive calls in the
+ * batch) are followed like any other. */
+static bool in_region(solver *s, int src, int derefs, int p, int level)
+{
+    esc_ctx *c = s->c;
+    unsigned gen = ++c->sgen;
+    location *S = LOC(c, src);
+    S->sgen = gen;
+    S->sderefs = derefs;
+    s->work.n = 0;
+    VPUSH(s->work, src);
+    while (s->work.n) {
+        int l = s->work.v[--s->work.n];
+        location *L = LOC(c, l);
+        if (L->role == ROLE_HEAP) continue;
+        if (L->sderefs < 0) return false;       /* an address goes into R(p) */
+        if (L->role == ROLE_PARAM && (l != p || L->sderefs < level)) return false;
+        for (int e = L->ehead; e >= 0; e = c->edges.v[e].next) {
+            const edge *E = &c->edges.v[e];
+            location *X = LOC(c, E->src);
+            int nd = L->sderefs + E->derefs;
+            if (--s->budget < 0) return false;
+            if (X->sgen != gen || X->sderefs > nd) {
+                X->sgen = gen;
+                X->sderefs = nd;
+                VPUSH(s->work, E->src);
+            }
+        }
+    }
+    return true;
 }
 
 /* ---- stores ------------------------------------------------------------------------------------ */
@@ -227,7 +297,7 @@ static bool resolve_store(solver *s, int si, bool *pending)
     esc_ctx *c = s->c;
     const store st = c->stores.v[si];
     bool added = false;
-    if (s->budget >= 0 && points_to(s, st.ptr) && local_pointees(s, st.fn)) {
+    if (s->budget >= 0 && points_to(s, st.ptr, st.fn) && local_pointees(s, st.fn)) {
         for (int i = 0; i < s->pts.n; i++)
             if (esc_seen_add(c, si, s->pts.v[i])) {
                 esc_edge_add(c, s->pts.v[i], st.src, st.derefs, st.pos, st.why);
@@ -239,6 +309,9 @@ static bool resolve_store(solver *s, int si, bool *pending)
         *pending = true;
         return false;
     }
+    if (s->budget >= 0 && s->region >= 0 && s->pts.n == 0 &&
+        in_region(s, st.src, st.derefs, s->region, s->region_d + 1))
+        return false;                           /* *p = (what p's region holds) */
     return store_to_heap(c, si);
 }
 
@@ -263,7 +336,7 @@ static void resolve_stores(solver *s)
             esc_func *f = s->fns[fi];
             for (int i = 0; i < f->stores.n; i++) {
                 int si = f->stores.v[i];
-                if (!points_to(s, c->stores.v[si].ptr) && !s->unknown)
+                if (!points_to(s, c->stores.v[si].ptr, c->stores.v[si].fn) && !s->unknown)
                     added |= store_to_heap(c, si);
             }
         }
@@ -413,7 +486,7 @@ static void finish(solver *s)
 
 void esc_solve_batch(esc_ctx *c, esc_func **fns, int n)
 {
-    solver s = { c, fns, n, {0}, {0}, 0, false };
+    solver s = { c, fns, n, {0}, {0}, 0, false, -1, 0 };
     link_calls(&s);
     resolve_stores(&s);
     walk_all(&s);
