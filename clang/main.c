@@ -126,13 +126,18 @@ static enum CXChildVisitResult print_ops(CXCursor c, CXCursor parent, CXClientDa
     (void)parent;
     CXTranslationUnit tu = d;
     enum CXCursorKind k = clang_getCursorKind(c);
-    if (!clang_Location_isFromMainFile(clang_getCursorLocation(c)))
+    CXFile file;
+    clang_getExpansionLocation(clang_getCursorLocation(c), &file, NULL, NULL, NULL);
+    char *main_name = ce_string(clang_getTranslationUnitSpelling(tu));
+    bool in_main = file && clang_File_isEqual(file, clang_getFile(tu, main_name));
+    free(main_name);
+    if (!in_main)
         return CXChildVisit_Continue;
     if (k == CXCursor_UnaryOperator || k == CXCursor_BinaryOperator
         || k == CXCursor_CompoundAssignOperator) {
         esc_pos p = ce_cursor_pos(c);
         bool un = k == CXCursor_UnaryOperator;
-        printf("%d:%d: %s %s\n", p.line, p.col, un ? "unary" : "binary",
+        printf("%s:%d:%d: %s %s\n", p.file, p.line, p.col, un ? "unary" : "binary",
                ce_op_name(un ? ce_unary_op(tu, c) : ce_binary_op(tu, c)));
     }
     return CXChildVisit_Recurse;

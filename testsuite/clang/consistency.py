@@ -144,7 +144,7 @@ def main():
     root = a.root
     allow = listed(os.path.join(root, "docs", "frontends.md"))
     files = []
-    for d in ("testsuite/go", "testsuite/plugin"):
+    for d in ("testsuite/go", "testsuite/plugin", "testsuite/clang"):
         full = os.path.join(root, d)
         files += [(os.path.join(d, f), os.path.join(full, f)) for f in sorted(os.listdir(full))
                   if f.endswith(".c")]
