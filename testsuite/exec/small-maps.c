@@ -7,7 +7,11 @@
 // RUN: %cc -O2 %asan -I %S/Inputs %s %t.rt/*.o -o %t.heap
 // RUN: %cc -O2 %asan -I %S/Inputs %s %plugin %t.rt/*.o -o %t.stack
 // RUN: %cc -O0 %asan -I %S/Inputs %s %plugin %t.rt/*.o -o %t.stack0
+// RUN: %cc -O2 %asan -I %S/Inputs %s %plugin -fplugin-arg-escape-transform=no %t.rt/*.o -o %t.notransform
 // RUN: %t.heap > %t.heap.out 2> %t.heap.err
+// RUN: %t.notransform > %t.notransform.out 2> %t.notransform.err
+// RUN: diff %t.heap.out %t.notransform.out
+// RUN: %FileCheck %s --check-prefix=HEAP < %t.notransform.err
 // RUN: %t.stack > %t.stack.out 2> %t.stack.err
 // RUN: %t.stack0 > %t.stack0.out 2> %t.stack0.err
 // RUN: diff %t.heap.out %t.stack.out
