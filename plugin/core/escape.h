@@ -118,7 +118,9 @@ void esc_escape(esc_func *f, esc_loc src, int derefs, esc_pos pos, const char *w
  * args[i] is the location of the i-th argument (ESC_NOLOC for non-pointers);
  * result receives the returned value (ESC_NOLOC if unused).  Arguments beyond
  * the callee's registered parameters (varargs) escape.  A callee without a
- * trusted body: every argument escapes unless its parameter is noescape. */
+ * trusted body: every argument escapes unless its parameter is noescape.
+ * callee NULL: an unknown (indirect) callee, every argument escapes.  The
+ * result of any call may point anywhere (stores through it go to the heap). */
 void esc_call(esc_func *f, esc_func *callee, const esc_loc *args, int nargs,
               esc_loc result, esc_pos pos);
 

@@ -338,7 +338,7 @@ void esc_call(esc_func *f, esc_func *callee, const esc_loc *args, int nargs,
               esc_loc result, esc_pos pos)
 {
     esc_ctx *c = f->c;
-    call k = { f->id, callee ? callee->id : -1, c->args.n, nargs < 0 ? 0 : nargs,
+    call k = { f->id, callee ? callee->id : -1, c->args.n, nargs < 0 || !args ? 0 : nargs,
                fix(f, result), intern_pos(c, pos) };
     if (foreign(f, k.result)) {
         LOC(c, k.result)->opaque = true;
