@@ -111,3 +111,62 @@ again:
     gomap_free(prev);
     return total;
 }
+
+// Each iteration's map is stored into a map made before the loop: the outer map
+// holds them all at once, so they escape (the outer one does not).
+long stored_into_outer_map(int n)
+{
+    // CHECK: {{.*}}:[[@LINE+1]]:20: make(map[int]gomap*) does not escape
+    gomap *outer = gomap_make(GOMAP_TYPE(int, gomap*), 0);
+    for (int i = 0; i < n; i++) {
+        // CHECK: {{.*}}:[[@LINE+1]]:24: make(map[int]int) escapes to heap
+        gomap *inner = gomap_make(GOMAP_TYPE(int, int), 0);
+        *(gomap **)gomap_assign(outer, &i) = inner;
+    }
+    long s = 0;
+    for (int i = 0; i < n; i++) {
+        gomap *inner = *(gomap **)gomap_access(outer, &i);
+        s += (long)gomap_len(inner);
+        gomap_free(inner);
+    }
+    gomap_free(outer);
+    return s;
+}
+
+// Kept across iterations through a pointer to a variable outside the loop.
+size_t kept_through_pointer(int n)
+{
+    gomap *keep = NULL;
+    gomap **pp = &keep;
+    size_t s = 0;
+    for (int i = 0; i < n; i++) {
+        // CHECK: {{.*}}:[[@LINE+1]]:20: make(map[int]int) escapes to heap
+        gomap *m = gomap_make(GOMAP_TYPE(int, int), 0);
+        s += gomap_len(*pp);
+        gomap_free(*pp);
+        *pp = m;
+    }
+    gomap_free(keep);
+    return s;
+}
+
+// An irreducible loop (two entries, A and B): still a loop.
+size_t irreducible_kept(int n, int c)
+{
+    gomap *prev = NULL;
+    size_t s = 0;
+    int i = 0;
+    if (c)
+        goto B;
+A:
+    // CHECK: {{.*}}:[[@LINE+1]]:16: make(map[int]int) escapes to heap
+    gomap *m = gomap_make(GOMAP_TYPE(int, int), 0);
+    s += gomap_len(prev);
+    gomap_free(prev);
+    prev = m;
+B:
+    if (++i < n)
+        goto A;
+    gomap_free(prev);
+    return s;
+}
