@@ -47,6 +47,21 @@ int ce_children(CXCursor c, CXCursor *out, int max)
     return k.n;
 }
 
+static enum CXChildVisitResult collect_all(CXCursor c, CXCursor parent, CXClientData d)
+{
+    (void)parent;
+    ce_cursors *k = d;
+    CE_PUSH(*k, c);
+    return CXChildVisit_Continue;
+}
+
+ce_cursors ce_all_children(CXCursor c)
+{
+    ce_cursors k = { 0 };
+    clang_visitChildren(c, collect_all, &k);
+    return k;
+}
+
 static bool same_extent(CXCursor a, CXCursor b)
 {
     return clang_equalRanges(clang_getCursorExtent(a), clang_getCursorExtent(b));
@@ -118,14 +133,19 @@ static bool is_function(CXType t)
  * TypeRef child). */
 static bool operand_of(CXCursor e, CXCursor *out)
 {
-    CXCursor k[8];
-    int n = ce_children(e, k, 8);
-    for (int i = (n > 8 ? 8 : n) - 1; i >= 0; i--)
-        if (clang_isExpression(clang_getCursorKind(k[i]))) {
-            *out = k[i];
-            return true;
-        }
-    return false;
+    return ce_last_expr_child(e, out);
+}
+
+bool ce_last_expr_child(CXCursor c, CXCursor *out)
+{
+    ce_cursors k = ce_all_children(c);
+    int i = k.n - 1;
+    while (i >= 0 && !clang_isExpression(clang_getCursorKind(k.v[i])))
+        i--;
+    if (i >= 0)
+        *out = k.v[i];
+    CE_FREE(k);
+    return i >= 0;
 }
 
 /* ---- locations ---------------------------------------------------------------- */
@@ -308,15 +328,11 @@ static void discard(ce_fn *fn, CXCursor e)
 
 static void value_of_kids(ce_fn *fn, CXCursor e, int from, ce_srcs *out)
 {
-    CXCursor k[64];
-    int n = ce_children(e, k, 64);
-    if (n > 64) {
-        ce_unmodelled(fn, e, out, "unmodelled");
-        return;
-    }
-    for (int i = from; i < n; i++)
-        if (clang_isExpression(clang_getCursorKind(k[i])))
-            ce_value(fn, k[i], out);
+    ce_cursors k = ce_all_children(e);
+    for (int i = from; i < k.n; i++)
+        if (clang_isExpression(clang_getCursorKind(k.v[i])))
+            ce_value(fn, k.v[i], out);
+    CE_FREE(k);
 }
 
 static bool lvalue_kind(CXCursor e)
@@ -334,15 +350,15 @@ static bool lvalue_kind(CXCursor e)
 void ce_unmodelled(ce_fn *fn, CXCursor e, ce_srcs *out, const char *why)
 {
     ce_srcs all = { 0 };
-    CXCursor k[64];
-    int n = ce_children(e, k, 64);
-    for (int i = 0; i < n && i < 64; i++) {
-        if (!clang_isExpression(clang_getCursorKind(k[i])))
+    ce_cursors k = ce_all_children(e);
+    for (int i = 0; i < k.n; i++) {
+        if (!clang_isExpression(clang_getCursorKind(k.v[i])))
             continue;
-        ce_value(fn, k[i], &all);
-        if (lvalue_kind(k[i]))
-            ce_address(fn, k[i], &all);
+        ce_value(fn, k.v[i], &all);
+        if (lvalue_kind(k.v[i]))
+            ce_address(fn, k.v[i], &all);
     }
+    CE_FREE(k);
     int m = all.n;
     for (int i = 0; i < m; i++)        /* and what they point to, at any level */
         ce_push(&all, all.v[i].loc, all.v[i].derefs + 1);
@@ -532,11 +548,7 @@ static void compound_literal(ce_fn *fn, CXCursor e, ce_srcs *out, int derefs)
     esc_loc l = literal_loc(fn, e, &fresh);
     if (fresh) {
         ce_srcs init = { 0 };
-        CXCursor k[4];
-        int n = ce_children(e, k, 4);
-        for (int i = 0; i < n && i < 4; i++)
-            if (clang_isExpression(clang_getCursorKind(k[i])))
-                ce_value(fn, k[i], &init);
+        value_of_kids(fn, e, 0, &init);
         ce_flow_srcs(fn, l, &init, e, "assign");
         CE_FREE(init);
     }
@@ -546,24 +558,21 @@ static void compound_literal(ce_fn *fn, CXCursor e, ce_srcs *out, int derefs)
 /* ({ ...; e; }) - the statements, then the value of the last one. */
 static void stmt_expr(ce_fn *fn, CXCursor e, ce_srcs *out)
 {
-    CXCursor body, k[1024];
+    CXCursor body;
     if (!first_two(e, &body, NULL) || clang_getCursorKind(body) != CXCursor_CompoundStmt) {
         ce_unmodelled(fn, e, out, "unmodelled");
         return;
     }
-    int n = ce_children(body, k, 1024);
-    if (n > 1024) {
-        ce_unmodelled(fn, e, out, "unmodelled");
-        return;
-    }
+    ce_cursors k = ce_all_children(body);
     CE_PUSH(fn->blocks, ce_extent(body));
-    for (int i = 0; i < n; i++) {
-        if (i == n - 1 && clang_isExpression(clang_getCursorKind(k[i])))
-            ce_value(fn, k[i], out);
+    for (int i = 0; i < k.n; i++) {
+        if (i == k.n - 1 && clang_isExpression(clang_getCursorKind(k.v[i])))
+            ce_value(fn, k.v[i], out);
         else
-            ce_stmt(fn, k[i]);
+            ce_stmt(fn, k.v[i]);
     }
     fn->blocks.n--;
+    CE_FREE(k);
 }
 
 static void decl_ref_value(ce_fn *fn, CXCursor e, ce_srcs *out)

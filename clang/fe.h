@@ -165,7 +165,10 @@ ce_descriptor ce_resolve_descriptor(CXCursor arg);
 bool ce_param_noescape(CXType fntype, int i);
 
 /* ---- cursor helpers (expr.c) ---------------------------------------------------- */
-int      ce_children(CXCursor c, CXCursor *out, int max);
+int      ce_children(CXCursor c, CXCursor *out, int max);   /* count; first MAX kept */
+typedef CE_VEC(CXCursor) ce_cursors;
+ce_cursors ce_all_children(CXCursor c);                     /* CE_FREE it */
+bool     ce_last_expr_child(CXCursor c, CXCursor *out);
 CXCursor ce_strip(CXCursor e);      /* parens and implicit casts */
 bool     ce_is_implicit_cast(CXCursor e, CXCursor *child);
 bool     ce_type_is_pointer(CXType t);

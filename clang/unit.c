@@ -106,22 +106,10 @@ esc_func *ce_func_for(ce_unit *u, CXCursor decl)
 
 /* ---- statements ---------------------------------------------------------------------- */
 
-static bool last_expr_child(CXCursor c, CXCursor *out)
-{
-    CXCursor k[16];
-    int n = ce_children(c, k, 16);
-    for (int i = (n > 16 ? 16 : n) - 1; i >= 0; i--)
-        if (clang_isExpression(clang_getCursorKind(k[i]))) {
-            *out = k[i];
-            return true;
-        }
-    return false;
-}
-
 static void var_decl(ce_fn *fn, CXCursor d)
 {
     CXCursor init;
-    bool has_init = last_expr_child(d, &init);
+    bool has_init = ce_last_expr_child(d, &init);
     ce_srcs v = { 0 };
     if (has_init)
         ce_value(fn, init, &v);
@@ -136,7 +124,7 @@ static void var_decl(ce_fn *fn, CXCursor d)
 static void return_stmt(ce_fn *fn, CXCursor s)
 {
     CXCursor e;
-    if (!last_expr_child(s, &e))
+    if (!ce_last_expr_child(s, &e))
         return;
     ce_srcs v = { 0 };
     ce_value(fn, e, &v);
@@ -254,16 +242,24 @@ void ce_stmt(ce_fn *fn, CXCursor s)
 
 static void translate(ce_unit *u, CXCursor def)
 {
-    CXCursor body;
-    CXCursor k[64];
-    int n = ce_children(def, k, 64);
-    if (n < 1 || n > 64 || clang_getCursorKind(k[n - 1]) != CXCursor_CompoundStmt)
+    ce_cursors k = ce_all_children(def);
+    CXCursor body = k.n ? k.v[k.n - 1] : clang_getNullCursor();
+    CE_FREE(k);
+    esc_func *ef = *(esc_func **)ce_map_slot(u->funcs, clang_getCanonicalCursor(def), false);
+    if (clang_getCursorKind(body) != CXCursor_CompoundStmt) {   /* not C: keep all */
+        int np = clang_Cursor_getNumArguments(def);
+        for (int i = 0; i < np; i++) {
+            void **p = ce_map_slot(u->params, clang_Cursor_getArgument(def, (unsigned)i), false);
+            if (p)
+                esc_escape(ef, (esc_loc)(intptr_t)*p - 1, 0, ce_cursor_pos(def), "unmodelled");
+        }
+        esc_flow(ef, esc_result(ef), esc_heap(u->ctx), 0, ce_cursor_pos(def), "unknown");
         return;
-    body = k[n - 1];
+    }
     ce_fn fn;
     memset(&fn, 0, sizeof fn);
     fn.u = u;
-    fn.ef = *(esc_func **)ce_map_slot(u->funcs, clang_getCanonicalCursor(def), false);
+    fn.ef = ef;
     fn.decl = def;
     fn.vars = ce_map_new();
     fn.result = esc_result(fn.ef);
@@ -281,28 +277,96 @@ static void translate(ce_unit *u, CXCursor def)
 
 typedef CE_VEC(CXCursor) cursors;
 
+typedef struct defs {
+    cursors v;               /* function definitions, in order */
+    cursors file_refs;       /* functions referenced outside any body */
+    ce_map *index;           /* canonical decl -> position in v + 1 */
+} defs;
+
+static enum CXChildVisitResult note_refs(CXCursor c, CXCursor parent, CXClientData d)
+{
+    (void)parent;
+    if (clang_getCursorKind(c) == CXCursor_DeclRefExpr) {
+        CXCursor r = clang_getCursorReferenced(c);
+        if (clang_getCursorKind(r) == CXCursor_FunctionDecl)
+            CE_PUSH(*(cursors *)d, clang_getCanonicalCursor(r));
+    }
+    return CXChildVisit_Recurse;
+}
+
 static enum CXChildVisitResult top_level(CXCursor c, CXCursor parent, CXClientData d)
 {
     (void)parent;
-    cursors *defs = d;
+    defs *ds = d;
     enum CXCursorKind k = clang_getCursorKind(c);
-    if (k == CXCursor_FunctionDecl && clang_isCursorDefinition(c))
-        CE_PUSH(*defs, c);
-    else if (k == CXCursor_LinkageSpec || k == CXCursor_UnexposedDecl)
+    if (k == CXCursor_FunctionDecl && clang_isCursorDefinition(c)) {
+        CE_PUSH(ds->v, c);
+        *ce_map_slot(ds->index, clang_getCanonicalCursor(c), true) = (void *)(intptr_t)ds->v.n;
+    } else if (k == CXCursor_LinkageSpec || k == CXCursor_UnexposedDecl) {
         clang_visitChildren(c, top_level, d);
+    } else if (k == CXCursor_VarDecl) {
+        clang_visitChildren(c, note_refs, &ds->file_refs);
+    }
     return CXChildVisit_Continue;
+}
+
+/* An inline definition (static inline, or C99 inline without extern) is emitted
+ * only when something emitted refers to it: GCC analyses nothing else. */
+static bool inline_only(CXCursor def)
+{
+    return clang_Cursor_isFunctionInlined(def) && clang_Cursor_getStorageClass(def) != CX_SC_Extern;
+}
+
+static void reach(defs *ds, bool *reached, CXCursor canon, cursors *work)
+{
+    void **slot = ce_map_slot(ds->index, canon, false);
+    int i = slot ? (int)(intptr_t)*slot - 1 : -1;
+    if (i >= 0 && !reached[i]) {
+        reached[i] = true;
+        CE_PUSH(*work, ds->v.v[i]);
+    }
+}
+
+/* The definitions GCC would emit (and the plugin report): roots are the ones
+ * that are not inline-only, and the functions named outside any body. */
+static bool *emitted(defs *ds)
+{
+    bool *reached = calloc((size_t)ds->v.n + 1, sizeof *reached);
+    if (!reached) abort();
+    cursors work = { 0 }, refs = { 0 };
+    for (int i = 0; i < ds->v.n; i++)
+        if (!inline_only(ds->v.v[i]))
+            reach(ds, reached, clang_getCanonicalCursor(ds->v.v[i]), &work);
+    for (int i = 0; i < ds->file_refs.n; i++)
+        reach(ds, reached, ds->file_refs.v[i], &work);
+    while (work.n) {
+        CXCursor def = work.v[--work.n];
+        refs.n = 0;
+        clang_visitChildren(def, note_refs, &refs);
+        for (int i = 0; i < refs.n; i++)
+            reach(ds, reached, refs.v[i], &work);
+    }
+    CE_FREE(work);
+    CE_FREE(refs);
+    return reached;
 }
 
 void ce_analyse_unit(CXTranslationUnit tu, const ce_options *opt, esc_ctx *ctx)
 {
     ce_unit u = { tu, ctx, ce_map_new(), ce_map_new(), opt };
-    cursors defs = { 0 };
-    clang_visitChildren(clang_getTranslationUnitCursor(tu), top_level, &defs);
-    for (int i = 0; i < defs.n; i++)
-        register_defined(&u, defs.v[i]);
-    for (int i = 0; i < defs.n; i++)
-        translate(&u, defs.v[i]);
-    CE_FREE(defs);
+    defs ds = { { 0 }, { 0 }, ce_map_new() };
+    clang_visitChildren(clang_getTranslationUnitCursor(tu), top_level, &ds);
+    bool *live = emitted(&ds);
+    for (int i = 0; i < ds.v.n; i++)
+        if (live[i])
+            register_defined(&u, ds.v.v[i]);
+    for (int i = 0; i < ds.v.n; i++)
+        if (live[i])
+            translate(&u, ds.v.v[i]);
+    free(live);
+    CE_FREE(ds.v);
+    CE_FREE(ds.file_refs);
+    ce_map_free(ds.index);
     ce_map_free(u.funcs);
     ce_map_free(u.params);
 }
