@@ -79,10 +79,17 @@
  *    growth completes while iterators are live the old array is "retired" on
  *    h->grave instead of freed.  gomap_clear retires the same way what it cannot
  *    free.  The graveyard is freed ("buried") at a later write once no iterator
- *    is live, and by gomap_free.  An iterator abandoned before its end keeps the
- *    arrays it may use alive until gomap_free; at most the arrays evacuated while
- *    it was the newest are kept, since a growth with no iterator started since the
- *    previous one (F_ITER clear) frees its old array at once.
+ *    is live, and by gomap_free.
+ *  - An iterator abandoned before its end (a `break`) looks live forever.  A
+ *    growth with no iterator started since the previous one (F_ITER clear) frees
+ *    its old array at once, but "take any key and break" repeated on a churning
+ *    map would still retire an array per growth.  So the graveyard is capped at
+ *    twice the current array plus 64 KiB: past that, the oldest graves are freed.
+ *    Every bucket array has a sequence number (array_id; a growth's old array is
+ *    array_id - 1) and an iterator records the oldest one it may read; resuming
+ *    an iterator whose array was reclaimed is a fatal error with a message, never
+ *    a read of freed memory.  Only an iterator left paused while many others were
+ *    abandoned across many growths can meet it.
  *
  * Given storage.  gomap_make_on builds the header in caller storage (a stack
  * slot chosen by the escape plugin) and, for B = 0, can take a caller bucket as
@@ -105,12 +112,23 @@
 /* ---- graveyard: storage a paused iterator may still read ---- */
 enum { GRAVE_ARRAY, GRAVE_BUCKET };
 struct gomap_grave {
-    struct gomap_grave *next;
+    struct gomap_grave *next;   /* older */
     char *p;
+    uint32_t id;     /* array_id of the array it is (or whose overflow bucket it is) */
     uint8_t what;    /* GRAVE_* */
     uint8_t B;       /* GRAVE_ARRAY: its log size */
     bool given;      /* GRAVE_ARRAY: caller storage, do not free the array itself */
 };
+
+/* Allocated at the first retirement, freed by gomap_free. */
+struct gomap_extra {
+    struct gomap_grave *graves;   /* newest first; ids never increase along the list */
+    size_t bytes;                 /* bucket bytes they hold */
+    uint32_t reclaimed;           /* arrays with id <= this were freed under live iterators */
+};
+
+/* Graves may hold this much besides the current array before the oldest go. */
+#define GRAVE_SLACK ((size_t)64 << 10)
 
 static bool over_load_factor(size_t count, uint8_t B)
 {
@@ -175,8 +193,9 @@ static void layout_header(struct gomap *h, const gomap_type *t)
     h->keysize = t->keysize;
     h->valsize = t->valsize;
     h->keyoff = (uint16_t)gomap_layout_keys_off(ks, ka);
-    h->valoff = (uint32_t)gomap_layout_vals_off(ks, ka, vs, va);
-    h->bucketsize = (uint32_t)gomap_layout_bucket_size(ks, ka, vs, va);
+    h->valoff = (uint16_t)gomap_layout_vals_off(ks, ka, vs, va);
+    h->bucketsize = (uint16_t)gomap_layout_bucket_size(ks, ka, vs, va);
+    h->array_id = 1;
     h->kslot = (uint8_t)gomap_layout_slot_size(ks);
     h->vslot = (uint8_t)gomap_layout_slot_size(vs);
     h->ind = (ks > GOMAP_MAX_INLINE ? IND_KEY : 0) | (vs > GOMAP_MAX_INLINE ? IND_VAL : 0);
@@ -297,11 +316,66 @@ static char *new_overflow(struct gomap *h, char *b)
 }
 
 /* ---- freeing and retiring storage ---- */
-static void retire(struct gomap *h, char *p, uint8_t what, uint8_t B, bool given)
+static void free_array(struct gomap *h, char *arr, uint8_t B, bool given);
+
+static size_t grave_bytes(const struct gomap *h, const struct gomap_grave *g)
 {
+    return g->what == GRAVE_ARRAY ? array_bytes(h, g->B) : h->bucketsize;
+}
+
+static void free_grave(struct gomap *h, struct gomap_grave *g)
+{
+    if (g->what == GRAVE_ARRAY) free_array(h, g->p, g->B, g->given);
+    else rt_free(g->p, h->bucketsize);
+    h->extra->bytes -= grave_bytes(h, g);
+    rt_free(g, sizeof *g);
+}
+
+/* Free every grave from *link on (the older ones). */
+static void free_graves(struct gomap *h, struct gomap_grave **link)
+{
+    struct gomap_grave *g = *link;
+    *link = NULL;
+    while (g) {
+        struct gomap_grave *next = g->next;
+        free_grave(h, g);
+        g = next;
+    }
+}
+
+/* Iterators abandoned before their end look live forever, so the graveyard is
+ * capped: past twice the current array (plus some slack), the oldest graves are
+ * freed and their ids recorded; an iterator that may read them aborts with a
+ * message instead of reading freed memory (gomap_iter.c). */
+static void cap_graves(struct gomap *h)
+{
+    struct gomap_extra *x = h->extra;
+    size_t cap = 2 * array_bytes(h, h->B) + GRAVE_SLACK;
+    while (x->bytes > cap) {
+        struct gomap_grave **link = &x->graves, *oldest;
+        while ((*link)->next) link = &(*link)->next;
+        oldest = *link;
+        uint32_t id = oldest->id;
+        /* all graves of that id, and older, go: they end the list */
+        for (link = &x->graves; (*link)->id > id; link = &(*link)->next) {}
+        free_graves(h, link);
+        x->reclaimed = id;
+    }
+}
+
+uint32_t gomap_reclaimed_id(const struct gomap *h)
+{
+    return h->extra ? h->extra->reclaimed : 0;
+}
+
+static void retire(struct gomap *h, char *p, uint8_t what, uint8_t B, bool given, uint32_t id)
+{
+    if (!h->extra) h->extra = rt_alloc(sizeof *h->extra);
     struct gomap_grave *g = rt_alloc(sizeof *g);
-    *g = (struct gomap_grave){ h->grave, p, what, B, given };
-    h->grave = g;
+    *g = (struct gomap_grave){ h->extra->graves, p, id, what, B, given };
+    h->extra->graves = g;
+    h->extra->bytes += grave_bytes(h, g);
+    cap_graves(h);
 }
 
 /* Free the storage the entries of one bucket own: indirect keys and values of
@@ -355,15 +429,7 @@ static void free_array(struct gomap *h, char *arr, uint8_t B, bool given)
 
 static void bury(struct gomap *h)
 {
-    struct gomap_grave *g = h->grave;
-    h->grave = NULL;
-    while (g) {
-        struct gomap_grave *next = g->next;
-        if (g->what == GRAVE_ARRAY) free_array(h, g->p, g->B, g->given);
-        else rt_free(g->p, h->bucketsize);
-        rt_free(g, sizeof *g);
-        g = next;
-    }
+    if (h->extra) free_graves(h, &h->extra->graves);
 }
 
 static bool iterators_live(const struct gomap *h)
@@ -373,14 +439,14 @@ static bool iterators_live(const struct gomap *h)
 
 INLINE void bury_if_idle(struct gomap *h)
 {
-    if (UNLIKELY(h->grave != NULL) && !iterators_live(h)) bury(h);
+    if (UNLIKELY(h->extra != NULL) && h->extra->graves && !iterators_live(h)) bury(h);
 }
 
 /* An evacuated old array whose growth is complete. */
 static void release_old_array(struct gomap *h, char *old, uint8_t B, bool given)
 {
     if (flags_get(h) & F_OLDITER) {
-        if (iterators_live(h)) retire(h, old, GRAVE_ARRAY, B, given);
+        if (iterators_live(h)) retire(h, old, GRAVE_ARRAY, B, given, h->array_id - 1);
         else free_array(h, old, B, given);
     } else if (!given) {
         /* no iterator used it: evacuate() already freed its chains and copies */
@@ -402,6 +468,7 @@ static void hash_grow(struct gomap *h)
     uint8_t nf = f & (uint8_t)~(F_ITER | F_OLDITER);
     if (f & F_ITER) nf |= F_OLDITER;
     h->B += bigger;
+    h->array_id++;
     flags_set(h, nf);
     h->oldbuckets = old;
     h->buckets = nb;
@@ -786,7 +853,7 @@ static void release_current_cells(struct gomap *h, bool live)
                 if (live) {
                     memset(tophash_of(o), EMPTY_REST, BUCKET_CNT);
                     *overflow_slot(h, o) = NULL;
-                    retire(h, o, GRAVE_BUCKET, 0, false);
+                    retire(h, o, GRAVE_BUCKET, 0, false, h->array_id);
                 } else {
                     rt_free(o, h->bucketsize);
                 }
@@ -812,7 +879,7 @@ void gomap_clear(gomap *m)
             for (uintptr_t i = 0, n = bucket_shift(B); i < n; i++)
                 for (char *o = bucket_at(h, old, i); o; o = overflow_of(h, o)) free_cells(h, o);
             mark_array_gone(h, old, B);
-            retire(h, old, GRAVE_ARRAY, B, given);
+            retire(h, old, GRAVE_ARRAY, B, given, h->array_id - 1);
         } else {
             free_array(h, old, B, given);
         }
@@ -820,6 +887,9 @@ void gomap_clear(gomap *m)
         h->own &= ~OWN_OLD_GIVEN;
     }
     release_current_cells(h, live);
+    /* The emptied array starts a new generation: reclaiming the overflow buckets
+     * just retired must not condemn iterators started after this clear. */
+    if (live) h->array_id++;
     flags_set(h, flags_get(h) & ~F_SAMESIZE);
     h->nevacuate = 0;
     h->noverflow = 0;
@@ -839,6 +909,7 @@ void gomap_free(gomap *m)
     if (h == NULL) return;
     if (flags_get(h) & F_WRITING) rt_fatal("concurrent map writes");
     bury(h);
+    rt_free(h->extra, sizeof *h->extra);
     if (h->oldbuckets) free_array(h, h->oldbuckets, old_B(h), h->own & OWN_OLD_GIVEN);
     if (h->buckets) free_array(h, h->buckets, h->B, h->own & OWN_BUCKET_GIVEN);
     if (!(h->own & OWN_HMAP_GIVEN)) rt_free(h, sizeof *h);
@@ -860,7 +931,9 @@ void gomap_debug_info(const gomap *m, gomap_debug *out)
     out->iters = __atomic_load_n(&h->iters, __ATOMIC_RELAXED);
     out->hmap_given = h->own & OWN_HMAP_GIVEN;
     out->bucket_given = h->own & (OWN_BUCKET_GIVEN | OWN_OLD_GIVEN);
-    for (struct gomap_grave *g = h->grave; g; g = g->next) out->graves++;
+    if (h->extra)
+        for (struct gomap_grave *g = h->extra->graves; g; g = g->next) out->graves++;
+    out->reclaimed = h->extra ? h->extra->reclaimed : 0;
     if (h->buckets)
         for (uintptr_t i = 0, n = bucket_shift(h->B); i < n; i++)
             for (char *o = overflow_of(h, bucket_at(h, h->buckets, i)); o; o = overflow_of(h, o))

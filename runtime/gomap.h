@@ -84,6 +84,7 @@ typedef struct gomap_iter {
     uint8_t wrapped;
     uint8_t B;
     uint8_t i;
+    uint32_t gen;         /* oldest bucket array id this iterator may read */
 } gomap_iter;
 void gomap_iter_init(gomap_iter *it, gomap *m);
 bool gomap_iter_next(gomap_iter *it, void **key, void **val);

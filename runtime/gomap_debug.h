@@ -11,6 +11,7 @@ typedef struct gomap_debug {
     bool growing;            /* an old array is being evacuated */
     bool same_size;          /* ... by a same-size growth */
     size_t graves;           /* retired storage kept for paused iterators */
+    unsigned reclaimed;      /* arrays with this id or lower were reclaimed (capped) */
     unsigned iters;          /* iterators started and not yet at their end */
     bool hmap_given, bucket_given;
 } gomap_debug;

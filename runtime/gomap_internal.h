@@ -47,7 +47,7 @@ enum { KIND_GENERIC, KIND_K4, KIND_K8, KIND_STR };
 /* h->ind */
 enum { IND_KEY = 1, IND_VAL = 2 };
 
-struct gomap_grave;
+struct gomap_extra;
 
 struct gomap {
     size_t count;              /* live cells; first, for gomap_len */
@@ -60,11 +60,12 @@ struct gomap {
     char *oldbuckets;          /* previous array during a growth, else NULL */
     uintptr_t nevacuate;       /* old buckets below this are evacuated */
     char *next_overflow;       /* next free preallocated overflow bucket */
-    struct gomap_grave *grave; /* storage iterators may still read (see gomap.c) */
+    struct gomap_extra *extra; /* storage paused iterators may read (see gomap.c) */
     const gomap_type *t;
+    uint32_t array_id;         /* sequence number of h->buckets; oldbuckets is one less */
     /* the descriptor's layout, computed once by gomap_layout.h */
-    uint32_t bucketsize;
-    uint32_t valoff;           /* offset of values[0] in a bucket */
+    uint16_t bucketsize;       /* at most 12288 (alignment <= 4096 is checked) */
+    uint16_t valoff;           /* offset of values[0] in a bucket */
     uint32_t keysize;          /* full key and value sizes */
     uint32_t valsize;
     uint16_t keyoff;           /* offset of keys[0] */
@@ -205,5 +206,6 @@ __attribute__((noreturn, cold)) void rt_throw(const char *fmt, ...);
 
 /* ---- shared between gomap.c and gomap_iter.c ---- */
 char *map_lookup_kv(struct gomap *h, const void *key, char **val);  /* mapaccessK */
+uint32_t gomap_reclaimed_id(const struct gomap *h);   /* see cap_graves */
 
 #endif /* GOMAP_INTERNAL_H */

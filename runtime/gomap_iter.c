@@ -33,11 +33,27 @@ void gomap_iter_init(gomap_iter *it, gomap *m)
     it->offset = (uint8_t)((r >> h->B) & (BUCKET_CNT - 1));
     it->bucket = it->start_bucket;
     it->check_bucket = NO_CHECK;
+    /* the arrays it may read: its own, and the old one if a growth is under way */
+    it->gen = h->array_id - (h->oldbuckets ? 1 : 0);
     /* Remember that an iterator may use h->buckets (and h->oldbuckets).  Iterators
      * may start concurrently with each other, hence the atomic or. */
     if ((flags_get(h) & (F_ITER | F_OLDITER)) != (F_ITER | F_OLDITER))
         __atomic_fetch_or(&h->flags, F_ITER | F_OLDITER, __ATOMIC_RELAXED);
     __atomic_fetch_add(&h->iters, 1, __ATOMIC_RELAXED);
+}
+
+/* Whether storage this iterator may read was reclaimed (the graveyard cap in
+ * gomap.c, reached when iterators abandoned before their end pile up). */
+static bool reclaimed(const struct gomap *h, const gomap_iter *it)
+{
+    return it->gen <= gomap_reclaimed_id(h);
+}
+
+static __attribute__((noreturn, cold)) void iter_reclaimed(const gomap_iter *it)
+{
+    rt_throw("gomap: iteration over %s resumed after its bucket array was reclaimed "
+             "(too many iterators were left unfinished while the map grew; run "
+             "iterations to their end)", it->h->t->name ? it->h->t->name : "map");
 }
 
 static bool iter_end(gomap_iter *it, void **key, void **val)
@@ -84,6 +100,7 @@ bool gomap_iter_next(gomap_iter *it, void **key, void **val)
     struct gomap *h = it->h;
     if (h == NULL) return iter_end(it, key, val);
     if (UNLIKELY(flags_get(h) & F_WRITING)) rt_fatal("concurrent map iteration and map write");
+    if (UNLIKELY(h->extra != NULL) && reclaimed(h, it)) iter_reclaimed(it);
     uintptr_t bucket = it->bucket, check = it->check_bucket;
     char *b = it->bptr;
     unsigned i = it->i;
