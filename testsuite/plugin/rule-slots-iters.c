@@ -102,3 +102,45 @@ void iterator_copied_out(void)
     gomap_iter_init(&it, m);
     giter = it;
 }
+
+void *gkey, *gval;
+
+// gomap_iter_next writes the slot pointers where it is told: here, globals.
+void iter_into_globals(void)
+{
+    // CHECK: {{.*}}:[[@LINE+1]]:16: make(map[int]int) escapes to heap
+    gomap *m = gomap_make(GOMAP_TYPE(int, int), 0);
+    int k = 1;
+    *(int *)gomap_assign(m, &k) = 2;
+    gomap_iter it;
+    gomap_iter_init(&it, m);
+    gomap_iter_next(&it, &gkey, &gval);
+}
+
+// ... here, the caller's variable.
+// CHECK: {{.*}}:[[@LINE+1]]:33: key does not escape
+void iter_into_out_param(void **key)
+{
+    // CHECK: {{.*}}:[[@LINE+1]]:16: make(map[int]int) escapes to heap
+    gomap *m = gomap_make(GOMAP_TYPE(int, int), 0);
+    gomap_iter it;
+    void *v;
+    gomap_iter_init(&it, m);
+    gomap_iter_next(&it, key, &v);
+}
+
+// A key read out of one map is copied into another: no pointer is kept.
+size_t key_from_other_map(void)
+{
+    // CHECK: {{.*}}:[[@LINE+1]]:16: make(map[int]int) does not escape
+    gomap *a = gomap_make(GOMAP_TYPE(int, int), 0);
+    // CHECK: {{.*}}:[[@LINE+1]]:16: make(map[int]int) does not escape
+    gomap *b = gomap_make(GOMAP_TYPE(int, int), 0);
+    int k = 1;
+    *(int *)gomap_assign(a, &k) = 7;
+    *(int *)gomap_assign(b, gomap_access(a, &k)) = 1;
+    size_t n = gomap_len(b);
+    gomap_free(a);
+    gomap_free(b);
+    return n;
+}
