@@ -158,7 +158,7 @@ void esc_decide_all(esc_ctx *c);
 const char *esc_loc_text(esc_ctx *c, int l, char *buf, size_t len);  /* explainLoc */
 const char *esc_what_text(esc_ctx *c, int src, int derefs, char *buf, size_t len);
 void esc_map_text(const site *s, char *buf, size_t len);             /* make(map[K]V) */
-void esc_param_msgs(esc_ctx *c, esc_func *f, const fparam *p, char out[2][512],
-                    int paths[2], int *n);
+void esc_param_msgs(esc_ctx *c, const fparam *p, char out[2][512], int paths[2],
+                    int *n);
 
 #endif /* ESCAPE_CORE_PRIV_H */

@@ -96,7 +96,7 @@ static void jparam(esc_ctx *c, FILE *o, esc_func *f, const fparam *p, int index)
     const location *L = LOC(c, p->loc);
     char msgs[2][512];
     int paths[2], n;
-    esc_param_msgs(c, f, p, msgs, paths, &n);
+    esc_param_msgs(c, p, msgs, paths, &n);
     fputs("    {\"kind\": \"param\", ", o);
     jpos_fields(o, p->pos);
     fputs(", \"function\": ", o);

@@ -71,11 +71,10 @@ const char *esc_what_text(esc_ctx *c, int src, int derefs, char *buf, size_t len
 
 /* Go's paramTag lines for one parameter: one or two messages and the flow
  * path that explains each (-1 for none). */
-void esc_param_msgs(esc_ctx *c, esc_func *f, const fparam *p, char out[2][512],
-                    int paths[2], int *n)
+void esc_param_msgs(esc_ctx *c, const fparam *p, char out[2][512], int paths[2],
+                    int *n)
 {
     const location *L = LOC(c, p->loc);
-    (void)f;
     *n = 0;
     if (L->leak_heap < 0 && L->leak_result < 0) {
         snprintf(out[0], 512, "%s does not escape", p->name);
@@ -148,7 +147,7 @@ static void collect_params(esc_ctx *c, diagvec *dv)
             int paths[2], n;
             if (!p->set || !p->is_pointer || !p->name || !*p->name || !visible(p->pos))
                 continue;
-            esc_param_msgs(c, f, p, msgs, paths, &n);
+            esc_param_msgs(c, p, msgs, paths, &n);
             for (int k = 0; k < n; k++) add(dv, p->pos, 1, msgs[k], paths[k]);
         }
     }
