@@ -396,8 +396,9 @@ def parse_args():
     ap.add_argument("--levels", default="-O0,-O2", help="comma-separated (default -O0,-O2)")
     ap.add_argument("--cc", default=os.environ.get("CC", "gcc"))
     ap.add_argument("--plugin", default=os.path.join(ROOT, "build", "escape.so"))
-    ap.add_argument("--plugin-args", default="-fplugin-arg-escape-m",
-                    help="space-separated plugin flags (default -fplugin-arg-escape-m)")
+    ap.add_argument("--plugin-args", default=None,
+                    help="space-separated plugin flags (default -fplugin-arg-NAME-m, NAME "
+                         "being the plugin's file name without .so, as GCC requires)")
     ap.add_argument("--gomap", default=os.path.join(ROOT, "build", "libgomap.a"))
     ap.add_argument("--cache", default=os.path.join(ROOT, "build", "torture"),
                     help="where the corpus is extracted (default build/torture)")
@@ -417,7 +418,8 @@ def main():
         if not os.path.exists(path):
             die(f"{path} not found; run 'make' first")
     cfg.levels = cfg.levels.split(",")
-    cfg.plugin_args = cfg.plugin_args.split()
+    name = os.path.basename(cfg.plugin).split(".")[0]
+    cfg.plugin_args = (cfg.plugin_args or f"-fplugin-arg-{name}-m").split()
     cfg.gcc_version = subprocess.run([cfg.cc, "-dumpfullversion"], stdout=subprocess.PIPE,
                                      text=True).stdout.strip()
     extract_corpus(cfg.cache)
