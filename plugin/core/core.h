@@ -148,8 +148,15 @@ void esc_edge_add(esc_ctx *c, int dst, int src, int derefs, esc_pos pos, const c
 bool esc_seen_add(esc_ctx *c, int a, int b);      /* false if (a,b) was there */
 static inline location *LOC(esc_ctx *c, int l) { return &c->locs.v[l]; }
 
-/* solve.c: one batch (an SCC of the call graph) */
-void esc_solve_batch(esc_ctx *c, esc_func **fns, int n);
+/* One batch: an SCC of the call graph, solved as one graph. */
+typedef struct batch {
+    esc_ctx *c;
+    esc_func **fns;
+    int n;
+    VEC(int) work;              /* scratch stack of the walks */
+} batch;
+void esc_resolve_stores(batch *b);                /* store.c */
+void esc_walk_all(batch *b);                      /* solve.c */
 
 /* decide.c */
 void esc_decide_all(esc_ctx *c);

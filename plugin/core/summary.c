@@ -1,7 +1,8 @@
-/* summary.c - the order of analysis: strongly connected components of the
- * unit's call graph (Tarjan, iterative), solved bottom-up so that every call
- * to a function outside the caller's component can use that function's
- * parameter summary (Go's ir.VisitFuncsBottomUp + escape.Batch).
+/* summary.c - per-parameter summaries and the order of analysis: strongly
+ * connected components of the unit's call graph (Tarjan, iterative), solved
+ * bottom-up so that every call to a function outside the caller's component
+ * can use that function's parameter summary (Go's ir.VisitFuncsBottomUp +
+ * escape.Batch, tagHole, paramTag).
  *
  * Nodes are the functions with bodies; an edge f -> g is a call from f to a
  * trusted g with a body (the only calls that use a summary).  Tarjan emits a
@@ -13,6 +14,87 @@
 
 #include <stdlib.h>
 
+/* ---- linking calls ---------------------------------------------------------------- */
+static bool in_batch(batch *b, const esc_func *g)
+{
+    return g && g->has_body && g->trusted && g->scc == b->fns[0]->scc;
+}
+
+static void link_arg(batch *b, const call *k, esc_func *g, int i, int a)
+{
+    esc_ctx *c = b->c;
+    int heap = c->funcs.v[k->fn]->heap;
+    const char *why = "call parameter";
+    const fparam *p = g && i < g->params.n && g->params.v[i].set ? &g->params.v[i] : NULL;
+    if (!p) {                                   /* unknown callee or vararg */
+        esc_edge_add(c, heap, a, 0, k->pos, why);
+    } else if (in_batch(b, g)) {                /* Go's inMutualBatch: direct */
+        esc_edge_add(c, p->loc, a, 0, k->pos, why);
+    } else if (g->has_body && g->trusted) {     /* Go's tagHole: the summary */
+        location *pl = LOC(c, p->loc);
+        if (!g->summarized) esc_fatal("callee not summarized before its caller");
+        if (pl->leak_heap >= 0) esc_edge_add(c, heap, a, pl->leak_heap, k->pos, why);
+        if (k->result >= 0 && pl->leak_result >= 0)
+            esc_edge_add(c, k->result, a, pl->leak_result, k->pos, why);
+    } else if (!p->noescape) {                  /* body unknown: keeps everything */
+        esc_edge_add(c, heap, a, 0, k->pos, why);
+    }
+}
+
+static void link_calls(batch *b)
+{
+    esc_ctx *c = b->c;
+    for (int fi = 0; fi < b->n; fi++) {
+        esc_func *f = b->fns[fi];
+        for (int ci = 0; ci < f->calls.n; ci++) {
+            const call *k = &c->calls.v[f->calls.v[ci]];
+            esc_func *g = k->callee >= 0 ? c->funcs.v[k->callee] : NULL;
+            for (int i = 0; i < k->nargs; i++) {
+                int a = c->args.v[k->args + i];
+                if (a >= 0) link_arg(b, k, g, i, a);
+            }
+            if (k->result < 0) continue;
+            LOC(c, k->result)->opaque = true;   /* may return any pointer */
+            if (in_batch(b, g) && g->result >= 0)
+                esc_edge_add(c, k->result, g->result, 0, k->pos, "call result");
+        }
+    }
+}
+
+/* ---- summaries (Go's paramTag + leaks.Optimize) ------------------------------------------------ */
+static void finish(batch *b)
+{
+    esc_ctx *c = b->c;
+    for (int fi = 0; fi < b->n; fi++) {
+        esc_func *f = b->fns[fi];
+        for (int i = 0; i < f->params.n; i++) {
+            if (!f->params.v[i].set) continue;
+            location *L = LOC(c, f->params.v[i].loc);
+            if (L->escapes) {                   /* &p escaped: so did p's value */
+                L->leak_heap = 0;
+                L->path_heap = L->path_esc;
+            }
+            if (L->leak_heap >= 0 && L->leak_result >= L->leak_heap) {
+                L->leak_result = -1;
+                L->path_result = -1;
+            }
+        }
+        f->summarized = true;
+    }
+}
+
+/* One batch: calls, stores, the walk, then its summaries for its callers. */
+static void solve_batch(esc_ctx *c, esc_func **fns, int n)
+{
+    batch b = { c, fns, n, {0} };
+    link_calls(&b);
+    esc_resolve_stores(&b);
+    esc_walk_all(&b);
+    finish(&b);
+    VFREE(b.work);
+}
+
+/* ---- Tarjan ------------------------------------------------------------------------ */
 typedef struct frame { int fn, pos; } frame;
 
 typedef struct tarjan {
@@ -53,7 +135,7 @@ static void emit(tarjan *t, esc_func *f)
         VPUSH(t->batch, g);
     } while (w != f->id);
     t->nscc++;
-    esc_solve_batch(c, t->batch.v, t->batch.n);
+    solve_batch(c, t->batch.v, t->batch.n);
 }
 
 static void strongconnect(tarjan *t, esc_func *root)

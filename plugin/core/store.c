@@ -1,0 +1,303 @@
+/* store.c - resolving the stores of one batch of functions (an SCC of the call
+ * graph) before Go's walk runs on it.
+ *
+ * Stores.  Go sends every `*p = x` to the heap; C stores through pointers all
+ * the time, so `*ptr = src` is resolved against what ptr may point to, and
+ * iterated to a fixpoint (a resolved store adds edges, which can change what
+ * other pointers point to):
+ *
+ *   - pointees(ptr): walk ptr's incoming edges backwards counting derefs
+ *     exactly (no flooring, a 31-bit mask of the deref counts seen per
+ *     location); a location reached at -1 is a pointee, its own incoming edges
+ *     are its contents and not followed from there;
+ *   - the pointer is UNKNOWN when the walk reaches, at derefs >= 0, something
+ *     whose value we do not see: a heap location (globals, values loaded from
+ *     escaped memory, anything a front end flows from esc_heap()), a parameter
+ *     (the caller chose it: this is Go's `*p = x`, x leaks to the heap), the
+ *     result of any call, a location marked ext (below); or when the walk
+ *     reaches a heap location at all, or needs more than 30 derefs;
+ *   - a pointer with no pointee yet waits: a store resolved later may give it
+ *     one; at the fixpoint, one that still points nowhere is UNKNOWN too (its
+ *     value comes from something the front end did not describe);
+ *   - if every pointee is an ESC_LOC_VAR or ESC_LOC_MAP of the storing function,
+ *     each gets pointee <- src (derefs); otherwise heap <- src (derefs);
+ *   - except (Go's self-assignment rule, generalised, see in_region): when the
+ *     only unknown is one parameter p of the storing function, and the value
+ *     stored is loaded from p's memory at a level at least as deep as the slot
+ *     written (or comes from outside), the store gives nothing new to anyone
+ *     and adds no edge.  `c->count++` then leaves c "does not escape".
+ *
+ * ext ("content written by code we do not see"): a location whose address
+ * reaches a call argument (of any callee: even a noescape or summarized one may
+ * write through the pointer it gets) or the heap may hold anything after that,
+ * so reading a pointer out of it is UNKNOWN.  ext is Go's floored walk started
+ * at once from every call argument and heap location of the batch: reached at
+ * derefs < 0 means the address is visible there, and flooring at 0 covers
+ * everything reachable through it.
+ *
+ * Soundness rests on these assumptions about front ends: every statement that
+ * moves a pointer is an esc_flow/esc_store/esc_escape/esc_call; a pointer that
+ * comes from outside the modelled code (global, integer cast, unknown memory)
+ * flows from esc_heap() or a parameter or a call result; a local whose address
+ * is taken is an ESC_LOC_VAR; the analysis is flow- and field-insensitive,
+ * which only adds flows.  A resolution budget bounds the work; past it every
+ * remaining store of the batch goes to the heap (sound, less precise).
+ */
+#include "core.h"
+
+#include <stdlib.h>
+
+#define MAXD        30              /* exact deref counts tracked by points_to */
+#define ADDRBIT     (1u << 31)      /* reached at -1: a pointee */
+#define STORE_BUDGET 50000000L      /* edge visits per batch for store resolution */
+
+typedef struct solver {
+    esc_ctx *c;
+    esc_func **fns;
+    int n;
+    VEC(int) work;              /* (loc, derefs) pairs or locations */
+    VEC(int) pts;               /* pointees of the last points_to */
+    long budget;
+    bool unknown;               /* the last points_to hit something unseen */
+    int region;                 /* ... and that was only this parameter, else -1 */
+    int region_d;               /* deepest derefs the pointer is from it */
+} solver;
+
+/* ---- ext: addresses visible to code we do not see --------------------------------------- */
+static void ext_seed(solver *s, int l, unsigned gen)
+{
+    location *L = LOC(s->c, l);
+    if (L->sgen == gen && L->sderefs <= 0) return;
+    L->sgen = gen;
+    L->sderefs = 0;
+    VPUSH(s->work, l);
+}
+
+static void mark_ext(solver *s)
+{
+    esc_ctx *c = s->c;
+    unsigned gen = ++c->sgen;
+    s->work.n = 0;
+    for (int fi = 0; fi < s->n; fi++) {
+        esc_func *f = s->fns[fi];
+        ext_seed(s, f->heap, gen);
+        for (int ci = 0; ci < f->calls.n; ci++) {
+            const call *k = &c->calls.v[f->calls.v[ci]];
+            for (int i = 0; i < k->nargs; i++)
+                if (c->args.v[k->args + i] >= 0) ext_seed(s, c->args.v[k->args + i], gen);
+        }
+    }
+    while (s->work.n) {
+        location *L = LOC(c, s->work.v[--s->work.n]);
+        int d = L->sderefs;
+        if (d < 0) { L->ext = true; d = 0; }
+        for (int e = L->ehead; e >= 0; e = c->edges.v[e].next) {
+            const edge *E = &c->edges.v[e];
+            location *S = LOC(c, E->src);
+            int nd = d + E->derefs;
+            if (S->sgen != gen || S->sderefs > nd) {
+                S->sgen = gen;
+                S->sderefs = nd;
+                VPUSH(s->work, E->src);
+            }
+        }
+    }
+}
+
+/* ---- points-to ------------------------------------------------------------------------------ */
+static uint32_t *smask(esc_ctx *c, int l, unsigned gen)
+{
+    location *L = LOC(c, l);
+    if (L->sgen != gen) { L->sgen = gen; L->smask = 0; }
+    return &L->smask;
+}
+
+static bool unseen_value(const location *L)
+{
+    return L->role == ROLE_HEAP || L->opaque || L->ext;
+}
+
+static bool unseen(solver *s)
+{
+    s->unknown = true;
+    return false;
+}
+
+/* An unseen value at derefs >= 0.  A parameter of the storing function fn is
+ * remembered as the region the pointer stays in (see in_region); anything
+ * else, or a second parameter, makes the pointer unknown for good. */
+static bool unseen_at(solver *s, int l, int d, int fn)
+{
+    const location *L = LOC(s->c, l);
+    if (L->role == ROLE_PARAM && L->fn == fn && !L->ext && (s->region < 0 || s->region == l)) {
+        if (s->region < 0 || d > s->region_d) s->region_d = d;
+        s->region = l;
+        return true;
+    }
+    s->region = -1;
+    return unseen(s);
+}
+
+/* Fills s->pts with what ptr (a pointer of function fn) may point to; false
+ * when that is not bounded (s->unknown; s->region says whether only through
+ * one parameter) or when nothing is known yet (s->pts empty). */
+static bool points_to(solver *s, int ptr, int fn)
+{
+    esc_ctx *c = s->c;
+    unsigned gen = ++c->sgen;
+    s->pts.n = s->work.n = 0;
+    s->unknown = false;
+    s->region = -1;
+    if (unseen_value(LOC(c, ptr)) && !unseen_at(s, ptr, 0, fn)) return false;
+    *smask(c, ptr, gen) |= 1u;
+    if (s->region < 0) { VPUSH(s->work, ptr); VPUSH(s->work, 0); }
+    while (s->work.n) {
+        int d = s->work.v[--s->work.n];
+        int l = s->work.v[--s->work.n];
+        for (int e = LOC(c, l)->ehead; e >= 0; e = c->edges.v[e].next) {
+            const edge *E = &c->edges.v[e];
+            int nd = d + E->derefs;
+            uint32_t *m = smask(c, E->src, gen);
+            if (--s->budget < 0 || LOC(c, E->src)->role == ROLE_HEAP) {
+                s->region = -1;
+                return unseen(s);
+            }
+            if (nd < 0) {
+                if (!(*m & ADDRBIT)) { *m |= ADDRBIT; VPUSH(s->pts, E->src); }
+                continue;
+            }
+            if (nd > MAXD) { s->region = -1; return unseen(s); }
+            if (*m & (1u << nd)) continue;
+            *m |= 1u << nd;
+            if (unseen_value(LOC(c, E->src))) {
+                if (!unseen_at(s, E->src, nd, fn)) return false;
+                continue;
+            }
+            VPUSH(s->work, E->src);
+            VPUSH(s->work, nd);
+        }
+    }
+    if (s->region >= 0) return unseen(s);
+    return s->pts.n > 0;
+}
+
+/* Go's self-assignment rule, generalised.  A store into memory reachable from
+ * parameter p, at level j (the slot is *^j p, j = the pointer's derefs from p
+ * + 1), of a value loaded from p's memory at level k >= j (or from outside:
+ * heap, call results) gives the caller nothing its own graph does not already
+ * cover: Go's walk floors at address-of, so whatever reads level j also reads
+ * everything deeper.  Such a store needs no heap edge (which would make p's
+ * content "leak": typically `p->count++`).  A value from a shallower level
+ * (`*t = t`) or holding any location's address, or another parameter's value,
+ * is rejected.  p's own incoming edges (arguments of recursive calls in the
+ * batch) are followed like any other. */
+static bool in_region(solver *s, int src, int derefs, int p, int level)
+{
+    esc_ctx *c = s->c;
+    unsigned gen = ++c->sgen;
+    location *S = LOC(c, src);
+    S->sgen = gen;
+    S->sderefs = derefs;
+    s->work.n = 0;
+    VPUSH(s->work, src);
+    while (s->work.n) {
+        int l = s->work.v[--s->work.n];
+        location *L = LOC(c, l);
+        if (L->role == ROLE_HEAP) continue;
+        if (L->sderefs < 0) return false;       /* an address goes into R(p) */
+        if (L->role == ROLE_PARAM && (l != p || L->sderefs < level)) return false;
+        for (int e = L->ehead; e >= 0; e = c->edges.v[e].next) {
+            const edge *E = &c->edges.v[e];
+            location *X = LOC(c, E->src);
+            int nd = L->sderefs + E->derefs;
+            if (--s->budget < 0) return false;
+            if (X->sgen != gen || X->sderefs > nd) {
+                X->sgen = gen;
+                X->sderefs = nd;
+                VPUSH(s->work, E->src);
+            }
+        }
+    }
+    return true;
+}
+
+/* ---- stores ------------------------------------------------------------------------------------ */
+static bool local_pointees(solver *s, int fn)
+{
+    for (int i = 0; i < s->pts.n; i++) {
+        const location *P = LOC(s->c, s->pts.v[i]);
+        if (P->fn != fn || (P->kind != ESC_LOC_VAR && P->kind != ESC_LOC_MAP)) return false;
+    }
+    return true;
+}
+
+static bool store_to_heap(esc_ctx *c, int si)
+{
+    const store *st = &c->stores.v[si];
+    int heap = c->funcs.v[st->fn]->heap;
+    if (!esc_seen_add(c, si, heap)) return false;
+    esc_edge_add(c, heap, st->src, st->derefs, st->pos, st->why);
+    return true;
+}
+
+/* Adds the edges of store si; true if any is new.  A pointer with no pointee
+ * yet may get one from a store resolved later: *pending, decided at the end. */
+static bool resolve_store(solver *s, int si, bool *pending)
+{
+    esc_ctx *c = s->c;
+    const store st = c->stores.v[si];
+    bool added = false;
+    if (s->budget >= 0 && points_to(s, st.ptr, st.fn) && local_pointees(s, st.fn)) {
+        for (int i = 0; i < s->pts.n; i++)
+            if (esc_seen_add(c, si, s->pts.v[i])) {
+                esc_edge_add(c, s->pts.v[i], st.src, st.derefs, st.pos, st.why);
+                added = true;
+            }
+        return added;
+    }
+    if (s->budget >= 0 && s->pts.n == 0 && !s->unknown) {
+        *pending = true;
+        return false;
+    }
+    if (s->budget >= 0 && s->region >= 0 && s->pts.n == 0 &&
+        in_region(s, st.src, st.derefs, s->region, s->region_d + 1))
+        return false;                           /* *p = (what p's region holds) */
+    return store_to_heap(c, si);
+}
+
+/* Rounds until no store adds an edge; then stores that still point nowhere
+ * go to the heap (which may start another round). */
+static void resolve_all(solver *s)
+{
+    esc_ctx *c = s->c;
+    s->budget = STORE_BUDGET;
+    for (;;) {
+        bool changed = false, pending = false;
+        mark_ext(s);
+        for (int fi = 0; fi < s->n; fi++) {
+            esc_func *f = s->fns[fi];
+            for (int i = 0; i < f->stores.n; i++)
+                changed |= resolve_store(s, f->stores.v[i], &pending);
+        }
+        if (changed) continue;
+        if (!pending) break;
+        bool added = false;                     /* nothing known at all: unknown */
+        for (int fi = 0; fi < s->n; fi++) {
+            esc_func *f = s->fns[fi];
+            for (int i = 0; i < f->stores.n; i++) {
+                int si = f->stores.v[i];
+                if (!points_to(s, c->stores.v[si].ptr, c->stores.v[si].fn) && !s->unknown)
+                    added |= store_to_heap(c, si);
+            }
+        }
+        if (!added) break;
+    }
+}
+
+void esc_resolve_stores(batch *b)
+{
+    solver s = { b->c, b->fns, b->n, {0}, {0}, 0, false, -1, 0 };
+    resolve_all(&s);
+    VFREE(s.work);
+    VFREE(s.pts);
+}
