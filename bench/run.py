@@ -477,7 +477,7 @@ def main():
     rep.add()
     rep.add(f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; {args.reps} repetitions per "
             "implementation, interleaved; every implementation checked to see the same keys and "
-            "produce the same checksums.")
+            "produce the same checksums. Method and fairness notes: bench/README.md.")
     rep.add()
     rep.table(["", ""], environment())
 
