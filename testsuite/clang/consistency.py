@@ -18,7 +18,7 @@ gomap_make site (escapes to heap, or header on the stack):
 A file escape-clang cannot parse (GNU extensions Clang rejects) is an error
 unless docs/frontends.md lists the file.  Exit status 1 on any error.
 """
-import argparse, os, random, re, shlex, subprocess, sys, tempfile
+import argparse, os, random, re, shlex, subprocess, sys, tempfile, time
 
 SITE = re.compile(r'^(?P<file>[^:\s]+):(?P<line>\d+):(?P<col>\d+): make\(.*\) '
                   r'(?P<what>does not escape|escapes to heap|buckets escape to heap.*)$')
@@ -57,24 +57,36 @@ def run_flags(path):
     return []
 
 
+def run(cmd):
+    """subprocess.run, retried while a concurrent `make` relinks the tools."""
+    for attempt in range(20):
+        try:
+            return subprocess.run(cmd, capture_output=True, text=True)
+        except (PermissionError, OSError):
+            if attempt == 19:
+                raise
+            time.sleep(0.5)
+
+
 def plugin_sites(root, path, flags):
     cmd = ["gcc", "-std=gnu11", "-I" + os.path.join(root, "runtime"), "-O0", "-c", path,
            "-fplugin=" + os.path.join(root, "build", "escape.so"), "-fplugin-arg-escape-m",
            "-o", "/dev/null"] + flags
-    p = subprocess.run(cmd, capture_output=True, text=True)
+    p = run(cmd)
     return (sites(p.stderr, path) if p.returncode == 0 else None), p.stderr
 
 
 def clang_sites(root, path, flags):
     cmd = [os.path.join(root, "build", "escape-clang"), "-m", path, "--",
            "-std=gnu11", "-I" + os.path.join(root, "runtime")] + flags
-    p = subprocess.run(cmd, capture_output=True, text=True)
+    p = run(cmd)
     return (sites(p.stderr, path) if p.returncode == 0 else None), p.stderr
 
 
 # ---- random programs -------------------------------------------------------------------
 
 PRELUDE = """#include <stdint.h>
+#include <string.h>
 #include "gomap.h"
 gomap *G;
 struct box { gomap *m; int n; };
@@ -84,6 +96,9 @@ static gomap *ident(gomap *m) { return m; }
 static void keep(gomap *m) { G = m; }
 static size_t len(gomap *m) { return gomap_len(m); }
 static void put(struct box *b, gomap *m) { b->m = m; }
+static void store(gomap **d, gomap *s) { *d = s; }
+static gomap *load(gomap **s) { return *s; }
+static void (*cb)(gomap *) = sink;
 """
 
 STMTS = [
@@ -95,6 +110,13 @@ STMTS = [
     "sink({v});", "peek({v});", "G = {v};", "{v} = G;",
     "*(int *)gomap_assign({v}, &n) = 1;", "it = (uintptr_t){v};",
     "{{ gomap *t = {v}; {w} = t; }}",
+    "arr[n & 1] = {v};", "{v} = arr[0];", "{{ struct box t = bx; {v} = t.m; }}",
+    "{v} = n ? a : b;", "{v} = (gomap *)(uintptr_t){w};", "store(&{v}, {w});",
+    "{v} = load(&{w});", "cb({v});", "memcpy(&{v}, &{w}, sizeof {v});",
+    "pb = &(struct box){{ {v}, 0 }};", "*out = {v};", "{v} = p;", "p = {v};",
+    "gomap_iter_init(&iter, {v});", "{{ void *k, *x; if (gomap_iter_next(&iter, &k, &x)) {v} = *(gomap **)x; }}",
+    "slot = gomap_assign({v}, &n);", "*(gomap **)gomap_assign({v}, &n) = {w};",
+    "{v} = slot ? *(gomap **)slot : {w};", "out = &{v};",
 ]
 
 
@@ -111,10 +133,11 @@ def random_program(r):
     out = [PRELUDE]
     for f in range(3):
         ret = r.random() < 0.3
-        out.append(("gomap *" if ret else "void ") + "f%d(int n)\n{" % f)
-        out.append("    gomap *a = NULL, *b = NULL, **pp = &a;\n"
+        out.append(("gomap *" if ret else "void ") + "f%d(int n, gomap *p, gomap **out)\n{" % f)
+        out.append("    gomap *a = NULL, *b = NULL, **pp = &a, *arr[2] = { NULL, NULL };\n"
                    "    struct box bx = { NULL, 0 }, *pb = &bx;\n    uintptr_t it = 0;\n"
-                   "    (void)it; (void)pp; (void)pb;")
+                   "    gomap_iter iter; void *slot = NULL;\n"
+                   "    (void)it; (void)pp; (void)pb; (void)slot; (void)iter; (void)out; (void)p;")
         for _ in range(r.randint(4, 10)):
             out.append("    " + random_stmt(r, 0))
         out.append("    return %s;\n}" % r.choice("ab") if ret else "}")
