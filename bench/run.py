@@ -426,7 +426,7 @@ def chart(times, small, knuc, out_png, work):
     script = f"""
 set terminal pngcairo size 1600,700 noenhanced font ",10"
 set output "{out_png}"
-set title "Map throughput relative to Go 1.19 (higher is better; median of repetitions)"
+set title "Map throughput relative to Go 1.19 (higher is better; median of repetitions; red dashes: the 2x target)"
 set style data histograms
 set style histogram clustered gap 1
 set style fill solid 0.85 border -1
@@ -435,6 +435,7 @@ set yrange [0.125:*]
 set grid ytics
 set xtics rotate by -40 scale 0
 set key outside right top
+set arrow from graph 0, first 2 to graph 1, first 2 nohead dashtype 2 linecolor rgb "red"
 plot for [i=2:{len(impls) + 1}] "{dat}" using i:xtic(1) title columnhead(i)
 """
     gp = os.path.join(work, "chart.gp")
