@@ -26,6 +26,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -158,11 +159,16 @@ def bench_knuc(build, reps, n, work):
 
 # ---- compile time -----------------------------------------------------------------------------
 
-def cpu_run(argv):
+def cpu_run(argv, timeout=600):
     """(CPU seconds of the process and its children, stderr); raises on failure."""
     p = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    err = p.stderr.read()
-    _, status, ru = os.wait4(p.pid, 0)
+    timer = threading.Timer(timeout, p.kill)
+    timer.start()
+    try:
+        err = p.stderr.read()
+        _, status, ru = os.wait4(p.pid, 0)
+    finally:
+        timer.cancel()
     p.returncode = os.waitstatus_to_exitcode(status)
     if p.returncode != 0:
         raise BenchError(f"{' '.join(argv)} exited {p.returncode}:\n{err[-2000:]}")
@@ -229,14 +235,19 @@ def bench_torture(build, limit):
 
     def one(src):
         try:
-            t0, _ = cpu_run(gcc_argv(build, src, "-O2"))
+            t0, _ = cpu_run(gcc_argv(build, src, "-O2"), timeout=120)
         except BenchError:
             return None                          # not valid on its own (dg-error tests...)
-        return t0, cpu_run(gcc_argv(build, src, "-O2", plugin=True))[0]
+        try:
+            return t0, cpu_run(gcc_argv(build, src, "-O2", plugin=True), timeout=240)[0]
+        except BenchError:
+            return src                           # the plugin broke it: reported, not timed
 
     with concurrent.futures.ThreadPoolExecutor(2) as pool:
-        rows = [r for r in pool.map(one, files) if r]
-    return {"files": len(rows), "skipped": len(files) - len(rows),
+        results = list(pool.map(one, files))
+    rows = [r for r in results if isinstance(r, tuple)]
+    broken = [os.path.relpath(r, ROOT) for r in results if isinstance(r, str)]
+    return {"files": len(rows), "skipped": len(files) - len(rows) - len(broken), "broken": broken,
             "without": sum(r[0] for r in rows), "with": sum(r[1] for r in rows)}
 
 
@@ -390,9 +401,14 @@ def report_compile(rep, unit, torture, scaling):
                      "not timed"])
         rep.target("compile overhead <= 3% on the torture corpus", f"{100 * over:+.1f}%",
                    over <= 0.03)
+
     if rows:
         rep.table(["input", "without plugin", "with plugin", "overhead",
                    "escape pass alone, -O0 (share of -O2 time)"], rows)
+    if torture and torture["broken"]:
+        rep.add(f"Torture files that compile without the plugin but not with it (not timed; "
+                f"`make torture` has the details): {', '.join(torture['broken'])}")
+        rep.add()
     if scaling:
         rep.add("Analysis time (escape pass only, measured by bench/passtime.so) of one generated "
                 "function at 1x, 4x and 16x its size; n log n bound = t(1x) * k * log(k n) / log(n):")
