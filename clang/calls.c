@@ -83,7 +83,7 @@ static long const_hint(CXCursor h)
 
 static void model_make(ce_fn *fn, call *c, ce_srcs *out)
 {
-    ce_descriptor d = ce_resolve_descriptor(c->args[0]);
+    ce_descriptor d = ce_resolve_descriptor(fn, c->args[0]);
     esc_site_info info;
     info.pos = ce_cursor_pos(c->cur);
     info.type_name = d.name;

@@ -3,7 +3,9 @@
  * GOMAP_TYPE(K, V) is a statement expression whose value is the address of a
  * static const struct gomap_type; the first argument of gomap_make is that
  * address (possibly in parentheses and casts), or the address of a const global
- * descriptor defined in the unit.  Its initializer is read by position
+ * descriptor defined in the unit, possibly through local variables that are
+ * never written after their initialization nor have their address taken (the
+ * plugin follows the same copies in SSA form).  Its initializer is read by position
  * (gomap_layout.h): version, keysize, valsize, keyalign, valalign, flags, name,
  * each evaluated by clang_Cursor_Evaluate.  Anything else (an extern descriptor,
  * a computed pointer, another layout version) leaves it unresolved: name NULL,
@@ -15,7 +17,73 @@
 #include <stdlib.h>
 #include <string.h>
 
-static CXCursor strip_all(CXCursor e)
+/* ---- locals written after their declaration ----------------------------------- */
+
+typedef struct written { ce_fn *fn; ce_map *set; } written;
+
+static void mark(written *w, CXCursor target)
+{
+    target = ce_strip(target);
+    while (clang_getCursorKind(target) == CXCursor_ParenExpr) {
+        CXCursor k[1];
+        if (ce_children(target, k, 1) != 1)
+            return;
+        target = ce_strip(k[0]);
+    }
+    if (clang_getCursorKind(target) == CXCursor_DeclRefExpr)
+        *ce_map_slot(w->set, clang_getCursorReferenced(target), true) = (void *)1;
+}
+
+static enum CXChildVisitResult find_writes(CXCursor c, CXCursor parent, CXClientData d)
+{
+    (void)parent;
+    written *w = d;
+    CXCursor k[2];
+    enum CXCursorKind kind = clang_getCursorKind(c);
+    CXTranslationUnit tu = w->fn->u->tu;
+    if (kind == CXCursor_BinaryOperator && ce_children(c, k, 2) == 2) {
+        ce_op op = ce_binary_op(tu, c);
+        if (op == CE_OP_ASSIGN || op == CE_OP_UNKNOWN)
+            mark(w, k[0]);
+    } else if (kind == CXCursor_CompoundAssignOperator && ce_children(c, k, 2) == 2) {
+        mark(w, k[0]);
+    } else if (kind == CXCursor_UnaryOperator && ce_children(c, k, 1) == 1) {
+        ce_op op = ce_unary_op(tu, c);
+        if (op == CE_OP_ADDR || op == CE_OP_INCDEC || op == CE_OP_UNKNOWN)
+            mark(w, k[0]);
+    } else if (kind == CXCursor_GCCAsmStmt) {
+        clang_visitChildren(c, find_writes, d);      /* any operand may be written */
+        ce_cursors ops = ce_all_children(c);
+        for (int i = 0; i < ops.n; i++)
+            mark(w, ops.v[i]);
+        CE_FREE(ops);
+        return CXChildVisit_Continue;
+    }
+    return CXChildVisit_Recurse;
+}
+
+/* Is the local VAR written anywhere but in its declaration (or its address taken)? */
+static bool written_after_init(ce_fn *fn, CXCursor var)
+{
+    if (!fn->written) {
+        written w = { fn, ce_map_new() };
+        clang_visitChildren(fn->decl, find_writes, &w);
+        fn->written = w.set;
+    }
+    return ce_map_slot(fn->written, var, false) != NULL;
+}
+
+/* A local const-descriptor copy: its initializer. */
+static bool follow_local(ce_fn *fn, CXCursor *e)
+{
+    CXCursor d = clang_getCursorReferenced(*e);
+    if (!fn || clang_getCursorKind(d) != CXCursor_VarDecl || clang_Cursor_hasVarDeclGlobalStorage(d)
+        || clang_isVolatileQualifiedType(clang_getCursorType(d)) || written_after_init(fn, d))
+        return false;
+    return ce_last_expr_child(d, e);
+}
+
+static CXCursor strip_all(ce_fn *fn, CXCursor e)
 {
     for (int guard = 0; guard < 64; guard++) {
         e = ce_strip(e);
@@ -26,6 +94,9 @@ static CXCursor strip_all(CXCursor e)
             if (n < 1 || n > 64)
                 return e;
             e = k[n - 1];
+        } else if (kind == CXCursor_DeclRefExpr) {
+            if (!follow_local(fn, &e))
+                return e;
         } else if (kind == CXCursor_StmtExpr) {
             CXCursor body;
             if (ce_children(e, &body, 1) != 1)
@@ -42,10 +113,10 @@ static CXCursor strip_all(CXCursor e)
 }
 
 /* &var where var is a static const object defined here: var's cursor. */
-static bool descriptor_var(CXCursor e, CXCursor *var)
+static bool descriptor_var(ce_fn *fn, CXCursor e, CXCursor *var)
 {
     CXCursor k[2];
-    e = strip_all(e);
+    e = strip_all(fn, e);
     if (clang_getCursorKind(e) != CXCursor_UnaryOperator || ce_children(e, k, 2) != 1)
         return false;
     CXCursor ref = ce_strip(k[0]);
@@ -78,7 +149,7 @@ static bool field_uint(CXCursor e, unsigned long *out)
 /* The name: libclang evaluates the string through its array-to-pointer cast. */
 static char *field_string(CXCursor e)
 {
-    if (clang_getCursorKind(strip_all(e)) != CXCursor_StringLiteral)
+    if (clang_getCursorKind(strip_all(NULL, e)) != CXCursor_StringLiteral)
         return NULL;
     CXEvalResult r = clang_Cursor_Evaluate(e);
     char *s = NULL;
@@ -94,11 +165,11 @@ static bool sane_layout(unsigned long size, unsigned long align)
     return size <= (1ul << 30) && align <= 4096 && (align & (align - 1)) == 0;
 }
 
-ce_descriptor ce_resolve_descriptor(CXCursor arg)
+ce_descriptor ce_resolve_descriptor(ce_fn *fn, CXCursor arg)
 {
     ce_descriptor d = { NULL, 0, 0, 0, 0 };
     CXCursor var, k[16], init = clang_getNullCursor();
-    if (!descriptor_var(arg, &var))
+    if (!descriptor_var(fn, arg, &var))
         return d;
     int n = ce_children(var, k, 16);
     for (int i = 0; i < n && i < 16; i++)

@@ -113,6 +113,7 @@ typedef struct ce_fn {
     ce_map *vars;                /* local VarDecl/ParmDecl -> ESC_LOC_VAR */
     ce_loops loops;
     CE_VEC(ce_range) blocks;     /* enclosing compound statements, innermost last */
+    ce_map *written;             /* descriptor.c: locals written after their init */
     esc_loc result;
 } ce_fn;
 
@@ -158,7 +159,8 @@ typedef struct ce_descriptor {
     const char *name;    /* NULL: unresolved */
     unsigned long keysize, valsize, keyalign, valalign;
 } ce_descriptor;
-ce_descriptor ce_resolve_descriptor(CXCursor arg);
+struct ce_fn;
+ce_descriptor ce_resolve_descriptor(struct ce_fn *fn, CXCursor arg);
 
 /* ---- noescape (noescape.c) ----------------------------------------------------- */
 /* Is parameter I of function type T (FunctionProto, canonical or not) noescape? */

@@ -271,6 +271,7 @@ static void translate(ce_unit *u, CXCursor def)
     ce_loops_free(&fn.loops);
     CE_FREE(fn.blocks);
     ce_map_free(fn.vars);
+    ce_map_free(fn.written);
 }
 
 /* ---- the unit ------------------------------------------------------------------------------ */
