@@ -73,6 +73,7 @@ typedef struct fparam {
     esc_pos pos;
     bool is_pointer, noescape, set;
     int home;                   /* ESC_LOC_VAR it lives in, -1 (esc_param_home) */
+    uint32_t result_mask;       /* ~r0 = *^d p for each bit d (closed results) */
 } fparam;
 
 struct esc_func {
@@ -92,6 +93,7 @@ struct esc_func {
     int scc;                    /* batch id, -1 before esc_solve */
     int tj_index, tj_low;       /* Tarjan */
     bool tj_on, summarized;
+    bool result_closed;         /* ~r0 only ever holds *^d of its parameters */
 };
 
 typedef struct site {

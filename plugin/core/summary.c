@@ -41,6 +41,18 @@ static void link_arg(batch *b, const call *k, esc_func *g, int i, int a)
     }
 }
 
+/* A callee whose result is only ever its parameters (at exact deref counts):
+ * the call's result is those arguments, and is not an unknown pointer. */
+static void link_closed_result(esc_ctx *c, const call *k, const esc_func *g)
+{
+    for (int i = 0; i < k->nargs && i < g->params.n; i++) {
+        int a = c->args.v[k->args + i];
+        uint32_t m = g->params.v[i].set ? g->params.v[i].result_mask : 0;
+        for (int d = 0; a >= 0 && d < 32; d++)
+            if (m & (1u << d)) esc_edge_add(c, k->result, a, d, k->pos, "call result");
+    }
+}
+
 static void link_calls(batch *b)
 {
     esc_ctx *c = b->c;
@@ -54,7 +66,8 @@ static void link_calls(batch *b)
                 if (a >= 0) link_arg(b, k, g, i, a);
             }
             if (k->result < 0) continue;
-            LOC(c, k->result)->opaque = true;   /* may return any pointer */
+            if (g && g->result_closed) link_closed_result(c, k, g);
+            else LOC(c, k->result)->opaque = true;  /* may return any pointer */
             if (in_batch(b, g) && g->result >= 0)
                 esc_edge_add(c, k->result, g->result, 0, k->pos, "call result");
         }
@@ -83,6 +96,54 @@ static void finish(batch *b)
     }
 }
 
+/* Is f's result closed: only ever *^d of its own parameters?  An exact-deref
+ * walk back from ~r0 (as store.c's points_to) that fails on anything else:
+ * a location's address (a local's: dangling; or the heap), the heap, a call
+ * result, memory written by unseen code (ext), another function.  Callers
+ * then know the call's result exactly instead of "may point anywhere". */
+static bool close_result(batch *b, esc_func *f)
+{
+    esc_ctx *c = b->c;
+    unsigned gen = ++c->sgen;
+    b->work.n = 0;
+    VPUSH(b->work, f->result);
+    VPUSH(b->work, 0);
+    LOC(c, f->result)->sgen = gen;
+    LOC(c, f->result)->smask = 1;
+    while (b->work.n) {
+        int d = b->work.v[--b->work.n];
+        int l = b->work.v[--b->work.n];
+        location *L = LOC(c, l);
+        if (L->role == ROLE_PARAM) {
+            f->params.v[L->param].result_mask |= 1u << d;
+            continue;
+        }
+        if (L->role == ROLE_HEAP || L->opaque || L->ext || L->fn != f->id) return false;
+        for (int e = L->ehead; e >= 0; e = c->edges.v[e].next) {
+            const edge *E = &c->edges.v[e];
+            location *S = LOC(c, E->src);
+            int nd = d + E->derefs;
+            if (nd < 0 || nd > 30) return false;
+            if (S->sgen != gen) { S->sgen = gen; S->smask = 0; }
+            if (S->smask & (1u << nd)) continue;
+            S->smask |= 1u << nd;
+            VPUSH(b->work, E->src);
+            VPUSH(b->work, nd);
+        }
+    }
+    return true;
+}
+
+static void close_results(batch *b)
+{
+    for (int fi = 0; fi < b->n; fi++) {
+        esc_func *f = b->fns[fi];
+        bool closed = f->trusted && f->result >= 0 && close_result(b, f);
+        for (int i = 0; !closed && i < f->params.n; i++) f->params.v[i].result_mask = 0;
+        f->result_closed = closed;
+    }
+}
+
 /* One batch: calls, stores, the walk, then its summaries for its callers. */
 static void solve_batch(esc_ctx *c, esc_func **fns, int n)
 {
@@ -91,6 +152,7 @@ static void solve_batch(esc_ctx *c, esc_func **fns, int n)
     esc_resolve_stores(&b);
     esc_walk_all(&b);
     finish(&b);
+    close_results(&b);
     VFREE(b.work);
 }
 

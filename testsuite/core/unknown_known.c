@@ -3,8 +3,8 @@
 // unknown code that may have re-pointed it (noescape: it keeps &r, but may
 // still write through it); (2) p gets &cell from the
 // recursive call, but the outside caller's p is unknown; (3) the callee's
-// summary says its result is p, but a body may also return other pointers
-// (a global's address) that the summary does not list.
+// summary says its result is p, but its body may also return a global's
+// address, which the summary does not list.
 // RUN: %cc -Werror -I%root/plugin/core %s %root/plugin/core/*.c -o %t && %t | %FileCheck %s --match-full-lines
 #include "Inputs/drv.h"
 
@@ -20,7 +20,7 @@
  *  9      if (n) rec(&cell, n - 1);
  * 10      *p = gomap_make(GOMAP_TYPE(int, int), 0);
  * 11  }
- * 12  gomap **mine(gomap **p) { return p; }
+ * 12  gomap **mine(gomap **p, int n) { return n ? p : &gslot; }
  * 13  void g(void) {
  * 14      gomap *cell;
  * 15      *mine(&cell) = gomap_make(GOMAP_TYPE(int, int), 0);
@@ -58,12 +58,15 @@ int main(void)
 
     esc_func *mine = body(c, "mine", 12);
     p = esc_param(mine, 0, "p", at(12, 22), true, false);
-    esc_flow(mine, esc_result(mine), p, 0, at(12, 27), "return");
+    esc_param(mine, 1, "n", at(12, 29), false, false);
+    esc_flow(mine, esc_result(mine), p, 0, at(12, 34), "return");
+    esc_flow(mine, esc_result(mine), esc_heap(c), 0, at(12, 34), "return");
     esc_func *g = body(c, "g", 13);
     cell = esc_loc_new(g, ESC_LOC_VAR, "cell", at(14, 12), 0);
     esc_loc ac = addr(g, cell, 15, 11);
     esc_loc res = esc_loc_new(g, ESC_LOC_VALUE, NULL, at(15, 6), 0);
-    esc_call(g, mine, &ac, 1, res, at(15, 6));
+    esc_loc margs[2] = { ac, ESC_NOLOC };
+    esc_call(g, mine, margs, 2, res, at(15, 6));
     esc_store(g, res, site(g, 15, 20, 0), 0, at(15, 18), "assign");
     done(c);
     return 0;
