@@ -192,3 +192,21 @@ void delete_by_map_key(gomap *outer)
     gomap_delete(outer, &inner);
     gomap_free(inner);
 }
+
+// A variadic argument escapes; a length printed does not take the map along.
+void printed_pointer(void)
+{
+    // CHECK: {{.*}}:[[@LINE+1]]:16: make(map[int]int) escapes to heap
+    gomap *m = gomap_make(GOMAP_TYPE(int, int), 0);
+    __builtin_printf("%p\n", (void *)m);
+}
+
+void printed_length(void)
+{
+    // CHECK: {{.*}}:[[@LINE+1]]:16: make(map[int]int) does not escape
+    gomap *m = gomap_make(GOMAP_TYPE(int, int), 0);
+    int k = 3;
+    *(int *)gomap_assign(m, &k) = 4;
+    __builtin_printf("%zu %d\n", gomap_len(m), *(int *)gomap_access(m, &k));
+    gomap_free(m);
+}
