@@ -17,68 +17,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- locals written after their declaration ----------------------------------- */
-
-typedef struct written { ce_fn *fn; ce_map *set; } written;
-
-static void mark(written *w, CXCursor target)
-{
-    target = ce_strip(target);
-    while (clang_getCursorKind(target) == CXCursor_ParenExpr) {
-        CXCursor k[1];
-        if (ce_children(target, k, 1) != 1)
-            return;
-        target = ce_strip(k[0]);
-    }
-    if (clang_getCursorKind(target) == CXCursor_DeclRefExpr)
-        *ce_map_slot(w->set, clang_getCursorReferenced(target), true) = (void *)1;
-}
-
-static enum CXChildVisitResult find_writes(CXCursor c, CXCursor parent, CXClientData d)
-{
-    (void)parent;
-    written *w = d;
-    CXCursor k[2];
-    enum CXCursorKind kind = clang_getCursorKind(c);
-    CXTranslationUnit tu = w->fn->u->tu;
-    if (kind == CXCursor_BinaryOperator && ce_children(c, k, 2) == 2) {
-        ce_op op = ce_binary_op(tu, c);
-        if (op == CE_OP_ASSIGN || op == CE_OP_UNKNOWN)
-            mark(w, k[0]);
-    } else if (kind == CXCursor_CompoundAssignOperator && ce_children(c, k, 2) == 2) {
-        mark(w, k[0]);
-    } else if (kind == CXCursor_UnaryOperator && ce_children(c, k, 1) == 1) {
-        ce_op op = ce_unary_op(tu, c);
-        if (op == CE_OP_ADDR || op == CE_OP_INCDEC || op == CE_OP_UNKNOWN)
-            mark(w, k[0]);
-    } else if (kind == CXCursor_GCCAsmStmt) {
-        clang_visitChildren(c, find_writes, d);      /* any operand may be written */
-        ce_cursors ops = ce_all_children(c);
-        for (int i = 0; i < ops.n; i++)
-            mark(w, ops.v[i]);
-        CE_FREE(ops);
-        return CXChildVisit_Continue;
-    }
-    return CXChildVisit_Recurse;
-}
-
-/* Is the local VAR written anywhere but in its declaration (or its address taken)? */
-static bool written_after_init(ce_fn *fn, CXCursor var)
-{
-    if (!fn->written) {
-        written w = { fn, ce_map_new() };
-        clang_visitChildren(fn->decl, find_writes, &w);
-        fn->written = w.set;
-    }
-    return ce_map_slot(fn->written, var, false) != NULL;
-}
-
 /* A local const-descriptor copy: its initializer. */
 static bool follow_local(ce_fn *fn, CXCursor *e)
 {
     CXCursor d = clang_getCursorReferenced(*e);
     if (!fn || clang_getCursorKind(d) != CXCursor_VarDecl || clang_Cursor_hasVarDeclGlobalStorage(d)
-        || clang_isVolatileQualifiedType(clang_getCursorType(d)) || written_after_init(fn, d))
+        || clang_isVolatileQualifiedType(clang_getCursorType(d)) || ce_written(fn, d))
         return false;
     return ce_last_expr_child(d, e);
 }

@@ -116,7 +116,7 @@ bool ce_type_is_integer(CXType t)
         || t.kind == CXType_Enum;
 }
 
-static bool is_array(CXType t)
+bool ce_type_is_array(CXType t)
 {
     t = clang_getCanonicalType(t);
     return t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray
@@ -207,6 +207,12 @@ esc_loc ce_var_loc(ce_fn *fn, CXCursor decl)
     void **slot = ce_map_slot(fn->vars, decl, true);
     if (*slot)
         return (esc_loc)(intptr_t)*slot - 1;
+    void **param = clang_getCursorKind(decl) == CXCursor_ParmDecl
+        ? ce_map_slot(fn->u->params, decl, false) : NULL;
+    if (param && !ce_written(fn, decl)) {     /* one value throughout: the parameter */
+        *slot = *param;
+        return (esc_loc)(intptr_t)*param - 1;
+    }
     char *name = ce_string(clang_getCursorSpelling(decl));
     esc_pos pos = ce_cursor_pos(decl);
     bool parm = clang_getCursorKind(decl) == CXCursor_ParmDecl;
@@ -215,9 +221,8 @@ esc_loc ce_var_loc(ce_fn *fn, CXCursor decl)
     free(name);
     *slot = (void *)(intptr_t)(l + 1);
     if (parm) {
-        void **p = ce_map_slot(fn->u->params, decl, false);
-        if (p)
-            esc_param_home(fn->ef, (esc_loc)(intptr_t)*p - 1, l, pos);
+        if (param)
+            esc_param_home(fn->ef, (esc_loc)(intptr_t)*param - 1, l, pos);
         else
             esc_flow(fn->ef, l, ce_heap(fn), 0, pos, "unknown");
     }
@@ -238,19 +243,38 @@ static esc_loc literal_loc(ce_fn *fn, CXCursor e, bool *fresh)
 
 /* ---- edges ---------------------------------------------------------------------- */
 
-void ce_flow_srcs(ce_fn *fn, esc_loc dst, const ce_srcs *srcs, CXCursor at,
-                  const char *why)
+void ce_flow_at(ce_fn *fn, esc_loc dst, const ce_srcs *srcs, esc_pos pos, const char *why)
 {
-    esc_pos pos = ce_cursor_pos(at);
     for (int i = 0; i < srcs->n; i++)
         esc_flow(fn->ef, dst, srcs->v[i].loc, srcs->v[i].derefs, pos, why);
 }
 
-void ce_escape_srcs(ce_fn *fn, const ce_srcs *srcs, CXCursor at, const char *why)
+void ce_flow_srcs(ce_fn *fn, esc_loc dst, const ce_srcs *srcs, CXCursor at,
+                  const char *why)
 {
-    esc_pos pos = ce_cursor_pos(at);
+    ce_flow_at(fn, dst, srcs, ce_cursor_pos(at), why);
+}
+
+static void escape_at(ce_fn *fn, const ce_srcs *srcs, esc_pos pos, const char *why)
+{
     for (int i = 0; i < srcs->n; i++)
         esc_escape(fn->ef, srcs->v[i].loc, srcs->v[i].derefs, pos, why);
+}
+
+void ce_escape_srcs(ce_fn *fn, const ce_srcs *srcs, CXCursor at, const char *why)
+{
+    escape_at(fn, srcs, ce_cursor_pos(at), why);
+}
+
+/* How the value of RHS arrives (for -m=2): a call's result at the call, as the
+ * plugin says; anything else at POS. */
+const char *ce_arrival(CXCursor rhs, esc_pos *pos)
+{
+    CXCursor r = ce_strip(rhs);
+    if (clang_getCursorKind(r) != CXCursor_CallExpr)
+        return "assign";
+    *pos = ce_cursor_pos(r);
+    return "call result";
 }
 
 esc_loc ce_srcs_loc(ce_fn *fn, const ce_srcs *srcs, CXCursor at)
@@ -263,18 +287,17 @@ esc_loc ce_srcs_loc(ce_fn *fn, const ce_srcs *srcs, CXCursor at)
 }
 
 void ce_store_to(ce_fn *fn, const ce_srcs *addr, const ce_srcs *srcs, CXCursor at,
-                 const char *why)
+                 esc_pos pos, const char *why)
 {
-    esc_pos pos = ce_cursor_pos(at);
     esc_loc heap = ce_heap(fn);
     for (int i = 0; i < addr->n; i++) {
         ce_src a = addr->v[i];
         if (a.loc == heap) {
-            ce_escape_srcs(fn, srcs, at, "store to global");
+            escape_at(fn, srcs, pos, "store to global");
             continue;
         }
         if (a.derefs < 0) {
-            ce_flow_srcs(fn, a.loc, srcs, at, why);
+            ce_flow_at(fn, a.loc, srcs, pos, why);
             continue;
         }
         esc_loc p = a.loc;
@@ -287,36 +310,20 @@ void ce_store_to(ce_fn *fn, const ce_srcs *addr, const ce_srcs *srcs, CXCursor a
     }
 }
 
-/* Can a value of type T read from memory hold a pointer's bits?  As the GCC
- * front end decides: pointers, integers as wide as a pointer, bytes, aggregates
- * can; an int, float or bool cannot (it would need a conversion, which escapes). */
-static bool can_carry_pointer(CXType t)
+/* The value stored at the addresses ADDR (heap stays heap). */
+static void load(ce_fn *fn, const ce_srcs *addr, ce_srcs *out)
 {
-    t = clang_getCanonicalType(t);
-    switch (t.kind) {
-    case CXType_Float: case CXType_Double: case CXType_LongDouble: case CXType_Half:
-    case CXType_Float16: case CXType_Float128: case CXType_Bool:
-        return false;
-    case CXType_Complex:
-        return can_carry_pointer(clang_getElementType(t));
-    default:
-        break;
-    }
-    if (!ce_type_is_integer(t))
-        return true;
-    long long size = clang_Type_getSizeOf(t);
-    return size < 0 || size >= (long long)sizeof(void *) || size <= 1;
-}
-
-/* The value of type T stored at the addresses ADDR (heap stays heap). */
-static void load_typed(ce_fn *fn, const ce_srcs *addr, CXType t, ce_srcs *out)
-{
-    if (!can_carry_pointer(t))
-        return;
     esc_loc heap = ce_heap(fn);
     for (int i = 0; i < addr->n; i++)
         ce_push(out, addr->v[i].loc,
                 addr->v[i].loc == heap ? 0 : addr->v[i].derefs + 1);
+}
+
+/* A load that is E's value: nothing when E is a typed narrow field (writes.c). */
+static void load_of(ce_fn *fn, CXCursor e, const ce_srcs *addr, ce_srcs *out)
+{
+    if (!ce_typed_narrow_field(fn, e))
+        load(fn, addr, out);
 }
 
 static void discard(ce_fn *fn, CXCursor e)
@@ -372,7 +379,7 @@ void ce_unmodelled(ce_fn *fn, CXCursor e, ce_srcs *out, const char *why)
 static void cast(ce_fn *fn, CXCursor e, CXCursor arg, ce_srcs *out)
 {
     CXType from = clang_getCursorType(arg), to = clang_getCursorType(e);
-    if (is_array(from) && !is_array(to)) {
+    if (ce_type_is_array(from) && !ce_type_is_array(to)) {
         ce_address(fn, arg, out);
         return;
     }
@@ -460,7 +467,7 @@ static void unary(ce_fn *fn, CXCursor e, ce_srcs *out)
     case CE_OP_DEREF: {
         ce_srcs p = { 0 };
         ce_value(fn, arg, &p);
-        load_typed(fn, &p, clang_getCursorType(e), out);
+        load(fn, &p, out);
         CE_FREE(p);
         return;
     }
@@ -480,9 +487,12 @@ static void assign(ce_fn *fn, CXCursor e, CXCursor lhs, CXCursor rhs, bool compo
     ce_srcs addr = { 0 }, val = { 0 };
     ce_address(fn, lhs, &addr);
     ce_value(fn, rhs, &val);
-    ce_store_to(fn, &addr, &val, e, "assign");
+    esc_pos pos;
+    ce_binary_op_at(fn->u->tu, e, &pos);      /* GCC's position: the operator */
+    const char *why = ce_arrival(rhs, &pos);
+    ce_store_to(fn, &addr, &val, e, pos, why);
     if (compound)
-        load_typed(fn, &addr, clang_getCursorType(lhs), out);
+        load_of(fn, lhs, &addr, out);
     for (int i = 0; i < val.n; i++)
         ce_push(out, val.v[i].loc, val.v[i].derefs);
     CE_FREE(addr);
@@ -581,8 +591,6 @@ static void decl_ref_value(ce_fn *fn, CXCursor e, ce_srcs *out)
     switch (clang_getCursorKind(d)) {
     case CXCursor_VarDecl:
     case CXCursor_ParmDecl: {
-        if (!can_carry_pointer(clang_getCursorType(e)))
-            return;
         esc_loc l = ce_var_loc(fn, d);
         if (l == ESC_NOLOC)
             push_heap(fn, out);
@@ -653,7 +661,7 @@ void ce_value(ce_fn *fn, CXCursor e, ce_srcs *out)
     case CXCursor_ArraySubscriptExpr: {
         ce_srcs a = { 0 };
         ce_address(fn, e, &a);
-        load_typed(fn, &a, clang_getCursorType(e), out);
+        load_of(fn, e, &a, out);
         CE_FREE(a);
         return;
     }

@@ -15,6 +15,7 @@
  *   loops.c       Go's loopDepth from for/while/do scopes and backward gotos
  *   descriptor.c  the GOMAP_TYPE(K, V) descriptor of a gomap_make call
  *   noescape.c    __attribute__((noescape)) from a function type
+ *   writes.c      locals written after their declaration
  *   pos.c         CXSourceLocation -> esc_pos, interned file names
  */
 #ifndef ESCAPE_CLANG_FE_H
@@ -67,6 +68,8 @@ typedef enum ce_op {
 } ce_op;
 ce_op ce_unary_op(CXTranslationUnit tu, CXCursor c);
 ce_op ce_binary_op(CXTranslationUnit tu, CXCursor c);
+/* The same, and where the operator is (the expression's start when unknown). */
+ce_op ce_binary_op_at(CXTranslationUnit tu, CXCursor c, esc_pos *where);
 ce_op ce_op_from_spelling(const char *tok, bool binary);
 const char *ce_op_name(ce_op op);
 
@@ -113,7 +116,8 @@ typedef struct ce_fn {
     ce_map *vars;                /* local VarDecl/ParmDecl -> ESC_LOC_VAR */
     ce_loops loops;
     CE_VEC(ce_range) blocks;     /* enclosing compound statements, innermost last */
-    ce_map *written;             /* descriptor.c: locals written after their init */
+    ce_map *written;             /* writes.c: locals written after their init */
+    ce_map *untyped;             /* writes.c: locals whose address is used untyped */
     esc_loc result;
 } ce_fn;
 
@@ -130,7 +134,9 @@ void    ce_value(ce_fn *fn, CXCursor e, ce_srcs *out);
 void    ce_address(ce_fn *fn, CXCursor e, ce_srcs *out);
 /* Store SRCS into the lvalue whose address sources are ADDR. */
 void    ce_store_to(ce_fn *fn, const ce_srcs *addr, const ce_srcs *srcs, CXCursor at,
-                    const char *why);
+                    esc_pos pos, const char *why);
+void    ce_flow_at(ce_fn *fn, esc_loc dst, const ce_srcs *srcs, esc_pos pos, const char *why);
+const char *ce_arrival(CXCursor rhs, esc_pos *pos);
 void    ce_flow_srcs(ce_fn *fn, esc_loc dst, const ce_srcs *srcs, CXCursor at,
                      const char *why);
 void    ce_escape_srcs(ce_fn *fn, const ce_srcs *srcs, CXCursor at, const char *why);
@@ -139,6 +145,14 @@ esc_loc ce_srcs_loc(ce_fn *fn, const ce_srcs *srcs, CXCursor at);
 /* Everything reachable from E's operands escapes; the result is unknown. */
 void    ce_unmodelled(ce_fn *fn, CXCursor e, ce_srcs *out, const char *why);
 void    ce_stmt(ce_fn *fn, CXCursor s);
+
+/* ---- writes (writes.c) ------------------------------------------------------- */
+/* Is the local VAR (or parameter) written anywhere but in its declaration, or
+ * its address taken? */
+bool ce_written(ce_fn *fn, CXCursor var);
+/* Is E an int/float/bool field read from a local struct that holds no pointer
+ * bytes (no union, address never used untyped)?  Such a load carries nothing. */
+bool ce_typed_narrow_field(ce_fn *fn, CXCursor e);
 
 /* ---- calls (calls.c) -------------------------------------------------------- */
 void ce_call(ce_fn *fn, CXCursor call, ce_srcs *out);
@@ -175,5 +189,6 @@ CXCursor ce_strip(CXCursor e);      /* parens and implicit casts */
 bool     ce_is_implicit_cast(CXCursor e, CXCursor *child);
 bool     ce_type_is_pointer(CXType t);
 bool     ce_type_is_integer(CXType t);
+bool     ce_type_is_array(CXType t);
 
 #endif /* ESCAPE_CLANG_FE_H */

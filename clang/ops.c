@@ -124,8 +124,15 @@ ce_op ce_unary_op(CXTranslationUnit tu, CXCursor c)
 
 ce_op ce_binary_op(CXTranslationUnit tu, CXCursor c)
 {
+    esc_pos where;
+    return ce_binary_op_at(tu, c, &where);
+}
+
+ce_op ce_binary_op_at(CXTranslationUnit tu, CXCursor c, esc_pos *where)
+{
     CXCursor lhs;
     unsigned n;
+    *where = ce_cursor_pos(c);
     if (!first_child(c, &lhs))
         return CE_OP_UNKNOWN;
     CXToken *toks = tokens_of(tu, c, &n);
@@ -141,6 +148,8 @@ ce_op ce_binary_op(CXTranslationUnit tu, CXCursor c)
         if (spelled_at(tu, toks[i], &s, &buf))
             op = ce_op_from_spelling(s, true);
         free(buf);
+        if (op != CE_OP_UNKNOWN)
+            *where = ce_pos(clang_getTokenLocation(tu, toks[i]));
         break;
     }
     clang_disposeTokens(tu, toks, n);

@@ -114,10 +114,12 @@ static void var_decl(ce_fn *fn, CXCursor d)
     if (has_init)
         ce_value(fn, init, &v);
     esc_loc l = ce_var_loc(fn, d);
+    esc_pos pos = ce_cursor_pos(d);
+    const char *why = has_init ? ce_arrival(init, &pos) : "assign";
     if (l == ESC_NOLOC)                       /* static or extern: global memory */
         ce_escape_srcs(fn, &v, d, "store to global");
     else
-        ce_flow_srcs(fn, l, &v, d, "assign");
+        ce_flow_at(fn, l, &v, pos, why);
     CE_FREE(v);
 }
 
@@ -128,7 +130,9 @@ static void return_stmt(ce_fn *fn, CXCursor s)
         return;
     ce_srcs v = { 0 };
     ce_value(fn, e, &v);
-    ce_flow_srcs(fn, fn->result, &v, s, "return");
+    esc_loc t = ce_temp(fn, e);       /* GCC's <retval>, at the value */
+    ce_flow_srcs(fn, t, &v, e, "assign");
+    esc_flow(fn->ef, fn->result, t, 0, ce_cursor_pos(e), "return");
     CE_FREE(v);
 }
 
@@ -178,7 +182,7 @@ static enum CXChildVisitResult asm_operand(CXCursor c, CXCursor parent, CXClient
             ce_escape_srcs(fn, &a, c, "inline asm");
         if (output) {
             ce_push(&unknown, ce_heap(fn), 0);
-            ce_store_to(fn, &a, &unknown, c, "inline asm");
+            ce_store_to(fn, &a, &unknown, c, ce_cursor_pos(c), "inline asm");
         }
     }
     CE_FREE(v);
@@ -272,6 +276,7 @@ static void translate(ce_unit *u, CXCursor def)
     CE_FREE(fn.blocks);
     ce_map_free(fn.vars);
     ce_map_free(fn.written);
+    ce_map_free(fn.untyped);
 }
 
 /* ---- the unit ------------------------------------------------------------------------------ */
