@@ -10,10 +10,14 @@
 // RUN: %cc -O2 %asan -I %S/Inputs %s %plugin -fplugin-arg-escape-transform=no %t.rt/*.o -o %t.notransform
 // RUN: %cc -O3 %asan -I %S/Inputs %s %plugin %t.rt/*.o -o %t.stack3
 // RUN: %cc -Os %asan -I %S/Inputs %s %plugin %t.rt/*.o -o %t.stacks
+// RUN: %cc -O2 -flto %asan -I %S/Inputs %s %plugin %root/runtime/*.c -o %t.lto
+// RUN: %t.lto > %t.lto.out 2> %t.lto.err
+// RUN: %FileCheck %s --check-prefix=STACK < %t.lto.err
 // RUN: %t.heap > %t.heap.out 2> %t.heap.err
 // RUN: %t.stack3 > %t.stack3.out 2> %t.stack3.err
 // RUN: %t.stacks > %t.stacks.out 2> %t.stacks.err
 // RUN: diff %t.heap.out %t.stack3.out
+// RUN: diff %t.heap.out %t.lto.out
 // RUN: diff %t.heap.out %t.stacks.out
 // RUN: %FileCheck %s --check-prefix=STACK < %t.stack3.err
 // RUN: %FileCheck %s --check-prefix=STACK < %t.stacks.err
