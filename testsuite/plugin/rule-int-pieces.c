@@ -61,3 +61,25 @@ int counters_next_to_map(void)
     gomap_free(t.m);
     return r;
 }
+
+char *gbase;
+ptrdiff_t gdiff;
+long gflag;
+
+// A pointer difference is an integer from which the pointer can be rebuilt
+// (gbase + gdiff): the map escapes.
+void difference_to_global(void)
+{
+    // CHECK: {{.*}}:[[@LINE+1]]:16: make(map[int]int) escapes to heap
+    gomap *m = gomap_make(GOMAP_TYPE(int, int), 0);
+    gdiff = (char *)m - gbase;
+}
+
+// A comparison gives one bit: nothing escapes.
+void comparison_to_global(void)
+{
+    // CHECK: {{.*}}:[[@LINE+1]]:16: make(map[int]int) does not escape
+    gomap *m = gomap_make(GOMAP_TYPE(int, int), 0);
+    gflag = (char *)m < gbase;
+    gomap_free(m);
+}
