@@ -2,7 +2,7 @@
 // handle is used after the block ends must keep its storage until then (ASan's
 // use-after-scope check and a sibling block scribbling its own locals catch a
 // block-scoped slot); a map passed to a call in tail position must not lose
-// its frame to a sibling call.
+// its frame to a sibling call; a cleanup handler reads the map at scope exit.
 //
 // RUN: rm -rf %t.rt && mkdir -p %t.rt && cd %t.rt && %cc -O2 %asan -c %root/runtime/*.c
 // RUN: %cc -O2 %asan -I %S/Inputs %s %t.rt/*.o -o %t.heap
@@ -93,16 +93,41 @@ __attribute__((noinline)) static size_t tail_position(int n)
     return total_len_free(m, e);
 }
 
+// The cleanup attribute: the handler runs at the end of m's scope and still
+// reads the map, whose storage must live at least that long.
+static void free_map(gomap **p)
+{
+    int k = 1;
+    int *v = gomap_access(*p, &k);
+    printf("cleanup sees %d\n", v ? *v : -1);
+    gomap_free(*p);
+}
+
+static size_t with_cleanup(int n)
+{
+    size_t r = 0;
+    {
+        gomap *m __attribute__((cleanup(free_map))) = gomap_make(GOMAP_TYPE(int, int), 0);
+        for (int i = 0; i < n; i++)
+            *(int *)gomap_assign(m, &i) = i + 100;
+        r = gomap_len(m);
+    }
+    return r;
+}
+
 int main(void)
 {
     phase("start");
     printf("outlives_its_block(6) = %ld\n", outlives_its_block(6));
     printf("sibling_blocks = %ld\n", sibling_blocks());
     printf("tail_position(5) = %zu\n", tail_position(5));
+    printf("with_cleanup(3) = %zu\n", with_cleanup(3));
     phase("scopes");
     return 0;
 }
 // CHECK: outlives_its_block(6) = 6016
 // CHECK: sibling_blocks = 30
 // CHECK: tail_position(5) = 5
-// STACK: scopes: heap_allocs=0 heap_frees=0 heap_bytes=0 stack_maps=5 stack_buckets=5
+// CHECK: cleanup sees 101
+// CHECK: with_cleanup(3) = 3
+// STACK: scopes: heap_allocs=0 heap_frees=0 heap_bytes=0 stack_maps=6 stack_buckets=6

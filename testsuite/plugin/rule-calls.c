@@ -226,3 +226,17 @@ void calls_weak_reader(void)
     gomap *m = gomap_make(GOMAP_TYPE(int, int), 0);
     weak_reader(m);
 }
+
+// The cleanup attribute calls its handler with the variable's address.
+// CHECK: {{.*}}:[[@LINE+1]]:30: p does not escape
+static void free_map(gomap **p)
+{
+    gomap_free(*p);
+}
+
+size_t with_cleanup(void)
+{
+    // CHECK: {{.*}}:[[@LINE+1]]:51: make(map[int]int) does not escape
+    gomap *m __attribute__((cleanup(free_map))) = gomap_make(GOMAP_TYPE(int, int), 0);
+    return gomap_len(m);
+}
