@@ -200,8 +200,8 @@ static void layout_header(struct gomap *h, const gomap_type *t)
     h->vslot = (uint8_t)gomap_layout_slot_size(vs);
     h->ind = (ks > GOMAP_MAX_INLINE ? IND_KEY : 0) | (vs > GOMAP_MAX_INLINE ? IND_VAL : 0);
     if (t->flags & GOMAP_TF_STRKEY) h->kind = KIND_STR;
-    else if (ks == 4) h->kind = KIND_K4;
-    else if (ks == 8) h->kind = KIND_K8;
+    else if (ks == 4 && h->keyoff == 8) h->kind = KIND_K4;   /* see key_at_kind */
+    else if (ks == 8 && h->keyoff == 8) h->kind = KIND_K8;
     else h->kind = KIND_GENERIC;
 }
 
@@ -496,6 +496,18 @@ static void advance_evacuation_mark(struct gomap *h, uintptr_t newbit)
     }
 }
 
+/* Operations specialised by key kind have one out-of-line instance per kind
+ * (NOINLINE), called through a switch on h->kind: each is a small function with
+ * the kind's constants folded in. */
+#define NOINLINE static __attribute__((noinline))
+
+/* bytes of a key slot's contents for kind (indirect keys: the key itself) */
+INLINE size_t key_bytes(const struct gomap *h, int kind)
+{
+    return kind == KIND_K4 ? 4 : kind == KIND_K8 ? 8 : kind == KIND_STR ? sizeof(gostring)
+                                                                          : h->keysize;
+}
+
 struct evac_dst {
     char *b;      /* current destination bucket */
     unsigned i;   /* next cell in it */
@@ -527,7 +539,18 @@ static void keep_old_key(struct gomap *h, char *k, bool pinned)
     }
 }
 
-static void evacuate(struct gomap *h, uintptr_t oldbucket)
+/* Copy a key or value slot: fixed-size stores for the common sizes. */
+INLINE void copy_slot(char *dst, const char *src, size_t n)
+{
+    switch (n) {
+    case 4: memcpy(dst, src, 4); break;
+    case 8: memcpy(dst, src, 8); break;
+    case 16: memcpy(dst, src, 16); break;
+    default: memcpy(dst, src, n);
+    }
+}
+
+INLINE void evacuate_kind(struct gomap *h, uintptr_t oldbucket, int kind)
 {
     char *b = bucket_at(h, h->oldbuckets, oldbucket);
     uintptr_t newbit = noldbuckets(h);
@@ -545,9 +568,9 @@ static void evacuate(struct gomap *h, uintptr_t oldbucket)
                     continue;
                 }
                 if (top < MIN_TOPHASH) rt_throw("bad map state");
-                char *k = key_at(h, ob, i), *v = val_at(h, ob, i);
+                char *k = key_at_kind(h, ob, i, kind), *v = val_at(h, ob, i);
                 unsigned use_y = 0;
-                if (!same) use_y = (key_hash(h, deref_key(h, k), h->kind) & newbit) != 0;
+                if (!same) use_y = (key_hash(h, deref_key(h, k), kind) & newbit) != 0;
                 th[i] = (uint8_t)(EVAC_X + use_y);
                 struct evac_dst *d = &xy[use_y];
                 if (d->i == BUCKET_CNT) {
@@ -555,8 +578,9 @@ static void evacuate(struct gomap *h, uintptr_t oldbucket)
                     d->i = 0;
                 }
                 tophash_of(d->b)[d->i] = top;
-                memcpy(key_at(h, d->b, d->i), k, h->kslot);
-                memcpy(val_at(h, d->b, d->i), v, h->vslot);
+                copy_slot(key_at_kind(h, d->b, d->i, kind), k,
+                          kind == KIND_GENERIC ? h->kslot : key_bytes(h, kind));
+                copy_slot(val_at(h, d->b, d->i), v, h->vslot);
                 d->i++;
                 keep_old_key(h, k, pinned);
             }
@@ -564,6 +588,21 @@ static void evacuate(struct gomap *h, uintptr_t oldbucket)
         if (!pinned) free_chain(h, h->oldbuckets, old_B(h), b);
     }
     if (oldbucket == h->nevacuate) advance_evacuation_mark(h, newbit);
+}
+
+NOINLINE void evacuate_k4(struct gomap *h, uintptr_t ob) { evacuate_kind(h, ob, KIND_K4); }
+NOINLINE void evacuate_k8(struct gomap *h, uintptr_t ob) { evacuate_kind(h, ob, KIND_K8); }
+NOINLINE void evacuate_str(struct gomap *h, uintptr_t ob) { evacuate_kind(h, ob, KIND_STR); }
+NOINLINE void evacuate_gen(struct gomap *h, uintptr_t ob) { evacuate_kind(h, ob, KIND_GENERIC); }
+
+static void evacuate(struct gomap *h, uintptr_t oldbucket)
+{
+    switch (h->kind) {
+    case KIND_K8: evacuate_k8(h, oldbucket); break;
+    case KIND_STR: evacuate_str(h, oldbucket); break;
+    case KIND_K4: evacuate_k4(h, oldbucket); break;
+    default: evacuate_gen(h, oldbucket);
+    }
 }
 
 static void grow_work(struct gomap *h, uintptr_t bucket)
@@ -595,7 +634,7 @@ INLINE char *lookup(const struct gomap *h, const void *key, int kind, char **ksl
         uint64_t w = tophash_word(b);
         for (uint64_t m = match_byte(w, top); m; m &= m - 1) {
             unsigned i = first_slot(m);
-            char *k = key_at(h, b, i);
+            char *k = key_at_kind(h, b, i, kind);
             if (LIKELY(key_equal(h, key, k, kind))) {
                 *kslot = k;
                 return val_at(h, b, i);
@@ -609,20 +648,24 @@ INLINE char *lookup(const struct gomap *h, const void *key, int kind, char **ksl
 
 INLINE void *access_kind(const struct gomap *h, const void *key, int kind)
 {
+    if (UNLIKELY(flags_get(h) & F_WRITING)) rt_fatal("concurrent map read and map write");
     char *k, *v = lookup(h, key, kind, &k);
     return v ? deref_val(h, v) : NULL;
 }
+NOINLINE void *access_k4(const struct gomap *h, const void *key) { return access_kind(h, key, KIND_K4); }
+NOINLINE void *access_k8(const struct gomap *h, const void *key) { return access_kind(h, key, KIND_K8); }
+NOINLINE void *access_str(const struct gomap *h, const void *key) { return access_kind(h, key, KIND_STR); }
+NOINLINE void *access_gen(const struct gomap *h, const void *key) { return access_kind(h, key, KIND_GENERIC); }
 
 void *gomap_access(const gomap *m, const void *key)
 {
     const struct gomap *h = m;
     if (h == NULL || h->count == 0) return NULL;
-    if (UNLIKELY(flags_get(h) & F_WRITING)) rt_fatal("concurrent map read and map write");
     switch (h->kind) {
-    case KIND_K4: return access_kind(h, key, KIND_K4);
-    case KIND_K8: return access_kind(h, key, KIND_K8);
-    case KIND_STR: return access_kind(h, key, KIND_STR);
-    default: return access_kind(h, key, KIND_GENERIC);
+    case KIND_K8: return access_k8(h, key);
+    case KIND_STR: return access_str(h, key);
+    case KIND_K4: return access_k4(h, key);
+    default: return access_gen(h, key);
     }
 }
 
@@ -651,17 +694,12 @@ INLINE void end_write(struct gomap *h)
     flags_set(h, f & (uint8_t)~F_WRITING);
 }
 
-INLINE size_t key_bytes(const struct gomap *h, int kind)
-{
-    return kind == KIND_K4 ? 4 : kind == KIND_K8 ? 8 : kind == KIND_STR ? sizeof(gostring)
-                                                                          : h->keysize;
-}
-
 /* Fill a new cell (b, i) with key; returns its value slot. */
-INLINE char *insert_cell(struct gomap *h, char *b, unsigned i, const void *key, size_t ks,
+INLINE char *insert_cell(struct gomap *h, char *b, unsigned i, const void *key, int kind,
                          uint8_t top)
 {
-    char *k = key_at(h, b, i), *v = val_at(h, b, i);
+    char *k = key_at_kind(h, b, i, kind), *v = val_at(h, b, i);
+    size_t ks = key_bytes(h, kind);
     if (h->ind & IND_KEY) {
         void *km = rt_alloc(h->keysize);
         *(void **)k = km;
@@ -696,7 +734,7 @@ again:
         uint64_t w = tophash_word(b);
         for (uint64_t m = match_byte(w, top); m; m &= m - 1) {
             unsigned i = first_slot(m);
-            char *k = key_at(h, b, i);
+            char *k = key_at_kind(h, b, i, kind);
             if (LIKELY(key_equal(h, key, k, kind))) {
                 if (kind == KIND_STR) memcpy(k, key, sizeof(gostring));   /* needkeyupdate */
                 val = val_at(h, b, i);
@@ -726,21 +764,26 @@ again:
         insb = new_overflow(h, b);
         insi = 0;
     }
-    val = insert_cell(h, insb, insi, key, key_bytes(h, kind), top);
+    val = insert_cell(h, insb, insi, key, kind, top);
 done:
     end_write(h);
     return deref_val(h, val);
 }
+
+NOINLINE void *assign_k4(struct gomap *h, const void *key) { return assign_kind(h, key, KIND_K4); }
+NOINLINE void *assign_k8(struct gomap *h, const void *key) { return assign_kind(h, key, KIND_K8); }
+NOINLINE void *assign_str(struct gomap *h, const void *key) { return assign_kind(h, key, KIND_STR); }
+NOINLINE void *assign_gen(struct gomap *h, const void *key) { return assign_kind(h, key, KIND_GENERIC); }
 
 void *gomap_assign(gomap *m, const void *key)
 {
     struct gomap *h = m;
     if (UNLIKELY(h == NULL)) rt_panic("assignment to entry in nil map");
     switch (h->kind) {
-    case KIND_K4: return assign_kind(h, key, KIND_K4);
-    case KIND_K8: return assign_kind(h, key, KIND_K8);
-    case KIND_STR: return assign_kind(h, key, KIND_STR);
-    default: return assign_kind(h, key, KIND_GENERIC);
+    case KIND_K8: return assign_k8(h, key);
+    case KIND_STR: return assign_str(h, key);
+    case KIND_K4: return assign_k4(h, key);
+    default: return assign_gen(h, key);
     }
 }
 
@@ -755,8 +798,12 @@ static void clear_cell(struct gomap *h, char *b, unsigned i)
     if (h->ind & IND_VAL) {
         rt_free(*(void **)v, h->valsize);
         *(void **)v = NULL;
+    } else if (h->vslot == 8) {   /* a new cell's value reads as zero */
+        memset(v, 0, 8);
+    } else if (h->vslot == 4) {
+        memset(v, 0, 4);
     } else {
-        memset(v, 0, h->vslot);   /* a new cell's value reads as zero */
+        memset(v, 0, h->vslot);
     }
     set_tophash(b, i, EMPTY_ONE);
 }
@@ -800,7 +847,7 @@ INLINE bool delete_kind(struct gomap *h, const void *key, int kind)
         uint64_t w = tophash_word(b);
         for (uint64_t m = match_byte(w, top); m; m &= m - 1) {
             unsigned i = first_slot(m);
-            if (!key_equal(h, key, key_at(h, b, i), kind)) continue;
+            if (!key_equal(h, key, key_at_kind(h, b, i, kind), kind)) continue;
             clear_cell(h, b, i);
             mark_empty_rest(h, borig, b, i);
             if (--h->count == 0) h->hash0 = new_seed();   /* reset to resist collision attacks */
@@ -815,15 +862,20 @@ out:
     return found;
 }
 
+NOINLINE bool delete_k4(struct gomap *h, const void *key) { return delete_kind(h, key, KIND_K4); }
+NOINLINE bool delete_k8(struct gomap *h, const void *key) { return delete_kind(h, key, KIND_K8); }
+NOINLINE bool delete_str(struct gomap *h, const void *key) { return delete_kind(h, key, KIND_STR); }
+NOINLINE bool delete_gen(struct gomap *h, const void *key) { return delete_kind(h, key, KIND_GENERIC); }
+
 bool gomap_delete(gomap *m, const void *key)
 {
     struct gomap *h = m;
     if (h == NULL || h->count == 0) return false;
     switch (h->kind) {
-    case KIND_K4: return delete_kind(h, key, KIND_K4);
-    case KIND_K8: return delete_kind(h, key, KIND_K8);
-    case KIND_STR: return delete_kind(h, key, KIND_STR);
-    default: return delete_kind(h, key, KIND_GENERIC);
+    case KIND_K8: return delete_k8(h, key);
+    case KIND_STR: return delete_str(h, key);
+    case KIND_K4: return delete_k4(h, key);
+    default: return delete_gen(h, key);
     }
 }
 

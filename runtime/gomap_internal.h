@@ -167,12 +167,24 @@ INLINE uint64_t match_byte(uint64_t w, uint8_t c) { return zero_bytes(w ^ (LSB *
 INLINE uint64_t match_empty(uint64_t w) { return zero_bytes(w & (LSB * 0xfe)); }
 INLINE unsigned first_slot(uint64_t mask) { return (unsigned)__builtin_ctzll(mask) >> 3; }
 
-/* ---- hashing and equality, specialised by kind ---- */
+/* ---- specialised by kind ----
+ * KIND_K4 and KIND_K8 maps have their keys at offset 8 (layout_header checks
+ * it), so their key slots need no header field. */
+INLINE uint64_t load_u64(const void *p) { uint64_t v; memcpy(&v, p, 8); return v; }
+INLINE uint64_t load_u32(const void *p) { uint32_t v; memcpy(&v, p, 4); return v; }
+INLINE char *key_at_kind(const struct gomap *h, char *b, uintptr_t i, int kind)
+{
+    switch (kind) {
+    case KIND_K4: return b + 8 + i * 4;
+    case KIND_K8: return b + 8 + i * 8;
+    default: return key_at(h, b, i);
+    }
+}
 INLINE uint64_t key_hash(const struct gomap *h, const void *key, int kind)
 {
     switch (kind) {
-    case KIND_K4: return wy_hash(key, 4, h->hash0);
-    case KIND_K8: return wy_hash(key, 8, h->hash0);
+    case KIND_K4: return wy_hash_u64(load_u32(key), h->hash0);
+    case KIND_K8: return wy_hash_u64(load_u64(key), h->hash0);
     case KIND_STR: {
         const gostring *s = key;
         return wy_hash(s->ptr, s->len, h->hash0);
@@ -184,8 +196,8 @@ INLINE uint64_t key_hash(const struct gomap *h, const void *key, int kind)
 INLINE bool key_equal(const struct gomap *h, const void *key, char *slot, int kind)
 {
     switch (kind) {
-    case KIND_K4: return memcmp(key, slot, 4) == 0;
-    case KIND_K8: return memcmp(key, slot, 8) == 0;
+    case KIND_K4: return load_u32(key) == load_u32(slot);
+    case KIND_K8: return load_u64(key) == load_u64(slot);
     case KIND_STR: {
         const gostring *a = key, *b = (const gostring *)slot;
         return a->len == b->len

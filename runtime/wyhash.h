@@ -15,6 +15,7 @@
  *    wy_hash(p, n, wy_seed(s)) == wyhash(p, n, s, _wyp).
  *  - everything is static inline, so calls with a constant length (4- and 8-byte
  *    keys) fold to a few instructions.
+ * wy_hash_u64 (fixed-size integer keys) is this runtime's own, see below.
  * wy_rand is wyrand(), the fast generator behind map seeds and iteration starts.
  * testsuite/runtime/wyhash.c checks published known-answer vectors (final 4 and
  * later 4.x releases agree except at lengths 48 and 96, where 4.x loops `>= 48`).
@@ -92,6 +93,19 @@ WY_INLINE uint64_t wy_hash(const void *key, size_t len, uint64_t seed)
     b ^= seed;
     wy_mum(&a, &b);
     return wy_mix(a ^ secret[0] ^ len, b ^ secret[1]);
+}
+
+/* Not part of wyhash: the map's hash of a 4- or 8-byte key.  wyhash reads an
+ * 8-byte key as a and its 32-bit rotation as b, xors in the secret and the seed,
+ * multiplies them (64x64->128) and mixes once more; this keeps the first fold,
+ * with the seed in both operands: one multiply instead of two.  The product
+ * of two key-dependent operands is not linear in the key, so arithmetic
+ * progressions (k, k << B) spread like random keys (testsuite/runtime/
+ * hash_spread.c), and both halves of the product depend on every key bit. */
+WY_INLINE uint64_t wy_hash_u64(uint64_t key, uint64_t seed)
+{
+    uint64_t rot = (key << 32) | (key >> 32);
+    return wy_mix(key ^ seed, rot ^ seed ^ wy_secret[1]);
 }
 
 /* wyrand: the PRNG of wyhash final version 4. */
