@@ -62,14 +62,15 @@ void foo6(int **xx, int *yy)
     *xx = yy;
 }
 
-// Go: both leak to result ~r0 level=0.  Ours: the same.
-// CHECK: {{.*}}:[[@LINE+2]]:16: leaking param: xx to result ~r0 level=0
+// Go: both leak to result ~r0 level=0.  Ours: only yy does: xx's incoming
+// value is dead after `xx = yy` (SSA makes the analysis flow-sensitive for
+// locals and parameters; better).
+// CHECK: {{.*}}:[[@LINE+2]]:16: xx does not escape
 // CHECK: {{.*}}:[[@LINE+1]]:25: leaking param: yy to result ~r0 level=0
 int *foo9(int *xx, int *yy)
 {
-    if (*yy)
-        return xx;
-    return yy;
+    xx = yy;
+    return xx;
 }
 
 // Go: nothing.  Ours: nothing.
