@@ -183,8 +183,8 @@ INLINE char *key_at_kind(const struct gomap *h, char *b, uintptr_t i, int kind)
 INLINE uint64_t key_hash(const struct gomap *h, const void *key, int kind)
 {
     switch (kind) {
-    case KIND_K4: return wy_hash_u64(load_u32(key), h->hash0);
-    case KIND_K8: return wy_hash_u64(load_u64(key), h->hash0);
+    case KIND_K4: return wy_hash4((uint32_t)load_u32(key), h->hash0);
+    case KIND_K8: return wy_hash8(load_u64(key), h->hash0);
     case KIND_STR: {
         const gostring *s = key;
         return wy_hash(s->ptr, s->len, h->hash0);

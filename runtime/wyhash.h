@@ -15,7 +15,7 @@
  *    wy_hash(p, n, wy_seed(s)) == wyhash(p, n, s, _wyp).
  *  - everything is static inline, so calls with a constant length (4- and 8-byte
  *    keys) fold to a few instructions.
- * wy_hash_u64 (fixed-size integer keys) is this runtime's own, see below.
+ * wy_hash8 and wy_hash4 are wy_hash for 8- and 4-byte keys passed by value.
  * wy_rand is wyrand(), the fast generator behind map seeds and iteration starts.
  * testsuite/runtime/wyhash.c checks published known-answer vectors (final 4 and
  * later 4.x releases agree except at lengths 48 and 96, where 4.x loops `>= 48`).
@@ -95,17 +95,23 @@ WY_INLINE uint64_t wy_hash(const void *key, size_t len, uint64_t seed)
     return wy_mix(a ^ secret[0] ^ len, b ^ secret[1]);
 }
 
-/* Not part of wyhash: the map's hash of a 4- or 8-byte key.  wyhash reads an
- * 8-byte key as a and its 32-bit rotation as b, xors in the secret and the seed,
- * multiplies them (64x64->128) and mixes once more; this keeps the first fold,
- * with the seed in both operands: one multiply instead of two.  The product
- * of two key-dependent operands is not linear in the key, so arithmetic
- * progressions (k, k << B) spread like random keys (testsuite/runtime/
- * hash_spread.c), and both halves of the product depend on every key bit. */
-WY_INLINE uint64_t wy_hash_u64(uint64_t key, uint64_t seed)
+/* wy_hash of an 8-byte key given as a number (little-endian): equal to
+ * wy_hash(&key, 8, seed), but with one load and a rotate where the generic code
+ * reads four 4-byte words.  (A single multiply, without the final mix, is not
+ * enough: for small or arithmetic-progression keys the product stays close to
+ * linear in the key and buckets fill far more unevenly than at random.) */
+WY_INLINE uint64_t wy_hash8(uint64_t key, uint64_t seed)
 {
-    uint64_t rot = (key << 32) | (key >> 32);
-    return wy_mix(key ^ seed, rot ^ seed ^ wy_secret[1]);
+    uint64_t a = ((key << 32) | (key >> 32)) ^ wy_secret[1], b = key ^ seed;
+    wy_mum(&a, &b);
+    return wy_mix(a ^ wy_secret[0] ^ 8, b ^ wy_secret[1]);
+}
+/* wy_hash(&key, 4, seed) for a 4-byte key given as a number. */
+WY_INLINE uint64_t wy_hash4(uint32_t key, uint64_t seed)
+{
+    uint64_t a = (((uint64_t)key << 32) | key) ^ wy_secret[1], b = (((uint64_t)key << 32) | key) ^ seed;
+    wy_mum(&a, &b);
+    return wy_mix(a ^ wy_secret[0] ^ 4, b ^ wy_secret[1]);
 }
 
 /* wyrand: the PRNG of wyhash final version 4. */
