@@ -281,7 +281,7 @@ def check_test(test, cfg):
 
 
 def gcc_cmd(cfg, src, level, flags, output, plugin, link):
-    cmd = [cfg.cc, "-w", "-fdiagnostics-plain-output", level] + flags + [src, "-o", output]
+    cmd = [cfg.cc, "-w", "-fdiagnostics-plain-output"] + level.split() + flags + [src, "-o", output]
     if plugin:
         cmd[1:1] = [f"-fplugin={cfg.plugin}"] + cfg.plugin_args
     if link:
@@ -294,7 +294,7 @@ def gcc_cmd(cfg, src, level, flags, output, plugin, link):
 def regress(out, kind, level, msg, cmd, r, cfg):
     """Record a regression, and keep its command and full stderr in cfg.failures."""
     out.regressions.append((kind, level, msg.replace(cfg.corpus + "/", "")))
-    name = f"{out.test.replace('/', '-')}{level}.log"
+    name = f"{out.test.replace('/', '-')}{level.replace(' ', '')}.log"
     with open(os.path.join(cfg.failures, name), "w") as f:
         f.write(f"{kind}: {out.test} {level}\n$ {' '.join(cmd)}\nexit {r.rc}\n{r.err}")
 
@@ -393,7 +393,8 @@ def parse_args():
                     help="a fixed sample of N tests spread over the sorted corpus")
     ap.add_argument("--kind", choices=KINDS, help="only compile or only execute tests")
     ap.add_argument("-j", "--jobs", type=int, default=2)
-    ap.add_argument("--levels", default="-O0,-O2", help="comma-separated (default -O0,-O2)")
+    ap.add_argument("--levels", default="-O0,-O2",
+                    help="comma-separated flag sets (default -O0,-O2; e.g. '-O1,-O3 -g')")
     ap.add_argument("--cc", default=os.environ.get("CC", "gcc"))
     ap.add_argument("--plugin", default=os.path.join(ROOT, "build", "escape.so"))
     ap.add_argument("--plugin-args", default=None,
