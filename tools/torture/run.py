@@ -74,16 +74,16 @@ def install_source_package():
 
 def extract_corpus(cache):
     """Extract the two torture directories into CACHE once; a stamp names the tarball."""
-    tarball = find_tarball()
-    if tarball is None:
-        install_source_package()
-        tarball = find_tarball()
-    st = os.stat(tarball)
-    stamp_text = f"{tarball} {st.st_size} {int(st.st_mtime)}\n"
-    stamp = os.path.join(cache, "corpus.stamp")
     os.makedirs(cache, exist_ok=True)
     with open(os.path.join(cache, ".lock"), "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)       # `make torture` and lit may race here
+        fcntl.flock(lock, fcntl.LOCK_EX)       # `make torture` and lit tests may race here
+        tarball = find_tarball()
+        if tarball is None:
+            install_source_package()
+            tarball = find_tarball()
+        st = os.stat(tarball)
+        stamp_text = f"{tarball} {st.st_size} {int(st.st_mtime)}\n"
+        stamp = os.path.join(cache, "corpus.stamp")
         if os.path.exists(stamp) and open(stamp).read() == stamp_text:
             return
         top = os.path.basename(tarball).split(".tar")[0].replace("-dfsg", "")
