@@ -700,7 +700,7 @@ INLINE char *insert_cell(struct gomap *h, char *b, unsigned i, const void *key, 
 {
     char *k = key_at_kind(h, b, i, kind), *v = val_at(h, b, i);
     size_t ks = key_bytes(h, kind);
-    if (h->ind & IND_KEY) {
+    if (kind == KIND_GENERIC && (h->ind & IND_KEY)) {
         void *km = rt_alloc(h->keysize);
         *(void **)k = km;
         k = km;
@@ -712,12 +712,9 @@ INLINE char *insert_cell(struct gomap *h, char *b, unsigned i, const void *key, 
     return v;
 }
 
-INLINE void *assign_kind(struct gomap *h, const void *key, int kind)
+/* mapassign after the hash, with F_WRITING set: every case. */
+INLINE void *assign_slow_kind(struct gomap *h, const void *key, uint64_t hash, int kind)
 {
-    uint8_t f = flags_get(h);
-    if (UNLIKELY(f & F_WRITING)) rt_fatal("concurrent map writes");
-    uint64_t hash = key_hash(h, key, kind);
-    flags_set(h, flags_get(h) ^ F_WRITING);
     if (UNLIKELY(h->buckets == NULL)) h->buckets = rt_alloc(h->bucketsize);
     uint8_t top = tophash(hash);
     char *b, *val, *insb;
@@ -765,6 +762,61 @@ again:
         insi = 0;
     }
     val = insert_cell(h, insb, insi, key, kind, top);
+done:
+    end_write(h);
+    return deref_val(h, val);
+}
+
+#define ASSIGN_SLOW(name, kind)                                                          \
+    NOINLINE void *name(struct gomap *h, const void *key, uint64_t hash)                \
+    {                                                                                   \
+        return assign_slow_kind(h, key, hash, kind);                                    \
+    }
+ASSIGN_SLOW(assign_slow_k4, KIND_K4)
+ASSIGN_SLOW(assign_slow_k8, KIND_K8)
+ASSIGN_SLOW(assign_slow_str, KIND_STR)
+ASSIGN_SLOW(assign_slow_gen, KIND_GENERIC)
+
+INLINE void *assign_slow(struct gomap *h, const void *key, uint64_t hash, int kind)
+{
+    switch (kind) {
+    case KIND_K4: return assign_slow_k4(h, key, hash);
+    case KIND_K8: return assign_slow_k8(h, key, hash);
+    case KIND_STR: return assign_slow_str(h, key, hash);
+    default: return assign_slow_gen(h, key, hash);
+    }
+}
+
+/* mapassign: the common case inline (not growing, the key's bucket has no
+ * overflow chain to walk, and the insert needs no growth, no new bucket and
+ * no allocation for an indirect key or value: so no calls, no saved registers),
+ * everything else in assign_slow_kind, which starts over from the hash. */
+INLINE void *assign_kind(struct gomap *h, const void *key, int kind)
+{
+    uint8_t f = flags_get(h);
+    if (UNLIKELY(f & F_WRITING)) rt_fatal("concurrent map writes");
+    uint64_t hash = key_hash(h, key, kind);
+    flags_set(h, flags_get(h) ^ F_WRITING);
+    if (UNLIKELY(h->buckets == NULL || h->oldbuckets != NULL))
+        return assign_slow(h, key, hash, kind);
+    uint8_t top = tophash(hash);
+    char *b = bucket_at(h, h->buckets, hash & bucket_mask(h->B)), *val;
+    uint64_t w = tophash_word(b);
+    for (uint64_t m = match_byte(w, top); m; m &= m - 1) {
+        unsigned i = first_slot(m);
+        char *k = key_at_kind(h, b, i, kind);
+        if (LIKELY(key_equal(h, key, k, kind))) {
+            if (kind == KIND_STR) memcpy(k, key, sizeof(gostring));   /* needkeyupdate */
+            val = val_at(h, b, i);
+            goto done;
+        }
+    }
+    uint64_t e = match_empty(w);
+    if (UNLIKELY(((w >> 56) != EMPTY_REST && overflow_of(h, b) != NULL) || e == 0 || h->ind
+                 || over_load_factor(h->count + 1, h->B)
+                 || too_many_overflow_buckets(h->noverflow, h->B)))
+        return assign_slow(h, key, hash, kind);
+    val = insert_cell(h, b, first_slot(e), key, kind, top);
 done:
     end_write(h);
     return deref_val(h, val);
