@@ -199,6 +199,7 @@ static void layout_header(struct gomap *h, const gomap_type *t)
     h->kslot = (uint8_t)gomap_layout_slot_size(ks);
     h->vslot = (uint8_t)gomap_layout_slot_size(vs);
     h->ind = (ks > GOMAP_MAX_INLINE ? IND_KEY : 0) | (vs > GOMAP_MAX_INLINE ? IND_VAL : 0);
+    if (h->ind || h->vslot > 32) h->ind |= IND_SLOW;
     if (t->flags & GOMAP_TF_STRKEY) h->kind = KIND_STR;
     else if (ks == 4 && h->keyoff == 8) h->kind = KIND_K4;   /* see key_at_kind */
     else if (ks == 8 && h->keyoff == 8) h->kind = KIND_K8;
@@ -275,7 +276,11 @@ gomap *gomap_make_on(const gomap_type *t, size_t hint, void *hmap, void *bucket)
                                                  t->valalign);
         if ((uintptr_t)bucket & (align - 1))
             rt_throw("gomap_make_on: bucket storage %p is not %zu-aligned", bucket, align);
-        h->buckets = memset(bucket, 0, h->bucketsize);
+        /* only the tophash word and the overflow pointer: empty cells are never
+         * read, and insert_cell zeroes the value slot it fills */
+        memset(bucket, 0, BUCKET_CNT);
+        *overflow_slot(h, bucket) = NULL;
+        h->buckets = bucket;
         h->own |= OWN_BUCKET_GIVEN;
     }
     rt_count_stack(use_bucket);
@@ -309,6 +314,7 @@ static char *new_overflow(struct gomap *h, char *b)
         }
     } else {
         ovf = rt_alloc(h->bucketsize);
+        h->own |= OWN_OVF_MALLOC;
     }
     incr_noverflow(h);
     *overflow_slot(h, b) = ovf;
@@ -316,7 +322,7 @@ static char *new_overflow(struct gomap *h, char *b)
 }
 
 /* ---- freeing and retiring storage ---- */
-static void free_array(struct gomap *h, char *arr, uint8_t B, bool given);
+static void free_array(struct gomap *h, char *arr, uint8_t B, bool given, bool walk);
 
 static size_t grave_bytes(const struct gomap *h, const struct gomap_grave *g)
 {
@@ -325,7 +331,7 @@ static size_t grave_bytes(const struct gomap *h, const struct gomap_grave *g)
 
 static void free_grave(struct gomap *h, struct gomap_grave *g)
 {
-    if (g->what == GRAVE_ARRAY) free_array(h, g->p, g->B, g->given);
+    if (g->what == GRAVE_ARRAY) free_array(h, g->p, g->B, g->given, true);
     else rt_free(g->p, h->bucketsize);
     h->extra->bytes -= grave_bytes(h, g);
     rt_free(g, sizeof *g);
@@ -383,7 +389,7 @@ static void retire(struct gomap *h, char *p, uint8_t what, uint8_t B, bool given
  * string bytes). */
 static void free_cells(struct gomap *h, char *b)
 {
-    if (!h->ind && h->kind != KIND_STR) return;
+    if (!(h->ind & IND_BOTH) && h->kind != KIND_STR) return;
     uint8_t *th = tophash_of(b);
     for (unsigned i = 0; i < BUCKET_CNT; i++) {
         char *k = key_at(h, b, i), *v = val_at(h, b, i);
@@ -416,15 +422,24 @@ static void free_chain(struct gomap *h, char *arr, uint8_t B, char *b)
     }
 }
 
-/* Free an array with everything its cells and chains own. */
-static void free_array(struct gomap *h, char *arr, uint8_t B, bool given)
+/* Free an array with everything its cells and chains own; `walk` false says
+ * they own nothing (see current_owns). */
+static void free_array(struct gomap *h, char *arr, uint8_t B, bool given, bool walk)
 {
-    for (uintptr_t i = 0, n = bucket_shift(B); i < n; i++) {
+    for (uintptr_t i = 0, n = walk ? bucket_shift(B) : 0; i < n; i++) {
         char *b = bucket_at(h, arr, i);
         for (char *o = b; o; o = overflow_of(h, o)) free_cells(h, o);
         free_chain(h, arr, B, b);
     }
     if (!given) rt_free(arr, array_bytes(h, B));
+}
+
+/* Whether the current array's cells or chains own storage: indirect keys or
+ * values, or malloc'd overflow buckets.  (Its cells are never evacuated, so
+ * string keys own no copies there.) */
+static bool current_owns(const struct gomap *h)
+{
+    return (h->ind & IND_BOTH) || (h->own & OWN_OVF_MALLOC);
 }
 
 static void bury(struct gomap *h)
@@ -447,7 +462,7 @@ static void release_old_array(struct gomap *h, char *old, uint8_t B, bool given)
 {
     if (flags_get(h) & F_OLDITER) {
         if (iterators_live(h)) retire(h, old, GRAVE_ARRAY, B, given, h->array_id - 1);
-        else free_array(h, old, B, given);
+        else free_array(h, old, B, given, true);
     } else if (!given) {
         /* no iterator used it: evacuate() already freed its chains and copies */
         rt_free(old, array_bytes(h, B));
@@ -476,6 +491,7 @@ static void hash_grow(struct gomap *h)
     h->noverflow = 0;
     h->next_overflow = next_ovf;
     if (h->own & OWN_BUCKET_GIVEN) h->own = (h->own & ~OWN_BUCKET_GIVEN) | OWN_OLD_GIVEN;
+    h->own &= ~OWN_OVF_MALLOC;   /* the new array has no chains yet */
 }
 
 static void advance_evacuation_mark(struct gomap *h, uintptr_t newbit)
@@ -536,6 +552,26 @@ static void keep_old_key(struct gomap *h, char *k, bool pinned)
         *(void **)k = copy;
     } else {
         *(void **)k = NULL;   /* moved: the new cell owns it */
+    }
+}
+
+/* Zero a value slot of at most 32 bytes with two (overlapping) stores, no call. */
+INLINE void zero_small(char *dst, size_t n)
+{
+    static const char zero[32];
+    if (LIKELY(n == 8)) {
+        memcpy(dst, zero, 8);
+    } else if (n >= 16) {
+        memcpy(dst, zero, 16);
+        memcpy(dst + n - 16, zero, 16);
+    } else if (n >= 8 && n < 16) {
+        memcpy(dst, zero, 8);
+        memcpy(dst + n - 8, zero, 8);
+    } else if (n >= 4 && n < 8) {
+        memcpy(dst, zero, 4);
+        memcpy(dst + n - 4, zero, 4);
+    } else if (n > 0 && n < 4) {
+        dst[0] = dst[n / 2] = dst[n - 1] = 0;
     }
 }
 
@@ -696,7 +732,7 @@ INLINE void end_write(struct gomap *h)
 
 /* Fill a new cell (b, i) with key; returns its value slot. */
 INLINE char *insert_cell(struct gomap *h, char *b, unsigned i, const void *key, int kind,
-                         uint8_t top)
+                         uint8_t top, bool fast)
 {
     char *k = key_at_kind(h, b, i, kind), *v = val_at(h, b, i);
     size_t ks = key_bytes(h, kind);
@@ -706,6 +742,8 @@ INLINE char *insert_cell(struct gomap *h, char *b, unsigned i, const void *key, 
         k = km;
     }
     if (h->ind & IND_VAL) *(void **)v = rt_alloc(h->valsize);
+    else if (fast) zero_small(v, h->vslot);   /* a new cell's value reads as zero */
+    else memset(v, 0, h->vslot);
     memcpy(k, key, ks);
     set_tophash(b, i, top);
     h->count++;
@@ -761,7 +799,7 @@ again:
         insb = new_overflow(h, b);
         insi = 0;
     }
-    val = insert_cell(h, insb, insi, key, kind, top);
+    val = insert_cell(h, insb, insi, key, kind, top, false);
 done:
     end_write(h);
     return deref_val(h, val);
@@ -816,7 +854,7 @@ INLINE void *assign_kind(struct gomap *h, const void *key, int kind)
                  || over_load_factor(h->count + 1, h->B)
                  || too_many_overflow_buckets(h->noverflow, h->B)))
         return assign_slow(h, key, hash, kind);
-    val = insert_cell(h, b, first_slot(e), key, kind, top);
+    val = insert_cell(h, b, first_slot(e), key, kind, top, true);
 done:
     end_write(h);
     return deref_val(h, val);
@@ -850,14 +888,8 @@ static void clear_cell(struct gomap *h, char *b, unsigned i)
     if (h->ind & IND_VAL) {
         rt_free(*(void **)v, h->valsize);
         *(void **)v = NULL;
-    } else if (h->vslot == 8) {   /* a new cell's value reads as zero */
-        memset(v, 0, 8);
-    } else if (h->vslot == 4) {
-        memset(v, 0, 4);
-    } else {
-        memset(v, 0, h->vslot);
     }
-    set_tophash(b, i, EMPTY_ONE);
+    set_tophash(b, i, EMPTY_ONE);   /* the value is zeroed when the cell is reused */
 }
 
 /* After cell (b, i) of the chain starting at borig became empty: if nothing
@@ -985,12 +1017,13 @@ void gomap_clear(gomap *m)
             mark_array_gone(h, old, B);
             retire(h, old, GRAVE_ARRAY, B, given, h->array_id - 1);
         } else {
-            free_array(h, old, B, given);
+            free_array(h, old, B, given, true);
         }
         h->oldbuckets = NULL;
         h->own &= ~OWN_OLD_GIVEN;
     }
     release_current_cells(h, live);
+    h->own &= ~OWN_OVF_MALLOC;
     /* The emptied array starts a new generation: reclaiming the overflow buckets
      * just retired must not condemn iterators started after this clear. */
     if (live) h->array_id++;
@@ -1012,12 +1045,15 @@ void gomap_free(gomap *m)
     struct gomap *h = m;
     if (h == NULL) return;
     if (flags_get(h) & F_WRITING) rt_fatal("concurrent map writes");
-    bury(h);
-    rt_free(h->extra, sizeof *h->extra);
-    if (h->oldbuckets) free_array(h, h->oldbuckets, old_B(h), h->own & OWN_OLD_GIVEN);
-    if (h->buckets) free_array(h, h->buckets, h->B, h->own & OWN_BUCKET_GIVEN);
+    if (h->extra) {
+        bury(h);
+        rt_free(h->extra, sizeof *h->extra);
+    }
+    if (h->oldbuckets) free_array(h, h->oldbuckets, old_B(h), h->own & OWN_OLD_GIVEN, true);
+    if (h->buckets)
+        free_array(h, h->buckets, h->B, h->own & OWN_BUCKET_GIVEN, current_owns(h));
     if (!(h->own & OWN_HMAP_GIVEN)) rt_free(h, sizeof *h);
-    else memset(h, 0, sizeof *h);
+    else *h = (struct gomap){ 0 };
 }
 
 /* ---- test-only introspection (gomap_debug.h) ---- */

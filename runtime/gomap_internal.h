@@ -39,13 +39,16 @@ enum {
     OWN_HMAP_GIVEN   = 1,  /* the header is caller storage (gomap_make_on) */
     OWN_BUCKET_GIVEN = 2,  /* h->buckets is the caller's bucket */
     OWN_OLD_GIVEN    = 4,  /* h->oldbuckets is the caller's bucket */
+    OWN_OVF_MALLOC   = 8,  /* h->buckets may have malloc'd overflow buckets chained */
 };
 
 /* h->kind selects the specialised code paths (Go's mapaccess1_fast32/64/faststr). */
 enum { KIND_GENERIC, KIND_K4, KIND_K8, KIND_STR };
 
-/* h->ind */
-enum { IND_KEY = 1, IND_VAL = 2 };
+/* h->ind: indirect keys and values; and IND_SLOW, set with either of them or
+ * when value slots are over 32 bytes: assign's call-free common case (which
+ * zeroes the value slot with at most two stores) does not apply. */
+enum { IND_KEY = 1, IND_VAL = 2, IND_SLOW = 4, IND_BOTH = IND_KEY | IND_VAL };
 
 struct gomap_extra;
 
