@@ -204,6 +204,9 @@ static void layout_header(struct gomap *h, const gomap_type *t)
     else if (ks == 4 && h->keyoff == 8) h->kind = KIND_K4;   /* see key_at_kind */
     else if (ks == 8 && h->keyoff == 8) h->kind = KIND_K8;
     else h->kind = KIND_GENERIC;
+    if (h->kind == KIND_K8 && !h->ind && h->vslot == 8 && h->valoff == K8V8_VALOFF
+        && h->bucketsize == K8V8_BUCKETSIZE)
+        h->kind = KIND_K8V8;
 }
 
 /* Each thread remembers the last descriptor it checked and laid out: code that
@@ -520,8 +523,8 @@ static void advance_evacuation_mark(struct gomap *h, uintptr_t newbit)
 /* bytes of a key slot's contents for kind (indirect keys: the key itself) */
 INLINE size_t key_bytes(const struct gomap *h, int kind)
 {
-    return kind == KIND_K4 ? 4 : kind == KIND_K8 ? 8 : kind == KIND_STR ? sizeof(gostring)
-                                                                          : h->keysize;
+    return kind == KIND_K4 ? 4 : is_k8(kind) ? 8 : kind == KIND_STR ? sizeof(gostring)
+                                                                       : h->keysize;
 }
 
 struct evac_dst {
@@ -604,7 +607,7 @@ INLINE void evacuate_kind(struct gomap *h, uintptr_t oldbucket, int kind)
                     continue;
                 }
                 if (top < MIN_TOPHASH) rt_throw("bad map state");
-                char *k = key_at_kind(h, ob, i, kind), *v = val_at(h, ob, i);
+                char *k = key_at_kind(h, ob, i, kind), *v = val_at_kind(h, ob, i, kind);
                 unsigned use_y = 0;
                 if (!same) use_y = (key_hash(h, deref_key(h, k), kind) & newbit) != 0;
                 th[i] = (uint8_t)(EVAC_X + use_y);
@@ -616,7 +619,7 @@ INLINE void evacuate_kind(struct gomap *h, uintptr_t oldbucket, int kind)
                 tophash_of(d->b)[d->i] = top;
                 copy_slot(key_at_kind(h, d->b, d->i, kind), k,
                           kind == KIND_GENERIC ? h->kslot : key_bytes(h, kind));
-                copy_slot(val_at(h, d->b, d->i), v, h->vslot);
+                copy_slot(val_at_kind(h, d->b, d->i, kind), v, kind == KIND_K8V8 ? 8 : h->vslot);
                 d->i++;
                 keep_old_key(h, k, pinned);
             }
@@ -628,12 +631,14 @@ INLINE void evacuate_kind(struct gomap *h, uintptr_t oldbucket, int kind)
 
 NOINLINE void evacuate_k4(struct gomap *h, uintptr_t ob) { evacuate_kind(h, ob, KIND_K4); }
 NOINLINE void evacuate_k8(struct gomap *h, uintptr_t ob) { evacuate_kind(h, ob, KIND_K8); }
+NOINLINE void evacuate_k8v8(struct gomap *h, uintptr_t ob) { evacuate_kind(h, ob, KIND_K8V8); }
 NOINLINE void evacuate_str(struct gomap *h, uintptr_t ob) { evacuate_kind(h, ob, KIND_STR); }
 NOINLINE void evacuate_gen(struct gomap *h, uintptr_t ob) { evacuate_kind(h, ob, KIND_GENERIC); }
 
 static void evacuate(struct gomap *h, uintptr_t oldbucket)
 {
     switch (h->kind) {
+    case KIND_K8V8: evacuate_k8v8(h, oldbucket); break;
     case KIND_K8: evacuate_k8(h, oldbucket); break;
     case KIND_STR: evacuate_str(h, oldbucket); break;
     case KIND_K4: evacuate_k4(h, oldbucket); break;
@@ -648,13 +653,13 @@ static void grow_work(struct gomap *h, uintptr_t bucket)
 }
 
 /* ---- lookup ---- */
-INLINE char *bucket_for_read(const struct gomap *h, uint64_t hash)
+INLINE char *bucket_for_read(const struct gomap *h, uint64_t hash, int kind)
 {
     uintptr_t m = bucket_mask(h->B);
-    char *b = bucket_at(h, h->buckets, hash & m);
+    char *b = bucket_at_kind(h, h->buckets, hash & m, kind);
     if (UNLIKELY(h->oldbuckets != NULL)) {
         if (!(flags_get(h) & F_SAMESIZE)) m >>= 1;
-        char *oldb = bucket_at(h, h->oldbuckets, hash & m);
+        char *oldb = bucket_at_kind(h, h->oldbuckets, hash & m, kind);
         if (!evacuated(oldb)) b = oldb;
     }
     return b;
@@ -664,20 +669,19 @@ INLINE char *bucket_for_read(const struct gomap *h, uint64_t hash)
 INLINE char *lookup(const struct gomap *h, const void *key, int kind, char **kslot)
 {
     uint64_t hash = key_hash(h, key, kind);
-    char *b = bucket_for_read(h, hash);
+    char *b = bucket_for_read(h, hash, kind);
     uint8_t top = tophash(hash);
     do {
-        uint64_t w = tophash_word(b);
-        for (uint64_t m = match_byte(w, top); m; m &= m - 1) {
-            unsigned i = first_slot(m);
+        for (unsigned m = match_cells(b, top); m; m &= m - 1) {
+            unsigned i = first_cell(m);
             char *k = key_at_kind(h, b, i, kind);
             if (LIKELY(key_equal(h, key, k, kind))) {
                 *kslot = k;
-                return val_at(h, b, i);
+                return val_at_kind(h, b, i, kind);
             }
         }
-        if ((w >> 56) == EMPTY_REST) break;   /* tophash[7] is EMPTY_REST: no more */
-        b = overflow_of(h, b);
+        if (tophash_of(b)[BUCKET_CNT - 1] == EMPTY_REST) break;   /* no more */
+        b = overflow_of_kind(h, b, kind);
     } while (b);
     return NULL;
 }
@@ -686,10 +690,11 @@ INLINE void *access_kind(const struct gomap *h, const void *key, int kind)
 {
     if (UNLIKELY(flags_get(h) & F_WRITING)) rt_fatal("concurrent map read and map write");
     char *k, *v = lookup(h, key, kind, &k);
-    return v ? deref_val(h, v) : NULL;
+    return v ? deref_val_kind(h, v, kind) : NULL;
 }
 NOINLINE void *access_k4(const struct gomap *h, const void *key) { return access_kind(h, key, KIND_K4); }
 NOINLINE void *access_k8(const struct gomap *h, const void *key) { return access_kind(h, key, KIND_K8); }
+NOINLINE void *access_k8v8(const struct gomap *h, const void *key) { return access_kind(h, key, KIND_K8V8); }
 NOINLINE void *access_str(const struct gomap *h, const void *key) { return access_kind(h, key, KIND_STR); }
 NOINLINE void *access_gen(const struct gomap *h, const void *key) { return access_kind(h, key, KIND_GENERIC); }
 
@@ -697,6 +702,7 @@ void *gomap_access(const gomap *m, const void *key)
 {
     const struct gomap *h = m;
     if (h == NULL || h->count == 0) return NULL;
+    if (LIKELY(h->kind == KIND_K8V8)) return access_k8v8(h, key);
     switch (h->kind) {
     case KIND_K8: return access_k8(h, key);
     case KIND_STR: return access_str(h, key);
@@ -734,14 +740,15 @@ INLINE void end_write(struct gomap *h)
 INLINE char *insert_cell(struct gomap *h, char *b, unsigned i, const void *key, int kind,
                          uint8_t top, bool fast)
 {
-    char *k = key_at_kind(h, b, i, kind), *v = val_at(h, b, i);
+    char *k = key_at_kind(h, b, i, kind), *v = val_at_kind(h, b, i, kind);
     size_t ks = key_bytes(h, kind);
     if (kind == KIND_GENERIC && (h->ind & IND_KEY)) {
         void *km = rt_alloc(h->keysize);
         *(void **)k = km;
         k = km;
     }
-    if (h->ind & IND_VAL) *(void **)v = rt_alloc(h->valsize);
+    if (kind == KIND_K8V8) memset(v, 0, 8);
+    else if (h->ind & IND_VAL) *(void **)v = rt_alloc(h->valsize);
     else if (fast) zero_small(v, h->vslot);   /* a new cell's value reads as zero */
     else memset(v, 0, h->vslot);
     memcpy(k, key, ks);
@@ -812,6 +819,7 @@ done:
     }
 ASSIGN_SLOW(assign_slow_k4, KIND_K4)
 ASSIGN_SLOW(assign_slow_k8, KIND_K8)
+ASSIGN_SLOW(assign_slow_k8v8, KIND_K8V8)
 ASSIGN_SLOW(assign_slow_str, KIND_STR)
 ASSIGN_SLOW(assign_slow_gen, KIND_GENERIC)
 
@@ -820,6 +828,7 @@ INLINE void *assign_slow(struct gomap *h, const void *key, uint64_t hash, int ki
     switch (kind) {
     case KIND_K4: return assign_slow_k4(h, key, hash);
     case KIND_K8: return assign_slow_k8(h, key, hash);
+    case KIND_K8V8: return assign_slow_k8v8(h, key, hash);
     case KIND_STR: return assign_slow_str(h, key, hash);
     default: return assign_slow_gen(h, key, hash);
     }
@@ -838,30 +847,30 @@ INLINE void *assign_kind(struct gomap *h, const void *key, int kind)
     if (UNLIKELY(h->buckets == NULL || h->oldbuckets != NULL))
         return assign_slow(h, key, hash, kind);
     uint8_t top = tophash(hash);
-    char *b = bucket_at(h, h->buckets, hash & bucket_mask(h->B)), *val;
-    uint64_t w = tophash_word(b);
-    for (uint64_t m = match_byte(w, top); m; m &= m - 1) {
-        unsigned i = first_slot(m);
+    char *b = bucket_at_kind(h, h->buckets, hash & bucket_mask(h->B), kind), *val;
+    for (unsigned m = match_cells(b, top); m; m &= m - 1) {
+        unsigned i = first_cell(m);
         char *k = key_at_kind(h, b, i, kind);
         if (LIKELY(key_equal(h, key, k, kind))) {
             if (kind == KIND_STR) memcpy(k, key, sizeof(gostring));   /* needkeyupdate */
-            val = val_at(h, b, i);
+            val = val_at_kind(h, b, i, kind);
             goto done;
         }
     }
-    uint64_t e = match_empty(w);
-    if (UNLIKELY(((w >> 56) != EMPTY_REST && overflow_of(h, b) != NULL) || e == 0 || h->ind
+    uint64_t w = tophash_word(b), e = match_empty(w);
+    if (UNLIKELY(((w >> 56) != EMPTY_REST && overflow_of_kind(h, b, kind) != NULL) || e == 0 || h->ind
                  || over_load_factor(h->count + 1, h->B)
                  || too_many_overflow_buckets(h->noverflow, h->B)))
         return assign_slow(h, key, hash, kind);
     val = insert_cell(h, b, first_slot(e), key, kind, top, true);
 done:
     end_write(h);
-    return deref_val(h, val);
+    return deref_val_kind(h, val, kind);
 }
 
 NOINLINE void *assign_k4(struct gomap *h, const void *key) { return assign_kind(h, key, KIND_K4); }
 NOINLINE void *assign_k8(struct gomap *h, const void *key) { return assign_kind(h, key, KIND_K8); }
+NOINLINE void *assign_k8v8(struct gomap *h, const void *key) { return assign_kind(h, key, KIND_K8V8); }
 NOINLINE void *assign_str(struct gomap *h, const void *key) { return assign_kind(h, key, KIND_STR); }
 NOINLINE void *assign_gen(struct gomap *h, const void *key) { return assign_kind(h, key, KIND_GENERIC); }
 
@@ -870,6 +879,7 @@ void *gomap_assign(gomap *m, const void *key)
     struct gomap *h = m;
     if (UNLIKELY(h == NULL)) rt_panic("assignment to entry in nil map");
     switch (h->kind) {
+    case KIND_K8V8: return assign_k8v8(h, key);
     case KIND_K8: return assign_k8(h, key);
     case KIND_STR: return assign_str(h, key);
     case KIND_K4: return assign_k4(h, key);
@@ -878,14 +888,14 @@ void *gomap_assign(gomap *m, const void *key)
 }
 
 /* ---- deletion ---- */
-static void clear_cell(struct gomap *h, char *b, unsigned i)
+INLINE void clear_cell(struct gomap *h, char *b, unsigned i, int kind)
 {
-    char *k = key_at(h, b, i), *v = val_at(h, b, i);
-    if (h->ind & IND_KEY) {
+    char *k = key_at_kind(h, b, i, kind), *v = val_at_kind(h, b, i, kind);
+    if (kind == KIND_GENERIC && (h->ind & IND_KEY)) {
         rt_free(*(void **)k, h->keysize);
         *(void **)k = NULL;
     }
-    if (h->ind & IND_VAL) {
+    if (kind != KIND_K8V8 && UNLIKELY(h->ind & IND_VAL)) {
         rt_free(*(void **)v, h->valsize);
         *(void **)v = NULL;
     }
@@ -894,13 +904,11 @@ static void clear_cell(struct gomap *h, char *b, unsigned i)
 
 /* After cell (b, i) of the chain starting at borig became empty: if nothing
  * follows it, turn it and the empty cells before it into EMPTY_REST. */
-static void mark_empty_rest(struct gomap *h, char *borig, char *b, unsigned i)
+static void mark_empty_rest_slow(struct gomap *h, char *borig, char *b, unsigned i)
 {
     if (i == BUCKET_CNT - 1) {
         char *o = overflow_of(h, b);
         if (o && tophash_of(o)[0] != EMPTY_REST) return;
-    } else if (tophash_of(b)[i + 1] != EMPTY_REST) {
-        return;
     }
     for (;;) {
         tophash_of(b)[i] = EMPTY_REST;
@@ -916,6 +924,12 @@ static void mark_empty_rest(struct gomap *h, char *borig, char *b, unsigned i)
     }
 }
 
+INLINE void mark_empty_rest(struct gomap *h, char *borig, char *b, unsigned i)
+{
+    if (i < BUCKET_CNT - 1 && tophash_of(b)[i + 1] != EMPTY_REST) return;
+    mark_empty_rest_slow(h, borig, b, i);
+}
+
 INLINE bool delete_kind(struct gomap *h, const void *key, int kind)
 {
     uint8_t f = flags_get(h);
@@ -924,21 +938,20 @@ INLINE bool delete_kind(struct gomap *h, const void *key, int kind)
     flags_set(h, flags_get(h) ^ F_WRITING);
     uintptr_t bucket = hash & bucket_mask(h->B);
     if (UNLIKELY(h->oldbuckets != NULL)) grow_work(h, bucket);
-    char *b = bucket_at(h, h->buckets, bucket), *borig = b;
+    char *b = bucket_at_kind(h, h->buckets, bucket, kind), *borig = b;
     uint8_t top = tophash(hash);
     bool found = false;
-    for (; b; b = overflow_of(h, b)) {
-        uint64_t w = tophash_word(b);
-        for (uint64_t m = match_byte(w, top); m; m &= m - 1) {
-            unsigned i = first_slot(m);
+    for (; b; b = overflow_of_kind(h, b, kind)) {
+        for (unsigned m = match_cells(b, top); m; m &= m - 1) {
+            unsigned i = first_cell(m);
             if (!key_equal(h, key, key_at_kind(h, b, i, kind), kind)) continue;
-            clear_cell(h, b, i);
+            clear_cell(h, b, i, kind);
             mark_empty_rest(h, borig, b, i);
             if (--h->count == 0) h->hash0 = new_seed();   /* reset to resist collision attacks */
             found = true;
             goto out;
         }
-        if ((w >> 56) == EMPTY_REST) break;
+        if (tophash_of(b)[BUCKET_CNT - 1] == EMPTY_REST) break;
     }
 out:
     bury_if_idle(h);
@@ -948,6 +961,7 @@ out:
 
 NOINLINE bool delete_k4(struct gomap *h, const void *key) { return delete_kind(h, key, KIND_K4); }
 NOINLINE bool delete_k8(struct gomap *h, const void *key) { return delete_kind(h, key, KIND_K8); }
+NOINLINE bool delete_k8v8(struct gomap *h, const void *key) { return delete_kind(h, key, KIND_K8V8); }
 NOINLINE bool delete_str(struct gomap *h, const void *key) { return delete_kind(h, key, KIND_STR); }
 NOINLINE bool delete_gen(struct gomap *h, const void *key) { return delete_kind(h, key, KIND_GENERIC); }
 
@@ -956,6 +970,7 @@ bool gomap_delete(gomap *m, const void *key)
     struct gomap *h = m;
     if (h == NULL || h->count == 0) return false;
     switch (h->kind) {
+    case KIND_K8V8: return delete_k8v8(h, key);
     case KIND_K8: return delete_k8(h, key);
     case KIND_STR: return delete_str(h, key);
     case KIND_K4: return delete_k4(h, key);

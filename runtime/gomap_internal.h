@@ -7,6 +7,9 @@
 #define GOMAP_INTERNAL_H
 
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include "gomap.h"
 #include "wyhash.h"
 
@@ -42,8 +45,11 @@ enum {
     OWN_OVF_MALLOC   = 8,  /* h->buckets may have malloc'd overflow buckets chained */
 };
 
-/* h->kind selects the specialised code paths (Go's mapaccess1_fast32/64/faststr). */
-enum { KIND_GENERIC, KIND_K4, KIND_K8, KIND_STR };
+/* h->kind selects the specialised code paths (Go's mapaccess1_fast32/64/faststr);
+ * KIND_K8V8 is KIND_K8 with 8-byte direct values, whose whole bucket layout is
+ * constant (the commonest map, and the benchmarks'). */
+enum { KIND_GENERIC, KIND_K4, KIND_K8, KIND_STR, KIND_K8V8 };
+enum { K8V8_VALOFF = 72, K8V8_BUCKETSIZE = 144 };
 
 /* h->ind: indirect keys and values; and IND_SLOW, set with either of them or
  * when value slots are over 32 bytes: assign's call-free common case (which
@@ -170,24 +176,59 @@ INLINE uint64_t match_byte(uint64_t w, uint8_t c) { return zero_bytes(w ^ (LSB *
 INLINE uint64_t match_empty(uint64_t w) { return zero_bytes(w & (LSB * 0xfe)); }
 INLINE unsigned first_slot(uint64_t mask) { return (unsigned)__builtin_ctzll(mask) >> 3; }
 
+/* The cells of bucket b whose tophash is c, as bits 0..7 (lookups walk them
+ * with cell_next/first_cell): one SSE2 byte compare where available. */
+INLINE unsigned match_cells(const char *b, uint8_t c)
+{
+#ifdef __SSE2__
+    __m128i w = _mm_loadl_epi64((const __m128i *)(const void *)b);
+    return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(w, _mm_set1_epi8((char)c))) & 0xff;
+#else
+    uint64_t m = match_byte(tophash_word(b), c) >> 7;   /* bit 8i */
+    return (unsigned)((m * 0x0102040810204080ull) >> 56);   /* gather to bits 0..7 */
+#endif
+}
+INLINE unsigned first_cell(unsigned m) { return (unsigned)__builtin_ctz(m); }
+
 /* ---- specialised by kind ----
  * KIND_K4 and KIND_K8 maps have their keys at offset 8 (layout_header checks
  * it), so their key slots need no header field. */
 INLINE uint64_t load_u64(const void *p) { uint64_t v; memcpy(&v, p, 8); return v; }
 INLINE uint64_t load_u32(const void *p) { uint32_t v; memcpy(&v, p, 4); return v; }
+INLINE bool is_k8(int kind) { return kind == KIND_K8 || kind == KIND_K8V8; }
 INLINE char *key_at_kind(const struct gomap *h, char *b, uintptr_t i, int kind)
 {
     switch (kind) {
     case KIND_K4: return b + 8 + i * 4;
-    case KIND_K8: return b + 8 + i * 8;
+    case KIND_K8: case KIND_K8V8: return b + 8 + i * 8;
     default: return key_at(h, b, i);
     }
+}
+INLINE size_t bucketsize_kind(const struct gomap *h, int kind)
+{
+    return kind == KIND_K8V8 ? K8V8_BUCKETSIZE : h->bucketsize;
+}
+INLINE char *bucket_at_kind(const struct gomap *h, char *arr, uintptr_t i, int kind)
+{
+    return arr + i * bucketsize_kind(h, kind);
+}
+INLINE char *val_at_kind(const struct gomap *h, char *b, uintptr_t i, int kind)
+{
+    return kind == KIND_K8V8 ? b + K8V8_VALOFF + i * 8 : val_at(h, b, i);
+}
+INLINE char *overflow_of_kind(const struct gomap *h, char *b, int kind)
+{
+    return *(char **)(b + bucketsize_kind(h, kind) - sizeof(void *));
+}
+INLINE void *deref_val_kind(const struct gomap *h, char *p, int kind)
+{
+    return kind == KIND_K8V8 ? p : deref_val(h, p);
 }
 INLINE uint64_t key_hash(const struct gomap *h, const void *key, int kind)
 {
     switch (kind) {
     case KIND_K4: return wy_hash4((uint32_t)load_u32(key), h->hash0);
-    case KIND_K8: return wy_hash8(load_u64(key), h->hash0);
+    case KIND_K8: case KIND_K8V8: return wy_hash8(load_u64(key), h->hash0);
     case KIND_STR: {
         const gostring *s = key;
         return wy_hash(s->ptr, s->len, h->hash0);
@@ -200,7 +241,7 @@ INLINE bool key_equal(const struct gomap *h, const void *key, char *slot, int ki
 {
     switch (kind) {
     case KIND_K4: return load_u32(key) == load_u32(slot);
-    case KIND_K8: return load_u64(key) == load_u64(slot);
+    case KIND_K8: case KIND_K8V8: return load_u64(key) == load_u64(slot);
     case KIND_STR: {
         const gostring *a = key, *b = (const gostring *)slot;
         return a->len == b->len

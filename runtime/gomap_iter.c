@@ -95,12 +95,75 @@ static char *enter_bucket(const struct gomap *h, const gomap_iter *it, uintptr_t
     return bucket_at(h, it->buckets, bucket);
 }
 
+/* Filled cells (tophash >= MIN_TOPHASH) of a tophash word: bit 8i+7 for cell i.
+ * Exact per byte: below 128, adding 128 - MIN_TOPHASH sets the top bit just for
+ * bytes >= MIN_TOPHASH and cannot carry into the next byte. */
+INLINE uint64_t match_filled(uint64_t w)
+{
+    uint64_t low7 = 0x7f7f7f7f7f7f7f7full;
+    return (((w & low7) + LSB * (128 - MIN_TOPHASH)) | w) & MSB;
+}
+
+/* The common case: no growth under way or since the iterator started, and it
+ * does not stand in an old bucket (check_bucket).  Then every cell it reaches
+ * is filled or empty, so the next filled cell of a bucket, in the iterator's
+ * rotated order, is found in one step from the tophash word. */
+INLINE bool iter_next_simple(gomap_iter *it, struct gomap *h, void **key, void **val)
+{
+    uintptr_t bucket = it->bucket;
+    char *b = it->bptr;
+    unsigned i = it->i, off = it->offset;
+    for (;;) {
+        if (b == NULL) {
+            if (bucket == it->start_bucket && it->wrapped) return iter_end(it, key, val);
+            b = bucket_at(h, it->buckets, bucket);
+            if (++bucket == bucket_shift(it->B)) {
+                bucket = 0;
+                it->wrapped = 1;
+            }
+            i = 0;
+        }
+        if (i < BUCKET_CNT) {
+            /* bit 8j+7 of m: cell (j + off) & 7, the iterator's j-th */
+            uint64_t m = match_filled(tophash_word(b));
+            m = (m >> (8 * off)) | (m << ((64 - 8 * off) & 63));   /* rotate */
+            m &= ~(uint64_t)0 << (8 * i);
+            if (m) {
+                unsigned j = first_slot(m), offi = (j + off) & (BUCKET_CNT - 1);
+                char *k = deref_key(h, key_at(h, b, offi)), *v = deref_val(h, val_at(h, b, offi));
+                it->key = k;
+                it->elem = v;
+                it->bucket = bucket;
+                it->bptr = b;
+                it->i = (uint8_t)(j + 1);
+                if (key) *key = k;
+                if (val) *val = v;
+                return true;
+            }
+        }
+        b = next_in_chain(h, it, b);
+        i = 0;
+    }
+}
+
+static __attribute__((noinline)) bool iter_next_slow(gomap_iter *it, struct gomap *h, void **key,
+                                                     void **val);
+
 bool gomap_iter_next(gomap_iter *it, void **key, void **val)
 {
     struct gomap *h = it->h;
     if (h == NULL) return iter_end(it, key, val);
     if (UNLIKELY(flags_get(h) & F_WRITING)) rt_fatal("concurrent map iteration and map write");
     if (UNLIKELY(h->extra != NULL) && reclaimed(h, it)) iter_reclaimed(it);
+    if (LIKELY(h->oldbuckets == NULL && it->buckets == h->buckets && it->B == h->B
+               && it->check_bucket == NO_CHECK))
+        return iter_next_simple(it, h, key, val);
+    return iter_next_slow(it, h, key, val);
+}
+
+/* mapiternext in full: growth under way or since the start. */
+static bool iter_next_slow(gomap_iter *it, struct gomap *h, void **key, void **val)
+{
     uintptr_t bucket = it->bucket, check = it->check_bucket;
     char *b = it->bptr;
     unsigned i = it->i;
