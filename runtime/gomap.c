@@ -535,9 +535,9 @@ struct evac_dst {
 /* The old cell k keeps a key only if an iterator may read it (see the header):
  * then an indirect key, or a string key's borrowed bytes, get a private copy,
  * since the live key may be deleted and its storage freed. */
-static void keep_old_key(struct gomap *h, char *k, bool pinned)
+INLINE void keep_old_key(struct gomap *h, char *k, bool pinned, int kind)
 {
-    if (h->kind == KIND_STR) {
+    if (kind == KIND_STR) {
         gostring *s = (gostring *)k;
         if (pinned && s->len) {
             char *copy = rt_alloc(s->len);
@@ -548,7 +548,7 @@ static void keep_old_key(struct gomap *h, char *k, bool pinned)
         }
         return;
     }
-    if (!(h->ind & IND_KEY)) return;
+    if (kind != KIND_GENERIC || !(h->ind & IND_KEY)) return;
     if (pinned) {
         void *copy = rt_alloc(h->keysize);
         memcpy(copy, *(void **)k, h->keysize);
@@ -621,7 +621,7 @@ INLINE void evacuate_kind(struct gomap *h, uintptr_t oldbucket, int kind)
                           kind == KIND_GENERIC ? h->kslot : key_bytes(h, kind));
                 copy_slot(val_at_kind(h, d->b, d->i, kind), v, kind == KIND_K8V8 ? 8 : h->vslot);
                 d->i++;
-                keep_old_key(h, k, pinned);
+                keep_old_key(h, k, pinned, kind);
             }
         }
         if (!pinned) free_chain(h, h->oldbuckets, old_B(h), b);
@@ -694,7 +694,6 @@ INLINE void *access_kind(const struct gomap *h, const void *key, int kind)
 }
 NOINLINE void *access_k4(const struct gomap *h, const void *key) { return access_kind(h, key, KIND_K4); }
 NOINLINE void *access_k8(const struct gomap *h, const void *key) { return access_kind(h, key, KIND_K8); }
-NOINLINE void *access_k8v8(const struct gomap *h, const void *key) { return access_kind(h, key, KIND_K8V8); }
 NOINLINE void *access_str(const struct gomap *h, const void *key) { return access_kind(h, key, KIND_STR); }
 NOINLINE void *access_gen(const struct gomap *h, const void *key) { return access_kind(h, key, KIND_GENERIC); }
 
@@ -702,7 +701,7 @@ void *gomap_access(const gomap *m, const void *key)
 {
     const struct gomap *h = m;
     if (h == NULL || h->count == 0) return NULL;
-    if (LIKELY(h->kind == KIND_K8V8)) return access_k8v8(h, key);
+    if (LIKELY(h->kind == KIND_K8V8)) return access_kind(h, key, KIND_K8V8);   /* inline */
     switch (h->kind) {
     case KIND_K8: return access_k8(h, key);
     case KIND_STR: return access_str(h, key);

@@ -236,6 +236,22 @@ INLINE uint64_t key_hash(const struct gomap *h, const void *key, int kind)
     default: return wy_hash(key, h->keysize, h->hash0);
     }
 }
+/* n bytes equal; up to 32 bytes with overlapping word loads, no call */
+INLINE bool bytes_equal(const char *a, const char *b, size_t n)
+{
+    if (n >= 8) {
+        if (n > 32) return memcmp(a, b, n) == 0;
+        uint64_t d = (load_u64(a) ^ load_u64(b)) | (load_u64(a + n - 8) ^ load_u64(b + n - 8));
+        if (n > 16)
+            d |= (load_u64(a + 8) ^ load_u64(b + 8)) | (load_u64(a + n - 16) ^ load_u64(b + n - 16));
+        return d == 0;
+    }
+    if (n >= 4) return ((load_u32(a) ^ load_u32(b)) | (load_u32(a + n - 4) ^ load_u32(b + n - 4))) == 0;
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i]) return false;
+    return true;
+}
+
 /* key: the key's bytes; slot: a key slot of a bucket */
 INLINE bool key_equal(const struct gomap *h, const void *key, char *slot, int kind)
 {
@@ -245,7 +261,7 @@ INLINE bool key_equal(const struct gomap *h, const void *key, char *slot, int ki
     case KIND_STR: {
         const gostring *a = key, *b = (const gostring *)slot;
         return a->len == b->len
-               && (a->ptr == b->ptr || a->len == 0 || memcmp(a->ptr, b->ptr, a->len) == 0);
+               && (a->ptr == b->ptr || bytes_equal(a->ptr, b->ptr, a->len));
     }
     default: return memcmp(key, deref_key(h, slot), h->keysize) == 0;
     }
