@@ -200,7 +200,7 @@ static void model_builtin_flags(fe_fn *fn, gcall *c)
 
 /* Sanitizer entry points (__builtin___ubsan_handle_*, __asan_*, ...) report
  * and keep nothing. */
-static bool sanitizer_builtin(tree fndecl)
+bool fe_sanitizer_builtin(tree fndecl)
 {
     static const char *const prefixes[] = {
         "__builtin___asan_", "__builtin___ubsan_", "__builtin___tsan_",
@@ -216,7 +216,7 @@ static bool sanitizer_builtin(tree fndecl)
 static void model_builtin(fe_fn *fn, gcall *c, tree fndecl)
 {
     enum built_in_function code = DECL_FUNCTION_CODE(fndecl);
-    if (sanitizer_builtin(fndecl))
+    if (fe_sanitizer_builtin(fndecl))
         return;
     if (memcpy_like(code)) {
         esc_loc dst = arg_loc(fn, c, 0);

@@ -102,6 +102,7 @@ struct fe_fn {
     vec<esc_loc> ssa;                    /* by SSA_NAME_VERSION, -2 = not yet */
     hash_map<tree, esc_loc> *vars;       /* local memory variables */
     hash_map<tree, int> *var_depth;      /* loops.cc: depth of memory variables */
+    hash_set<tree> *untyped;             /* variables written untyped (lazy) */
     esc_loc result;
 };
 void fe_translate_function(fe_unit *u, cgraph_node *node);
@@ -128,6 +129,8 @@ void fe_unmodelled(fe_fn *fn, gimple *stmt, const char *why);
 /* ---- calls (calls.cc) ---------------------------------------------------- */
 void fe_call(fe_fn *fn, gcall *call);
 bool fe_is_gomap_fn(tree fndecl, const char *name);
+/* __builtin___ubsan_*, __asan_* ...: report and keep nothing. */
+bool fe_sanitizer_builtin(tree fndecl);
 
 /* ---- loops (loops.cc) ---------------------------------------------------- */
 void fe_loops_begin(fe_fn *fn);       /* inside push_cfun */

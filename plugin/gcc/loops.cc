@@ -22,6 +22,8 @@
 #include "fe.h"
 #include "asan.h"
 
+static void release_references(void);
+
 void fe_loops_begin(fe_fn *)
 {
     loop_optimizer_init(AVOID_CFG_MODIFICATIONS | LOOPS_HAVE_MARKED_IRREDUCIBLE_REGIONS);
@@ -29,6 +31,7 @@ void fe_loops_begin(fe_fn *)
 
 void fe_loops_end(fe_fn *)
 {
+    release_references();
     loop_optimizer_finalize();
 }
 
@@ -60,24 +63,62 @@ int fe_site_depth(fe_fn *fn, basic_block bb)
 
 /* ---- memory variables ------------------------------------------------------ */
 
-struct var_refs {
-    tree var;
-    vec<gimple *> refs;
-};
-
-static bool note_ref(gimple *stmt, tree base, tree, void *data)
-{
-    var_refs *r = (var_refs *)data;
-    if (base == r->var)
-        r->refs.safe_push(stmt);
-    return false;
-}
+/* References of every memory variable of the function, and the variables whose
+ * address is a PHI argument: one scan, made on the first question. */
+static hash_map<tree, vec<gimple *>> *var_refs;
+static hash_set<tree> *phi_addressed;
 
 /* ASan's (un)poisoning of a variable's shadow at the ends of its scope touches
  * no value: not a reference. */
 static bool shadow_mark_p(gimple *s)
 {
     return gimple_call_internal_p(s, IFN_ASAN_MARK) || gimple_call_internal_p(s, IFN_HWASAN_MARK);
+}
+
+static bool note_ref(gimple *stmt, tree base, tree, void *)
+{
+    if (base && TREE_CODE(base) == VAR_DECL) {
+        bool existed;
+        vec<gimple *> &v = var_refs->get_or_insert(base, &existed);
+        if (!existed)
+            v = vNULL;
+        if (v.is_empty() || v.last() != stmt)
+            v.safe_push(stmt);
+    }
+    return false;
+}
+
+static void scan_references(void)
+{
+    var_refs = new hash_map<tree, vec<gimple *>>;
+    phi_addressed = new hash_set<tree>;
+    basic_block bb;
+    FOR_EACH_BB_FN(bb, cfun) {
+        for (gphi_iterator g = gsi_start_phis(bb); !gsi_end_p(g); gsi_next(&g))
+            for (unsigned i = 0; i < gimple_phi_num_args(g.phi()); i++) {
+                tree a = gimple_phi_arg_def(g.phi(), i);
+                if (TREE_CODE(a) == ADDR_EXPR)
+                    if (tree base = get_base_address(TREE_OPERAND(a, 0)))
+                        phi_addressed->add(base);
+            }
+        for (gimple_stmt_iterator g = gsi_start_bb(bb); !gsi_end_p(g); gsi_next(&g)) {
+            gimple *s = gsi_stmt(g);
+            if (!gimple_clobber_p(s) && !shadow_mark_p(s))
+                walk_stmt_load_store_addr_ops(s, NULL, note_ref, note_ref, note_ref);
+        }
+    }
+}
+
+static void release_references(void)
+{
+    if (!var_refs)
+        return;
+    for (auto it = var_refs->begin(); it != var_refs->end(); ++it)
+        (*it).second.release();
+    delete var_refs;
+    delete phi_addressed;
+    var_refs = NULL;
+    phi_addressed = NULL;
 }
 
 /* The end of VAR's scope: a clobber, or under -fsanitize=address the
@@ -134,53 +175,26 @@ static bool reaches_header(tree var, const vec<gimple *> &refs, class loop *loop
     return false;
 }
 
-/* Does a PHI argument take the address of VAR?  (Then its references are not
- * all statements; stay at depth 0.) */
-static bool address_in_phi(tree var)
-{
-    basic_block bb;
-    FOR_EACH_BB_FN(bb, cfun)
-        for (gphi_iterator gsi = gsi_start_phis(bb); !gsi_end_p(gsi); gsi_next(&gsi))
-            for (unsigned i = 0; i < gimple_phi_num_args(gsi.phi()); i++) {
-                tree a = gimple_phi_arg_def(gsi.phi(), i);
-                if (TREE_CODE(a) == ADDR_EXPR && get_base_address(TREE_OPERAND(a, 0)) == var)
-                    return true;
-            }
-    return false;
-}
-
 static int compute_var_depth(tree var)
 {
-    var_refs r = { var, vNULL };
-    basic_block bb;
-    if (address_in_phi(var))
+    if (!var_refs)
+        scan_references();
+    vec<gimple *> *refs = var_refs->get(var);
+    if (!refs || refs->is_empty() || phi_addressed->contains(var) || cfun->calls_setjmp)
         return 0;
-    FOR_EACH_BB_FN(bb, cfun)
-        for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
-            gimple *s = gsi_stmt(gsi);
-            if (!gimple_clobber_p(s) && !shadow_mark_p(s))
-                walk_stmt_load_store_addr_ops(s, &r, note_ref, note_ref, note_ref);
-        }
-    int depth = 0;
-    if (!r.refs.is_empty()) {
-        class loop *l = gimple_bb(r.refs[0])->loop_father;
-        bool irreducible = false;
-        for (gimple *s : r.refs) {
-            l = find_common_loop(l, gimple_bb(s)->loop_father);
-            irreducible |= (gimple_bb(s)->flags & BB_IRREDUCIBLE_LOOP) != 0;
-        }
-        /* The innermost loop around all references whose iterations the value
-         * cannot cross (a reference in an inner loop reaches that loop's header,
-         * but maybe not the header of the loop whose body scopes the variable). */
-        for (; l && loop_depth(l) > 0 && !irreducible && !cfun->calls_setjmp;
-             l = loop_outer(l))
-            if (!reaches_header(var, r.refs, l)) {
-                depth = loop_depth(l);
-                break;
-            }
+    class loop *l = gimple_bb((*refs)[0])->loop_father;
+    for (gimple *s : *refs) {
+        if (gimple_bb(s)->flags & BB_IRREDUCIBLE_LOOP)
+            return 0;
+        l = find_common_loop(l, gimple_bb(s)->loop_father);
     }
-    r.refs.release();
-    return depth;
+    /* The innermost loop around all references whose iterations the value
+     * cannot cross (a reference in an inner loop reaches that loop's header, but
+     * maybe not the header of the loop whose body scopes the variable). */
+    for (; l && loop_depth(l) > 0; l = loop_outer(l))
+        if (!reaches_header(var, *refs, l))
+            return loop_depth(l);
+    return 0;
 }
 
 int fe_var_depth(fe_fn *fn, tree var)
