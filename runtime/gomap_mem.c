@@ -1,8 +1,10 @@
-/* gomap_mem.c - the map runtime's services: counted allocation (gomap_memstats),
+/* gomap_mem.c - the map runtime's services: counted allocation (gomap_memstats,
+ * per-thread counters), huge pages for big arrays,
  * random numbers (per-thread wyrand seeded once from getrandom(2)), and the
  * fatal-error paths that print Go's messages and abort().
  */
 #include <errno.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,9 +14,75 @@
 #include <unistd.h>
 #include "gomap_internal.h"
 
-static gomap_memstats stats;   /* updated with relaxed atomics */
+/* ---- counters ----
+ * Each thread counts in its own block (plain adds: no locked instruction per
+ * map or allocation); gomap_read_memstats sums the blocks of live threads and
+ * what exited threads left.  Fields are read and written with relaxed atomic
+ * loads and stores, so a concurrent reader is well defined; heap_bytes of one
+ * thread may wrap below zero (it frees what another allocated) and the sum is
+ * taken modulo 2^64. */
+struct stat_block {
+    gomap_memstats s;
+    struct stat_block *next, **prev;
+    bool registered;
+};
+static __thread struct stat_block my_stats;
+static pthread_mutex_t stats_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct stat_block *live_blocks;
+static gomap_memstats exited;          /* under stats_lock */
+static pthread_key_t stats_key;
+static pthread_once_t stats_once = PTHREAD_ONCE_INIT;
 
-#define STAT_ADD(field, n) __atomic_fetch_add(&stats.field, (n), __ATOMIC_RELAXED)
+#define LOAD(x) __atomic_load_n(&(x), __ATOMIC_RELAXED)
+
+static void add_stats(gomap_memstats *to, const gomap_memstats *from)
+{
+    to->heap_allocs += LOAD(from->heap_allocs);
+    to->heap_frees += LOAD(from->heap_frees);
+    to->heap_bytes += LOAD(from->heap_bytes);
+    to->stack_maps += LOAD(from->stack_maps);
+    to->stack_buckets += LOAD(from->stack_buckets);
+}
+
+static void thread_exit(void *p)   /* pthread key destructor */
+{
+    struct stat_block *b = p;
+    pthread_mutex_lock(&stats_lock);
+    add_stats(&exited, &b->s);
+    *b->prev = b->next;
+    if (b->next) b->next->prev = b->prev;
+    b->registered = false;
+    memset(&b->s, 0, sizeof b->s);
+    pthread_mutex_unlock(&stats_lock);
+}
+
+static void make_key(void) { pthread_key_create(&stats_key, thread_exit); }
+
+static __attribute__((noinline)) struct stat_block *register_thread(void)
+{
+    struct stat_block *b = &my_stats;
+    pthread_once(&stats_once, make_key);
+    pthread_mutex_lock(&stats_lock);
+    b->next = live_blocks;
+    b->prev = &live_blocks;
+    if (live_blocks) live_blocks->prev = &b->next;
+    live_blocks = b;
+    b->registered = true;
+    pthread_mutex_unlock(&stats_lock);
+    pthread_setspecific(stats_key, b);
+    return b;
+}
+
+INLINE gomap_memstats *thread_stats(void)
+{
+    struct stat_block *b = &my_stats;
+    if (UNLIKELY(!b->registered)) b = register_thread();
+    return &b->s;
+}
+
+/* only this thread writes its block: a relaxed load, add and store */
+#define STAT_ADD(st, field, n) \
+    __atomic_store_n(&(st)->field, LOAD((st)->field) + (uint64_t)(n), __ATOMIC_RELAXED)
 
 /* Big bucket arrays get transparent huge pages, as Go's heap does (it madvises
  * MADV_HUGEPAGE): a large map's lookups are TLB misses otherwise, and a fresh
@@ -45,8 +113,9 @@ void *rt_alloc(size_t n)
 {
     void *p = n >= HUGE_MIN ? huge_alloc(n) : calloc(1, n ? n : 1);
     if (UNLIKELY(!p)) rt_fatal("runtime: out of memory");
-    STAT_ADD(heap_allocs, 1);
-    STAT_ADD(heap_bytes, n);
+    gomap_memstats *st = thread_stats();
+    STAT_ADD(st, heap_allocs, 1);
+    STAT_ADD(st, heap_bytes, n);
     return p;
 }
 
@@ -55,23 +124,25 @@ void rt_free(void *p, size_t n)
     if (!p) return;
     if (n >= HUGE_MIN) munmap(p, page_round(n));
     else free(p);
-    STAT_ADD(heap_frees, 1);
-    __atomic_fetch_sub(&stats.heap_bytes, n, __ATOMIC_RELAXED);
+    gomap_memstats *st = thread_stats();
+    STAT_ADD(st, heap_frees, 1);
+    STAT_ADD(st, heap_bytes, -(uint64_t)n);
 }
 
 void rt_count_stack(bool bucket)
 {
-    STAT_ADD(stack_maps, 1);
-    if (bucket) STAT_ADD(stack_buckets, 1);
+    gomap_memstats *st = thread_stats();
+    STAT_ADD(st, stack_maps, 1);
+    STAT_ADD(st, stack_buckets, bucket);
 }
 
 void gomap_read_memstats(gomap_memstats *out)
 {
-    out->heap_allocs = __atomic_load_n(&stats.heap_allocs, __ATOMIC_RELAXED);
-    out->heap_frees = __atomic_load_n(&stats.heap_frees, __ATOMIC_RELAXED);
-    out->heap_bytes = __atomic_load_n(&stats.heap_bytes, __ATOMIC_RELAXED);
-    out->stack_maps = __atomic_load_n(&stats.stack_maps, __ATOMIC_RELAXED);
-    out->stack_buckets = __atomic_load_n(&stats.stack_buckets, __ATOMIC_RELAXED);
+    memset(out, 0, sizeof *out);
+    pthread_mutex_lock(&stats_lock);
+    *out = exited;
+    for (struct stat_block *b = live_blocks; b; b = b->next) add_stats(out, &b->s);
+    pthread_mutex_unlock(&stats_lock);
 }
 
 /* ---- random numbers ----
