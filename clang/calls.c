@@ -173,6 +173,18 @@ static bool has_definition(CXCursor decl)
     return !clang_Cursor_isNull(clang_getCursorDefinition(decl));
 }
 
+/* The C library's own declaration (a system header, or Clang's implicit one for
+ * a builtin): a user's `extern int memcmp(const char *, ...)` is any function. */
+static bool library_decl(CXCursor decl, const char *name)
+{
+    if (!strncmp(name, "__builtin_", 10))
+        return true;
+    CXSourceLocation loc = clang_getCursorLocation(clang_getCanonicalCursor(decl));
+    CXFile file;
+    clang_getExpansionLocation(loc, &file, NULL, NULL, NULL);
+    return !file || clang_Location_isInSystemHeader(loc);
+}
+
 static void direct_call(ce_fn *fn, call *c, CXCursor decl, ce_srcs *out)
 {
     esc_func *callee = ce_func_for(fn->u, decl);
@@ -226,7 +238,8 @@ void ce_call(ce_fn *fn, CXCursor cur, ce_srcs *out)
     } else {
         char *name = ce_string(clang_getCursorSpelling(decl));
         if (!model_gomap(fn, c, decl, name, out)
-            && (has_definition(decl) || !model_libc(fn, c, name, out)))
+            && (has_definition(decl) || !library_decl(decl, name)
+                || !model_libc(fn, c, name, out)))
             direct_call(fn, c, decl, out);
         free(name);
     }

@@ -4,7 +4,9 @@
  * The table lists what GCC knows of these functions as builtins (their fnspec
  * flags: plugin/gcc/calls.cc asks GCC for them), so that both front ends agree;
  * anything not listed is an unknown body-less callee and keeps every argument
- * (unless noescape).  Names are matched after removing a "__builtin_" prefix and
+ * (unless noescape).  calls.c uses the table only for the library's own
+ * declarations (system headers, Clang's implicit builtins), never for a
+ * function the user declared under the same name.  Names are matched after removing a "__builtin_" prefix and
  * then leading underscores, so __builtin___memcpy_chk is memcpy_chk; the B()
  * entries are builtins only (a user's own `expect` is not __builtin_expect).
  */

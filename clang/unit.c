@@ -6,7 +6,8 @@
  *   3. the caller (main.c) solves and reports.
  *
  * A function's body is trusted (callers may use its summary) unless it can be
- * replaced at link or load time: weak, or external with -fPIC/-shared.
+ * replaced at link or load time (weak, external with -fPIC/-shared, a C99
+ * inline definition) or is noipa.
  */
 #include "fe.h"
 
@@ -45,21 +46,60 @@ static bool has_attr(CXTranslationUnit tu, CXCursor c, const char *const *words)
     return a.found;
 }
 
-static const char *const weak_words[] = { "weak", "__weak__", "weakref", "__weakref__", NULL };
+/* A weak definition may be replaced at link time; GCC does not use the body of a
+ * noipa function for its callers either. */
+static const char *const weak_words[] = { "weak", "__weak__", "weakref", "__weakref__",
+                                          "noipa", "__noipa__", NULL };
 static const char *const noescape_words[] = { "noescape", "__noescape__", NULL };
 
 /* ---- functions ----------------------------------------------------------------- */
 
+/* libclang gives a parameter's type as written: `char buf[128]` and
+ * `int cmp(int)` are pointers. */
 static bool pointer_param(CXCursor p)
 {
-    CXType t = clang_getCanonicalType(clang_getCursorType(p));
-    return t.kind == CXType_Pointer || t.kind == CXType_BlockPointer;
+    CXType t = clang_getCursorType(p);
+    CXType c = clang_getCanonicalType(t);
+    return ce_type_is_pointer(t) || ce_type_is_array(t) || c.kind == CXType_FunctionProto
+        || c.kind == CXType_FunctionNoProto;
+}
+
+/* A word among the tokens of declaration D before its body: attributes Clang
+ * does not know (noipa) leave no cursor behind. */
+static bool spelled_in_decl(CXTranslationUnit tu, CXCursor d, const char *const *words)
+{
+    CXToken *toks = NULL;
+    unsigned n = 0;
+    bool found = false;
+    clang_tokenize(tu, clang_getCursorExtent(d), &toks, &n);
+    for (unsigned i = 0; i < n && !found; i++) {
+        char *t = ce_string(clang_getTokenSpelling(tu, toks[i]));
+        bool body = !strcmp(t, "{");
+        for (const char *const *w = words; *w && !body; w++)
+            found |= !strcmp(t, *w);
+        free(t);
+        if (body)
+            break;
+    }
+    if (toks)
+        clang_disposeTokens(tu, toks, n);
+    return found;
+}
+
+/* C99 `inline` without `static` or `extern` is an inline definition: a call may
+ * run the external definition of another unit instead. */
+static bool inline_definition(CXCursor d)
+{
+    return clang_Cursor_isFunctionInlined(d) && clang_Cursor_getStorageClass(d) == CX_SC_None;
 }
 
 static bool trusted(ce_unit *u, CXCursor def)
 {
     CXCursor canon = clang_getCanonicalCursor(def);
-    if (has_attr(u->tu, def, weak_words) || has_attr(u->tu, canon, weak_words))
+    if (inline_definition(def) && inline_definition(canon))
+        return false;
+    if (has_attr(u->tu, def, weak_words) || has_attr(u->tu, canon, weak_words)
+        || spelled_in_decl(u->tu, def, weak_words) || spelled_in_decl(u->tu, canon, weak_words))
         return false;
     return !(u->opt->pic && clang_getCursorLinkage(def) == CXLinkage_External);
 }
