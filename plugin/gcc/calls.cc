@@ -9,7 +9,9 @@
  *     gomap_len/delete/clear/free/read_memstats: keep nothing
  *   memcpy-like builtins          *dst <- *src, result <- dst
  *   alloca, VLAs                  result <- &(a nameless local)
- *   sanitizer entry points, object size queries: keep nothing
+ *   sanitizer entry points, object size queries, memcmp/strcmp/strlen...:
+ *                                 keep nothing
+ *   strchr/memchr/strstr...       result <- the first argument
  *   other normal builtins         GCC's own fnspec flags (EAF_* / ERF_*)
  *   internal functions            harmless checks keep nothing, others escape
  *   direct call to a function     esc_call (the core applies the callee's summary;
@@ -231,6 +233,17 @@ static void model_builtin(fe_fn *fn, gcall *c, tree fndecl)
     case BUILT_IN_MEMSET:
     case BUILT_IN_MEMSET_CHK:
         result_from(fn, c, arg_loc(fn, c, 0), 0);
+        return;
+    case BUILT_IN_MEMCMP: case BUILT_IN_MEMCMP_EQ: case BUILT_IN_BCMP:
+    case BUILT_IN_STRCMP: case BUILT_IN_STRCMP_EQ: case BUILT_IN_STRNCMP:
+    case BUILT_IN_STRNCMP_EQ: case BUILT_IN_STRCASECMP: case BUILT_IN_STRNCASECMP:
+    case BUILT_IN_STRLEN: case BUILT_IN_STRNLEN: case BUILT_IN_STRSPN:
+    case BUILT_IN_STRCSPN:
+        return;         /* read, compare, count: keep nothing, return a number */
+    case BUILT_IN_STRCHR: case BUILT_IN_STRRCHR: case BUILT_IN_MEMCHR:
+    case BUILT_IN_STRSTR: case BUILT_IN_STRPBRK: case BUILT_IN_INDEX:
+    case BUILT_IN_RINDEX:
+        result_from(fn, c, arg_loc(fn, c, 0), 0);   /* a pointer into arg 0 */
         return;
     case BUILT_IN_BZERO:
     case BUILT_IN_OBJECT_SIZE:
