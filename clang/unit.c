@@ -356,8 +356,9 @@ static enum CXChildVisitResult top_level(CXCursor c, CXCursor parent, CXClientDa
     return CXChildVisit_Continue;
 }
 
-/* An inline definition (static inline, or C99 inline without extern) is emitted
- * only when something emitted refers to it: GCC analyses nothing else. */
+/* A static inline function is emitted only when something emitted refers to
+ * it; a C99 inline definition never is (its calls are calls to the external
+ * definition): GCC analyses nothing else. */
 static bool inline_only(CXCursor def)
 {
     return clang_Cursor_isFunctionInlined(def) && clang_Cursor_getStorageClass(def) != CX_SC_Extern;
@@ -367,7 +368,7 @@ static void reach(defs *ds, bool *reached, CXCursor canon, cursors *work)
 {
     void **slot = ce_map_slot(ds->index, canon, false);
     int i = slot ? (int)(intptr_t)*slot - 1 : -1;
-    if (i >= 0 && !reached[i]) {
+    if (i >= 0 && !reached[i] && !(inline_definition(ds->v.v[i]) && inline_definition(canon))) {
         reached[i] = true;
         CE_PUSH(*work, ds->v.v[i]);
     }
