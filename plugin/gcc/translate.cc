@@ -219,7 +219,8 @@ static tree collect_ssa(tree *tp, int *walk_subtrees, void *data)
  * holds only when that memory may hold pointer bytes:
  *   - a local variable with a union in its type, or used untyped: its address
  *     given to a builtin (memcpy), cast or copied into a pointer, taken in a
- *     MEM_REF, a PHI or asm (passing &s directly to a function is a typed use);
+ *     MEM_REF store, a PHI or asm (passing &s directly to a function is a
+ *     typed use); a MEM_REF load of &x reads x through another type;
  *   - memory through a pointer, when some local of the function that can hold a
  *     pointer is used untyped (a char or uint32_t pointer walking over a
  *     pointer's bytes);
@@ -286,6 +287,25 @@ static bool instrumentation_p(gimple *st)
         && INTEGRAL_TYPE_P(TREE_TYPE(gimple_assign_lhs(st)));
 }
 
+/* An assignment writes X untyped when its lhs is a MEM_REF on &X (unless it
+ * stores a constant, such as the zeroing of padding), and copies &X when an
+ * rhs operand is the address itself.  Loads write nothing. */
+static void scan_assign(fe_fn *fn, gassign *st)
+{
+    tree lhs = gimple_assign_lhs(st);
+    tree rhs1 = gimple_assign_rhs1(st);
+    bool constant = gimple_assign_single_p(st)
+        && (CONSTANT_CLASS_P(rhs1) || (TREE_CODE(rhs1) == CONSTRUCTOR
+                                       && CONSTRUCTOR_NELTS(rhs1) == 0));
+    if (!constant && TREE_CODE(lhs) != SSA_NAME && !DECL_P(lhs))
+        walk_tree(&lhs, note_untyped, fn->untyped, NULL);
+    for (unsigned i = 1; i < gimple_num_ops(st); i++) {
+        tree op = gimple_op(st, i);
+        if (op && TREE_CODE(op) == ADDR_EXPR)
+            walk_tree(&op, note_untyped, fn->untyped, NULL);
+    }
+}
+
 /* Variables whose address is used other than as a direct argument of a call to
  * a function (not a builtin). */
 static void scan_untyped(fe_fn *fn)
@@ -302,6 +322,10 @@ static void scan_untyped(fe_fn *fn)
             gimple *st = gsi_stmt(g);
             if (instrumentation_p(st))
                 continue;
+            if (is_gimple_assign(st)) {
+                scan_assign(fn, as_a<gassign *>(st));
+                continue;
+            }
             gcall *c = dyn_cast<gcall *>(st);
             bool typed_call = c && !gimple_call_internal_p(c)
                 && gimple_call_fndecl(c) && !fndecl_built_in_p(gimple_call_fndecl(c));
@@ -369,9 +393,7 @@ static bool narrow_may_carry(fe_fn *fn, tree op)
             return any_untyped_local(fn);
         if (TREE_CODE(p) != ADDR_EXPR)
             return false;
-        t = get_base_address(TREE_OPERAND(p, 0));
-        if (!t)
-            return true;
+        return true;    /* MEM_REF on &x: x read through another type */
     }
     if (TREE_CODE(t) == SSA_NAME)
         return true;
