@@ -6,15 +6,15 @@ gcc-12-source tarball, extracted once into build/torture/ (cached; never committ
 Installs gcc-12-source with apt-get when it is missing and we are root.
 
   compile tests: each file is compiled (-c) at every optimisation level, without and
-                 with the plugin. A plugin compile is an ICE ("internal compiler error"
-                 or a crash signal) or a new failure (the file compiles without the
-                 plugin but not with it, or the compiler hangs).
+                 with the plugin. A plugin compile regresses as an ICE ("internal
+                 compiler error" or a crash signal) or as a new failure (the file
+                 compiles without the plugin but not with it, or the compiler hangs).
   execute tests: each file is built and run without the plugin; those that exit 0 are
                  built again with the plugin (linked with build/libgomap.a) and must
                  still build and exit 0.
-The plugin's time share is (CPU with - CPU without) / CPU with, summed over every compile
-whose baseline succeeded. Prints a summary table; exits 1 on any regression, 2 when the
-setup is broken (no tarball, no plugin).
+The plugin's time share is (CPU with - CPU without) / CPU with, summed over every build
+whose baseline succeeded (execute builds include the link). Prints a summary table;
+exits 1 on any regression, 2 when the setup is broken (no tarball, no plugin).
 
   tools/torture/run.py                       # the whole corpus
   tools/torture/run.py --sample 150          # a fixed, deterministic sample
@@ -281,7 +281,8 @@ def check_test(test, cfg):
 
 
 def gcc_cmd(cfg, src, level, flags, output, plugin, link):
-    cmd = [cfg.cc, "-w", "-fdiagnostics-plain-output"] + level.split() + flags + [src, "-o", output]
+    cmd = [cfg.cc, "-w", "-fdiagnostics-plain-output"] + level.split() + flags
+    cmd += [src, "-o", output]
     if plugin:
         cmd[1:1] = [f"-fplugin={cfg.plugin}"] + cfg.plugin_args
     if link:
@@ -304,7 +305,7 @@ def note_plugin_build(out, level, base, mine, cmd, cfg):
     out.compiles += 1
     out.cpu_base += base.cpu
     out.cpu_plugin += mine.cpu
-    if mine.ice and not base.ice:
+    if mine.ice:
         regress(out, "ICE", level, first_error(mine), cmd, mine, cfg)
     elif not mine.ok:
         regress(out, "new failure", level, first_error(mine), cmd, mine, cfg)
