@@ -14,7 +14,8 @@
  *     whose value we do not see: a heap location (globals, values loaded from
  *     escaped memory, anything a front end flows from esc_heap()), a parameter
  *     (the caller chose it: this is Go's `*p = x`, x leaks to the heap), the
- *     result of any call, a location marked ext (below); or when the walk
+ *     result of a call (unless the trusted callee's result is closed: only its
+ *     parameters, see summary.c), a location marked ext (below); or when the walk
  *     reaches a heap location at all, or needs more than 30 derefs;
  *   - a pointer with no pointee yet waits: a store resolved later may give it
  *     one; at the fixpoint, one that still points nowhere is UNKNOWN too (its
@@ -39,8 +40,10 @@
  * moves a pointer is an esc_flow/esc_store/esc_escape/esc_call; a pointer that
  * comes from outside the modelled code (global, integer cast, unknown memory)
  * flows from esc_heap() or a parameter or a call result; a local whose address
- * is taken is an ESC_LOC_VAR; the analysis is flow- and field-insensitive,
- * which only adds flows.  A resolution budget bounds the work; past it every
+ * is taken is an ESC_LOC_VAR; a callee keeps nothing of a noescape parameter,
+ * neither the pointer nor what it points to (SPEC's rule, like Go's
+ * //go:noescape); the analysis is flow- and field-insensitive, which only adds
+ * flows.  A resolution budget bounds the work; past it every
  * remaining store of the batch goes to the heap (sound, less precise).
  */
 #include "core.h"
