@@ -2,6 +2,7 @@
  *
  *   m | m=N          diagnostics (N = 1 or 2; m alone is 1)
  *   max-kv-size=N    largest key+value size whose first bucket may go on the stack
+ *   recursive-frame-limit=N  stack bytes for maps per frame of a recursive function
  *   transform=yes|no rewrite gomap_make calls (default yes)
  *   json=FILE        write every decision as JSON
  *
@@ -10,10 +11,11 @@
  */
 #include "fe.h"
 
-fe_options fe_opts = { 0, 128, true, NULL };
+fe_options fe_opts = { 0, 128, 256, true, NULL };
 
 static const char valid_args[] =
-    "m, m=1, m=2, max-kv-size=N, transform=yes, transform=no, json=FILE";
+    "m, m=1, m=2, max-kv-size=N, recursive-frame-limit=N, transform=yes, transform=no, "
+    "json=FILE";
 
 /* A decimal number in [lo, hi], the whole string. */
 static bool parse_uint(const char *s, unsigned long lo, unsigned long hi,
@@ -61,6 +63,12 @@ static bool parse_one(const char *plugin, const char *key, const char *value)
         if (!parse_uint(value, 0, 1ul << 30, &n))
             return bad_value(plugin, key, value, "a size in bytes");
         fe_opts.max_kv_size = (unsigned)n;
+        return true;
+    }
+    if (!strcmp(key, "recursive-frame-limit")) {
+        if (!parse_uint(value, 0, 1ul << 30, &n))
+            return bad_value(plugin, key, value, "a size in bytes");
+        fe_opts.recursive_frame_limit = n;
         return true;
     }
     if (!strcmp(key, "transform")) {

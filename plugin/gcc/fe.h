@@ -53,6 +53,7 @@
 struct fe_options {
     int m;                    /* 0, 1, 2 */
     unsigned max_kv_size;     /* default 128 */
+    unsigned long recursive_frame_limit;   /* default 256 */
     bool transform;           /* rewrite gomap_make (default yes) */
     const char *json;         /* NULL: no JSON */
 };

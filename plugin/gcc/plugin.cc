@@ -10,6 +10,9 @@
  *                     the flow explaining each escape)
  *   max-kv-size=N     largest key+value size whose first bucket may go on the
  *                     stack (default 128)
+ *   recursive-frame-limit=N
+ *                     map storage per frame of a function in a recursive cycle
+ *                     (default 256; others get 64 KiB)
  *   transform=yes|no  rewrite the calls (default yes); no = analyse and report
  *   json=FILE         write every decision as JSON
  *
@@ -61,7 +64,7 @@ unsigned fe_run_unit(void);
 static struct plugin_info escape_info = {
     "1.0",
     "Go escape analysis for gomap maps; -fplugin-arg-escape-{m[=N],max-kv-size=N,"
-    "transform=yes|no,json=FILE}"
+    "recursive-frame-limit=N,transform=yes|no,json=FILE}"
 };
 
 static const struct ggc_root_tab escape_roots[] = {

@@ -9,7 +9,7 @@
 // RUN: %cc -c %s %plugin -fplugin-arg-escape-m=1 -o /dev/null 2>&1 | %FileCheck %s --check-prefix=OK
 // RUN: %cc -c %s %plugin -fplugin-arg-escape-m=2 -o /dev/null 2>&1 | %FileCheck %s --check-prefix=OK
 //
-// THREE: error: bad value {{.}}3{{.}} for argument {{.}}m{{.}} of plugin {{.}}escape{{.}} (expected 1 or 2); valid arguments are: m, m=1, m=2, max-kv-size=N, transform=yes, transform=no, json=FILE
+// THREE: error: bad value {{.}}3{{.}} for argument {{.}}m{{.}} of plugin {{.}}escape{{.}} (expected 1 or 2); valid arguments are: m, m=1, m=2, max-kv-size=N, recursive-frame-limit=N, transform=yes, transform=no, json=FILE
 // ZERO: error: bad value {{.}}0{{.}} for argument {{.}}m{{.}}
 // WORD: error: bad value {{.}}yes{{.}} for argument {{.}}m{{.}}
 // EMPTY: error: bad value {{.}}{{.}} for argument {{.}}m{{.}}
