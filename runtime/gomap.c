@@ -27,9 +27,9 @@
  * Tophash.  A filled cell's tophash is the hash's top byte, bumped past the
  * reserved marks 0..4: EMPTY_REST (empty, and everything after it in the bucket
  * and its overflow chain is empty too: lookups stop there), EMPTY_ONE, and the
- * evacuation marks EVAC_X, EVAC_Y, EVAC_EMPTY left in old buckets.  Lookups load
- * the 8 tophash bytes as one 64-bit word and find every cell whose byte equals
- * the wanted tophash with an exact SWAR byte compare (match_byte), then compare
+ * evacuation marks EVAC_X, EVAC_Y, EVAC_EMPTY left in old buckets.  Lookups find
+ * every cell whose tophash byte equals the wanted one with one SSE2 compare of
+ * the 8 bytes (match_cells; an exact SWAR byte compare elsewhere), then compare
  * keys only there.
  *
  * Hashing.  wyhash (final version 4) over the key's bytes, or over the bytes a
@@ -37,8 +37,11 @@
  * content).  Every map has its own random seed (hash0), drawn from a per-thread
  * wyrand generator seeded from getrandom(2); a map that becomes empty, and
  * gomap_clear, draw a new one, as Go does.  4-byte, 8-byte and string keys get
- * specialised code paths (Go's mapaccess1_fast32/fast64/faststr): the generic
- * functions below are always_inline templates instantiated per key kind.
+ * specialised code paths (Go's mapaccess1_fast32/fast64/faststr), and 8-byte keys
+ * with 8-byte values one more with the whole bucket layout constant: the
+ * functions below are always_inline templates instantiated per key kind as
+ * separate functions, chosen by a switch on h->kind.  Assign's common case makes
+ * no call; growth, overflow chains and allocation go to a per-kind slow path.
  *
  * Growth.  When an insertion would make count > 6.5 * 2^B (overLoadFactor), the
  * map allocates an array twice as big and moves ("evacuates") the old buckets to
