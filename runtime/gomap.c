@@ -862,7 +862,7 @@ INLINE void *assign_kind(struct gomap *h, const void *key, int kind)
     uint64_t w = tophash_word(b), e = match_empty(w);
     if (UNLIKELY(((w >> 56) != EMPTY_REST && overflow_of_kind(h, b, kind) != NULL) || e == 0 || h->ind
                  || over_load_factor(h->count + 1, h->B)
-                 || too_many_overflow_buckets(h->noverflow, h->B)))
+                 || (h->noverflow && too_many_overflow_buckets(h->noverflow, h->B))))
         return assign_slow(h, key, hash, kind);
     val = insert_cell(h, b, first_slot(e), key, kind, top, true);
 done:
@@ -872,7 +872,6 @@ done:
 
 NOINLINE void *assign_k4(struct gomap *h, const void *key) { return assign_kind(h, key, KIND_K4); }
 NOINLINE void *assign_k8(struct gomap *h, const void *key) { return assign_kind(h, key, KIND_K8); }
-NOINLINE void *assign_k8v8(struct gomap *h, const void *key) { return assign_kind(h, key, KIND_K8V8); }
 NOINLINE void *assign_str(struct gomap *h, const void *key) { return assign_kind(h, key, KIND_STR); }
 NOINLINE void *assign_gen(struct gomap *h, const void *key) { return assign_kind(h, key, KIND_GENERIC); }
 
@@ -880,8 +879,8 @@ void *gomap_assign(gomap *m, const void *key)
 {
     struct gomap *h = m;
     if (UNLIKELY(h == NULL)) rt_panic("assignment to entry in nil map");
+    if (LIKELY(h->kind == KIND_K8V8)) return assign_kind(h, key, KIND_K8V8);   /* inline */
     switch (h->kind) {
-    case KIND_K8V8: return assign_k8v8(h, key);
     case KIND_K8: return assign_k8(h, key);
     case KIND_STR: return assign_str(h, key);
     case KIND_K4: return assign_k4(h, key);
