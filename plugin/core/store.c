@@ -24,7 +24,7 @@
  *     each gets pointee <- src (derefs); otherwise heap <- src (derefs);
  *   - except (Go's self-assignment rule, generalised, see in_region): when the
  *     only unknown is one parameter p of the storing function, and the value
- *     stored is loaded from p's memory at a level at least as deep as the slot
+ *     stored is loaded from p's memory at exactly the level of the slot
  *     written (or comes from outside), the store gives nothing new to anyone
  *     and adds no edge.  `c->count++` then leaves c "does not escape".
  *
@@ -34,7 +34,10 @@
  * so reading a pointer out of it is UNKNOWN.  ext is Go's floored walk started
  * at once from every call argument and heap location of the batch: reached at
  * derefs < 0 means the address is visible there, and flooring at 0 covers
- * everything reachable through it.
+ * everything reachable through it.  A parameter reached at all is marked ext
+ * too ("exposed"): some of its memory is seen by other code, or was stored by
+ * a store that moved its values across levels, so the self-assignment rule
+ * (in_region) no longer holds for it.
  *
  * Soundness rests on these assumptions about front ends: every statement that
  * moves a pointer is an esc_flow/esc_store/esc_escape/esc_call; a pointer that
@@ -63,7 +66,7 @@ typedef struct solver {
     long budget;
     bool unknown;               /* the last points_to hit something unseen */
     int region;                 /* ... and that was only this parameter, else -1 */
-    int region_d;               /* deepest derefs the pointer is from it */
+    uint32_t region_mask;       /* derefs at which the pointer is from it */
 } solver;
 
 /* ---- ext: addresses visible to code we do not see --------------------------------------- */
@@ -93,7 +96,8 @@ static void mark_ext(solver *s)
     while (s->work.n) {
         location *L = LOC(c, s->work.v[--s->work.n]);
         int d = L->sderefs;
-        if (d < 0) { L->ext = true; d = 0; }
+        if (d < 0 || L->role == ROLE_PARAM) L->ext = true;  /* param: exposed */
+        if (d < 0) d = 0;
         for (int e = L->ehead; e >= 0; e = c->edges.v[e].next) {
             const edge *E = &c->edges.v[e];
             location *S = LOC(c, E->src);
@@ -133,7 +137,8 @@ static bool unseen_at(solver *s, int l, int d, int fn)
 {
     const location *L = LOC(s->c, l);
     if (L->role == ROLE_PARAM && L->fn == fn && !L->ext && (s->region < 0 || s->region == l)) {
-        if (s->region < 0 || d > s->region_d) s->region_d = d;
+        if (s->region < 0) s->region_mask = 0;
+        s->region_mask |= 1u << d;
         s->region = l;
         return true;
     }
@@ -184,44 +189,71 @@ static bool points_to(solver *s, int ptr, int fn)
     return s->pts.n > 0;
 }
 
-/* Go's self-assignment rule, generalised.  A store into memory reachable from
- * parameter p, at level j (the slot is *^j p, j = the pointer's derefs from p
- * + 1), of a value loaded from p's memory at level k >= j (or from outside:
- * heap, call results) gives the caller nothing its own graph does not already
- * cover: Go's walk floors at address-of, so whatever reads level j also reads
- * everything deeper.  Such a store needs no heap edge (which would make p's
- * content "leak": typically `p->count++`).  A value from a shallower level
- * (`*t = t`) or holding any location's address, or another parameter's value,
- * is rejected.  p's own incoming edges (arguments of recursive calls in the
- * batch) are followed like any other. */
-static bool in_region(solver *s, int src, int derefs, int p, int level)
+/* Go's self-assignment rule, generalised.  Levels are counted from the value
+ * of parameter p: p itself is level 0, *p level 1, and a slot written through
+ * a pointer of level d is at level d + 1.  A store of a value of level k into
+ * a slot of level j = k (`c->n = c->n + 1`, `p->a = p->b`, `**p = *v` with
+ * v = *p) leaves every level of p's memory holding only values of that same
+ * level, or values from outside (heap, closed call results of them): the
+ * caller's graph, where p's memory is its own, already has every such flow, so
+ * the store needs no heap edge (which would make p's content "leak").
+ *
+ * Only exact, single levels qualify: moving a value to a deeper level
+ * (`*t = t`) creates a flow the caller's graph lacks, and moving one to a
+ * shallower level (`*p = **p`) makes later reads through p's memory deeper
+ * than their graph levels say, which would let a later store of a shallow
+ * value pass this check; both go to the heap as in Go.  The invariant "every
+ * level of p's memory holds values of that level" must hold for all code that
+ * can write there, so the rule applies only while p is not exposed (ext, see
+ * mark_ext): no p-derived value reaches a call argument (a callee, even a
+ * noescape one, may rearrange it) or the heap (which also catches any store
+ * into p's memory that failed this check: its value went to the heap).  The value is checked
+ * with an exact-deref walk from src that rejects: any location's address, a
+ * parameter other than p or p at another level, a call's result (of another
+ * activation in the batch, or with a min-level summary), memory written by
+ * unseen code (ext), another function.  p's own incoming edges (arguments of
+ * recursive calls: other activations) are not followed. */
+static bool in_region(solver *s, int fn, int src, int derefs, int p, int level)
 {
     esc_ctx *c = s->c;
     unsigned gen = ++c->sgen;
-    location *S = LOC(c, src);
-    S->sgen = gen;
-    S->sderefs = derefs;
     s->work.n = 0;
     VPUSH(s->work, src);
+    VPUSH(s->work, derefs);
     while (s->work.n) {
+        int d = s->work.v[--s->work.n];
         int l = s->work.v[--s->work.n];
-        location *L = LOC(c, l);
-        if (L->role == ROLE_HEAP) continue;
-        if (L->sderefs < 0) return false;       /* an address goes into R(p) */
-        if (L->role == ROLE_PARAM && (l != p || L->sderefs < level)) return false;
+        const location *L = LOC(c, l);
+        if (L->role == ROLE_HEAP) continue;     /* from outside */
+        if (d < 0 || d > MAXD || L->fn != fn || L->role == ROLE_RESULT) return false;
+        if (L->role == ROLE_PARAM) {
+            if (l != p || d != level) return false;
+            continue;
+        }
+        if (L->opaque || L->ext) return false;
         for (int e = L->ehead; e >= 0; e = c->edges.v[e].next) {
             const edge *E = &c->edges.v[e];
-            location *X = LOC(c, E->src);
-            int nd = L->sderefs + E->derefs;
-            if (--s->budget < 0) return false;
-            if (X->sgen != gen || X->sderefs > nd) {
-                X->sgen = gen;
-                X->sderefs = nd;
-                VPUSH(s->work, E->src);
-            }
+            int nd = d + E->derefs;
+            uint32_t *m = smask(c, E->src, gen);
+            if (--s->budget < 0 || nd < 0) return false;
+            if (nd > MAXD) return false;
+            if (*m & (1u << nd)) continue;
+            *m |= 1u << nd;
+            VPUSH(s->work, E->src);
+            VPUSH(s->work, nd);
         }
     }
     return true;
+}
+
+/* The one level j the pointer's target has in p's memory, or -1 when the
+ * pointer is at several levels from p. */
+static int region_level(uint32_t mask)
+{
+    if (!mask || (mask & (mask - 1))) return -1;
+    int d = 0;
+    while (!(mask & 1u)) { mask >>= 1; d++; }
+    return d + 1;
 }
 
 /* ---- stores ------------------------------------------------------------------------------------ */
@@ -262,9 +294,10 @@ static bool resolve_store(solver *s, int si, bool *pending)
         *pending = true;
         return false;
     }
-    if (s->budget >= 0 && s->region >= 0 && s->pts.n == 0 &&
-        in_region(s, st.src, st.derefs, s->region, s->region_d + 1))
-        return false;                           /* *p = (what p's region holds) */
+    int level = s->region >= 0 ? region_level(s->region_mask) : -1;
+    if (s->budget >= 0 && level > 0 && s->pts.n == 0 &&
+        in_region(s, st.fn, st.src, st.derefs, s->region, level))
+        return false;                           /* *p = (what p's memory holds) */
     return store_to_heap(c, si);
 }
 
@@ -299,7 +332,7 @@ static void resolve_all(solver *s)
 
 void esc_resolve_stores(batch *b)
 {
-    solver s = { b->c, b->fns, b->n, {0}, {0}, 0, false, -1, 0 };
+    solver s = { b->c, b->fns, b->n, {0}, {0}, 0, false, -1, 0u };
     resolve_all(&s);
     VFREE(s.work);
     VFREE(s.pts);
