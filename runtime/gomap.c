@@ -163,7 +163,10 @@ static uint8_t old_B(const struct gomap *h)
 
 static uintptr_t noldbuckets(const struct gomap *h) { return bucket_shift(old_B(h)); }
 
-static uint64_t new_seed(void) { return wy_seed(rt_rand()); }
+/* hash0 is the seed after wyhash's seed-only prologue (wy_seed); the prologue
+ * of a uniformly random seed is as random, so a fresh random number serves
+ * directly and the prologue's multiply is skipped. */
+static uint64_t new_seed(void) { return rt_rand(); }
 
 /* ---- descriptor and header ---- */
 static bool pow2(uint32_t a) { return a && !(a & (a - 1)); }
@@ -962,7 +965,6 @@ out:
 
 NOINLINE bool delete_k4(struct gomap *h, const void *key) { return delete_kind(h, key, KIND_K4); }
 NOINLINE bool delete_k8(struct gomap *h, const void *key) { return delete_kind(h, key, KIND_K8); }
-NOINLINE bool delete_k8v8(struct gomap *h, const void *key) { return delete_kind(h, key, KIND_K8V8); }
 NOINLINE bool delete_str(struct gomap *h, const void *key) { return delete_kind(h, key, KIND_STR); }
 NOINLINE bool delete_gen(struct gomap *h, const void *key) { return delete_kind(h, key, KIND_GENERIC); }
 
@@ -970,8 +972,8 @@ bool gomap_delete(gomap *m, const void *key)
 {
     struct gomap *h = m;
     if (h == NULL || h->count == 0) return false;
+    if (LIKELY(h->kind == KIND_K8V8)) return delete_kind(h, key, KIND_K8V8);   /* inline */
     switch (h->kind) {
-    case KIND_K8V8: return delete_k8v8(h, key);
     case KIND_K8: return delete_k8(h, key);
     case KIND_STR: return delete_str(h, key);
     case KIND_K4: return delete_k4(h, key);

@@ -64,7 +64,7 @@ struct gomap {
     uint8_t B;                 /* log2 of the number of buckets */
     uint16_t noverflow;        /* approximate number of overflow buckets */
     uint32_t iters;            /* iterators started and not yet at their end */
-    uint64_t hash0;            /* seed, already through wy_seed() */
+    uint64_t hash0;            /* seed in wy_hash form (as after wy_seed) */
     char *buckets;             /* 2^B buckets; NULL while a B=0 map is empty */
     char *oldbuckets;          /* previous array during a growth, else NULL */
     uintptr_t nevacuate;       /* old buckets below this are evacuated */
