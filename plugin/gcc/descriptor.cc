@@ -79,7 +79,8 @@ fe_descriptor fe_resolve_descriptor(tree arg)
     if (!a || TREE_CODE(a) != ADDR_EXPR)
         return d;
     tree var = TREE_OPERAND(a, 0);
-    if (TREE_CODE(var) != VAR_DECL || !TREE_STATIC(var) || !TREE_READONLY(var)
+    if (TREE_CODE(var) != VAR_DECL || TREE_CODE(TREE_TYPE(var)) != RECORD_TYPE
+        || !TREE_STATIC(var) || !TREE_READONLY(var)
         || DECL_EXTERNAL(var) || TREE_THIS_VOLATILE(var))
         return d;
     tree ctor = DECL_INITIAL(var);
