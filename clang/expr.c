@@ -319,10 +319,11 @@ static void load(ce_fn *fn, const ce_srcs *addr, ce_srcs *out)
                 addr->v[i].loc == heap ? 0 : addr->v[i].derefs + 1);
 }
 
-/* A load that is E's value: nothing when E is a typed narrow field (writes.c). */
+/* The load that is E's value: nothing when a narrow E cannot carry a piece of a
+ * pointer (writes.c). */
 static void load_of(ce_fn *fn, CXCursor e, const ce_srcs *addr, ce_srcs *out)
 {
-    if (!ce_typed_narrow_field(fn, e))
+    if (ce_narrow_load_carries(fn, e))
         load(fn, addr, out);
 }
 
@@ -397,20 +398,33 @@ static void cast(ce_fn *fn, CXCursor e, CXCursor arg, ce_srcs *out)
     }
 }
 
+/* The only expression child of E (a va_arg also names its type: a TypeRef). */
+static bool single_expr_child(CXCursor e, CXCursor *out)
+{
+    ce_cursors k = ce_all_children(e);
+    int n = 0;
+    for (int i = 0; i < k.n; i++)
+        if (clang_isExpression(clang_getCursorKind(k.v[i])))
+            *out = k.v[n++, i];
+    CE_FREE(k);
+    return n == 1;
+}
+
 static void unexposed(ce_fn *fn, CXCursor e, ce_srcs *out)
 {
-    CXCursor k[2];
+    CXCursor k[2], arg;
     int n = ce_children(e, k, 2);
     if (n == 0) {
         if (ce_type_is_pointer(clang_getCursorType(e)))
             push_heap(fn, out);
         return;
     }
+    if (single_expr_child(e, &arg) && is_va_arg(e, arg)) {
+        push_heap(fn, out);              /* va_arg: a pointer we know nothing about */
+        return;
+    }
     if (n == 1 && clang_isExpression(clang_getCursorKind(k[0]))) {
-        if (is_va_arg(e, k[0]))
-            push_heap(fn, out);          /* va_arg: a pointer we know nothing about */
-        else
-            cast(fn, e, k[0], out);
+        cast(fn, e, k[0], out);
         return;
     }
     ce_unmodelled(fn, e, out, "unmodelled");
@@ -467,7 +481,7 @@ static void unary(ce_fn *fn, CXCursor e, ce_srcs *out)
     case CE_OP_DEREF: {
         ce_srcs p = { 0 };
         ce_value(fn, arg, &p);
-        load(fn, &p, out);
+        load_of(fn, e, &p, out);
         CE_FREE(p);
         return;
     }

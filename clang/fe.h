@@ -150,9 +150,8 @@ void    ce_stmt(ce_fn *fn, CXCursor s);
 /* Is the local VAR (or parameter) written anywhere but in its declaration, or
  * its address taken? */
 bool ce_written(ce_fn *fn, CXCursor var);
-/* Is E an int/float/bool field read from a local struct that holds no pointer
- * bytes (no union, address never used untyped)?  Such a load carries nothing. */
-bool ce_typed_narrow_field(ce_fn *fn, CXCursor e);
+/* May the load E (narrower than a pointer) carry a piece of a pointer? */
+bool ce_narrow_load_carries(ce_fn *fn, CXCursor e);
 
 /* ---- calls (calls.c) -------------------------------------------------------- */
 void ce_call(ce_fn *fn, CXCursor call, ce_srcs *out);

@@ -8,11 +8,15 @@
  *
  * untyped: a local whose address is used other than as a direct argument of a
  *   call to a (non-builtin) function, or decays from an array there: memcpy and
- *   friends, pointer copies and asm can put pointer bytes where its fields say
+ *   friends, pointer copies and asm can put pointer bytes where its type says
  *   int.  The core's variables are field-insensitive (a load from s carries
- *   every pointer stored in s), so, as the plugin does, an int, float or bool
- *   field read by member access (s.count, s.a[i].n) of a local struct with no
- *   union that is not untyped carries nothing; every other load carries.
+ *   every pointer stored in s); a value narrower than a pointer holds only a
+ *   piece of one, and pieces exist only where memory was written untyped.  So,
+ *   as the plugin decides (plugin/gcc/translate.cc, "narrow loads"), a narrow
+ *   load from memory carries what the memory holds only when: it reads a local
+ *   with a union in its type or used untyped, or it reads through a pointer and
+ *   some local that can hold a pointer is used untyped.  Reading a variable
+ *   itself (the plugin's SSA values) always carries.
  */
 #include "fe.h"
 
@@ -74,32 +78,44 @@ bool ce_written(ce_fn *fn, CXCursor var)
 
 /* ---- untyped ------------------------------------------------------------------ */
 
-/* The local variable at the base of a chain of '.' and array indexing, if any. */
-static bool base_var(CXCursor e, CXCursor *var)
+/* Where a load reads: a local variable (through '.' and indexing of arrays), or
+ * memory through a pointer; anything else (globals, call results) is neither. */
+typedef enum { BASE_OTHER, BASE_LOCAL, BASE_POINTER } base_kind;
+
+static base_kind load_base(CXCursor e, CXCursor *var)
 {
     for (int guard = 0; guard < 256; guard++) {
-        CXCursor k[2];
+        CXCursor k[2], arr;
         e = ce_strip(e);
         enum CXCursorKind kind = clang_getCursorKind(e);
         if (kind == CXCursor_ParenExpr && ce_children(e, k, 2) == 1) {
             e = k[0];
-        } else if (kind == CXCursor_MemberRefExpr && ce_children(e, k, 2) == 1
-                   && !ce_type_is_pointer(clang_getCursorType(k[0]))) {
+        } else if (kind == CXCursor_MemberRefExpr && ce_children(e, k, 2) == 1) {
+            if (ce_type_is_pointer(clang_getCursorType(k[0])))
+                return BASE_POINTER;
             e = k[0];
         } else if (kind == CXCursor_ArraySubscriptExpr && ce_children(e, k, 2) == 2) {
-            CXCursor arr;
             if (!ce_is_implicit_cast(k[0], &arr) || !ce_type_is_array(clang_getCursorType(arr)))
-                return false;
+                return BASE_POINTER;
             e = arr;
+        } else if (kind == CXCursor_UnaryOperator) {
+            return BASE_POINTER;      /* only * yields an lvalue */
         } else if (kind == CXCursor_DeclRefExpr) {
             *var = clang_getCursorReferenced(e);
-            return clang_getCursorKind(*var) == CXCursor_VarDecl
-                && !clang_Cursor_hasVarDeclGlobalStorage(*var);
+            enum CXCursorKind dk = clang_getCursorKind(*var);
+            return dk == CXCursor_ParmDecl || (dk == CXCursor_VarDecl
+                                               && !clang_Cursor_hasVarDeclGlobalStorage(*var))
+                ? BASE_LOCAL : BASE_OTHER;
         } else {
-            return false;
+            return BASE_OTHER;
         }
     }
-    return false;
+    return BASE_OTHER;
+}
+
+static bool base_var(CXCursor e, CXCursor *var)
+{
+    return load_base(e, var) == BASE_LOCAL;
 }
 
 typedef struct untyped { ce_fn *fn; ce_map *set; } untyped;
@@ -199,12 +215,40 @@ static bool has_union(CXType t)
         return has_union(clang_getArrayElementType(t));
     if (t.kind != CXType_Record)
         return false;
-    CXCursor decl = clang_getTypeDeclaration(t);
-    if (clang_getCursorKind(decl) == CXCursor_UnionDecl)
+    if (clang_getCursorKind(clang_getTypeDeclaration(t)) == CXCursor_UnionDecl)
         return true;
     bool found = false;
     clang_Type_visitFields(t, field_union, &found);
     return found;
+}
+
+/* Can an object of type T hold a pointer (whose bytes a narrow pointer may read)? */
+static bool holds_pointer(CXType t);
+
+static enum CXVisitorResult field_pointer(CXCursor f, CXClientData d)
+{
+    if (holds_pointer(clang_getCursorType(f))) {
+        *(bool *)d = true;
+        return CXVisit_Break;
+    }
+    return CXVisit_Continue;
+}
+
+static bool holds_pointer(CXType t)
+{
+    t = clang_getCanonicalType(t);
+    if (ce_type_is_pointer(t))
+        return true;
+    if (ce_type_is_array(t) || t.kind == CXType_Vector)
+        return holds_pointer(clang_getElementType(t));
+    if (t.kind == CXType_Record) {
+        if (clang_getCursorKind(clang_getTypeDeclaration(t)) == CXCursor_UnionDecl)
+            return true;
+        bool found = false;
+        clang_Type_visitFields(t, field_pointer, &found);
+        return found;
+    }
+    return ce_type_is_integer(t) && clang_Type_getSizeOf(t) >= (long long)sizeof(void *);
 }
 
 static bool narrow_scalar(CXType t)
@@ -222,18 +266,51 @@ static bool narrow_scalar(CXType t)
     }
 }
 
-bool ce_typed_narrow_field(ce_fn *fn, CXCursor e)
+static ce_map *untyped_set(ce_fn *fn)
 {
-    CXCursor var;
-    e = ce_strip(e);
-    if (clang_getCursorKind(e) != CXCursor_MemberRefExpr || !narrow_scalar(clang_getCursorType(e))
-        || !base_var(e, &var) || has_union(clang_getCursorType(var)))
-        return false;
     if (!fn->untyped) {
         untyped u = { fn, ce_map_new() };
         clang_visitChildren(fn->decl, find_untyped, &u);
         fn->untyped = u.set;
     }
-    return ce_map_slot(fn->untyped, var, false) == NULL;
+    return fn->untyped;
+}
+
+static enum CXChildVisitResult find_pointer_local(CXCursor c, CXCursor parent, CXClientData d)
+{
+    (void)parent;
+    void **a = d;
+    ce_fn *fn = a[0];
+    enum CXCursorKind k = clang_getCursorKind(c);
+    if ((k == CXCursor_VarDecl || k == CXCursor_ParmDecl)
+        && ce_map_slot(untyped_set(fn), c, false) && holds_pointer(clang_getCursorType(c))) {
+        a[1] = (void *)1;
+        return CXChildVisit_Break;
+    }
+    return CXChildVisit_Recurse;
+}
+
+/* Does some local that can hold a pointer have its bytes exposed untyped? */
+static bool any_untyped_local(ce_fn *fn)
+{
+    void *a[2] = { fn, NULL };
+    clang_visitChildren(fn->decl, find_pointer_local, a);
+    return a[1] != NULL;
+}
+
+bool ce_narrow_load_carries(ce_fn *fn, CXCursor e)
+{
+    CXCursor var;
+    if (!narrow_scalar(clang_getCursorType(e)))
+        return true;
+    switch (load_base(e, &var)) {
+    case BASE_LOCAL:
+        return has_union(clang_getCursorType(var))
+            || ce_map_slot(untyped_set(fn), var, false) != NULL;
+    case BASE_POINTER:
+        return any_untyped_local(fn);
+    default:
+        return true;        /* globals are the heap already; temporaries carry */
+    }
 }
 
