@@ -108,7 +108,7 @@ INLINE uint64_t match_filled(uint64_t w)
  * does not stand in an old bucket (check_bucket).  Then every cell it reaches
  * is filled or empty, so the next filled cell of a bucket, in the iterator's
  * rotated order, is found in one step from the tophash word. */
-INLINE bool iter_next_simple(gomap_iter *it, struct gomap *h, void **key, void **val)
+INLINE bool iter_next_simple(gomap_iter *it, struct gomap *h, void **key, void **val, int kind)
 {
     uintptr_t bucket = it->bucket;
     char *b = it->bptr;
@@ -116,7 +116,7 @@ INLINE bool iter_next_simple(gomap_iter *it, struct gomap *h, void **key, void *
     for (;;) {
         if (b == NULL) {
             if (bucket == it->start_bucket && it->wrapped) return iter_end(it, key, val);
-            b = bucket_at(h, it->buckets, bucket);
+            b = bucket_at_kind(h, it->buckets, bucket, kind);
             if (++bucket == bucket_shift(it->B)) {
                 bucket = 0;
                 it->wrapped = 1;
@@ -130,7 +130,9 @@ INLINE bool iter_next_simple(gomap_iter *it, struct gomap *h, void **key, void *
             m &= ~(uint64_t)0 << (8 * i);
             if (m) {
                 unsigned j = first_slot(m), offi = (j + off) & (BUCKET_CNT - 1);
-                char *k = deref_key(h, key_at(h, b, offi)), *v = deref_val(h, val_at(h, b, offi));
+                char *k = kind == KIND_K8V8 ? key_at_kind(h, b, offi, kind)
+                                            : deref_key(h, key_at(h, b, offi));
+                char *v = deref_val_kind(h, val_at_kind(h, b, offi, kind), kind);
                 it->key = k;
                 it->elem = v;
                 it->bucket = bucket;
@@ -157,7 +159,8 @@ bool gomap_iter_next(gomap_iter *it, void **key, void **val)
     if (UNLIKELY(h->extra != NULL) && reclaimed(h, it)) iter_reclaimed(it);
     if (LIKELY(h->oldbuckets == NULL && it->buckets == h->buckets && it->B == h->B
                && it->check_bucket == NO_CHECK))
-        return iter_next_simple(it, h, key, val);
+        return h->kind == KIND_K8V8 ? iter_next_simple(it, h, key, val, KIND_K8V8)
+                                    : iter_next_simple(it, h, key, val, KIND_GENERIC);
     return iter_next_slow(it, h, key, val);
 }
 
