@@ -1,8 +1,11 @@
 /* position.cc - GCC locations as the core's esc_pos (FILE:LINE:COL as GCC prints
  * them).  A location inside a macro expansion is reported at the expansion point,
- * the place the user wrote; "in system header" is judged there too.
+ * the place the user wrote; "in system header" is judged there too.  Columns
+ * are counted the way GCC's own diagnostics count them (-fdiagnostics-column-unit,
+ * tabs expanded by default).
  */
 #include "fe.h"
+#include "diagnostic.h"
 
 esc_pos fe_pos(location_t loc)
 {
@@ -13,7 +16,7 @@ esc_pos fe_pos(location_t loc)
     expanded_location x = expand_location(loc);
     p.file = x.file;
     p.line = x.line;
-    p.col = x.column;
+    p.col = x.column > 0 ? diagnostic_converted_column(global_dc, x) : 0;
     p.in_system_header = in_system_header_at(loc);
     return p;
 }

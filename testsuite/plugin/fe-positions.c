@@ -4,8 +4,10 @@
 // at the macro's expansion point; parameters at their declarations; &x at x's
 // declaration.
 //
-// RUN: %cc -O0 -Wno-dangling-pointer -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
-// RUN: %cc -O2 -Wno-dangling-pointer -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
+// RUN: %cc -O0 -Wno-dangling-pointer -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --check-prefixes=CHECK,DISPLAY --implicit-check-not=escape --implicit-check-not=leaking
+// RUN: %cc -O2 -Wno-dangling-pointer -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --check-prefixes=CHECK,DISPLAY --implicit-check-not=escape --implicit-check-not=leaking
+// Columns as GCC counts them: tabs expanded unless -fdiagnostics-column-unit=byte.
+// RUN: %cc -O2 -Wno-dangling-pointer -fdiagnostics-column-unit=byte -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --check-prefixes=CHECK,BYTE --implicit-check-not=escape --implicit-check-not=leaking
 #include "gomap.h"
 
 size_t consume(gomap *m);
@@ -42,6 +44,14 @@ size_t macro(void)
     // CHECK: {{.*}}:[[@LINE+1]]:12: make(map[int]char) escapes to heap
     sink = NEW_SET();
     return count(s);
+}
+
+size_t tabbed(void)
+{
+	// DISPLAY: {{.*}}:[[@LINE+2]]:20: make(map[int]int) does not escape
+	// BYTE: {{.*}}:[[@LINE+1]]:13: make(map[int]int) does not escape
+	gomap *m = gomap_make(GOMAP_TYPE(int, int), 0);
+	return count(m);
 }
 
 // CHECK: {{.*}}:[[@LINE+1]]:16: leaking param: p
