@@ -48,6 +48,8 @@ void  **ce_map_slot(ce_map *m, CXCursor key, bool create);   /* NULL if absent *
 const char *ce_intern(const char *s);
 void        ce_intern_free(void);
 esc_pos     ce_pos(CXSourceLocation loc);          /* at the macro expansion point */
+/* Columns for the unit being analysed: bytes, or display columns with TABSTOP. */
+void        ce_columns(CXTranslationUnit tu, bool bytes, int tabstop);
 esc_pos     ce_cursor_pos(CXCursor c);
 unsigned    ce_offset(CXSourceLocation loc);       /* expansion file offset */
 char       *ce_string(CXString s);                 /* malloc'd copy, disposes s */

@@ -190,15 +190,43 @@ static bool pic_flag(const char *a)
     return !strcmp(a, "-fPIC") || !strcmp(a, "-fpic") || !strcmp(a, "-shared");
 }
 
-/* Parse SOURCE (NULL: it is among ARGS) and analyse it. */
-static void parse_one(run *r, const char *source, const char *const *args, int nargs)
+/* GCC's column options (how the plugin's lines count columns); Clang does not
+ * know -fdiagnostics-column-unit, so it is taken out of the arguments. */
+static int column_options(const char **args, int nargs, bool *bytes, int *tabstop)
 {
+    int n = 0;
+    *bytes = false;
+    *tabstop = 8;
+    for (int i = 0; i < nargs; i++) {
+        const char *a = args[i];
+        if (!strncmp(a, "-fdiagnostics-column-unit=", 26)) {
+            *bytes = !strcmp(a + 26, "byte");
+            continue;
+        }
+        if (!strncmp(a, "-ftabstop=", 10))
+            *tabstop = atoi(a + 10);
+        args[n++] = a;
+    }
+    return n;
+}
+
+/* Parse SOURCE (NULL: it is among ARGS) and analyse it. */
+static void parse_one(run *r, const char *source, const char *const *given, int ngiven)
+{
+    const char **args = malloc(((size_t)ngiven + 1) * sizeof *args);
+    if (!args) abort();
+    for (int i = 0; i < ngiven; i++)
+        args[i] = given[i];
+    bool bytes;
+    int tabstop;
+    int nargs = column_options(args, ngiven, &bytes, &tabstop);
     r->opt.pic = false;
     for (int i = 0; i < nargs; i++)
         r->opt.pic |= pic_flag(args[i]);
     CXTranslationUnit tu = NULL;
     enum CXErrorCode e = clang_parseTranslationUnit2(r->index, source, args, nargs, NULL, 0,
                                                       CXTranslationUnit_None, &tu);
+    free(args);
     r->units++;
     if (e != CXError_Success || !tu) {
         fprintf(stderr, "escape-clang: cannot parse %s (libclang error %d)\n",
@@ -206,10 +234,12 @@ static void parse_one(run *r, const char *source, const char *const *args, int n
         r->failed++;
         return;
     }
+    ce_columns(tu, bytes, tabstop);
     if (report_parse_errors(tu))
         r->failed++;
     else
         analyse(r, tu);
+    ce_columns(NULL, bytes, tabstop);
     clang_disposeTranslationUnit(tu);
 }
 
