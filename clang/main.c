@@ -163,7 +163,8 @@ static void analyse(run *r, CXTranslationUnit tu)
         clang_visitChildren(clang_getTranslationUnitCursor(tu), print_ops, tu);
         return;
     }
-    esc_options o = { r->opt.m, r->opt.max_kv_size, 65536, NULL };
+    esc_options o = { .m = r->opt.m, .max_kv_size = r->opt.max_kv_size, .frame_limit = 65536,
+                      .json_path = NULL };
     char *jpath = NULL;
     if (r->opt.json && (jpath = json_tmp()) == NULL) {
         perror("escape-clang: temporary JSON file");
