@@ -258,6 +258,7 @@ static uint8_t hint_B(const struct gomap *h, size_t hint)
 
 static void make_buckets(struct gomap *h, size_t hint)
 {
+    if (hint <= BUCKET_CNT) return;   /* B = 0 (the header template's), no division */
     h->B = hint_B(h, hint);
     if (h->B) h->buckets = make_bucket_array(h, h->B, NULL, &h->next_overflow);
 }
@@ -1068,7 +1069,7 @@ void gomap_free(gomap *m)
         rt_free(h->extra, sizeof *h->extra);
     }
     if (h->oldbuckets) free_array(h, h->oldbuckets, old_B(h), h->own & OWN_OLD_GIVEN, true);
-    if (h->buckets)
+    if (h->buckets && (current_owns(h) || !(h->own & OWN_BUCKET_GIVEN)))
         free_array(h, h->buckets, h->B, h->own & OWN_BUCKET_GIVEN, current_owns(h));
     if (!(h->own & OWN_HMAP_GIVEN)) rt_free(h, sizeof *h);
     else *h = (struct gomap){ 0 };
