@@ -15,8 +15,10 @@
  *   loops.c       Go's loopDepth from for/while/do scopes and backward gotos
  *   descriptor.c  the GOMAP_TYPE(K, V) descriptor of a gomap_make call
  *   noescape.c    __attribute__((noescape)) from a function type
- *   writes.c      locals written after their declaration
- *   pos.c         CXSourceLocation -> esc_pos, interned file names
+ *   writes.c      locals written after their declaration, or used untyped
+ *                 (narrow loads)
+ *   pos.c         CXSourceLocation -> esc_pos (GCC's columns)
+ *   table.c       growable arrays, cursor -> value map, interned strings
  */
 #ifndef ESCAPE_CLANG_FE_H
 #define ESCAPE_CLANG_FE_H
