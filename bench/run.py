@@ -525,6 +525,9 @@ def main():
         note = chart(times, small, knuc, os.path.join(args.out, "results.png"), work) if times else ""
     except BenchError as e:
         print(f"bench: FAILED: {e}", file=sys.stderr)
+        rep.add(f"**Incomplete: the run failed:** {e}")
+        with open(os.path.join(args.out, "results.md"), "w") as f:
+            f.write(rep.text())
         return 1
     finally:
         shutil.rmtree(work, ignore_errors=True)
