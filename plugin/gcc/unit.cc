@@ -80,6 +80,7 @@ static esc_options core_options(void)
     o.m = fe_opts.m;
     o.max_kv_size = fe_opts.max_kv_size;
     o.frame_limit = 65536;
+    o.recursive_frame_limit = fe_opts.recursive_frame_limit;
     o.json_path = fe_opts.json;
     return o;
 }
