@@ -93,6 +93,7 @@ struct esc_func {
     int scc;                    /* batch id, -1 before esc_solve */
     int tj_index, tj_low;       /* Tarjan */
     bool tj_on, summarized;
+    bool recursive;             /* in a cycle of trusted calls: small frame budget */
     bool result_closed;         /* ~r0 only ever holds *^d of its parameters */
 };
 

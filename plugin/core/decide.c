@@ -7,8 +7,11 @@
  *   else                              -> ESC_STACK_HMAP with the first failing
  *                                        reason, in that order.
  *
- * The frame budget (opt.frame_limit bytes per function) is spent by the sites
- * of a function in position order: hmap_bytes for a header, bucket_bytes for a
+ * The frame budget (opt.frame_limit bytes per function; opt.recursive_frame_limit
+ * for a function in a cycle of trusted calls of the unit, itself included, since
+ * every frame of a recursion pays it again and C stacks do not grow; recursion
+ * through function pointers or interposable functions is not seen) is spent by
+ * the sites of a function in position order: hmap_bytes for a header, bucket_bytes for a
  * bucket.  When even the header does not fit, the map goes to the heap
  * entirely (ESC_HEAP_ALL, printed "escapes to heap" since that is where it
  * is; JSON says reason "stack frame limit" and escapes false).  An unresolved
@@ -59,7 +62,8 @@ static const char *bucket_reason(esc_ctx *c, const site *s)
 
 static void decide(esc_ctx *c, site *s, unsigned long *used)
 {
-    unsigned long limit = c->opt.frame_limit;
+    const esc_func *f = c->funcs.v[s->fn];
+    unsigned long limit = f->recursive ? c->opt.recursive_frame_limit : c->opt.frame_limit;
     esc_decision d = { ESC_HEAP_ALL, NULL };
     s->frame_heap = false;
     if (LOC(c, s->loc)->escapes) {

@@ -46,6 +46,8 @@ typedef struct esc_options {
     unsigned max_kv_size;           /* default 128 */
     unsigned long frame_limit;      /* stack bytes the rewrite may add per function (65536) */
     const char *json_path;          /* NULL = no JSON */
+    unsigned long recursive_frame_limit; /* the same for a function in a recursive
+                                       cycle of trusted calls (256); added 2026-11-23 */
 } esc_options;
 
 /* ---- context ------------------------------------------------------------ */

@@ -75,7 +75,8 @@ static void jsite(esc_ctx *c, FILE *o, const site *s)
     jpos_fields(o, s->info.pos);
     fputs(", \"function\": ", o);
     jstr(o, c->funcs.v[s->fn]->name);
-    fputs(", \"type\": ", o);
+    fprintf(o, ", \"recursive\": %s, \"type\": ",
+            c->funcs.v[s->fn]->recursive ? "true" : "false");
     jstr(o, s->info.type_name);
     fprintf(o, ", \"hint\": %ld, \"kv_size\": %lu, \"escapes\": %s, \"verdict\": \"%s\"",
             s->info.hint, s->info.kv_size, L->escapes ? "true" : "false",
@@ -144,7 +145,8 @@ int esc_write_json(esc_ctx *c, const char *path)
     FILE *o = fopen(path, "w");
     if (!o) return -1;
     fprintf(o, "{\"version\": 1, \"max_kv_size\": %u, \"frame_limit\": %lu, "
-            "\"decisions\": [", c->opt.max_kv_size, c->opt.frame_limit);
+            "\"recursive_frame_limit\": %lu, \"decisions\": [", c->opt.max_kv_size,
+            c->opt.frame_limit, c->opt.recursive_frame_limit);
     int n = 0;
     for (int i = 0; i < c->sites.n; i++) { sep(o, &n); jsite(c, o, &c->sites.v[i]); }
     for (int fi = 0; fi < c->funcs.n; fi++) {

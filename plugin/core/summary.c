@@ -183,6 +183,18 @@ static void visit(tarjan *t, esc_func *f)
     VPUSH(t->frames, fr);
 }
 
+/* A batch of several functions, or one that calls itself, recurses: C stacks
+ * do not grow, so its frames get the recursive frame budget (decide.c). */
+static void mark_recursive(esc_ctx *c, esc_func **fns, int n)
+{
+    for (int i = 0; i < n; i++) {
+        esc_func *f = fns[i];
+        f->recursive = n > 1;
+        for (int k = 0; k < f->calls.n && !f->recursive; k++)
+            f->recursive = summarized_callee(c, &c->calls.v[f->calls.v[k]]) == f;
+    }
+}
+
 /* Pops the component rooted at f and solves it. */
 static void emit(tarjan *t, esc_func *f)
 {
@@ -197,6 +209,7 @@ static void emit(tarjan *t, esc_func *f)
         VPUSH(t->batch, g);
     } while (w != f->id);
     t->nscc++;
+    mark_recursive(c, t->batch.v, t->batch.n);
     solve_batch(c, t->batch.v, t->batch.n);
 }
 

@@ -18,7 +18,7 @@
  */
 int main(void)
 {
-    esc_options o = { 1, 0, 500, NULL };
+    esc_options o = { .m = 1, .frame_limit = 500 };
     esc_ctx *c = esc_ctx_new(&o);
     esc_func *f = body(c, "f", 1);
     int s;

@@ -17,7 +17,7 @@
 int main(int argc, char **argv)
 {
     (void)argc;
-    esc_options o = { 0, 0, 0, argv[1] };
+    esc_options o = { .json_path = argv[1] };
     esc_ctx *c = esc_ctx_new(&o);
     esc_func *f = body(c, "f", 1);
     esc_param(f, 0, "q", at(1, 16), true, false);
@@ -38,9 +38,9 @@ int main(int argc, char **argv)
     return 0;
 }
 // COUNT: 6
-// CHECK: {"version": 1, "max_kv_size": 128, "frame_limit": 65536, "decisions": [
-// CHECK-NEXT: {"kind": "map", "file": "t.c", "line": 2, "col": 16, "system_header": false, "function": "f", "type": "map[int]int", "hint": -1, "kv_size": 16, "escapes": true, "verdict": "escapes to heap", "placement": "heap", "reason": null, "expr": "make(map[int]int)", "flow": [{"dst": "{temp}", "src": "{storage for make(map[int]int)}", "derefs": -1, "why": "spill", "pos": "t.c:2:16"}, {"dst": "m", "src": "{temp}", "derefs": 0, "why": "assign", "pos": "t.c:2:12"}, {"dst": "~r0", "src": "m", "derefs": 0, "why": "return", "pos": "t.c:4:5"}]},
-// CHECK-NEXT: {"kind": "map", "file": "t.c", "line": 3, "col": 16, "system_header": false, "function": "f", "type": "map[int]int", "hint": 20, "kv_size": 8, "escapes": false, "verdict": "buckets escape to heap", "placement": "stack-hmap", "reason": "hint 20 > 8", "expr": "make(map[int]int, 20)", "flow": []},
+// CHECK: {"version": 1, "max_kv_size": 128, "frame_limit": 65536, "recursive_frame_limit": 256, "decisions": [
+// CHECK-NEXT: {"kind": "map", "file": "t.c", "line": 2, "col": 16, "system_header": false, "function": "f", "recursive": false, "type": "map[int]int", "hint": -1, "kv_size": 16, "escapes": true, "verdict": "escapes to heap", "placement": "heap", "reason": null, "expr": "make(map[int]int)", "flow": [{"dst": "{temp}", "src": "{storage for make(map[int]int)}", "derefs": -1, "why": "spill", "pos": "t.c:2:16"}, {"dst": "m", "src": "{temp}", "derefs": 0, "why": "assign", "pos": "t.c:2:12"}, {"dst": "~r0", "src": "m", "derefs": 0, "why": "return", "pos": "t.c:4:5"}]},
+// CHECK-NEXT: {"kind": "map", "file": "t.c", "line": 3, "col": 16, "system_header": false, "function": "f", "recursive": false, "type": "map[int]int", "hint": 20, "kv_size": 8, "escapes": false, "verdict": "buckets escape to heap", "placement": "stack-hmap", "reason": "hint 20 > 8", "expr": "make(map[int]int, 20)", "flow": []},
 // CHECK-NEXT: {"kind": "param", "file": "t.c", "line": 1, "col": 16, "system_header": false, "function": "f", "name": "q", "index": 0, "is_pointer": true, "moved_to_heap": false, "verdict": "does not escape", "placement": null, "reason": null, "heap_level": -1, "result_level": -1, "messages": ["q does not escape"], "flow": [], "result_flow": []},
 // CHECK-NEXT: {"kind": "param", "file": "t.c", "line": 1, "col": 23, "system_header": false, "function": "f", "name": "n", "index": 1, "is_pointer": false, "moved_to_heap": false, "verdict": "does not escape", "placement": null, "reason": null, "heap_level": -1, "result_level": -1, "messages": ["n does not escape"], "flow": [], "result_flow": []},
 // CHECK-NEXT: {"kind": "param", "file": "t.c", "line": 6, "col": 14, "system_header": false, "function": "g", "name": "p", "index": 0, "is_pointer": true, "moved_to_heap": false, "verdict": "leaking param content", "placement": null, "reason": null, "heap_level": 1, "result_level": -1, "messages": ["leaking param content: p"], "flow": [{"dst": "{heap}", "src": "p", "derefs": 1, "why": "assign", "pos": "t.c:6:31"}], "result_flow": []},

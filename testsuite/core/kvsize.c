@@ -17,7 +17,7 @@ static const char *pl(esc_placement p)
 
 static void run(unsigned max_kv)
 {
-    esc_options o = { 1, max_kv, 0, NULL };
+    esc_options o = { .m = 1, .max_kv_size = max_kv };
     esc_ctx *c = esc_ctx_new(&o);
     esc_func *f = body(c, "f", 2);
     int s1, s2;

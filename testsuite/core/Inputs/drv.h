@@ -17,7 +17,7 @@ static inline esc_pos at(int line, int col)
 
 static inline esc_ctx *new_ctx(int m)
 {
-    esc_options o = { m, 0, 0, NULL };
+    esc_options o = { .m = m };
     return esc_ctx_new(&o);
 }
 
