@@ -81,6 +81,7 @@ const char *ce_op_name(ce_op op);
 typedef struct ce_options {
     int m;
     unsigned max_kv_size;
+    unsigned long recursive_frame_limit;   /* 0: the core's default (256) */
     const char *json;
     bool pic;            /* -fPIC/-fpic/-shared: global functions are interposable */
 } ce_options;

@@ -1,6 +1,7 @@
 /* main.c - escape-clang: the escape analysis of the GCC plugin for Clang users.
  *
- *   escape-clang [-m[=2]] [--max-kv-size=N] [--json=FILE] FILE.c... [-- CFLAGS]
+ *   escape-clang [-m[=2]] [--max-kv-size=N] [--recursive-frame-limit=N] [--json=FILE]
+ *                FILE.c... [-- CFLAGS]
  *   escape-clang [OPTIONS] -p BUILD_DIR [FILE.c...] [-- EXTRA_CFLAGS]
  *
  * Each file is parsed by libclang with CFLAGS (or with its command from
@@ -22,10 +23,12 @@
 #include <clang-c/CXCompilationDatabase.h>
 
 static const char usage[] =
-    "usage: escape-clang [-m[=2]] [--max-kv-size=N] [--json=FILE] FILE.c... [-- CFLAGS]\n"
+    "usage: escape-clang [-m[=2]] [--max-kv-size=N] [--recursive-frame-limit=N] [--json=FILE]\n"
+    "                    FILE.c... [-- CFLAGS]\n"
     "       escape-clang [OPTIONS] -p BUILD_DIR [FILE.c...] [-- EXTRA_CFLAGS]\n";
 static const char valid[] =
-    "-m, -m=1, -m=2, --max-kv-size=N, --json=FILE, -p BUILD_DIR, --debug-ops, --help";
+    "-m, -m=1, -m=2, --max-kv-size=N, --recursive-frame-limit=N, --json=FILE, -p BUILD_DIR, "
+    "--debug-ops, --help";
 
 typedef struct run {
     ce_options opt;
@@ -79,6 +82,10 @@ static int parse_args(run *r, int argc, char **argv)
             if (!parse_uint(a + 14, 1ul << 30, &n))
                 return bad("bad value in", a);
             r->opt.max_kv_size = (unsigned)n;
+        } else if (!strncmp(a, "--recursive-frame-limit=", 24)) {
+            if (!parse_uint(a + 24, 1ul << 30, &n) || n == 0)
+                return bad("bad value in", a);
+            r->opt.recursive_frame_limit = n;
         } else if (!strncmp(a, "--json=", 7) && a[7])
             r->opt.json = a + 7;
         else if (!strcmp(a, "-p") && i + 1 < argc)
@@ -164,7 +171,8 @@ static void analyse(run *r, CXTranslationUnit tu)
         return;
     }
     esc_options o = { .m = r->opt.m, .max_kv_size = r->opt.max_kv_size, .frame_limit = 65536,
-                      .json_path = NULL };
+                      .json_path = NULL,
+                      .recursive_frame_limit = r->opt.recursive_frame_limit };
     char *jpath = NULL;
     if (r->opt.json && (jpath = json_tmp()) == NULL) {
         perror("escape-clang: temporary JSON file");
