@@ -11,6 +11,7 @@
  *   position.cc    location_t -> esc_pos
  *   loops.cc       Go's loopDepth for SSA values, map sites and memory variables
  *   translate.cc   GIMPLE statements -> esc_flow / esc_store / esc_escape
+ *   narrow.cc      which narrow (int, char, float) loads may carry pointer pieces
  *   calls.cc       calls: gomap runtime summaries, builtins, internal, direct, indirect
  *   descriptor.cc  the static gomap_type initializer of a gomap_make call
  *   rewrite.cc     gomap_make -> gomap_make_on with storage on the stack
@@ -126,6 +127,10 @@ void fe_flow_srcs(fe_fn *fn, esc_loc dst, const fe_srcs &srcs, gimple *stmt,
 void fe_escape_srcs(fe_fn *fn, const fe_srcs &srcs, gimple *stmt, const char *why);
 /* Make every operand of STMT escape and its results unknown. */
 void fe_unmodelled(fe_fn *fn, gimple *stmt, const char *why);
+
+/* ---- narrow loads (narrow.cc) ------------------------------------------------ */
+/* May the load OP (a memory reference) carry a pointer or a piece of one? */
+bool fe_narrow_may_carry(fe_fn *fn, tree op);
 
 /* ---- calls (calls.cc) ---------------------------------------------------- */
 void fe_call(fe_fn *fn, gcall *call);
