@@ -909,30 +909,45 @@ INLINE void clear_cell(struct gomap *h, char *b, unsigned i, int kind)
 
 /* After cell (b, i) of the chain starting at borig became empty: if nothing
  * follows it, turn it and the empty cells before it into EMPTY_REST. */
-static void mark_empty_rest_slow(struct gomap *h, char *borig, char *b, unsigned i)
+/* The cells of b are all EMPTY_REST now: go on backwards through the chain
+ * from borig, turning trailing EMPTY_ONE cells into EMPTY_REST (rare). */
+static void mark_empty_rest_back(struct gomap *h, char *borig, char *b)
 {
-    if (i == BUCKET_CNT - 1) {
-        char *o = overflow_of(h, b);
-        if (o && tophash_of(o)[0] != EMPTY_REST) return;
-    }
-    for (;;) {
-        tophash_of(b)[i] = EMPTY_REST;
-        if (i == 0) {
-            if (b == borig) break;   /* beginning of the initial bucket */
-            char *c = b;
-            for (b = borig; overflow_of(h, b) != c; b = overflow_of(h, b)) {}
-            i = BUCKET_CNT - 1;
-        } else {
-            i--;
+    while (b != borig) {
+        char *c = b;
+        for (b = borig; overflow_of(h, b) != c; b = overflow_of(h, b)) {}
+        for (unsigned i = BUCKET_CNT; i-- > 0;) {
+            if (tophash_of(b)[i] != EMPTY_ONE) return;
+            tophash_of(b)[i] = EMPTY_REST;
         }
-        if (tophash_of(b)[i] != EMPTY_ONE) break;
     }
 }
 
-INLINE void mark_empty_rest(struct gomap *h, char *borig, char *b, unsigned i)
+/* After cell (b, i) of the chain starting at borig became empty (EMPTY_ONE):
+ * if nothing follows it, turn it and the empty cells before it into EMPTY_REST.
+ * Within b this is one word update: the run of EMPTY_ONE bytes below i ends at
+ * the highest byte below i that is not EMPTY_ONE. */
+INLINE void mark_empty_rest(struct gomap *h, char *borig, char *b, unsigned i, int kind)
 {
-    if (i < BUCKET_CNT - 1 && tophash_of(b)[i + 1] != EMPTY_REST) return;
-    mark_empty_rest_slow(h, borig, b, i);
+    if (i < BUCKET_CNT - 1) {
+        if (tophash_of(b)[i + 1] != EMPTY_REST) return;
+    } else {
+        char *o = overflow_of_kind(h, b, kind);
+        if (o && tophash_of(o)[0] != EMPTY_REST) return;
+    }
+    uint64_t w = tophash_word(b);
+    uint64_t upto_i = i == BUCKET_CNT - 1 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * (i + 1))) - 1;
+    uint64_t below_i = ((uint64_t)1 << (8 * i)) - 1;
+    uint64_t keep = ~match_byte(w, EMPTY_ONE) & MSB & below_i;   /* bytes < i not EMPTY_ONE */
+    if (keep) {
+        unsigned p = (unsigned)(63 - __builtin_clzll(keep)) >> 3;
+        w &= ~(upto_i & ~(((uint64_t)1 << (8 * (p + 1))) - 1));   /* bytes p+1..i := 0 */
+        memcpy(b, &w, 8);
+        return;
+    }
+    w &= ~upto_i;   /* bytes 0..i */
+    memcpy(b, &w, 8);
+    if (UNLIKELY(b != borig)) mark_empty_rest_back(h, borig, b);
 }
 
 INLINE bool delete_kind(struct gomap *h, const void *key, int kind)
@@ -951,7 +966,7 @@ INLINE bool delete_kind(struct gomap *h, const void *key, int kind)
             unsigned i = first_cell(m);
             if (!key_equal(h, key, key_at_kind(h, b, i, kind), kind)) continue;
             clear_cell(h, b, i, kind);
-            mark_empty_rest(h, borig, b, i);
+            mark_empty_rest(h, borig, b, i, kind);
             if (--h->count == 0) h->hash0 = new_seed();   /* reset to resist collision attacks */
             found = true;
             goto out;
