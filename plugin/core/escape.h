@@ -126,6 +126,24 @@ void esc_escape(esc_func *f, esc_loc src, int derefs, esc_pos pos, const char *w
 void esc_call(esc_func *f, esc_func *callee, const esc_loc *args, int nargs,
               esc_loc result, esc_pos pos);
 
+/* ---- known library functions (added 2026-11-23) --------------------------- */
+/* What a body-less C library function or compiler builtin does with pointers,
+ * so that every front end judges them alike (plugin/core/libc.c).  A name is
+ * matched after removing a "__builtin_" prefix and then leading underscores
+ * (__builtin___memcpy_chk is memcpy_chk); some entries (expect, object_size,
+ * va_start, ...) match only in their __builtin_ form.  Front ends should use
+ * it only for the library's own declarations, not for a user function that
+ * happens to have the same name. */
+typedef enum esc_libc_kind {
+    ESC_LIBC_NONE,          /* not known: an unknown callee, keeps everything */
+    ESC_LIBC_KEEPS_NOTHING, /* reads its arguments, keeps nothing (strlen, free) */
+    ESC_LIBC_COPY,          /* *arg0 <- *arg1, result = arg0 (memcpy, strcpy) */
+    ESC_LIBC_BCOPY,         /* *arg1 <- *arg0 (bcopy) */
+    ESC_LIBC_RET_ARG0,      /* result points into arg0, keeps nothing (strchr) */
+    ESC_LIBC_VA,            /* va_start / va_end / va_copy */
+} esc_libc_kind;
+esc_libc_kind esc_known_libc(const char *name);
+
 /* ---- solve (stage 3) ---------------------------------------------------- */
 void esc_solve(esc_ctx *c);
 

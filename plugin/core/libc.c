@@ -1,0 +1,62 @@
+/* libc.c - C library functions and compiler builtins whose effect on pointers
+ * is known, for calls to them without a body in the unit: one table shared by
+ * every front end (moved here from clang/libc.c so that plugin/gcc can use it
+ * where GCC gives no builtin flags).  Anything not listed is an unknown
+ * body-less callee and keeps every argument (unless noescape).
+ *
+ * Names are matched after removing a "__builtin_" prefix and then leading
+ * underscores, so __builtin___memcpy_chk is memcpy_chk; the B() entries are
+ * builtins only (a user's own `expect` is not __builtin_expect).
+ */
+#include "escape.h"
+
+#include <string.h>
+
+#define L(n, k) { n, k, false }
+#define B(n, k) { n, k, true }         /* only as __builtin_n */
+static const struct { const char *name; esc_libc_kind kind; bool builtin_only; } table[] = {
+    /* copy the pointee of the source into the destination, return it */
+    L("memcpy", ESC_LIBC_COPY),   L("memmove", ESC_LIBC_COPY),  L("mempcpy", ESC_LIBC_COPY),
+    L("strcpy", ESC_LIBC_COPY),   L("strncpy", ESC_LIBC_COPY),  L("stpcpy", ESC_LIBC_COPY),
+    L("stpncpy", ESC_LIBC_COPY),  L("strcat", ESC_LIBC_COPY),   L("strncat", ESC_LIBC_COPY),
+    L("memcpy_chk", ESC_LIBC_COPY), L("memmove_chk", ESC_LIBC_COPY),
+    L("mempcpy_chk", ESC_LIBC_COPY), L("strcpy_chk", ESC_LIBC_COPY),
+    L("strncpy_chk", ESC_LIBC_COPY), L("stpcpy_chk", ESC_LIBC_COPY),
+    L("stpncpy_chk", ESC_LIBC_COPY), L("strcat_chk", ESC_LIBC_COPY),
+    L("strncat_chk", ESC_LIBC_COPY),
+    L("bcopy", ESC_LIBC_BCOPY),
+    /* the result points into the first argument */
+    L("memset", ESC_LIBC_RET_ARG0), L("memset_chk", ESC_LIBC_RET_ARG0),
+    L("strchr", ESC_LIBC_RET_ARG0), L("strrchr", ESC_LIBC_RET_ARG0),
+    L("memchr", ESC_LIBC_RET_ARG0), L("strstr", ESC_LIBC_RET_ARG0),
+    L("strpbrk", ESC_LIBC_RET_ARG0), B("expect", ESC_LIBC_RET_ARG0),
+    B("expect_with_probability", ESC_LIBC_RET_ARG0),
+    B("assume_aligned", ESC_LIBC_RET_ARG0),
+    /* read their arguments, keep nothing */
+    L("strlen", ESC_LIBC_KEEPS_NOTHING), L("strnlen", ESC_LIBC_KEEPS_NOTHING),
+    L("strcmp", ESC_LIBC_KEEPS_NOTHING), L("strncmp", ESC_LIBC_KEEPS_NOTHING),
+    L("memcmp", ESC_LIBC_KEEPS_NOTHING), L("bcmp", ESC_LIBC_KEEPS_NOTHING),
+    L("strspn", ESC_LIBC_KEEPS_NOTHING), L("strcspn", ESC_LIBC_KEEPS_NOTHING),
+    L("bzero", ESC_LIBC_KEEPS_NOTHING), L("free", ESC_LIBC_KEEPS_NOTHING),
+    L("malloc", ESC_LIBC_KEEPS_NOTHING), L("calloc", ESC_LIBC_KEEPS_NOTHING),
+    B("object_size", ESC_LIBC_KEEPS_NOTHING),
+    B("dynamic_object_size", ESC_LIBC_KEEPS_NOTHING),
+    B("constant_p", ESC_LIBC_KEEPS_NOTHING), B("classify_type", ESC_LIBC_KEEPS_NOTHING),
+    B("prefetch", ESC_LIBC_KEEPS_NOTHING),
+    B("stack_save", ESC_LIBC_KEEPS_NOTHING), B("stack_restore", ESC_LIBC_KEEPS_NOTHING),
+    B("va_start", ESC_LIBC_VA), B("va_end", ESC_LIBC_VA), B("va_copy", ESC_LIBC_VA),
+};
+
+esc_libc_kind esc_known_libc(const char *name)
+{
+    if (!name) return ESC_LIBC_NONE;
+    bool builtin = !strncmp(name, "__builtin_", 10);
+    if (builtin) {
+        name += 10;
+        while (*name == '_') name++;
+    }
+    for (size_t i = 0; i < sizeof table / sizeof *table; i++)
+        if (!strcmp(table[i].name, name) && (builtin || !table[i].builtin_only))
+            return table[i].kind;
+    return ESC_LIBC_NONE;
+}
