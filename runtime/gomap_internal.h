@@ -176,13 +176,14 @@ INLINE uint64_t match_byte(uint64_t w, uint8_t c) { return zero_bytes(w ^ (LSB *
 INLINE uint64_t match_empty(uint64_t w) { return zero_bytes(w & (LSB * 0xfe)); }
 INLINE unsigned first_slot(uint64_t mask) { return (unsigned)__builtin_ctzll(mask) >> 3; }
 
-/* The cells of bucket b whose tophash is c, as bits 0..7 (lookups walk them
- * with cell_next/first_cell): one SSE2 byte compare where available. */
+/* The cells of bucket b whose tophash is c (a filled cell's, so never 0), as
+ * bits 0..7: one SSE2 byte compare where available (the load zeroes bytes
+ * 8..15, which therefore never match). */
 INLINE unsigned match_cells(const char *b, uint8_t c)
 {
 #ifdef __SSE2__
     __m128i w = _mm_loadl_epi64((const __m128i *)(const void *)b);
-    return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(w, _mm_set1_epi8((char)c))) & 0xff;
+    return (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(w, _mm_set1_epi8((char)c)));
 #else
     uint64_t m = match_byte(tophash_word(b), c) >> 7;   /* bit 8i */
     return (unsigned)((m * 0x0102040810204080ull) >> 56);   /* gather to bits 0..7 */
