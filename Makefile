@@ -214,3 +214,41 @@ check-libclang:
 	@test -f $(LIBCLANG_DIR)/include/clang-c/Index.h || { \
 	  echo "error: libclang headers not found; run 'make deps' (apt-get install libclang-14-dev)"; \
 	  exit 1; }
+
+# ---- fuzz-runtime: the map runtime under libFuzzer against a reference model -----------
+# fuzz/gomap_fuzz.c + runtime/*.c with clang-14 -fsanitize=fuzzer,address,undefined
+# (installs clang-14 and libclang-rt-14-dev when missing and root).  Runs SECONDS seconds
+# (default 60) on the corpus build/fuzz/corpus; crashes go to build/fuzz/crash-*.
+# Prints the executions per second and libFuzzer's cov:/ft: figures (fuzz/README.md).
+SECONDS    ?= 60
+FUZZ_CLANG := clang-14
+FUZZ_DEB   := clang-14 libclang-rt-14-dev
+FZ         := $(B)/fuzz
+.PHONY: fuzz-runtime fuzz-deps fuzz-build
+fuzz-deps:
+	@missing=""; command -v $(FUZZ_CLANG) >/dev/null || missing="$$missing clang-14"; \
+	ls /usr/lib/llvm-14/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1 \
+	  || missing="$$missing libclang-rt-14-dev"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then echo "fuzz: installing$$missing"; mkdir -p $(B); \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing) \
+	      >$(B)/fuzz-deps.log 2>&1 || { cat $(B)/fuzz-deps.log; exit 1; }; \
+	  else echo "fuzz: missing packages; run: sudo apt-get install -y$$missing"; exit 1; fi; \
+	fi
+$(FZ)/gomap_fuzz: fuzz/gomap_fuzz.c $(RT_SRCS) $(wildcard runtime/*.h)
+	@mkdir -p $(FZ)
+	$(FUZZ_CLANG) -std=gnu11 $(WARN) -O1 -g -fsanitize=fuzzer,address,undefined \
+	  -fno-sanitize-recover=all -Iruntime fuzz/gomap_fuzz.c $(RT_SRCS) -o $@
+fuzz-build: fuzz-deps
+	$(MAKE) $(FZ)/gomap_fuzz
+fuzz-runtime: fuzz-build
+	@mkdir -p $(FZ)/corpus
+	@set -o pipefail; cd $(FZ) && ./gomap_fuzz -max_total_time=$(SECONDS) -print_final_stats=1 \
+	  -rss_limit_mb=2048 -artifact_prefix=./ corpus 2>&1 | tee fuzz.log \
+	  | grep -E "^#[0-9]+.*(pulse|DONE)|ERROR|SUMMARY|check failed" || true; \
+	st=$$(grep -E '^#[0-9]+' fuzz.log | tail -1); \
+	echo "fuzz-runtime: $$(grep -o 'number_of_executed_units: *[0-9]*' fuzz.log | grep -o '[0-9]*$$') runs" \
+	  "in $(SECONDS) s, $$(grep -o 'average_exec_per_sec: *[0-9]*' fuzz.log | grep -o '[0-9]*$$') exec/s," \
+	  "$$(echo "$$st" | grep -o 'cov: [0-9]*') $$(echo "$$st" | grep -o 'ft: [0-9]*')," \
+	  "crashes: $$(ls crash-* leak-* timeout-* oom-* 2>/dev/null | wc -l)"; \
+	! grep -qE 'ERROR|deadly signal|check failed' fuzz.log
