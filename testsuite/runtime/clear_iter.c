@@ -15,13 +15,17 @@ static unsigned char seen[NIT][1024];
 
 int main(void)
 {
+    int several = 0;
     for (int round = 0; round < 200; round++) {
         gomap *m = gomap_make(GOMAP_TYPE(int, int), FILL);
         for (int k = 0; k < FILL; k++) *(int *)gomap_assign(m, &k) = k;
         gomap_debug d;
         gomap_debug_info(m, &d);
-        if (round == 0) printf("B %u, overflow buckets %s\n", d.B, d.overflow > 1 ? "several" : "few");
-        // CHECK: B 4, overflow buckets several
+        /* ~95% of seeds give several overflow buckets at this load: count them
+         * over all rounds so the check does not depend on one random seed. */
+        if (round == 0) printf("B %u\n", d.B);
+        // CHECK: B 4
+        if (d.overflow > 1) several++;
         void *kp, *vp;
         memset(seen, 0, sizeof seen);
         for (int i = 0; i < NIT; i++) {
@@ -44,6 +48,8 @@ int main(void)
                                                     round, dup, absent, old, d.iters);
         gomap_free(m);
     }
+    printf("rounds with several overflow buckets: %s\n", several >= 150 ? "most" : "few");
+    // CHECK-NEXT: rounds with several overflow buckets: most
     printf("done\n");
     // CHECK-NEXT: done
     return 0;
