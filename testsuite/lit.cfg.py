@@ -30,6 +30,10 @@ config.substitutions.append(("%asan", "-fsanitize=address,undefined -fno-omit-fr
 config.substitutions.append(("%FileCheck", f"{llvm_bin}/FileCheck"))
 config.substitutions.append(("%not", f"{llvm_bin}/not"))
 config.substitutions.append(("%root", root))
+import subprocess
+gcc_plugin_dir = subprocess.run([cc, "-print-file-name=plugin"], capture_output=True,
+                                text=True).stdout.strip()
+config.substitutions.insert(0, ("%gccplugindir", gcc_plugin_dir))  # before %plugin
 
 config.environment["ASAN_OPTIONS"] = "detect_stack_use_after_return=1:detect_leaks=1"
 config.environment["UBSAN_OPTIONS"] = "print_stacktrace=1:halt_on_error=1"
