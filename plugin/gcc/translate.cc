@@ -22,6 +22,7 @@
  * results unknown.
  */
 #include "fe.h"
+#include "stmt.h"
 
 esc_loc fe_heap(fe_fn *fn)
 {
@@ -383,20 +384,44 @@ static void translate_return(fe_fn *fn, greturn *s)
     fe_flow_srcs(fn, fn->result, srcs, s, "return");
 }
 
-/* Inline asm: every operand escapes (value and, for memory, address); outputs
- * are pointers we know nothing about. */
+/* May asm operand I (an output, or an input) be given to the asm as memory,
+ * i.e. by address?  A register operand ("r", "+r" of a variable that lives in
+ * memory) passes only the value. */
+static bool asm_memory_operand(gasm *s, bool output, unsigned i)
+{
+    unsigned nout = gimple_asm_noutputs(s), nin = gimple_asm_ninputs(s);
+    auto_vec<const char *, 8> outs;
+    for (unsigned k = 0; k < nout; k++)
+        outs.safe_push(TREE_STRING_POINTER(TREE_VALUE(TREE_PURPOSE(gimple_asm_output_op(s, k)))));
+    bool mem = true, reg = false, inout = false;
+    const char *c;
+    if (output) {
+        c = outs[i];
+        if (!parse_output_constraint(&c, (int)i, (int)nin, (int)nout, &mem, &reg, &inout))
+            return true;
+    } else {
+        c = TREE_STRING_POINTER(TREE_VALUE(TREE_PURPOSE(gimple_asm_input_op(s, i))));
+        if (!parse_input_constraint(&c, (int)i, (int)nin, (int)nout, 0,
+                                    nout ? outs.address() : NULL, &mem, &reg))
+            return true;
+    }
+    return mem;
+}
+
+/* Inline asm: every input escapes, and every operand given as memory escapes
+ * by address and value; outputs are pointers we know nothing about. */
 static void translate_asm(fe_fn *fn, gasm *s)
 {
     fe_srcs srcs;
     for (unsigned i = 0; i < gimple_asm_ninputs(s); i++) {
         tree op = TREE_VALUE(gimple_asm_input_op(s, i));
         fe_operand(fn, op, &srcs);
-        if (memory_ref_p(op))
+        if (memory_ref_p(op) && asm_memory_operand(s, false, i))
             fe_address(fn, op, &srcs);
     }
     for (unsigned i = 0; i < gimple_asm_noutputs(s); i++) {
         tree op = TREE_VALUE(gimple_asm_output_op(s, i));
-        if (memory_ref_p(op)) {
+        if (memory_ref_p(op) && asm_memory_operand(s, true, i)) {
             fe_address(fn, op, &srcs);
             fe_operand(fn, op, &srcs);
         }
