@@ -5,6 +5,7 @@
 // an irreducible region or in a function calling setjmp counts one deeper.
 //
 // RUN: %cc -O0 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --check-prefixes=CHECK,PLAIN --implicit-check-not=escape --implicit-check-not=leaking
+// RUN: %root/build/escape-clang -m %s -- -std=gnu11 -I%root/runtime 2>&1 | %FileCheck %s --check-prefixes=CHECK,PLAIN --implicit-check-not=escape --implicit-check-not=leaking
 // RUN: %cc -O2 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --check-prefixes=CHECK,PLAIN --implicit-check-not=escape --implicit-check-not=leaking
 // Under ASan (use-after-scope) ASAN_MARK (POISON) replaces the end-of-scope
 // clobbers of addressable variables; other variables get no end marker at all,

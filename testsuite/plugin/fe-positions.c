@@ -5,6 +5,7 @@
 // declaration.
 //
 // RUN: %cc -O0 -Wno-dangling-pointer -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --check-prefixes=CHECK,DISPLAY --implicit-check-not=escape --implicit-check-not=leaking
+// RUN: %root/build/escape-clang -m %s -- -std=gnu11 -I%root/runtime 2>&1 | %FileCheck %s --check-prefixes=CHECK,DISPLAY --implicit-check-not=escape --implicit-check-not=leaking
 // RUN: %cc -O2 -Wno-dangling-pointer -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --check-prefixes=CHECK,DISPLAY --implicit-check-not=escape --implicit-check-not=leaking
 // Columns as GCC counts them: tabs expanded unless -fdiagnostics-column-unit=byte.
 // RUN: %cc -O2 -Wno-dangling-pointer -fdiagnostics-column-unit=byte -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --check-prefixes=CHECK,BYTE --implicit-check-not=escape --implicit-check-not=leaking

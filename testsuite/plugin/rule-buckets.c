@@ -4,6 +4,7 @@
 // The second pair of RUN lines raises the limit to 256.
 //
 // RUN: %cc -O0 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --check-prefixes=CHECK,KV128 --implicit-check-not=escape --implicit-check-not=leaking
+// RUN: %root/build/escape-clang -m %s -- -std=gnu11 -I%root/runtime 2>&1 | %FileCheck %s --check-prefixes=CHECK,KV128 --implicit-check-not=escape --implicit-check-not=leaking
 // RUN: %cc -O2 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --check-prefixes=CHECK,KV128 --implicit-check-not=escape --implicit-check-not=leaking
 // RUN: %cc -O0 -c %s %plugin -fplugin-arg-escape-m -fplugin-arg-escape-max-kv-size=256 -o /dev/null 2>&1 | %FileCheck %s --check-prefixes=CHECK,KV256 --implicit-check-not=escape --implicit-check-not=leaking
 // RUN: %cc -O2 -c %s %plugin -fplugin-arg-escape-m -fplugin-arg-escape-max-kv-size=256 -o /dev/null 2>&1 | %FileCheck %s --check-prefixes=CHECK,KV256 --implicit-check-not=escape --implicit-check-not=leaking

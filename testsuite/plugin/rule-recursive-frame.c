@@ -7,6 +7,7 @@
 // The second pair of RUN lines raises the limit to 1024.
 //
 // RUN: %cc -O0 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --check-prefixes=CHECK,R256 --implicit-check-not=escape --implicit-check-not=leaking
+// RUN: %root/build/escape-clang -m %s -- -std=gnu11 -I%root/runtime 2>&1 | %FileCheck %s --check-prefixes=CHECK,R256 --implicit-check-not=escape --implicit-check-not=leaking
 // RUN: %cc -O2 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --check-prefixes=CHECK,R256 --implicit-check-not=escape --implicit-check-not=leaking
 // RUN: %cc -O0 -c %s %plugin -fplugin-arg-escape-m -fplugin-arg-escape-recursive-frame-limit=1024 -o /dev/null 2>&1 | %FileCheck %s --check-prefixes=CHECK,R1024 --implicit-check-not=escape --implicit-check-not=leaking
 // RUN: %cc -O2 -c %s %plugin -fplugin-arg-escape-m -fplugin-arg-escape-recursive-frame-limit=1024 -o /dev/null 2>&1 | %FileCheck %s --check-prefixes=CHECK,R1024 --implicit-check-not=escape --implicit-check-not=leaking
