@@ -1,7 +1,8 @@
 // Hostile inputs: the same file under the option sets users build with: -O0 -O1
 // -O2 -O3 -Os -Og, -g3 (macro debug info), -fsanitize=address (and the %asan set:
 // address,undefined), -fPIC with hidden visibility, -fno-inline, -fstack-protector-all,
-// -ftrivial-auto-var-init=zero, -fno-strict-aliasing, -funroll-loops.  Verdicts
+// -ftrivial-auto-var-init=zero/pattern, -fno-strict-aliasing, -funroll-loops,
+// -fsanitize=thread, coverage and profiling instrumentation, CET and stack-clash.  Verdicts
 // must not depend on them, and the program must print the same with and without
 // the plugin.
 // RUN: %cc -O0 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
@@ -15,6 +16,8 @@
 // RUN: %cc -O2 -fPIC -fvisibility=hidden -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
 // RUN: %cc -O2 -fno-inline -fstack-protector-all -ftrivial-auto-var-init=zero -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
 // RUN: %cc -O3 -fno-strict-aliasing -funroll-loops -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
+// RUN: %cc -O2 -fsanitize=thread -ftrivial-auto-var-init=pattern -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
+// RUN: %cc -O2 -fprofile-arcs -ftest-coverage -pg -fcf-protection=full -fstack-clash-protection -ffunction-sections -c %s %plugin -fplugin-arg-escape-m -o %t.cov.o 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
 // RUN: %cc -O3 -g3 %s %plugin %asan %gomap -o %t.on3 && %t.on3 > %t.on3.out
 // RUN: %cc -Os -fPIC -fvisibility=hidden %s %plugin %asan %gomap -o %t.ons && %t.ons > %t.ons.out
 // RUN: %cc -O0 -g3 %s %plugin -fsanitize=address %gomap -o %t.on0 && %t.on0 > %t.on0.out
