@@ -18,9 +18,9 @@
 // RUN: %cc -O3 -fno-strict-aliasing -funroll-loops -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
 // RUN: %cc -O2 -fsanitize=thread -ftrivial-auto-var-init=pattern -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
 // RUN: %cc -O2 -fprofile-arcs -ftest-coverage -pg -fcf-protection=full -fstack-clash-protection -ffunction-sections -c %s %plugin -fplugin-arg-escape-m -o %t.cov.o 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
-// RUN: %cc -O3 -g3 %s %plugin %asan %gomap -o %t.on3 && %t.on3 > %t.on3.out
-// RUN: %cc -Os -fPIC -fvisibility=hidden %s %plugin %asan %gomap -o %t.ons && %t.ons > %t.ons.out
-// RUN: %cc -O0 -g3 %s %plugin -fsanitize=address %gomap -o %t.on0 && %t.on0 > %t.on0.out
+// RUN: %cc -O3 -g3 %s %plugin %asan %root/runtime/*.c -o %t.on3 && %t.on3 > %t.on3.out
+// RUN: %cc -Os -fPIC -fvisibility=hidden %s %plugin %asan %root/runtime/*.c -o %t.ons && %t.ons > %t.ons.out
+// RUN: %cc -O0 -g3 %s %plugin -fsanitize=address %root/runtime/*.c -o %t.on0 && %t.on0 > %t.on0.out
 // RUN: %cc -O2 %s %asan %gomap -o %t.off && %t.off > %t.off.out
 // RUN: diff %t.on3.out %t.off.out
 // RUN: diff %t.ons.out %t.off.out

@@ -8,7 +8,7 @@
 // without -fPIC), which is what that option promises.
 // RUN: %cc -O2 -fPIC -c %S/Inputs/interpose-lib.c %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck --check-prefix=PIC %s --implicit-check-not=escape --implicit-check-not=leaking
 // RUN: %cc -O2 -fPIC -fno-semantic-interposition -c %S/Inputs/interpose-lib.c %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck --check-prefix=NOSI %s --implicit-check-not=escape --implicit-check-not=leaking
-// RUN: %cc -O2 -fPIC -shared %S/Inputs/interpose-lib.c %plugin %asan %gomap -o %t.lib.so
+// RUN: %cc -O2 -fPIC -shared %S/Inputs/interpose-lib.c %plugin %asan %root/runtime/*.c -o %t.lib.so
 // RUN: %cc -O2 %s %t.lib.so %asan %gomap -o %t.on && %t.on > %t.on.out
 // RUN: %cc -O2 -fPIC -shared %S/Inputs/interpose-lib.c %asan %gomap -o %t.libref.so
 // RUN: %cc -O2 %s %t.libref.so %asan %gomap -o %t.off && %t.off > %t.off.out
