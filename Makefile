@@ -222,7 +222,6 @@ check-libclang:
 # Prints the executions per second and libFuzzer's cov:/ft: figures (fuzz/README.md).
 SECONDS    ?= 60
 FUZZ_CLANG := clang-14
-FUZZ_DEB   := clang-14 libclang-rt-14-dev
 FZ         := $(B)/fuzz
 .PHONY: fuzz-runtime fuzz-deps fuzz-build
 fuzz-deps:
