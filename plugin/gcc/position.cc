@@ -16,7 +16,12 @@ esc_pos fe_pos(location_t loc)
     expanded_location x = expand_location(loc);
     p.file = x.file;
     p.line = x.line;
-    p.col = x.column > 0 ? diagnostic_converted_column(global_dc, x) : 0;
+    /* A display column re-reads the source line through GCC's file cache: only
+     * worth it when positions are printed (-m, json=).  Byte columns order the
+     * sites of a line the same way, which is all the decisions need. */
+    if (x.column > 0)
+        p.col = fe_opts.m || fe_opts.json ? diagnostic_converted_column(global_dc, x)
+                                          : x.column;
     p.in_system_header = in_system_header_at(loc);
     return p;
 }
