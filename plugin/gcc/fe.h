@@ -105,6 +105,8 @@ struct fe_fn {
     hash_map<tree, esc_loc> *vars;       /* local memory variables */
     hash_map<tree, int> *var_depth;      /* loops.cc: depth of memory variables */
     hash_set<tree> *untyped;             /* variables written untyped (lazy) */
+    hash_set<tree> *pieces;              /* narrow.cc: locals that received pointer
+                                            pieces, narrow SSA names carrying them */
     esc_loc result;
 };
 void fe_translate_function(fe_unit *u, cgraph_node *node);
@@ -131,6 +133,11 @@ void fe_unmodelled(fe_fn *fn, gimple *stmt, const char *why);
 /* ---- narrow loads (narrow.cc) ------------------------------------------------ */
 /* May the load OP (a memory reference) carry a pointer or a piece of one? */
 bool fe_narrow_may_carry(fe_fn *fn, tree op);
+/* Does ST store, through a pointer, a narrow value that may carry a piece (so
+ * that it must escape)? */
+bool fe_narrow_store_escapes(fe_fn *fn, gassign *st);
+/* Make escape what call C hands over that a callee may read in pieces. */
+void fe_narrow_call(fe_fn *fn, gcall *c);
 
 /* ---- calls (calls.cc) ---------------------------------------------------- */
 void fe_call(fe_fn *fn, gcall *call);

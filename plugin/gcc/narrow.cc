@@ -2,19 +2,28 @@
  *
  * The core's variables are field-insensitive: a load from struct s carries every
  * pointer stored anywhere in s.  A value narrower than a pointer (int, short,
- * char, float, bool) holds a pointer only as a piece of one, and pieces exist only
- * where memory was written untyped.  So a narrow load carries what its memory
- * holds only when that memory may hold pointer bytes:
+ * char, float, bool) holds a pointer only as a piece of one.  So a narrow load
+ * carries what its memory holds only when that memory may hold pointer bytes:
  *   - a local variable with a union in its type, or used untyped: its address
  *     given to a builtin (memcpy), cast or copied into a pointer, taken in a
  *     MEM_REF store, a PHI or asm (passing &s directly to a function is a
  *     typed use); a MEM_REF load of &x reads x through another type;
+ *   - a local variable that received pieces: a typed store of a narrow value
+ *     that carries (below), or a copy of memory that may hold pieces;
  *   - memory through a pointer, when some local of the function that can hold a
- *     pointer is used untyped (a char or uint32_t pointer walking over a
- *     pointer's bytes);
+ *     pointer is used untyped or received pieces;
  *   - a piece of an SSA value (BIT_FIELD_REF, VIEW_CONVERT_EXPR).
- * Not followed: pieces stored into a narrow field by typed stores, and a pointer
- * to pointer bytes passed to another function that reads them narrowly. */
+ * A narrow SSA value carries when it derives (conversion, arithmetic, shifts,
+ * PHI) from a pointer-sized or wider value, a carrying narrow load, a parameter
+ * or the result of a user function; constants, comparisons and the gomap
+ * runtime's results (gomap_len) carry nothing.  Pieces and carriers are a
+ * fixpoint over the function.  Where they leave what we follow, they escape:
+ *   - a carrying narrow value stored through a pointer (the caller may read it
+ *     back narrowly from its own local);
+ *   - the contents of a local that received pieces, passed by address to a
+ *     user function, or holding a pointer and passed to a parameter of type
+ *     pointer to void, char or another narrow scalar (or an unprototyped one):
+ *     the callee may read them in pieces. */
 #include "fe.h"
 
 static bool narrow_scalar(tree type)
@@ -153,21 +162,180 @@ static bool holds_pointer(tree type)
     }
 }
 
-static bool untyped_local(fe_fn *fn, tree var)
+static bool gomap_runtime(tree fndecl)
 {
-    if (!fn->untyped)
-        scan_untyped(fn);
-    return fn->untyped->contains(var);
+    return fndecl && TREE_PUBLIC(fndecl) && DECL_NAME(fndecl)
+        && !strncmp(IDENTIFIER_POINTER(DECL_NAME(fndecl)), "gomap_", 6);
 }
 
-static bool any_untyped_local(fe_fn *fn)
+static bool local_decl(fe_fn *fn, tree t)
+{
+    return DECL_P(t) && (auto_var_in_fn_p(t, fn->decl)
+                         || (TREE_CODE(t) == PARM_DECL && DECL_CONTEXT(t) == fn->decl));
+}
+
+static void scan_pieces(fe_fn *fn);
+
+static void ensure_scanned(fe_fn *fn)
 {
     if (!fn->untyped)
         scan_untyped(fn);
-    for (hash_set<tree>::iterator it = fn->untyped->begin(); it != fn->untyped->end(); ++it)
-        if (auto_var_in_fn_p(*it, fn->decl) && holds_pointer(TREE_TYPE(*it)))
+    if (!fn->pieces)
+        scan_pieces(fn);
+}
+
+/* Some local that can hold a pointer is used untyped, or some local received
+ * pieces: memory through a pointer may hold pointer bytes.  (Kept as the
+ * function's own decl in the pieces set.) */
+static bool any_piece_local(fe_fn *fn)
+{
+    return fn->pieces->contains(fn->decl);
+}
+
+/* May the memory REF hold pointer bytes? */
+static bool holds_pieces(fe_fn *fn, tree ref)
+{
+    tree t = ref;
+    while (handled_component_p(t))
+        t = TREE_OPERAND(t, 0);
+    if (TREE_CODE(t) == MEM_REF || TREE_CODE(t) == TARGET_MEM_REF) {
+        tree p = TREE_OPERAND(t, 0);
+        if (TREE_CODE(p) == SSA_NAME)
+            return any_piece_local(fn);
+        return TREE_CODE(p) == ADDR_EXPR;   /* MEM_REF on &x: x read through another type */
+    }
+    if (TREE_CODE(t) == SSA_NAME)
+        return true;
+    if (local_decl(fn, t))
+        return has_union(TREE_TYPE(t)) || fn->untyped->contains(t) || fn->pieces->contains(t);
+    return false;       /* globals: the heap already */
+}
+
+static bool wide_scalar(tree type)
+{
+    return POINTER_TYPE_P(type) || (INTEGRAL_TYPE_P(type) && TYPE_PRECISION(type) >= POINTER_SIZE);
+}
+
+/* May the rvalue OP carry pointer bits (whole or in pieces)? */
+static bool carries(fe_fn *fn, tree op)
+{
+    if (!op || CONSTANT_CLASS_P(op) || TREE_CODE(op) == CONST_DECL)
+        return false;
+    switch (TREE_CODE(op)) {
+    case SSA_NAME:
+        if (virtual_operand_p(op))
+            return false;
+        if (SSA_NAME_IS_DEFAULT_DEF(op))
+            return !SSA_NAME_VAR(op) || TREE_CODE(SSA_NAME_VAR(op)) != VAR_DECL
+                || !narrow_scalar(TREE_TYPE(op));
+        if (gcall *c = dyn_cast<gcall *>(SSA_NAME_DEF_STMT(op)))
+            if (!POINTER_TYPE_P(TREE_TYPE(op)) && gomap_runtime(gimple_call_fndecl(c)))
+                return false;   /* gomap_len */
+        return !narrow_scalar(TREE_TYPE(op)) || fn->pieces->contains(op);
+    case ADDR_EXPR:
+        return true;
+    case CONSTRUCTOR: {
+        unsigned i;
+        tree v;
+        FOR_EACH_CONSTRUCTOR_VALUE(CONSTRUCTOR_ELTS(op), i, v)
+            if (carries(fn, v))
+                return true;
+        return false;
+    }
+    default:
+        break;
+    }
+    if (wide_scalar(TREE_TYPE(op)))
+        return true;
+    return holds_pieces(fn, op);
+}
+
+static bool any_operand_carries(fe_fn *fn, gimple *st, unsigned from)
+{
+    for (unsigned i = from; i < gimple_num_ops(st); i++)
+        if (carries(fn, gimple_op(st, i)))
             return true;
     return false;
+}
+
+static bool assign_carries(fe_fn *fn, gassign *st)
+{
+    enum tree_code code = gimple_assign_rhs_code(st);
+    if (TREE_CODE_CLASS(code) == tcc_comparison)
+        return false;
+    return any_operand_carries(fn, st, 1);
+}
+
+static bool call_carries(fe_fn *fn, gcall *c)
+{
+    tree fndecl = gimple_call_fndecl(c);
+    if (gomap_runtime(fndecl))
+        return false;
+    if (gimple_call_internal_p(c) || (fndecl && fndecl_built_in_p(fndecl)))
+        return any_operand_carries(fn, c, 3);
+    return true;
+}
+
+/* Add X to the pieces; true when new. */
+static bool note_piece(fe_fn *fn, tree x)
+{
+    if (DECL_P(x))
+        fn->pieces->add(fn->decl);
+    return !fn->pieces->add(x);
+}
+
+/* A typed store into a local of a value that may carry: the local holds pieces
+ * (whole pointers stored whole are read back typed). */
+static bool scan_store(fe_fn *fn, gassign *st)
+{
+    tree lhs = gimple_assign_lhs(st);
+    if (wide_scalar(TREE_TYPE(lhs)) || !assign_carries(fn, st))
+        return false;
+    tree base = get_base_address(lhs);
+    return base && local_decl(fn, base) && note_piece(fn, base);
+}
+
+static bool scan_pieces_stmt(fe_fn *fn, gimple *st)
+{
+    if (gassign *a = dyn_cast<gassign *>(st)) {
+        tree lhs = gimple_assign_lhs(a);
+        if (TREE_CODE(lhs) != SSA_NAME)
+            return scan_store(fn, a);
+        return narrow_scalar(TREE_TYPE(lhs)) && assign_carries(fn, a) && note_piece(fn, lhs);
+    }
+    tree lhs = gimple_get_lhs(st);
+    if (!lhs || TREE_CODE(lhs) != SSA_NAME || !narrow_scalar(TREE_TYPE(lhs)))
+        return false;
+    gcall *c = dyn_cast<gcall *>(st);
+    return (!c || call_carries(fn, c)) && note_piece(fn, lhs);
+}
+
+/* Narrow SSA names that may carry and locals that received pieces: a fixpoint
+ * (loads of such locals carry, and so on). */
+static void scan_pieces(fe_fn *fn)
+{
+    fn->pieces = new hash_set<tree>;
+    for (hash_set<tree>::iterator it = fn->untyped->begin(); it != fn->untyped->end(); ++it)
+        if (auto_var_in_fn_p(*it, fn->decl) && holds_pointer(TREE_TYPE(*it)))
+            fn->pieces->add(fn->decl);
+    for (bool changed = true; changed; ) {
+        changed = false;
+        basic_block bb;
+        FOR_EACH_BB_FN(bb, fn->fun) {
+            for (gphi_iterator g = gsi_start_phis(bb); !gsi_end_p(g); gsi_next(&g)) {
+                tree res = gimple_phi_result(g.phi());
+                if (virtual_operand_p(res) || !narrow_scalar(TREE_TYPE(res)))
+                    continue;
+                for (unsigned i = 0; i < gimple_phi_num_args(g.phi()); i++)
+                    if (carries(fn, gimple_phi_arg_def(g.phi(), i))) {
+                        changed |= note_piece(fn, res);
+                        break;
+                    }
+            }
+            for (gimple_stmt_iterator g = gsi_start_bb(bb); !gsi_end_p(g); gsi_next(&g))
+                changed |= scan_pieces_stmt(fn, gsi_stmt(g));
+        }
+    }
 }
 
 /* May the load OP carry (a piece of) a pointer? */
@@ -175,20 +343,81 @@ bool fe_narrow_may_carry(fe_fn *fn, tree op)
 {
     if (!narrow_scalar(TREE_TYPE(op)))
         return true;
-    tree t = op;
+    ensure_scanned(fn);
+    return holds_pieces(fn, op);
+}
+
+/* Does assignment ST store, through a pointer, a narrow value that may carry?
+ * The caller may read it back narrowly from its own memory: it escapes. */
+bool fe_narrow_store_escapes(fe_fn *fn, gassign *st)
+{
+    tree lhs = gimple_assign_lhs(st);
+    if (TREE_CODE(lhs) == SSA_NAME || !narrow_scalar(TREE_TYPE(lhs)))
+        return false;
+    tree t = lhs;
     while (handled_component_p(t))
         t = TREE_OPERAND(t, 0);
-    if (TREE_CODE(t) == MEM_REF || TREE_CODE(t) == TARGET_MEM_REF) {
-        tree p = TREE_OPERAND(t, 0);
-        if (TREE_CODE(p) == SSA_NAME)
-            return any_untyped_local(fn);
-        if (TREE_CODE(p) != ADDR_EXPR)
-            return false;
-        return true;    /* MEM_REF on &x: x read through another type */
-    }
-    if (TREE_CODE(t) == SSA_NAME)
+    if ((TREE_CODE(t) != MEM_REF && TREE_CODE(t) != TARGET_MEM_REF)
+        || TREE_CODE(TREE_OPERAND(t, 0)) != SSA_NAME)
+        return false;
+    ensure_scanned(fn);
+    return assign_carries(fn, st);
+}
+
+/* May a callee read an object through a parameter of type TYPE in pieces?
+ * NULL: no prototype, or a variadic argument. */
+static bool narrow_reader(tree type)
+{
+    if (!type)
         return true;
-    if (DECL_P(t) && auto_var_in_fn_p(t, fn->decl))
-        return has_union(TREE_TYPE(t)) || untyped_local(fn, t);
-    return false;       /* globals: the heap already */
+    if (!POINTER_TYPE_P(type))
+        return false;
+    tree to = TREE_TYPE(type);
+    return VOID_TYPE_P(to) || narrow_scalar(to);
+}
+
+static void escape_contents(fe_fn *fn, esc_loc loc, int derefs, gcall *c)
+{
+    if (loc == ESC_NOLOC)
+        return;
+    fe_srcs srcs;
+    srcs.safe_push(fe_src { loc, derefs });
+    fe_escape_srcs(fn, srcs, c, "pointer pieces passed");
+}
+
+/* Arguments of a user call that hand over pointer bytes a callee may read in
+ * pieces (see the header): their contents escape. */
+void fe_narrow_call(fe_fn *fn, gcall *c)
+{
+    tree fndecl = gimple_call_fndecl(c);
+    if (gimple_call_internal_p(c) || gomap_runtime(fndecl)
+        || (fndecl && fndecl_built_in_p(fndecl)))
+        return;
+    ensure_scanned(fn);
+    bool pieces_here = any_piece_local(fn);
+    tree fntype = gimple_call_fntype(c);
+    tree parm = fntype && prototype_p(fntype) ? TYPE_ARG_TYPES(fntype) : NULL_TREE;
+    for (unsigned i = 0; i < gimple_call_num_args(c); i++) {
+        tree a = gimple_call_arg(c, i);
+        tree ptype = parm && parm != void_list_node ? TREE_VALUE(parm) : NULL_TREE;
+        if (parm)
+            parm = TREE_CHAIN(parm);
+        if (TREE_CODE(a) == SSA_NAME && POINTER_TYPE_P(TREE_TYPE(a)) && pieces_here) {
+            escape_contents(fn, fe_ssa_loc(fn, a), 1, c);
+            continue;
+        }
+        if (TREE_CODE(a) != ADDR_EXPR)
+            continue;
+        tree base = get_base_address(TREE_OPERAND(a, 0));
+        if (!base || !local_decl(fn, base))
+            continue;
+        if (fn->pieces->contains(base) || fn->untyped->contains(base)
+            || (narrow_reader(ptype) && holds_pointer(TREE_TYPE(base)))) {
+            fe_srcs srcs;
+            fe_address(fn, base, &srcs);
+            for (fe_src &s : srcs)
+                s.derefs++;
+            fe_escape_srcs(fn, srcs, c, "pointer pieces passed");
+        }
+    }
 }

@@ -374,6 +374,8 @@ static void translate_assign(fe_fn *fn, gassign *s)
         fe_unmodelled(fn, s, "unmodelled");
         return;
     }
+    if (fe_narrow_store_escapes(fn, s))
+        fe_escape_srcs(fn, srcs, s, "pointer pieces stored");
     fe_assign(fn, lhs, srcs, s, "assign");
 }
 
@@ -440,6 +442,7 @@ static void translate_stmt(fe_fn *fn, gimple *s)
         translate_assign(fn, as_a<gassign *>(s));
         break;
     case GIMPLE_CALL:
+        fe_narrow_call(fn, as_a<gcall *>(s));
         fe_call(fn, as_a<gcall *>(s));
         break;
     case GIMPLE_RETURN:
@@ -499,6 +502,7 @@ void fe_translate_function(fe_unit *u, cgraph_node *node)
     fn.vars = new hash_map<tree, esc_loc>;
     fn.var_depth = new hash_map<tree, int>;
     fn.untyped = NULL;
+    fn.pieces = NULL;
     fn.result = esc_result(fn.ef);
 
     fe_loops_begin(&fn);
@@ -515,6 +519,7 @@ void fe_translate_function(fe_unit *u, cgraph_node *node)
     delete fn.vars;
     delete fn.var_depth;
     delete fn.untyped;
+    delete fn.pieces;
     pop_cfun();
     current_function_decl = saved_decl;
 }
