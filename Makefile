@@ -93,6 +93,7 @@ deps:
 LIT_ARGS ?= -sv
 check: deps
 	$(MAKE) all
+	@$(MAKE) -s bench-deps || echo "check: benchmark rivals missing: testsuite/bench is UNSUPPORTED"
 	@set -o pipefail; $(LIT) $(LIT_ARGS) testsuite 2>&1 | tee $(B)/check.log | $(PYTHON) testsuite/lit_summary.py
 
 # ---- demo -----------------------------------------------------------------------------
