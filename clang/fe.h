@@ -161,16 +161,17 @@ bool ce_narrow_load_carries(ce_fn *fn, CXCursor e);
 /* ---- calls (calls.c) -------------------------------------------------------- */
 void ce_call(ce_fn *fn, CXCursor call, ce_srcs *out);
 
-/* ---- known libc functions (libc.c) ------------------------------------------ */
-typedef enum ce_libc_kind {
-    CE_LIBC_NONE,       /* not known */
-    CE_LIBC_KEEPS_NOTHING,  /* reads its arguments; result unknown (no alias) */
-    CE_LIBC_COPY,       /* *a0 <- *a1, result a0 (memcpy, strcpy, strcat ...) */
-    CE_LIBC_BCOPY,      /* *a1 <- *a0 */
-    CE_LIBC_RET_ARG0,   /* result points into a0 (memset, strchr, __builtin_expect) */
-    CE_LIBC_VA,         /* va_start/va_end/va_copy: the caller's va_list */
-} ce_libc_kind;
-ce_libc_kind ce_libc_lookup(const char *name);
+/* ---- known libc functions ------------------------------------------------------ */
+/* One table for both front ends: plugin/core/libc.c (esc_known_libc).  calls.c
+ * applies it only to the library's own declarations. */
+typedef esc_libc_kind ce_libc_kind;
+#define CE_LIBC_NONE          ESC_LIBC_NONE
+#define CE_LIBC_KEEPS_NOTHING ESC_LIBC_KEEPS_NOTHING
+#define CE_LIBC_COPY          ESC_LIBC_COPY
+#define CE_LIBC_BCOPY         ESC_LIBC_BCOPY
+#define CE_LIBC_RET_ARG0      ESC_LIBC_RET_ARG0
+#define CE_LIBC_VA            ESC_LIBC_VA
+#define ce_libc_lookup(name)  esc_known_libc(name)
 
 /* ---- descriptor (descriptor.c) ------------------------------------------------ */
 typedef struct ce_descriptor {
