@@ -4,6 +4,7 @@
 #   %cc        gcc with the project's warnings and the runtime include path
 #   %plugin    -fplugin=<build>/escape.so
 #   %gomap     the runtime library build/libgomap.a
+#   %gomap_asan the same built with %asan's sanitizers (make check builds it)
 #   %asan      -fsanitize=address,undefined -fno-omit-frame-pointer -g
 #   %FileCheck FileCheck from llvm-14-tools
 #   %not       'not' from llvm-14-tools
@@ -24,6 +25,8 @@ llvm_bin = "/usr/lib/llvm-14/bin"
 cc = os.environ.get("ESCAPE_CC", "gcc")
 config.substitutions.append(("%cc", f"{cc} -std=gnu11 -Wall -Wextra -I{root}/runtime"))
 config.substitutions.append(("%plugin", f"-fplugin={build}/escape.so"))
+# %gomap_asan first: lit substitutes in order and %gomap is its prefix.
+config.substitutions.append(("%gomap_asan", f"{build}/libgomap-asan.a"))
 config.substitutions.append(("%gomap", f"{build}/libgomap.a"))
 config.substitutions.append(("%asan", "-fsanitize=address,undefined -fno-omit-frame-pointer "
                              "-fno-sanitize-recover=all -g"))

@@ -9,7 +9,7 @@
 // RUN: %cc -O0 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
 // RUN: %cc -O2 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
 // RUN: %cc -O2 %s %plugin %asan %root/runtime/*.c -o %t.on && %t.on > %t.on.out
-// RUN: %cc -O2 %s %asan %gomap -o %t.off && %t.off > %t.off.out
+// RUN: %cc -O2 %s %asan %gomap_asan -o %t.off && %t.off > %t.off.out
 // RUN: diff %t.on.out %t.off.out
 // RUN: %FileCheck --check-prefix=OUT %s < %t.on.out
 // OUT: 5 0 1

@@ -8,7 +8,7 @@
 // RUN: %cc -O0 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
 // RUN: %cc -O2 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --check-prefixes=CHECK,O2 --implicit-check-not=escape --implicit-check-not=leaking
 // RUN: %cc -O2 %s %S/Inputs/ext-type.c %plugin %asan %root/runtime/*.c -o %t.on && %t.on > %t.on.out
-// RUN: %cc -O2 %s %S/Inputs/ext-type.c %asan %gomap -o %t.off && %t.off > %t.off.out
+// RUN: %cc -O2 %s %S/Inputs/ext-type.c %asan %gomap_asan -o %t.off && %t.off > %t.off.out
 // RUN: %FileCheck --check-prefix=ON %s < %t.on.out
 // RUN: %FileCheck --check-prefix=OFF %s < %t.off.out
 #include <stdio.h>

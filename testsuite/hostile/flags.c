@@ -21,7 +21,7 @@
 // RUN: %cc -O3 -g3 %s %plugin %asan %root/runtime/*.c -o %t.on3 && %t.on3 > %t.on3.out
 // RUN: %cc -Os -fPIC -fvisibility=hidden %s %plugin %asan %root/runtime/*.c -o %t.ons && %t.ons > %t.ons.out
 // RUN: %cc -O0 -g3 %s %plugin -fsanitize=address %root/runtime/*.c -o %t.on0 && %t.on0 > %t.on0.out
-// RUN: %cc -O2 %s %asan %gomap -o %t.off && %t.off > %t.off.out
+// RUN: %cc -O2 %s %asan %gomap_asan -o %t.off && %t.off > %t.off.out
 // RUN: diff %t.on3.out %t.off.out
 // RUN: diff %t.ons.out %t.off.out
 // RUN: diff %t.on0.out %t.off.out

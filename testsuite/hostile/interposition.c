@@ -9,9 +9,9 @@
 // RUN: %cc -O2 -fPIC -c %S/Inputs/interpose-lib.c %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck --check-prefix=PIC %s --implicit-check-not=escape --implicit-check-not=leaking
 // RUN: %cc -O2 -fPIC -fno-semantic-interposition -c %S/Inputs/interpose-lib.c %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck --check-prefix=NOSI %s --implicit-check-not=escape --implicit-check-not=leaking
 // RUN: %cc -O2 -fPIC -shared %S/Inputs/interpose-lib.c %plugin %asan %root/runtime/*.c -o %t.lib.so
-// RUN: %cc -O2 %s %t.lib.so %asan %gomap -o %t.on && %t.on > %t.on.out
-// RUN: %cc -O2 -fPIC -shared %S/Inputs/interpose-lib.c %asan %gomap -o %t.libref.so
-// RUN: %cc -O2 %s %t.libref.so %asan %gomap -o %t.off && %t.off > %t.off.out
+// RUN: %cc -O2 %s %t.lib.so %asan %gomap_asan -o %t.on && %t.on > %t.on.out
+// RUN: %cc -O2 -fPIC -shared %S/Inputs/interpose-lib.c %asan %gomap_asan -o %t.libref.so
+// RUN: %cc -O2 %s %t.libref.so %asan %gomap_asan -o %t.off && %t.off > %t.off.out
 // RUN: diff %t.on.out %t.off.out
 // RUN: %FileCheck --check-prefix=OUT %s < %t.on.out
 // PIC: interpose-lib.c:6:26: m does not escape

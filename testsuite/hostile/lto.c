@@ -8,7 +8,7 @@
 // RUN: %cc -flto -O2 %t.o %t.other.o %plugin %gomap -o %t.on 2>&1 | count 0
 // RUN: %t.on > %t.on.out
 // RUN: %cc -flto -O2 %s %S/Inputs/lto-other.c %plugin %asan %root/runtime/*.c -o %t.asan && %t.asan > %t.asan.out
-// RUN: %cc -flto -O2 %s %S/Inputs/lto-other.c %asan %gomap -o %t.off && %t.off > %t.off.out
+// RUN: %cc -flto -O2 %s %S/Inputs/lto-other.c %asan %gomap_asan -o %t.off && %t.off > %t.off.out
 // RUN: %FileCheck --check-prefix=ON %s < %t.on.out
 // RUN: %FileCheck --check-prefix=ON %s < %t.asan.out
 // RUN: %FileCheck --check-prefix=OFF %s < %t.off.out

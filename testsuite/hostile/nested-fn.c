@@ -9,7 +9,7 @@
 // RUN: %cc -O2 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
 // RUN: %cc -O2 %s %plugin %asan %root/runtime/*.c -Wl,-z,execstack -o %t.on
 // RUN: env ASAN_OPTIONS=detect_stack_use_after_return=0:detect_leaks=1 %t.on > %t.on.out
-// RUN: %cc -O2 %s %asan %gomap -Wl,-z,execstack -o %t.off
+// RUN: %cc -O2 %s %asan %gomap_asan -Wl,-z,execstack -o %t.off
 // RUN: env ASAN_OPTIONS=detect_stack_use_after_return=0:detect_leaks=1 %t.off > %t.off.out
 // RUN: diff %t.on.out %t.off.out
 // RUN: %FileCheck --check-prefix=OUT %s < %t.on.out

@@ -8,7 +8,7 @@
 // RUN: %cc -fopenmp -O0 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=make
 // RUN: %cc -fopenmp -O2 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=make
 // RUN: %cc -fopenmp -O2 %s %plugin %asan %root/runtime/*.c -o %t.on && env OMP_NUM_THREADS=2 %t.on > %t.on.out
-// RUN: %cc -fopenmp -O2 %s %asan %gomap -o %t.off && env OMP_NUM_THREADS=2 %t.off > %t.off.out
+// RUN: %cc -fopenmp -O2 %s %asan %gomap_asan -o %t.off && env OMP_NUM_THREADS=2 %t.off > %t.off.out
 // RUN: diff %t.on.out %t.off.out
 // RUN: %FileCheck --check-prefix=OUT %s < %t.on.out
 #include <omp.h>

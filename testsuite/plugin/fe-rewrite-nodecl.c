@@ -4,7 +4,7 @@
 //
 // RUN: %cc -O0 %s %plugin %gomap -o %t.0 && %t.0 | %FileCheck %s
 // RUN: %cc -O2 -flto %s %plugin %gomap -o %t.lto && %t.lto | %FileCheck %s
-// RUN: %cc -O2 %asan %s %plugin %gomap -o %t.asan && %t.asan | %FileCheck %s
+// RUN: %cc -O2 %asan %s %plugin %gomap_asan -o %t.asan && %t.asan | %FileCheck %s
 // RUN: %cc -O2 %s %gomap -o %t.heap && %t.heap | %FileCheck %s --check-prefix=HEAP
 // CHECK: len=5 stack_maps=1 stack_buckets=1
 // HEAP: len=5 stack_maps=0 stack_buckets=0

@@ -14,8 +14,8 @@
 // RUN: %cc -O3 %s %plugin %gomap -o %t.3 && %t.3 > %t.3.out 2> %t.3.stats && diff %t.heap.out %t.3.out
 // RUN: %cc -O2 -g %s %plugin %gomap -o %t.g && %t.g > %t.g.out 2> %t.g.stats && diff %t.heap.out %t.g.out
 // RUN: %cc -O2 -flto %s %plugin %gomap -o %t.lto && %t.lto > %t.lto.out 2> %t.lto.stats && diff %t.heap.out %t.lto.out
-// RUN: %cc -O0 %asan %s %plugin %gomap -o %t.a0 && %t.a0 > %t.a0.out 2> %t.a0.stats && diff %t.heap.out %t.a0.out
-// RUN: %cc -O2 %asan %s %plugin %gomap -o %t.a2 && %t.a2 > %t.a2.out 2> %t.a2.stats && diff %t.heap.out %t.a2.out
+// RUN: %cc -O0 %asan %s %plugin %gomap_asan -o %t.a0 && %t.a0 > %t.a0.out 2> %t.a0.stats && diff %t.heap.out %t.a0.out
+// RUN: %cc -O2 %asan %s %plugin %gomap_asan -o %t.a2 && %t.a2 > %t.a2.out 2> %t.a2.stats && diff %t.heap.out %t.a2.out
 // RUN: %FileCheck %s --check-prefix=STACK < %t.2.stats
 // RUN: %FileCheck %s --check-prefix=STACK < %t.lto.stats
 // RUN: %FileCheck %s --check-prefix=STACK < %t.a2.stats

@@ -3,7 +3,7 @@
 // storage kept for paused iterators is capped (about twice the bucket array);
 // memory stays bounded and the map stays correct.  An iteration run to its end
 // afterwards is unaffected.
-// RUN: %cc -O2 %asan %s %gomap -o %t && %t | %FileCheck %s
+// RUN: %cc -O2 %asan %s %gomap_asan -o %t && %t | %FileCheck %s
 #include <stdio.h>
 #include "gomap.h"
 #include "gomap_debug.h"

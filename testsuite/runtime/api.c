@@ -1,5 +1,5 @@
 // Every public function of gomap.h on a small map[int]double, with real output.
-// RUN: %cc %asan %s %gomap -o %t && %t | %FileCheck %s
+// RUN: %cc %asan %s %gomap_asan -o %t && %t | %FileCheck %s
 #include <stdio.h>
 #include "gomap.h"
 

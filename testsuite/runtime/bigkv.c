@@ -2,7 +2,7 @@
 // (Go's indirectkey/indirectelem): assign allocates two objects, delete frees
 // them, iteration and access point at the out-of-line bytes, and growth moves
 // only the pointers.
-// RUN: %cc -O2 %asan %s %gomap -o %t && %t | %FileCheck %s
+// RUN: %cc -O2 %asan %s %gomap_asan -o %t && %t | %FileCheck %s
 #include <stdio.h>
 #include <string.h>
 #include "gomap.h"

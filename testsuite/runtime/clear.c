@@ -1,7 +1,7 @@
 // gomap_clear (Go 1.19's mapclear): empties the map, keeps its bucket array (B
 // unchanged, nothing reallocated), frees what entries own, and is safe under a
 // paused iterator, also in the middle of a growth.  Allocation counters balance.
-// RUN: %cc -O2 %asan %s %gomap -o %t && %t | %FileCheck %s
+// RUN: %cc -O2 %asan %s %gomap_asan -o %t && %t | %FileCheck %s
 #include <stdio.h>
 #include "gomap.h"
 #include "gomap_debug.h"

@@ -2,7 +2,7 @@
 // buckets (malloc'd ones, and the array's spare bucket whose end marker clear
 // re-creates): the iterators resume safely (ASan), return no key twice, and
 // return only keys present when returned (those inserted after the clear).
-// RUN: %cc -O2 %asan %s %gomap -o %t && %t | %FileCheck %s
+// RUN: %cc -O2 %asan %s %gomap_asan -o %t && %t | %FileCheck %s
 #include <stdio.h>
 #include <string.h>
 #include "gomap.h"

@@ -1,7 +1,7 @@
 // Reads and iterations may run concurrently with each other (as in Go): two
 // threads looking up and iterating one map at the same time report nothing and
 // see consistent contents; the iterator count returns to zero.
-// RUN: %cc -O2 -pthread %asan %s %gomap -o %t && %t | %FileCheck %s
+// RUN: %cc -O2 -pthread %asan %s %gomap_asan -o %t && %t | %FileCheck %s
 // CHECK: reader 0: bad 0
 // CHECK: reader 1: bad 0
 // CHECK: iters live 0

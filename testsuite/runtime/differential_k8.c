@@ -1,7 +1,7 @@
 // Differential test, 8-byte keys and 8-byte values: 170,000 random map
 // operations checked against a reference (see Inputs/differential.h); the six
 // differential_*.c files together run 1,020,000 operations.
-// RUN: %cc -O2 %asan %s %gomap -o %t && %t | %FileCheck %s
+// RUN: %cc -O2 %asan %s %gomap_asan -o %t && %t | %FileCheck %s
 #define KEYSIZE 8
 #define VALSIZE 8
 #define NOPS 170000

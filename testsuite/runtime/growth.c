@@ -1,7 +1,7 @@
 // Growth: B rises exactly when an insert passes 6.5 entries per bucket (Go's
 // overLoadFactor), the hint picks the B that holds it, and every key stays
 // findable while old buckets are evacuated incrementally (lookups interleaved).
-// RUN: %cc -O2 %asan %s %gomap -o %t && %t | %FileCheck %s
+// RUN: %cc -O2 %asan %s %gomap_asan -o %t && %t | %FileCheck %s
 #include <stdio.h>
 #include "gomap.h"
 #include "gomap_debug.h"

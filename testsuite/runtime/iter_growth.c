@@ -3,7 +3,7 @@
 // Every key present and untouched for the whole iteration is seen exactly once,
 // a deleted key is never returned after its deletion, and storage kept for
 // paused iterators is released (ASan checks leaks and use after free).
-// RUN: %cc -O2 %asan %s %gomap -o %t && %t | %FileCheck %s
+// RUN: %cc -O2 %asan %s %gomap_asan -o %t && %t | %FileCheck %s
 #include <stdio.h>
 #include <string.h>
 #include "gomap.h"

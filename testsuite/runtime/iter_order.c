@@ -1,7 +1,7 @@
 // Iteration order is randomised: maps holding the same keys (different seeds)
 // and repeated iterations of one map (random start bucket and offset) do not all
 // produce the same order, while each iteration still yields every key once.
-// RUN: %cc %asan %s %gomap -o %t && %t | %FileCheck %s
+// RUN: %cc %asan %s %gomap_asan -o %t && %t | %FileCheck %s
 #include <stdio.h>
 #include <string.h>
 #include "gomap.h"

@@ -2,7 +2,7 @@
 // odd sizes, and the 128-byte inline limit on both sides of it.  Each map is
 // filled past several growths and read back; ASan checks that no slot overlaps
 // its neighbours or the overflow pointer.
-// RUN: %cc -O2 %asan %s %gomap -o %t && %t | %FileCheck %s
+// RUN: %cc -O2 %asan %s %gomap_asan -o %t && %t | %FileCheck %s
 #include <stdio.h>
 #include <string.h>
 #include "gomap.h"

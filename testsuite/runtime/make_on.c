@@ -2,7 +2,7 @@
 // stack, sized with the layout functions.  The counters record it, the map grows
 // past the given bucket, and gomap_free frees exactly what the runtime allocated
 // (ASan reports any leak or any free of stack storage).
-// RUN: %cc %asan %s %gomap -o %t && %t | %FileCheck %s
+// RUN: %cc %asan %s %gomap_asan -o %t && %t | %FileCheck %s
 #include <stdio.h>
 #include "gomap.h"
 #include "gomap_debug.h"

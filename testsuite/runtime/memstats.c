@@ -3,7 +3,7 @@
 // hint allocates 2^B buckets plus 2^(B-4) spares in one array, growth adds the
 // new array and frees the old one when evacuation completes, and gomap_free
 // returns every counter to its start.
-// RUN: %cc %asan %s %gomap -o %t && %t | %FileCheck %s
+// RUN: %cc %asan %s %gomap_asan -o %t && %t | %FileCheck %s
 #include <stdio.h>
 #include "gomap.h"
 

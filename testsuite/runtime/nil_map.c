@@ -1,6 +1,6 @@
 // The nil map (NULL): reads see an empty map, delete/clear/iterate/free do
 // nothing, and assignment panics like Go and aborts.
-// RUN: %cc %asan %s %gomap -o %t && %not --crash %t 2>&1 | %FileCheck %s
+// RUN: %cc %asan %s %gomap_asan -o %t && %not --crash %t 2>&1 | %FileCheck %s
 #include <stdio.h>
 #include "gomap.h"
 

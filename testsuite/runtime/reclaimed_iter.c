@@ -1,7 +1,7 @@
 // An iterator paused while many other iterations were abandoned and the map
 // regrew repeatedly may find its bucket array reclaimed by the graveyard cap: it
 // then stops the program with a message rather than read freed memory.
-// RUN: %cc -O2 %asan %s %gomap -o %t && %not --crash %t 2>&1 | %FileCheck %s
+// RUN: %cc -O2 %asan %s %gomap_asan -o %t && %not --crash %t 2>&1 | %FileCheck %s
 // CHECK: resuming
 // CHECK-NEXT: fatal error: gomap: iteration over map[uint64_t]uint64_t resumed after its bucket array was reclaimed
 #include <stdio.h>

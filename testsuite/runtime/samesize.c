@@ -2,7 +2,7 @@
 // keys churn (insert a new key, delete the oldest) accumulates overflow buckets;
 // Go's tooManyOverflowBuckets then regrows it at the same size, which packs the
 // entries again, so B and memory stay bounded.
-// RUN: %cc -O2 %asan %s %gomap -o %t && %t | %FileCheck %s
+// RUN: %cc -O2 %asan %s %gomap_asan -o %t && %t | %FileCheck %s
 #include <stdio.h>
 #include "gomap.h"
 #include "gomap_debug.h"

@@ -2,7 +2,7 @@
 // a different pointer to the same bytes finds the entry, and keys differing only
 // in length or in a late byte are distinct.  The map borrows the bytes; a
 // reassignment with an equal string stores the new pointer, as Go does.
-// RUN: %cc %asan %s %gomap -o %t && %t | %FileCheck %s
+// RUN: %cc %asan %s %gomap_asan -o %t && %t | %FileCheck %s
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,5 +1,5 @@
 // A descriptor built for another layout version is refused with a clear message.
-// RUN: %cc %asan %s %gomap -o %t && %not --crash %t 2>&1 | %FileCheck %s
+// RUN: %cc %asan %s %gomap_asan -o %t && %not --crash %t 2>&1 | %FileCheck %s
 #include <stdio.h>
 #include "gomap.h"
 
