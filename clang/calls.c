@@ -233,6 +233,7 @@ void ce_call(ce_fn *fn, CXCursor cur, ce_srcs *out)
     bool direct = clang_getCursorKind(callee) == CXCursor_DeclRefExpr
         && clang_getCursorKind(decl) == CXCursor_FunctionDecl;
     eval_args(fn, c);
+    ce_narrow_call(fn, cur, c->args, c->locs, c->n);
     if (!direct) {
         indirect_call(fn, c, k[0], out);
     } else {

@@ -504,6 +504,15 @@ static void assign(ce_fn *fn, CXCursor e, CXCursor lhs, CXCursor rhs, bool compo
     esc_pos pos;
     ce_binary_op_at(fn->u->tu, e, &pos);      /* GCC's position: the operator */
     const char *why = ce_arrival(rhs, &pos);
+    if (ce_narrow_store_escapes(fn, lhs, rhs, compound)) {
+        ce_srcs all = { 0 };
+        for (int i = 0; i < val.n; i++)
+            ce_push(&all, val.v[i].loc, val.v[i].derefs);
+        if (compound)
+            load_of(fn, lhs, &addr, &all);
+        escape_at(fn, &all, pos, "pointer pieces stored");
+        CE_FREE(all);
+    }
     ce_store_to(fn, &addr, &val, e, pos, why);
     if (compound)
         load_of(fn, lhs, &addr, out);

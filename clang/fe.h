@@ -15,8 +15,8 @@
  *   loops.c       Go's loopDepth from for/while/do scopes and backward gotos
  *   descriptor.c  the GOMAP_TYPE(K, V) descriptor of a gomap_make call
  *   noescape.c    __attribute__((noescape)) from a function type
- *   writes.c      locals written after their declaration, or used untyped
- *                 (narrow loads)
+ *   writes.c      locals written after their declaration
+ *   narrow.c      when a value narrower than a pointer carries a piece of one
  *   pos.c         CXSourceLocation -> esc_pos (GCC's columns)
  *   table.c       growable arrays, cursor -> value map, interned strings
  */
@@ -122,7 +122,10 @@ typedef struct ce_fn {
     ce_loops loops;
     CE_VEC(ce_range) blocks;     /* enclosing compound statements, innermost last */
     ce_map *written;             /* writes.c: locals written after their init */
-    ce_map *untyped;             /* writes.c: locals whose address is used untyped */
+    ce_map *untyped;             /* narrow.c: locals whose address is used (untyped) */
+    ce_map *pieces;              /* narrow.c: locals that received pointer pieces */
+    ce_map *ops;                 /* narrow.c: operators read so far */
+    bool piece_local;            /* narrow.c: memory through pointers may hold pieces */
     esc_loc result;
 } ce_fn;
 
@@ -155,8 +158,18 @@ void    ce_stmt(ce_fn *fn, CXCursor s);
 /* Is the local VAR (or parameter) written anywhere but in its declaration, or
  * its address taken? */
 bool ce_written(ce_fn *fn, CXCursor var);
+
+/* ---- pointer pieces (narrow.c) ---------------------------------------------- */
 /* May the load E (narrower than a pointer) carry a piece of a pointer? */
 bool ce_narrow_load_carries(ce_fn *fn, CXCursor e);
+/* Does LHS = RHS (LHS op= RHS) store through a pointer a narrow value that may
+ * carry a piece?  (It escapes: the caller may read it back narrowly.) */
+bool ce_narrow_store_escapes(ce_fn *fn, CXCursor lhs, CXCursor rhs, bool compound);
+/* The arguments of CALL (evaluated into LOCS) that hand over pointer bytes a
+ * callee may read in pieces: their contents escape. */
+void ce_narrow_call(ce_fn *fn, CXCursor call, const CXCursor *args, const esc_loc *locs,
+                    int n);
+void ce_narrow_free(ce_fn *fn);
 
 /* ---- calls (calls.c) -------------------------------------------------------- */
 void ce_call(ce_fn *fn, CXCursor call, ce_srcs *out);

@@ -316,7 +316,7 @@ static void translate(ce_unit *u, CXCursor def)
     CE_FREE(fn.blocks);
     ce_map_free(fn.vars);
     ce_map_free(fn.written);
-    ce_map_free(fn.untyped);
+    ce_narrow_free(&fn);
 }
 
 /* ---- the unit ------------------------------------------------------------------------------ */

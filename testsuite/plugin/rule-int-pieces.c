@@ -3,14 +3,13 @@
 // union, and put back together elsewhere.  (Narrow integer loads may carry a
 // piece of a pointer.)  Ints that never held a pointer carry nothing:
 // counters next to a map in a struct do not make it escape.  Pieces written by
-// typed stores, or read by a callee, are followed by the GCC front end only:
-// the CLANG lines record where escape-clang (which mirrors the older rule) is
-// still unsound.
+// typed stores, or read by a callee, are followed too (plugin/gcc/narrow.cc,
+// clang/narrow.c).
 //
-// RUN: %cc -O0 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --check-prefixes=CHECK,GCC --implicit-check-not=escape --implicit-check-not=leaking
-// RUN: %root/build/escape-clang -m %s -- -std=gnu11 -I%root/runtime 2>&1 | %FileCheck %s --check-prefixes=CHECK,CLANG --implicit-check-not=escape --implicit-check-not=leaking
-// RUN: %cc -O2 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --check-prefixes=CHECK,GCC --implicit-check-not=escape --implicit-check-not=leaking
-// RUN: %cc -O2 %asan -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --check-prefixes=CHECK,GCC --implicit-check-not=escape --implicit-check-not=leaking
+// RUN: %cc -O0 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
+// RUN: %root/build/escape-clang -m %s -- -std=gnu11 -I%root/runtime 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
+// RUN: %cc -O2 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
+// RUN: %cc -O2 %asan -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
 #include <string.h>
 #include "gomap.h"
 
@@ -95,8 +94,7 @@ struct halves { uint32_t lo, hi; };
 
 void halves_typed_stores(void)
 {
-    // GCC: {{.*}}:[[@LINE+2]]:16: make(map[int]int) escapes to heap
-    // CLANG: {{.*}}:[[@LINE+1]]:16: make(map[int]int) does not escape
+    // CHECK: {{.*}}:[[@LINE+1]]:16: make(map[int]int) escapes to heap
     gomap *m = gomap_make(GOMAP_TYPE(int, int), 0);
     uintptr_t u;
     memcpy(&u, &m, sizeof u);
@@ -112,8 +110,7 @@ static uint32_t low(const uint32_t *p) { return *p; }
 // A pointer's bytes handed to a function that reads them in narrow pieces.
 void callee_reads_pieces(void)
 {
-    // GCC: {{.*}}:[[@LINE+2]]:16: make(map[int]int) escapes to heap
-    // CLANG: {{.*}}:[[@LINE+1]]:16: make(map[int]int) does not escape
+    // CHECK: {{.*}}:[[@LINE+1]]:16: make(map[int]int) escapes to heap
     gomap *m = gomap_make(GOMAP_TYPE(int, int), 0);
     uintptr_t u;
     memcpy(&u, &m, sizeof u);
@@ -122,8 +119,7 @@ void callee_reads_pieces(void)
 
 void callee_reads_stored_pieces(void)
 {
-    // GCC: {{.*}}:[[@LINE+2]]:16: make(map[int]int) escapes to heap
-    // CLANG: {{.*}}:[[@LINE+1]]:16: make(map[int]int) does not escape
+    // CHECK: {{.*}}:[[@LINE+1]]:16: make(map[int]int) escapes to heap
     gomap *m = gomap_make(GOMAP_TYPE(int, int), 0);
     uintptr_t u;
     memcpy(&u, &m, sizeof u);

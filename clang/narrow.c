@@ -1,0 +1,584 @@
+/* narrow.c - when does a value narrower than a pointer carry a piece of one?
+ * (plugin/gcc/narrow.cc's rule, over Clang's AST and flow-insensitively.)
+ *
+ * The core's variables are field-insensitive: a load from struct s carries every
+ * pointer stored anywhere in s.  A value narrower than a pointer (int, short,
+ * char, float, bool) holds a pointer only as a piece of one, so a narrow load
+ * carries what its memory holds only when that memory may hold pointer bytes:
+ *   - a local with a union in its type, or used untyped: its address used
+ *     other than as a direct argument of a call to a user function (memcpy and
+ *     friends, casts, copies into pointers, asm);
+ *   - a local that received pieces: a store into it (assignment, compound
+ *     assignment, initializer) of a value narrower than a pointer that carries;
+ *   - memory through a pointer, when some local that can hold a pointer is used
+ *     untyped, or some local in memory received pieces.
+ * A value carries when it derives (casts, arithmetic, conditionals, builtins)
+ * from a pointer-sized or wider value, a carrying load or local, a parameter or
+ * a user function's result; constants, comparisons, `!` and the gomap runtime's
+ * integers (gomap_len) carry nothing; whatever is not recognised carries.
+ * Pieces and carriers are a fixpoint over the function's stores.  Where pieces
+ * leave what we follow, they escape (ce_narrow_store_escapes, ce_narrow_call):
+ *   - a carrying narrow value stored through a pointer (the caller may read it
+ *     back narrowly from its own local);
+ *   - the contents of a local that received pieces or is used untyped, passed
+ *     by address to a function, or holding a pointer and passed to a parameter
+ *     of type pointer to void, char or another narrow scalar (or unprototyped,
+ *     or variadic): the callee may read them in pieces;
+ *   - what any other pointer argument points to, when the function has pieces.
+ * Reading a variable itself always carries (the plugin's SSA values): the graph
+ * has the variable's own sources; only loads from memory are filtered.
+ */
+#include "fe.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { ADDRESSED = 1, UNTYPED = 2 };      /* values in fn->untyped */
+
+/* ---- types ------------------------------------------------------------------------ */
+
+static bool narrow_scalar(CXType t)
+{
+    t = clang_getCanonicalType(t);
+    switch (t.kind) {
+    case CXType_Float: case CXType_Double: case CXType_LongDouble: case CXType_Half:
+    case CXType_Float16: case CXType_Float128: case CXType_Bool:
+        return true;
+    case CXType_Complex:
+        return narrow_scalar(clang_getElementType(t));
+    default:
+        return ce_type_is_integer(t) && clang_Type_getSizeOf(t) >= 0
+            && clang_Type_getSizeOf(t) < (long long)sizeof(void *);
+    }
+}
+
+static bool wide_scalar(CXType t)
+{
+    return ce_type_is_pointer(t)
+        || (ce_type_is_integer(t) && clang_Type_getSizeOf(t) >= (long long)sizeof(void *));
+}
+
+static bool is_union(CXType t)
+{
+    return t.kind == CXType_Record
+        && clang_getCursorKind(clang_getTypeDeclaration(t)) == CXCursor_UnionDecl;
+}
+
+typedef bool type_pred(CXType t);
+typedef struct field_q { type_pred *pred; bool found; } field_q;
+
+static enum CXVisitorResult field_visit(CXCursor f, CXClientData d)
+{
+    field_q *q = d;
+    if (q->pred(clang_getCursorType(f))) {
+        q->found = true;
+        return CXVisit_Break;
+    }
+    return CXVisit_Continue;
+}
+
+static bool some_field(CXType t, type_pred *pred)
+{
+    field_q q = { pred, false };
+    clang_Type_visitFields(t, field_visit, &q);
+    return q.found;
+}
+
+static bool has_union(CXType t)
+{
+    t = clang_getCanonicalType(t);
+    if (ce_type_is_array(t))
+        return has_union(clang_getArrayElementType(t));
+    return is_union(t) || (t.kind == CXType_Record && some_field(t, has_union));
+}
+
+/* Can an object of type T hold a pointer (whose bytes a narrow pointer may read)? */
+static bool holds_pointer(CXType t)
+{
+    t = clang_getCanonicalType(t);
+    if (ce_type_is_array(t) || t.kind == CXType_Vector)
+        return holds_pointer(clang_getElementType(t));
+    if (t.kind == CXType_Record)
+        return is_union(t) || some_field(t, holds_pointer);
+    return wide_scalar(t);
+}
+
+/* ---- where a load reads ------------------------------------------------------------- */
+
+/* A local variable (through '.' and indexing of arrays), memory through a
+ * pointer, a global, or anything else (call results, literals). */
+typedef enum { BASE_OTHER, BASE_LOCAL, BASE_POINTER, BASE_GLOBAL } base_kind;
+
+static bool local_decl(CXCursor d)
+{
+    enum CXCursorKind k = clang_getCursorKind(d);
+    return k == CXCursor_ParmDecl
+        || (k == CXCursor_VarDecl && !clang_Cursor_hasVarDeclGlobalStorage(d));
+}
+
+static base_kind load_base(CXCursor e, CXCursor *var)
+{
+    for (int guard = 0; guard < 256; guard++) {
+        CXCursor k[2], arr;
+        e = ce_strip(e);
+        enum CXCursorKind kind = clang_getCursorKind(e);
+        if (kind == CXCursor_ParenExpr && ce_children(e, k, 2) == 1) {
+            e = k[0];
+        } else if (kind == CXCursor_MemberRefExpr && ce_children(e, k, 2) == 1) {
+            if (ce_type_is_pointer(clang_getCursorType(k[0])))
+                return BASE_POINTER;
+            e = k[0];
+        } else if (kind == CXCursor_ArraySubscriptExpr && ce_children(e, k, 2) == 2) {
+            if (!ce_is_implicit_cast(k[0], &arr) || !ce_type_is_array(clang_getCursorType(arr)))
+                return BASE_POINTER;
+            e = arr;
+        } else if (kind == CXCursor_UnaryOperator) {
+            return BASE_POINTER;      /* only * yields an lvalue */
+        } else if (kind == CXCursor_DeclRefExpr) {
+            *var = clang_getCursorReferenced(e);
+            if (local_decl(*var))
+                return BASE_LOCAL;
+            return clang_getCursorKind(*var) == CXCursor_VarDecl ? BASE_GLOBAL : BASE_OTHER;
+        } else {
+            return BASE_OTHER;
+        }
+    }
+    return BASE_OTHER;
+}
+
+/* ---- untyped: addresses used other than as a call's argument ------------------------- */
+
+typedef struct untyped { ce_fn *fn; ce_map *set; } untyped;
+
+static void mark(untyped *u, CXCursor e, intptr_t how)
+{
+    CXCursor var;
+    if (load_base(e, &var) == BASE_LOCAL) {
+        void **s = ce_map_slot(u->set, var, true);
+        if ((intptr_t)*s < how)
+            *s = (void *)how;
+    }
+}
+
+/* &x or an array decaying to its address (through parentheses and implicit
+ * conversions such as T * -> const T *, and with CASTS explicit pointer casts
+ * too): the object whose address it is. */
+static bool address_of(CXTranslationUnit tu, CXCursor e, CXCursor *obj, bool casts)
+{
+    for (int guard = 0; guard < 64; guard++) {
+        CXCursor k[2], arg;
+        enum CXCursorKind kind = clang_getCursorKind(e);
+        if (kind == CXCursor_ParenExpr && ce_children(e, k, 2) == 1) {
+            e = k[0];
+        } else if (ce_is_implicit_cast(e, &arg)) {
+            if (ce_type_is_array(clang_getCursorType(arg))
+                && !ce_type_is_array(clang_getCursorType(e))) {
+                *obj = arg;
+                return true;
+            }
+            e = arg;
+        } else if (casts && kind == CXCursor_CStyleCastExpr && ce_last_expr_child(e, &arg)
+                   && ce_type_is_pointer(clang_getCursorType(e))
+                   && (ce_type_is_pointer(clang_getCursorType(arg))
+                       || ce_type_is_array(clang_getCursorType(arg)))) {
+            e = arg;
+        } else if (kind == CXCursor_UnaryOperator && ce_children(e, k, 2) == 1
+                   && ce_unary_op(tu, e) == CE_OP_ADDR) {
+            *obj = k[0];
+            return true;
+        } else {
+            return false;
+        }
+    }
+    return false;
+}
+
+/* The function a call calls directly; false for indirect calls. */
+static bool callee_decl(CXCursor call, CXCursor *decl)
+{
+    CXCursor k[1];
+    if (ce_children(call, k, 1) < 1)
+        return false;
+    CXCursor callee = ce_strip(k[0]);
+    *decl = clang_getCursorReferenced(callee);
+    return clang_getCursorKind(callee) == CXCursor_DeclRefExpr
+        && clang_getCursorKind(*decl) == CXCursor_FunctionDecl;
+}
+
+/* A builtin or a known libc function: it handles memory untyped. */
+static bool library_call(CXCursor decl)
+{
+    char *name = ce_string(clang_getCursorSpelling(decl));
+    bool lib = !strncmp(name, "__builtin", 9) || ce_libc_lookup(name) != CE_LIBC_NONE;
+    free(name);
+    return lib;
+}
+
+static bool gomap_runtime(CXCursor decl)
+{
+    char *name = ce_string(clang_getCursorSpelling(decl));
+    bool rt = !strncmp(name, "gomap_", 6) && clang_getCursorLinkage(decl) == CXLinkage_External;
+    free(name);
+    return rt;
+}
+
+static enum CXChildVisitResult find_untyped(CXCursor c, CXCursor parent, CXClientData d)
+{
+    (void)parent;
+    untyped *u = d;
+    CXCursor obj, decl;
+    CXTranslationUnit tu = u->fn->u->tu;
+    enum CXCursorKind kind = clang_getCursorKind(c);
+    if (kind == CXCursor_CallExpr && callee_decl(c, &decl) && !library_call(decl)) {
+        ce_cursors k = ce_all_children(c);
+        for (int i = 0; i < k.n; i++)
+            if (i == 0 || !address_of(tu, k.v[i], &obj, false)) {
+                clang_visitChildren(k.v[i], find_untyped, d);
+                find_untyped(k.v[i], c, d);
+            } else {
+                mark(u, obj, ADDRESSED);
+                clang_visitChildren(obj, find_untyped, d);    /* indices, side effects */
+            }
+        CE_FREE(k);
+        return CXChildVisit_Continue;
+    }
+    if (address_of(tu, c, &obj, false))
+        mark(u, obj, UNTYPED);
+    else if (kind == CXCursor_GCCAsmStmt) {
+        ce_cursors k = ce_all_children(c);
+        for (int i = 0; i < k.n; i++)
+            mark(u, k.v[i], UNTYPED);
+        CE_FREE(k);
+    }
+    return CXChildVisit_Recurse;
+}
+
+static intptr_t untyped_how(ce_fn *fn, CXCursor var)
+{
+    void **s = ce_map_slot(fn->untyped, var, false);
+    return s ? (intptr_t)*s : 0;
+}
+
+/* ---- pieces ------------------------------------------------------------------------ */
+
+/* May the local VAR (as memory) hold pointer bytes? */
+static bool local_holds(ce_fn *fn, CXCursor var)
+{
+    return has_union(clang_getCursorType(var)) || untyped_how(fn, var) == UNTYPED
+        || ce_map_slot(fn->pieces, var, false);
+}
+
+/* May the memory E (an lvalue) hold pointer bytes? */
+static bool holds_pieces(ce_fn *fn, CXCursor e)
+{
+    CXCursor var;
+    switch (load_base(e, &var)) {
+    case BASE_LOCAL:   return local_holds(fn, var);
+    case BASE_POINTER: return fn->piece_local;
+    case BASE_GLOBAL:  return false;       /* the heap already */
+    default:           return true;
+    }
+}
+
+static ce_op cached_op(ce_fn *fn, CXCursor e, bool binary)
+{
+    void **s = ce_map_slot(fn->ops, e, true);
+    if (!*s)
+        *s = (void *)(intptr_t)((binary ? ce_binary_op(fn->u->tu, e)
+                                 : ce_unary_op(fn->u->tu, e)) + 1);
+    return (ce_op)((intptr_t)*s - 1);
+}
+
+static bool carries(ce_fn *fn, CXCursor e);
+
+static bool any_child_carries(ce_fn *fn, CXCursor e, int from)
+{
+    ce_cursors k = ce_all_children(e);
+    bool r = false;
+    for (int i = from; i < k.n && !r; i++)
+        r = clang_isExpression(clang_getCursorKind(k.v[i])) && carries(fn, k.v[i]);
+    CE_FREE(k);
+    return r;
+}
+
+static bool unary_carries(ce_fn *fn, CXCursor e)
+{
+    CXCursor k[2];
+    if (ce_children(e, k, 2) != 1)
+        return true;
+    switch (cached_op(fn, e, false)) {
+    case CE_OP_DEREF:
+        return holds_pieces(fn, e);
+    case CE_OP_NOT:
+        return false;
+    case CE_OP_INCDEC: case CE_OP_ARITH: case CE_OP_EXTENSION:
+        return carries(fn, k[0]);
+    default:                /* a macro: *p reads memory, anything else derives */
+        return ce_type_is_pointer(clang_getCursorType(k[0])) ? fn->piece_local
+                                                              : carries(fn, k[0]);
+    }
+}
+
+static bool binary_carries(ce_fn *fn, CXCursor e)
+{
+    CXCursor k[3];
+    if (ce_children(e, k, 3) != 2)
+        return true;
+    switch (cached_op(fn, e, true)) {
+    case CE_OP_CMP:
+        return false;
+    case CE_OP_ASSIGN: case CE_OP_COMMA:
+        return carries(fn, k[1]);
+    default:
+        return carries(fn, k[0]) || carries(fn, k[1]);
+    }
+}
+
+static bool call_carries(ce_fn *fn, CXCursor e)
+{
+    CXCursor decl;
+    if (!callee_decl(e, &decl))
+        return true;
+    return library_call(decl) ? any_child_carries(fn, e, 1) : true;
+}
+
+static bool decl_ref_carries(ce_fn *fn, CXCursor e)
+{
+    CXCursor d = clang_getCursorReferenced(e);
+    switch (clang_getCursorKind(d)) {
+    case CXCursor_EnumConstantDecl: return false;
+    case CXCursor_ParmDecl:         return true;
+    case CXCursor_VarDecl:
+        return local_decl(d) ? local_holds(fn, d) : false;   /* globals: the heap */
+    default:                        return true;
+    }
+}
+
+/* An initializer stores each element into its own field: a pointer-sized one
+ * holds a whole pointer, read back typed. */
+static bool init_list_carries(ce_fn *fn, CXCursor e)
+{
+    ce_cursors k = ce_all_children(e);
+    bool r = false;
+    for (int i = 0; i < k.n && !r; i++) {
+        CXCursor v = k.v[i], d[2];
+        if (!clang_isExpression(clang_getCursorKind(v)))
+            continue;
+        if (clang_getCursorKind(v) == CXCursor_UnexposedExpr && ce_children(v, d, 2) >= 2
+            && !ce_last_expr_child(v, &v))        /* .f = v, [i] = v */
+            continue;
+        r = !wide_scalar(clang_getCursorType(v)) && carries(fn, v);
+    }
+    CE_FREE(k);
+    return r;
+}
+
+/* May the rvalue E carry pointer bits (whole or in pieces)? */
+static bool carries(ce_fn *fn, CXCursor e)
+{
+    CXCursor arg;
+    switch (clang_getCursorKind(e)) {
+    case CXCursor_IntegerLiteral: case CXCursor_FloatingLiteral:
+    case CXCursor_ImaginaryLiteral: case CXCursor_CharacterLiteral:
+    case CXCursor_UnaryExpr:        /* sizeof, _Alignof */
+        return false;
+    case CXCursor_CallExpr:
+        if (!ce_type_is_pointer(clang_getCursorType(e)) && callee_decl(e, &arg)
+            && gomap_runtime(arg))
+            return false;           /* gomap_len */
+        break;
+    default:
+        break;
+    }
+    if (wide_scalar(clang_getCursorType(e)))
+        return true;
+    switch (clang_getCursorKind(e)) {
+    case CXCursor_ParenExpr:
+        return any_child_carries(fn, e, 0);
+    case CXCursor_CStyleCastExpr:
+        return !ce_last_expr_child(e, &arg) || carries(fn, arg);
+    case CXCursor_UnexposedExpr:     /* implicit casts, designated initializers */
+        return ce_children(e, &arg, 1) == 0 || any_child_carries(fn, e, 0);
+    case CXCursor_DeclRefExpr:       return decl_ref_carries(fn, e);
+    case CXCursor_MemberRefExpr: case CXCursor_ArraySubscriptExpr:
+        return holds_pieces(fn, e);
+    case CXCursor_UnaryOperator:     return unary_carries(fn, e);
+    case CXCursor_BinaryOperator:    return binary_carries(fn, e);
+    case CXCursor_CompoundAssignOperator: return any_child_carries(fn, e, 0);
+    case CXCursor_ConditionalOperator:
+        return any_child_carries(fn, e, ce_children(e, &arg, 1) == 3 ? 1 : 0);
+    case CXCursor_CallExpr:          return call_carries(fn, e);
+    case CXCursor_InitListExpr:      return init_list_carries(fn, e);
+    case CXCursor_CompoundLiteralExpr:
+        return !ce_last_expr_child(e, &arg) || carries(fn, arg);
+    case CXCursor_GenericSelectionExpr: return any_child_carries(fn, e, 1);
+    default:
+        return true;
+    }
+}
+
+/* ---- the fixpoint over the function's stores ------------------------------------------ */
+
+typedef struct store { CXCursor dst, val, also; bool decl; } store;
+typedef struct stores { ce_fn *fn; CE_VEC(store) v; } stores;
+
+/* Stores into locals of values that are not pointer-sized: assignments (and
+ * operators the tokens cannot read: a macro's), compound assignments,
+ * initializers. */
+static enum CXChildVisitResult find_stores(CXCursor c, CXCursor parent, CXClientData d)
+{
+    (void)parent;
+    stores *s = d;
+    CXCursor k[3], var;
+    enum CXCursorKind kind = clang_getCursorKind(c);
+    if (kind == CXCursor_VarDecl && local_decl(c) && !wide_scalar(clang_getCursorType(c))
+        && ce_last_expr_child(c, &k[0])) {
+        store st = { c, k[0], clang_getNullCursor(), true };
+        CE_PUSH(s->v, st);
+    } else if ((kind == CXCursor_BinaryOperator || kind == CXCursor_CompoundAssignOperator)
+               && ce_children(c, k, 3) == 2 && !wide_scalar(clang_getCursorType(k[0]))
+               && load_base(k[0], &var) == BASE_LOCAL) {
+        ce_op op = kind == CXCursor_BinaryOperator ? cached_op(s->fn, c, true) : CE_OP_COMPOUND;
+        if (op == CE_OP_ASSIGN || op == CE_OP_COMPOUND || op == CE_OP_UNKNOWN) {
+            store st = { k[0], k[1], op == CE_OP_ASSIGN ? clang_getNullCursor() : k[0], false };
+            CE_PUSH(s->v, st);
+        }
+    }
+    return CXChildVisit_Recurse;
+}
+
+static bool note_piece(ce_fn *fn, const store *st)
+{
+    CXCursor var = st->dst;
+    if (!st->decl)
+        load_base(st->dst, &var);
+    void **slot = ce_map_slot(fn->pieces, var, true);
+    if (*slot)
+        return false;
+    *slot = (void *)1;
+    /* A narrow variable whose address is never taken is an SSA value for the
+     * plugin; anything else is memory some pointer may read. */
+    bool whole = st->decl || clang_getCursorKind(ce_strip(st->dst)) == CXCursor_DeclRefExpr;
+    if (!whole || !narrow_scalar(clang_getCursorType(var)) || untyped_how(fn, var))
+        fn->piece_local = true;
+    return true;
+}
+
+static enum CXChildVisitResult find_pointer_local(CXCursor c, CXCursor parent, CXClientData d)
+{
+    (void)parent;
+    ce_fn *fn = d;
+    enum CXCursorKind k = clang_getCursorKind(c);
+    if ((k == CXCursor_VarDecl || k == CXCursor_ParmDecl) && untyped_how(fn, c) == UNTYPED
+        && holds_pointer(clang_getCursorType(c))) {
+        fn->piece_local = true;
+        return CXChildVisit_Break;
+    }
+    return CXChildVisit_Recurse;
+}
+
+static void scan(ce_fn *fn)
+{
+    if (fn->pieces)
+        return;
+    untyped u = { fn, ce_map_new() };
+    clang_visitChildren(fn->decl, find_untyped, &u);
+    fn->untyped = u.set;
+    fn->pieces = ce_map_new();
+    fn->ops = ce_map_new();
+    clang_visitChildren(fn->decl, find_pointer_local, fn);
+    stores s = { fn, { 0 } };
+    clang_visitChildren(fn->decl, find_stores, &s);
+    for (bool changed = true; changed; ) {
+        changed = false;
+        for (int i = 0; i < s.v.n; i++) {
+            const store *st = &s.v.v[i];
+            if ((carries(fn, st->val)
+                 || (!clang_Cursor_isNull(st->also) && carries(fn, st->also))))
+                changed |= note_piece(fn, st);
+        }
+    }
+    CE_FREE(s.v);
+}
+
+void ce_narrow_free(ce_fn *fn)
+{
+    ce_map_free(fn->untyped);
+    ce_map_free(fn->pieces);
+    ce_map_free(fn->ops);
+    fn->untyped = fn->pieces = fn->ops = NULL;
+}
+
+/* ---- what the translation asks ---------------------------------------------------------- */
+
+bool ce_narrow_load_carries(ce_fn *fn, CXCursor e)
+{
+    if (!narrow_scalar(clang_getCursorType(e)))
+        return true;
+    scan(fn);
+    CXCursor var;
+    base_kind b = load_base(e, &var);
+    return b == BASE_LOCAL ? local_holds(fn, var) : b == BASE_POINTER ? fn->piece_local : true;
+}
+
+bool ce_narrow_store_escapes(ce_fn *fn, CXCursor lhs, CXCursor rhs, bool compound)
+{
+    CXCursor var;
+    if (!narrow_scalar(clang_getCursorType(lhs)) || load_base(lhs, &var) != BASE_POINTER)
+        return false;
+    scan(fn);
+    return carries(fn, rhs) || (compound && carries(fn, lhs));
+}
+
+/* May a callee read an object through a parameter of type T in pieces?  (No
+ * prototype, or a variadic argument: CXType_Invalid.) */
+static bool narrow_reader(CXType t)
+{
+    if (t.kind == CXType_Invalid)
+        return true;
+    if (!ce_type_is_pointer(t))
+        return false;
+    CXType to = clang_getCanonicalType(clang_getPointeeType(clang_getCanonicalType(t)));
+    return to.kind == CXType_Void || narrow_scalar(to);
+}
+
+static CXType param_type(CXCursor call, int i)
+{
+    CXCursor k[1];
+    CXType ft = { CXType_Invalid, { 0 } };
+    if (ce_children(call, k, 1) < 1)
+        return ft;
+    ft = clang_getCanonicalType(clang_getCursorType(ce_strip(k[0])));
+    if (ft.kind == CXType_Pointer)
+        ft = clang_getCanonicalType(clang_getPointeeType(ft));
+    if (ft.kind != CXType_FunctionProto || i >= clang_getNumArgTypes(ft)) {
+        CXType none = { CXType_Invalid, { 0 } };
+        return none;
+    }
+    return clang_getArgType(ft, (unsigned)i);
+}
+
+void ce_narrow_call(ce_fn *fn, CXCursor call, const CXCursor *args, const esc_loc *locs, int n)
+{
+    CXCursor decl, obj, var;
+    if (callee_decl(call, &decl) && (gomap_runtime(decl) || library_call(decl)))
+        return;
+    scan(fn);
+    for (int i = 0; i < n; i++) {
+        ce_srcs s = { 0 };
+        if (address_of(fn->u->tu, args[i], &obj, true)) {
+            if (load_base(obj, &var) == BASE_LOCAL
+                && (ce_map_slot(fn->pieces, var, false) || untyped_how(fn, var) == UNTYPED
+                    || (narrow_reader(param_type(call, i))
+                        && holds_pointer(clang_getCursorType(var)))))
+                ce_push(&s, ce_var_loc(fn, var), 0);
+        } else if (fn->piece_local && locs[i] != ESC_NOLOC
+                   && ce_type_is_pointer(clang_getCursorType(args[i]))) {
+            ce_push(&s, locs[i], 1);
+        }
+        if (s.n && s.v[0].loc != ESC_NOLOC)
+            ce_escape_srcs(fn, &s, call, "pointer pieces passed");
+        CE_FREE(s);
+    }
+}
