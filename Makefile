@@ -264,3 +264,15 @@ fuzz-runtime: fuzz-build
 	  "$$(echo "$$st" | grep -o 'cov: [0-9]*') $$(echo "$$st" | grep -o 'ft: [0-9]*')," \
 	  "crashes: $$(ls crash-* leak-* timeout-* oom-* 2>/dev/null | wc -l)"; \
 	! grep -qE 'ERROR|deadly signal|check failed' fuzz.log
+
+# ---- fuzz: random gomap programs, without and with the plugin, under ASan+UBSan ---------
+# tools/fuzz/run.py: N programs of tools/fuzz/gen.py (seeds FUZZ_SEED..), each built and run
+# both ways; stdout must match and no sanitizer may report.  Failures are saved and reduced
+# in build/fuzz-progs/fail-SEED/ (docs/fuzz.md).  200 of them run in `make check`.
+N         ?= 1000
+FUZZ_SEED ?= 1
+FUZZ_JOBS ?= 2
+.PHONY: fuzz
+fuzz: deps
+	$(MAKE) all
+	$(PYTHON) tools/fuzz/run.py $(N) --seed $(FUZZ_SEED) --jobs $(FUZZ_JOBS)

@@ -1,0 +1,309 @@
+#!/usr/bin/env python3
+"""run.py - differential fuzzing of the escape plugin with random gomap programs.
+
+    tools/fuzz/run.py N [--seed S] [--jobs J] [--keep DIR] [--wrong-stack]
+
+Programs are tools/fuzz/gen.py SEED for SEED = S .. S+N-1. Each is built twice under
+-fsanitize=address,undefined (at -O0, -O1 or -O2, by seed): without the plugin ("heap")
+and with -fplugin=build/escape.so -fplugin-arg-escape-m ("stack"; some seeds add m=2,
+max-kv-size or recursive-frame-limit), both linked with the runtime compiled once under
+the same sanitizers (OUT/rt/*.o). Both run with detect_stack_use_after_return and leak
+detection. A failure is any compiler error or ICE, sanitizer report, crash, non-zero exit,
+timeout, or a difference in stdout. A failing program is saved, with its seed and log, in
+OUT/fail-SEED/ and reduced by tools/fuzz/reduce.py to OUT/fail-SEED/reduced.c.
+
+Figures: the map sites the plugin put on the stack (from the -m lines: `does not escape`
+and `buckets escape to heap` keep the header on the stack) and, at run time, the maps
+made against those made on given storage (each program's `fuzz-stats:` line).
+The last line is `fuzz: N programs, F failures, S of M map sites on the stack (P%)`;
+the exit status is 1 on any failure.
+
+--wrong-stack replaces the plugin by tools/fuzz/wrong_stack.h, which puts every map's
+header in its function's frame, escaping or not: the fuzzer must report failures
+(testsuite/fuzz/detects-wrong-stack.test).
+"""
+import argparse
+import concurrent.futures
+import glob
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, HERE)
+import gen      # noqa: E402
+import reduce   # noqa: E402
+
+SAN = ["-fsanitize=address,undefined", "-fno-omit-frame-pointer",
+       "-fno-sanitize-recover=all", "-g"]
+CFLAGS = ["-std=gnu11", "-Wall", "-Wextra", "-Wno-attributes"]
+RUN_ENV = {"ASAN_OPTIONS": "detect_stack_use_after_return=1:detect_leaks=1",
+           "UBSAN_OPTIONS": "halt_on_error=1:print_stacktrace=1"}
+SITE = re.compile(r"^\S+:\d+:\d+: make\(.*\) (does not escape|escapes to heap|"
+                  r"buckets escape to heap.*)$")
+STATS = re.compile(r"^fuzz-stats: made=(\d+) stack_maps=(\d+) stack_buckets=(\d+)$", re.M)
+SANITIZER = re.compile(r"ERROR: (AddressSanitizer|LeakSanitizer): ([\w-]+(?: free)?)|"
+                       r"(runtime error):|^(panic|fatal error): ", re.M)
+COMPILE_TIMEOUT, RUN_TIMEOUT = 120, 30
+
+
+# ---- configuration per seed --------------------------------------------------------------
+
+class Config:
+    """Paths and switches shared by every check (picklable for the worker processes)."""
+
+    def __init__(self, out, plugin, wrong_stack, rt_dir):
+        self.out, self.plugin, self.wrong_stack, self.rt_dir = out, plugin, wrong_stack, rt_dir
+
+    def opt(self, seed):
+        return ["-O0", "-O1", "-O2"][seed % 3]
+
+    def stack_flags(self, seed):
+        if self.wrong_stack:
+            return ["-include", os.path.join(HERE, "wrong_stack.h"), "-fstack-reuse=none",
+                    "-fno-sanitize-address-use-after-scope"]
+        args = ["-fplugin=" + self.plugin, "-fplugin-arg-escape-m" + ("=2" if seed % 4 == 0 else "")]
+        if seed % 7 == 0:
+            args.append("-fplugin-arg-escape-max-kv-size=16")
+        if seed % 11 == 0:
+            args.append("-fplugin-arg-escape-recursive-frame-limit=1024")
+        return args
+
+
+def build_runtime(out):
+    """runtime/*.c under the sanitizers into OUT/rt/, again only when a source changed."""
+    rt = os.path.join(out, "rt")
+    os.makedirs(rt, exist_ok=True)
+    srcs = sorted(glob.glob(os.path.join(ROOT, "runtime", "*.c")))
+    newest = max(os.path.getmtime(p) for p in glob.glob(os.path.join(ROOT, "runtime", "*")))
+    objs = []
+    for src in srcs:
+        obj = os.path.join(rt, os.path.basename(src)[:-2] + ".o")
+        if not os.path.exists(obj) or os.path.getmtime(obj) < newest:
+            cmd = ["gcc"] + CFLAGS + ["-O1"] + SAN + ["-I", os.path.join(ROOT, "runtime"),
+                                                     "-c", src, "-o", obj + ".tmp"]
+            subprocess.run(cmd, check=True)
+            os.replace(obj + ".tmp", obj)
+        objs.append(obj)
+    return objs
+
+
+def snapshot_plugin(plugin, out):
+    """A copy of the plugin for this run: a `make` elsewhere may relink the original."""
+    copy = os.path.join(out, "escape.so")
+    if os.path.exists(plugin):
+        shutil.copyfile(plugin, copy + ".tmp")
+        os.replace(copy + ".tmp", copy)
+    return copy
+
+
+# ---- one program ---------------------------------------------------------------------------
+
+def split(text, d):
+    """Writes the split-file parts (`//--- NAME` lines) of text into directory d."""
+    parts = re.split(r"^//--- (\S+)\n", text, flags=re.M)
+    names = []
+    for i in range(1, len(parts), 2):
+        with open(os.path.join(d, parts[i]), "w") as f:
+            f.write(parts[i + 1])
+        names.append(parts[i])
+    return names
+
+
+def execute(cmd, timeout, env=None):
+    try:
+        p = subprocess.run(cmd, capture_output=True, text=True, errors="replace",
+                           timeout=timeout, env=env)
+        return p.returncode, p.stdout, p.stderr
+    except subprocess.TimeoutExpired:
+        return None, "", "timeout"
+
+
+def sanitizer_kind(err):
+    m = SANITIZER.search(err)
+    if not m:
+        return None
+    if m.group(1):
+        return m.group(2).replace(" ", "-")
+    return "ubsan" if m.group(3) else m.group(4)
+
+
+def compile_signature(side, rc, err):
+    if rc is None:
+        return f"{side}-compile-timeout"
+    if rc == 0:
+        return None
+    if "internal compiler error" in err or "killed by signal" in err or "Segmentation" in err:
+        return f"{side}-ice"
+    return f"{side}-compile-error"
+
+
+def run_signature(side, rc, err):
+    if rc is None:
+        return f"{side}-run-timeout"
+    kind = sanitizer_kind(err)
+    if kind:
+        return f"{side}-run-{kind}"
+    if rc != 0:
+        return f"{side}-run-exit-{rc}"
+    return None
+
+
+class Result:
+    def __init__(self, seed):
+        self.seed, self.signature, self.log = seed, None, []
+        self.sites = self.stack_sites = self.made = self.stack_maps = self.stack_buckets = 0
+
+    def fail(self, signature, *log):
+        self.signature = signature
+        self.log += list(log)
+        return self
+
+
+def check(cfg, seed, text, workdir):
+    """Builds and runs one program both ways; a Result with signature None when all is well."""
+    res = Result(seed)
+    os.makedirs(workdir, exist_ok=True)
+    srcs = [os.path.join(workdir, n) for n in split(text, workdir)]
+    base = ["gcc"] + CFLAGS + [cfg.opt(seed)] + SAN + ["-I", os.path.join(ROOT, "runtime")]
+    rt = sorted(glob.glob(os.path.join(cfg.rt_dir, "*.o")))
+    env = dict(os.environ, **RUN_ENV)
+    outs = {}
+    for side, extra in (("heap", []), ("stack", cfg.stack_flags(seed))):
+        exe = os.path.join(workdir, side)
+        cmd = base + extra + srcs + rt + ["-o", exe]
+        rc, _, err = execute(cmd, COMPILE_TIMEOUT)
+        sig = compile_signature(side, rc, err)
+        if sig:
+            return res.fail(sig, "$ " + " ".join(cmd), err[-4000:])
+        if side == "stack":
+            count_sites(res, err)
+        rc, out, err = execute([exe], RUN_TIMEOUT, env)
+        sig = run_signature(side, rc, err)
+        if sig:
+            return res.fail(sig, f"$ {exe}", err[-6000:])
+        outs[side] = out
+        stats = STATS.search(err)
+        if not stats:
+            return res.fail(f"{side}-no-stats", err[-2000:])
+        if side == "heap" and int(stats.group(2)):
+            return res.fail("heap-stack-maps", "maps on given storage without the plugin")
+    if outs["heap"] != outs["stack"]:
+        return res.fail("stdout-differs", "heap stdout:", outs["heap"], "stack stdout:",
+                        outs["stack"])
+    res.made, res.stack_maps, res.stack_buckets = (int(g) for g in stats.groups())
+    return res
+
+
+def count_sites(res, err):
+    for line in err.splitlines():
+        m = SITE.match(line.strip())
+        if m:
+            res.sites += 1
+            res.stack_sites += not m.group(1).startswith("escapes")
+
+
+def check_seed(cfg, seed, keep):
+    workdir = os.path.join(cfg.out, "work", str(seed))
+    text = gen.Gen(seed).program()
+    res = check(cfg, seed, text, workdir)
+    if res.signature:
+        save_failure(cfg, res, text)
+    if keep:
+        shutil.copytree(workdir, os.path.join(keep, str(seed)), dirs_exist_ok=True)
+        with open(os.path.join(keep, str(seed), "prog.c"), "w") as f:
+            f.write(text)
+    shutil.rmtree(workdir, ignore_errors=True)
+    return res
+
+
+def save_failure(cfg, res, text):
+    d = os.path.join(cfg.out, f"fail-{res.seed}")
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, "prog.c"), "w") as f:
+        f.write(text)
+    with open(os.path.join(d, "log.txt"), "w") as f:
+        f.write(f"seed {res.seed}\nsignature {res.signature}\n" + "\n".join(res.log) + "\n")
+
+
+# ---- the run ---------------------------------------------------------------------------------
+
+def reduce_failure(cfg, res, seconds):
+    """Reduces OUT/fail-SEED/prog.c to reduced.c, keeping the failure's signature."""
+    d = os.path.join(cfg.out, f"fail-{res.seed}")
+    text = open(os.path.join(d, "prog.c")).read()
+    work = os.path.join(cfg.out, "work", f"reduce-{res.seed}")
+
+    def same_failure(candidate):
+        return check(cfg, res.seed, candidate, work).signature == res.signature
+
+    small = reduce.reduce(text, same_failure, time.time() + seconds)
+    shutil.rmtree(work, ignore_errors=True)
+    with open(os.path.join(d, "reduced.c"), "w") as f:
+        f.write(small)
+    return len(text.splitlines()), len(small.splitlines())
+
+
+def report(results, elapsed):
+    fails = [r for r in results if r.signature]
+    sites = sum(r.sites for r in results)
+    stack = sum(r.stack_sites for r in results)
+    made = sum(r.made for r in results)
+    smaps = sum(r.stack_maps for r in results)
+    sbk = sum(r.stack_buckets for r in results)
+    pct = lambda a, b: 100.0 * a / b if b else 0.0
+    print(f"fuzz: run time {elapsed:.0f} s; at run time {smaps} of {made} maps made on the "
+          f"stack ({pct(smaps, made):.1f}%), {sbk} with their first bucket")
+    print(f"fuzz: {len(results)} programs, {len(fails)} failures, {stack} of {sites} map sites "
+          f"on the stack ({pct(stack, sites):.1f}%)")
+    return fails
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("n", type=int, nargs="?", default=1000, help="programs (default 1000)")
+    ap.add_argument("--seed", type=int, default=1, help="first seed (default 1)")
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--keep", metavar="DIR", help="keep every program and build in DIR")
+    ap.add_argument("--out", default=os.path.join(ROOT, "build", "fuzz-progs"))
+    ap.add_argument("--plugin", default=os.path.join(ROOT, "build", "escape.so"))
+    ap.add_argument("--wrong-stack", action="store_true",
+                    help="build the stack side with wrong_stack.h instead of the plugin")
+    ap.add_argument("--reduce-max", type=int, default=3, help="failures to reduce (default 3)")
+    ap.add_argument("--reduce-time", type=int, default=300, help="seconds per reduction")
+    ap.add_argument("-v", action="store_true", help="a line per program")
+    a = ap.parse_args()
+    if not a.wrong_stack and not os.path.exists(a.plugin):
+        sys.exit(f"fuzz: no plugin at {a.plugin}; run make")
+    out = os.path.abspath(a.out)
+    build_runtime(out)
+    cfg = Config(out, snapshot_plugin(a.plugin, out), a.wrong_stack, os.path.join(out, "rt"))
+    start, results = time.time(), []
+    with concurrent.futures.ProcessPoolExecutor(max_workers=a.jobs) as pool:
+        futs = [pool.submit(check_seed, cfg, s, a.keep) for s in range(a.seed, a.seed + a.n)]
+        for fut in concurrent.futures.as_completed(futs):
+            res = fut.result()
+            results.append(res)
+            if res.signature:
+                print(f"FAIL seed {res.seed}: {res.signature} ({out}/fail-{res.seed})",
+                      flush=True)
+            elif a.v:
+                print(f"ok seed {res.seed}: {res.stack_sites}/{res.sites} sites on the stack")
+            if len(results) % 500 == 0:
+                print(f"fuzz: {len(results)} of {a.n} done, "
+                      f"{sum(1 for r in results if r.signature)} failures", flush=True)
+    fails = sorted((r for r in results if r.signature), key=lambda r: r.seed)
+    for res in fails[:a.reduce_max]:
+        before, after = reduce_failure(cfg, res, a.reduce_time)
+        print(f"reduced seed {res.seed} ({res.signature}): {before} -> {after} lines, "
+              f"{out}/fail-{res.seed}/reduced.c")
+    report(sorted(results, key=lambda r: r.seed), time.time() - start)
+    return 1 if fails else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
