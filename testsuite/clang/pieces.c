@@ -1,0 +1,152 @@
+// Both front ends: pointer pieces (plugin/gcc/narrow.cc, clang/narrow.c) in the
+// shapes a C front end sees: designated and compound-literal initializers,
+// narrow locals, compound assignments, struct copies and macros carry the
+// pieces of a map handle copied out with memcpy; a piece stored through a
+// pointer into a map's slot escapes; a map's address handed to a `const void *`
+// parameter may be read in pieces.  Counters and comparisons carry nothing.
+//
+// RUN: %cc -O0 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
+// RUN: %root/build/escape-clang -m %s -- -std=gnu11 -I%root/runtime 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
+#include <stdint.h>
+#include <string.h>
+#include "gomap.h"
+
+struct halves { uint32_t lo, hi; };
+uint64_t g64;
+uint32_t g32;
+
+#define LO(x) ((uint32_t)(x))
+
+void designated(void)
+{
+    // CHECK: {{.*}}:[[@LINE+1]]:16: make(map[int]int) escapes to heap
+    gomap *m = gomap_make(GOMAP_TYPE(int, int), 0);
+    uintptr_t u;
+    memcpy(&u, &m, sizeof u);
+    struct halves h = { .hi = (uint32_t)(u >> 32), .lo = (uint32_t)u };
+    g64 = ((uint64_t)h.hi << 32) | h.lo;
+}
+
+void compound_literal(void)
+{
+    // CHECK: {{.*}}:[[@LINE+1]]:16: make(map[int]int) escapes to heap
+    gomap *m = gomap_make(GOMAP_TYPE(int, int), 0);
+    uintptr_t u;
+    memcpy(&u, &m, sizeof u);
+    struct halves h = (struct halves){ (uint32_t)u, (uint32_t)(u >> 32) };
+    g64 = ((uint64_t)h.hi << 32) | h.lo;
+}
+
+void through_narrow_local(void)
+{
+    // CHECK: {{.*}}:[[@LINE+1]]:16: make(map[int]int) escapes to heap
+    gomap *m = gomap_make(GOMAP_TYPE(int, int), 0);
+    uintptr_t u;
+    memcpy(&u, &m, sizeof u);
+    uint32_t lo = (uint32_t)u, hi = (uint32_t)(u >> 32);
+    struct halves h;
+    h.lo = lo;
+    h.hi = hi;
+    g64 = ((uint64_t)h.hi << 32) | h.lo;
+}
+
+void compound_assignment(void)
+{
+    // CHECK: {{.*}}:[[@LINE+1]]:16: make(map[int]int) escapes to heap
+    gomap *m = gomap_make(GOMAP_TYPE(int, int), 0);
+    uintptr_t u;
+    memcpy(&u, &m, sizeof u);
+    struct halves h = { 0, 0 };
+    h.lo |= (uint32_t)u;
+    h.hi += (uint32_t)(u >> 32);
+    g64 = ((uint64_t)h.hi << 32) | h.lo;
+}
+
+void struct_copy(void)
+{
+    // CHECK: {{.*}}:[[@LINE+1]]:16: make(map[int]int) escapes to heap
+    gomap *m = gomap_make(GOMAP_TYPE(int, int), 0);
+    uintptr_t u;
+    memcpy(&u, &m, sizeof u);
+    struct halves h;
+    h.lo = LO(u);
+    h.hi = LO(u >> 32);
+    struct halves copy = h;
+    g64 = ((uint64_t)copy.hi << 32) | copy.lo;
+}
+
+// CHECK: {{.*}}:[[@LINE+1]]:34: mm does not escape
+static uint32_t read_slot(gomap *mm)
+{
+    int k = 0;
+    uint32_t *v = gomap_access(mm, &k);
+    return v ? *v : 0;
+}
+
+// A narrow parameter may be a piece of the caller's pointer: stored through a
+// pointer (into mm's storage, where read_slot reads it narrowly) it escapes.
+static uint32_t stash(uint32_t w)
+{
+    // CHECK: {{.*}}:[[@LINE+1]]:17: make(map[int]int) does not escape
+    gomap *mm = gomap_make(GOMAP_TYPE(int, int), 0);
+    int k = 0;
+    *(uint32_t *)gomap_assign(mm, &k) = w;
+    uint32_t r = read_slot(mm);
+    gomap_free(mm);
+    return r;
+}
+
+void piece_into_slot(void)
+{
+    // CHECK: {{.*}}:[[@LINE+1]]:16: make(map[int]int) escapes to heap
+    gomap *m = gomap_make(GOMAP_TYPE(int, int), 0);
+    union { gomap *m; uintptr_t u; } x;
+    x.m = m;
+    g32 = stash((uint32_t)x.u);
+}
+
+// CHECK: {{.*}}:[[@LINE+1]]:40: p does not escape
+static uint32_t first_word(const void *p)
+{
+    return *(const uint32_t *)p;
+}
+
+// CHECK: {{.*}}:[[@LINE+1]]:35: pm does not escape
+static size_t count(gomap *const *pm)
+{
+    return gomap_len(*pm);
+}
+
+void bytes_to_void_parameter(void)
+{
+    // CHECK: {{.*}}:[[@LINE+1]]:16: make(map[int]int) escapes to heap
+    gomap *m = gomap_make(GOMAP_TYPE(int, int), 0);
+    g32 = first_word(&m);
+}
+
+size_t typed_parameter(void)
+{
+    // CHECK: {{.*}}:[[@LINE+1]]:16: make(map[int]int) does not escape
+    gomap *m = gomap_make(GOMAP_TYPE(int, int), 0);
+    size_t n = count(&m);
+    gomap_free(m);
+    return n;
+}
+
+struct counted { gomap *m; int n; unsigned flags; };
+
+// Counters, comparisons and the map's length next to the map carry nothing
+// (a narrow parameter would: it may be a piece of the caller's pointer).
+int counters(int x)
+{
+    // CHECK: {{.*}}:[[@LINE+1]]:26: make(map[int]int) does not escape
+    struct counted c = { gomap_make(GOMAP_TYPE(int, int), 0), .n = 1 };
+    c.n = c.n * 2 + 1;
+    c.n += (int)gomap_len(c.m);
+    c.flags = c.m != NULL;
+    c.flags |= (uint32_t)(x < 3);
+    int r = c.n + (int)c.flags;
+    g32 = (uint32_t)c.n;
+    gomap_free(c.m);
+    return r;
+}
