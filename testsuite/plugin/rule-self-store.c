@@ -1,11 +1,15 @@
 // Rule: a store through a parameter of a value read through the same
 // parameter gives the caller nothing it could not reach already (Go's
 // self-assignment rule, generalised); any other value stored through a
-// parameter leaks, including one that only may come from a local.
+// parameter leaks, including one that only may come from a local.  (GCC stores
+// `c ? p->y : m` as one temporary, so the plugin cannot see its self part;
+// escape-clang stores each source: see docs/frontends.md, "one store per
+// source".)
 //
-// RUN: %cc -O0 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
-// RUN: %cc -O2 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
-// RUN: %cc -O2 %asan -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
+// RUN: %cc -O0 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --check-prefixes=CHECK,GCC --implicit-check-not=escape --implicit-check-not=leaking
+// RUN: %root/build/escape-clang -m %s -- -std=gnu11 -I%root/runtime 2>&1 | %FileCheck %s --check-prefixes=CHECK,CLANG --implicit-check-not=escape --implicit-check-not=leaking
+// RUN: %cc -O2 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --check-prefixes=CHECK,GCC --implicit-check-not=escape --implicit-check-not=leaking
+// RUN: %cc -O2 %asan -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --check-prefixes=CHECK,GCC --implicit-check-not=escape --implicit-check-not=leaking
 #include "gomap.h"
 
 struct P { gomap *x; gomap *y; };
@@ -28,7 +32,8 @@ void local_into_self(struct P *p)
 }
 
 // Either the caller's own value or a fresh map: the map escapes.
-// CHECK: {{.*}}:[[@LINE+1]]:22: leaking param content: p
+// GCC: {{.*}}:[[@LINE+2]]:22: leaking param content: p
+// CLANG: {{.*}}:[[@LINE+1]]:22: p does not escape
 void mixed(struct P *p, int c)
 {
     // CHECK: {{.*}}:[[@LINE+1]]:16: make(map[int]int) escapes to heap
