@@ -166,7 +166,7 @@ static uintptr_t noldbuckets(const struct gomap *h) { return bucket_shift(old_B(
 /* hash0 is the seed after wyhash's seed-only prologue (wy_seed); the prologue
  * of a uniformly random seed is as random, so a fresh random number serves
  * directly and the prologue's multiply is skipped. */
-static uint64_t new_seed(void) { return rt_rand(); }
+INLINE uint64_t new_seed(void) { return rt_rand_inline(); }
 
 /* ---- descriptor and header ---- */
 static bool pow2(uint32_t a) { return a && !(a & (a - 1)); }
@@ -221,13 +221,20 @@ static void layout_header(struct gomap *h, const gomap_type *t)
 static __thread struct gomap layout_cache;
 static __thread gomap_type layout_desc;
 
-static void init_header(struct gomap *h, const gomap_type *t, uint8_t own)
+INLINE bool layout_cached(const gomap_type *t)
 {
-    if (UNLIKELY(layout_cache.t != t
-                 || memcmp(&layout_desc, t, offsetof(gomap_type, name)) != 0)) {
-        layout_header(&layout_cache, t);
-        layout_desc = *t;
-    }
+    return layout_cache.t == t && memcmp(&layout_desc, t, offsetof(gomap_type, name)) == 0;
+}
+
+static __attribute__((noinline)) void cache_layout(const gomap_type *t)
+{
+    layout_header(&layout_cache, t);
+    layout_desc = *t;
+}
+
+INLINE void init_header(struct gomap *h, const gomap_type *t, uint8_t own)
+{
+    if (UNLIKELY(!layout_cached(t))) cache_layout(t);
     *h = layout_cache;
     h->own = own;
     h->hash0 = new_seed();
@@ -272,7 +279,8 @@ gomap *gomap_make(const gomap_type *t, size_t hint)
     return h;
 }
 
-gomap *gomap_make_on(const gomap_type *t, size_t hint, void *hmap, void *bucket)
+static __attribute__((noinline)) gomap *make_on(const gomap_type *t, size_t hint, void *hmap,
+                                                 void *bucket)
 {
     if (!t) rt_throw("gomap: NULL map type descriptor");
     if (!hmap || (uintptr_t)hmap % GOMAP_HMAP_ALIGN)
@@ -295,6 +303,27 @@ gomap *gomap_make_on(const gomap_type *t, size_t hint, void *hmap, void *bucket)
     }
     rt_count_stack(use_bucket);
     return h;
+}
+
+/* The plugin's call: its common case (a small map of the type this thread laid
+ * out last, header and bucket given, aligned as the layout requires) without a
+ * call; every other case, and every error, in make_on. */
+gomap *gomap_make_on(const gomap_type *t, size_t hint, void *hmap, void *bucket)
+{
+    struct gomap *h = hmap;
+    if (LIKELY(t != NULL && hint <= BUCKET_CNT && bucket != NULL && layout_cached(t)
+               && ((uintptr_t)hmap & (GOMAP_HMAP_ALIGN - 1)) == 0 && hmap != NULL
+               && ((uintptr_t)bucket & 7) == 0 && t->keyalign <= 8 && t->valalign <= 8)) {
+        *h = layout_cache;
+        h->own = OWN_HMAP_GIVEN | OWN_BUCKET_GIVEN;
+        h->hash0 = new_seed();
+        memset(bucket, 0, BUCKET_CNT);
+        *overflow_slot(h, bucket) = NULL;
+        h->buckets = bucket;
+        rt_count_stack_inline(true);
+        return h;
+    }
+    return make_on(t, hint, hmap, bucket);
 }
 
 size_t gomap_len(const gomap *m) { return m ? m->count : 0; }
@@ -701,18 +730,52 @@ INLINE void *access_kind(const struct gomap *h, const void *key, int kind)
 }
 NOINLINE void *access_k4(const struct gomap *h, const void *key) { return access_kind(h, key, KIND_K4); }
 NOINLINE void *access_k8(const struct gomap *h, const void *key) { return access_kind(h, key, KIND_K8); }
-NOINLINE void *access_str(const struct gomap *h, const void *key) { return access_kind(h, key, KIND_STR); }
+NOINLINE void *access_k8v8(const struct gomap *h, const void *key) { return access_kind(h, key, KIND_K8V8); }
+NOINLINE void *access_str_long(const struct gomap *h, const void *key) { return access_kind(h, key, KIND_STR); }
+NOINLINE void *access_str(const struct gomap *h, const void *key)
+{
+    if (UNLIKELY(((const gostring *)key)->len > 32)) return access_str_long(h, key);
+    return access_kind(h, key, KIND_STR32);
+}
 NOINLINE void *access_gen(const struct gomap *h, const void *key) { return access_kind(h, key, KIND_GENERIC); }
+
+/* A map of one bucket (B = 0, not growing, no overflow bucket, which a B = 0
+ * map never gets) needs no hash: compare the key with the filled cells, as Go's
+ * mapaccess1_fast32/fast64/faststr do.  A small leaf function; anything else
+ * (and a string longer than 32 bytes, whose comparison is a call) goes to the
+ * hashed lookup `hashed`. */
+INLINE void *access_one_kind(const struct gomap *h, const void *key, int kind,
+                             void *(*hashed)(const struct gomap *, const void *))
+{
+    if (UNLIKELY(flags_get(h) & F_WRITING)) rt_fatal("concurrent map read and map write");
+    if (UNLIKELY(h->oldbuckets != NULL)
+        || (kind == KIND_STR32 && ((const gostring *)key)->len > 32))
+        return hashed(h, key);
+    char *b = h->buckets;
+    for (unsigned m = filled_cells(b); m; m &= m - 1) {
+        unsigned i = first_cell(m);
+        if (key_equal(h, key, key_at_kind(h, b, i, kind), kind))
+            return deref_val_kind(h, val_at_kind(h, b, i, kind), kind);
+    }
+    if (UNLIKELY(overflow_of_kind(h, b, kind) != NULL)) return hashed(h, key);
+    return NULL;
+}
+NOINLINE void *access_one_k4(const struct gomap *h, const void *key) { return access_one_kind(h, key, KIND_K4, access_k4); }
+NOINLINE void *access_one_k8(const struct gomap *h, const void *key) { return access_one_kind(h, key, KIND_K8, access_k8); }
+NOINLINE void *access_one_k8v8(const struct gomap *h, const void *key) { return access_one_kind(h, key, KIND_K8V8, access_k8v8); }
+NOINLINE void *access_one_str(const struct gomap *h, const void *key) { return access_one_kind(h, key, KIND_STR32, access_str); }
 
 void *gomap_access(const gomap *m, const void *key)
 {
     const struct gomap *h = m;
     if (h == NULL || h->count == 0) return NULL;
-    if (LIKELY(h->kind == KIND_K8V8)) return access_kind(h, key, KIND_K8V8);   /* inline */
+    if (LIKELY(h->kind == KIND_K8V8))   /* inline, except one-bucket maps */
+        return h->B == 0 ? access_one_k8v8(h, key) : access_kind(h, key, KIND_K8V8);
+    bool one = h->B == 0;
     switch (h->kind) {
-    case KIND_K8: return access_k8(h, key);
-    case KIND_STR: return access_str(h, key);
-    case KIND_K4: return access_k4(h, key);
+    case KIND_K8: return one ? access_one_k8(h, key) : access_k8(h, key);
+    case KIND_STR: return one ? access_one_str(h, key) : access_str(h, key);
+    case KIND_K4: return one ? access_one_k4(h, key) : access_k4(h, key);
     default: return access_gen(h, key);
     }
 }

@@ -48,7 +48,9 @@ enum {
 /* h->kind selects the specialised code paths (Go's mapaccess1_fast32/64/faststr);
  * KIND_K8V8 is KIND_K8 with 8-byte direct values, whose whole bucket layout is
  * constant (the commonest map, and the benchmarks'). */
-enum { KIND_GENERIC, KIND_K4, KIND_K8, KIND_STR, KIND_K8V8 };
+enum { KIND_GENERIC, KIND_K4, KIND_K8, KIND_STR, KIND_K8V8,
+       KIND_STR32 /* never in h->kind: a KIND_STR lookup of a key of at most 32
+                     bytes, compared without a call (a leaf function) */ };
 enum { K8V8_VALOFF = 72, K8V8_BUCKETSIZE = 144 };
 
 /* h->ind: indirect keys and values; and IND_SLOW, set with either of them or
@@ -191,6 +193,24 @@ INLINE unsigned match_cells(const char *b, uint8_t c)
 }
 INLINE unsigned first_cell(unsigned m) { return (unsigned)__builtin_ctz(m); }
 
+/* Filled cells (tophash >= MIN_TOPHASH) of bucket b as bits 0..7: an unsigned
+ * byte compare, max(t, MIN_TOPHASH) == t, where SSE2 is available (bytes 8..15
+ * of the load are 0, below MIN_TOPHASH); an exact SWAR test elsewhere (below
+ * 128, adding 128 - MIN_TOPHASH sets the top bit just for bytes >= MIN_TOPHASH
+ * and cannot carry into the next byte). */
+INLINE unsigned filled_cells(const char *b)
+{
+#ifdef __SSE2__
+    __m128i w = _mm_loadl_epi64((const __m128i *)(const void *)b);
+    __m128i ge = _mm_cmpeq_epi8(_mm_max_epu8(w, _mm_set1_epi8((char)MIN_TOPHASH)), w);
+    return (unsigned)_mm_movemask_epi8(ge);
+#else
+    uint64_t w = tophash_word(b), low7 = 0x7f7f7f7f7f7f7f7full;
+    uint64_t m = ((((w & low7) + LSB * (128 - MIN_TOPHASH)) | w) & MSB) >> 7;
+    return (unsigned)((m * 0x0102040810204080ull) >> 56);
+#endif
+}
+
 /* ---- specialised by kind ----
  * KIND_K4 and KIND_K8 maps have their keys at offset 8 (layout_header checks
  * it), so their key slots need no header field. */
@@ -234,6 +254,10 @@ INLINE uint64_t key_hash(const struct gomap *h, const void *key, int kind)
         const gostring *s = key;
         return wy_hash(s->ptr, s->len, h->hash0);
     }
+    case KIND_STR32: {
+        const gostring *s = key;
+        return wy_hash32(s->ptr, s->len, h->hash0);
+    }
     default: return wy_hash(key, h->keysize, h->hash0);
     }
 }
@@ -253,6 +277,20 @@ INLINE bool bytes_equal(const char *a, const char *b, size_t n)
     return true;
 }
 
+/* n <= 32 bytes equal, no call */
+INLINE bool bytes_equal32(const char *a, const char *b, size_t n)
+{
+    if (n >= 8) {
+        uint64_t d = (load_u64(a) ^ load_u64(b)) | (load_u64(a + n - 8) ^ load_u64(b + n - 8));
+        if (n > 16)
+            d |= (load_u64(a + 8) ^ load_u64(b + 8)) | (load_u64(a + n - 16) ^ load_u64(b + n - 16));
+        return d == 0;
+    }
+    if (n >= 4) return ((load_u32(a) ^ load_u32(b)) | (load_u32(a + n - 4) ^ load_u32(b + n - 4))) == 0;
+    if (n == 0) return true;
+    return a[0] == b[0] && a[n / 2] == b[n / 2] && a[n - 1] == b[n - 1];
+}
+
 /* key: the key's bytes; slot: a key slot of a bucket */
 INLINE bool key_equal(const struct gomap *h, const void *key, char *slot, int kind)
 {
@@ -264,6 +302,11 @@ INLINE bool key_equal(const struct gomap *h, const void *key, char *slot, int ki
         return a->len == b->len
                && (a->ptr == b->ptr || bytes_equal(a->ptr, b->ptr, a->len));
     }
+    case KIND_STR32: {
+        const gostring *a = key, *b = (const gostring *)slot;
+        return a->len == b->len
+               && (a->ptr == b->ptr || bytes_equal32(a->ptr, b->ptr, a->len));
+    }
     default: return memcmp(key, deref_key(h, slot), h->keysize) == 0;
     }
 }
@@ -273,6 +316,38 @@ void *rt_alloc(size_t n);                 /* zeroed; aborts when out of memory *
 void rt_free(void *p, size_t n);
 void rt_count_stack(bool bucket);
 uint64_t rt_rand(void);                   /* fast per-thread random numbers */
+
+/* The per-thread state behind rt_rand and the counters (gomap_mem.c), exposed
+ * so the hot path of gomap_make_on takes a random seed and counts a stack map
+ * without a call.  A thread's counter block is on the list gomap_read_memstats
+ * sums once `registered`; only its thread writes it (relaxed loads and stores). */
+struct rt_stat_block {
+    gomap_memstats s;
+    struct rt_stat_block *next, **prev;
+    bool registered;
+};
+extern __thread struct rt_stat_block rt_my_stats;
+extern __thread uint64_t rt_rand_state;
+extern __thread bool rt_rand_seeded;
+
+#define RT_STAT_ADD(st, field, n)                                                      \
+    __atomic_store_n(&(st)->field, __atomic_load_n(&(st)->field, __ATOMIC_RELAXED)    \
+                                   + (uint64_t)(n), __ATOMIC_RELAXED)
+
+INLINE uint64_t rt_rand_inline(void)
+{
+    if (UNLIKELY(!rt_rand_seeded)) return rt_rand();
+    return wy_rand(&rt_rand_state);
+}
+INLINE void rt_count_stack_inline(bool bucket)
+{
+    if (UNLIKELY(!rt_my_stats.registered)) {
+        rt_count_stack(bucket);
+        return;
+    }
+    RT_STAT_ADD(&rt_my_stats.s, stack_maps, 1);
+    RT_STAT_ADD(&rt_my_stats.s, stack_buckets, bucket);
+}
 __attribute__((noreturn, cold)) void rt_fatal(const char *msg);   /* "fatal error: " */
 __attribute__((noreturn, cold)) void rt_panic(const char *msg);   /* "panic: " */
 __attribute__((noreturn, cold)) void rt_throw(const char *fmt, ...);

@@ -70,11 +70,15 @@ static bool iter_end(gomap_iter *it, void **key, void **val)
 /* The next bucket of a chain.  A spare bucket's end marker points at its array's
  * first bucket, which no chain ever contains: after gomap_clear re-zeroed an
  * array under a paused iterator, that marker may be what it finds. */
-static char *next_in_chain(const struct gomap *h, const gomap_iter *it, char *b)
+INLINE char *next_in_chain_kind(const struct gomap *h, const gomap_iter *it, char *b, int kind)
 {
-    char *o = overflow_of(h, b);
+    char *o = overflow_of_kind(h, b, kind);
     if (o == it->buckets || o == h->buckets || o == h->oldbuckets) return NULL;
     return o;
+}
+static char *next_in_chain(const struct gomap *h, const gomap_iter *it, char *b)
+{
+    return next_in_chain_kind(h, it, b, KIND_GENERIC);
 }
 
 /* First bucket to walk for bucket index `bucket`; sets *check. */
@@ -95,73 +99,131 @@ static char *enter_bucket(const struct gomap *h, const gomap_iter *it, uintptr_t
     return bucket_at(h, it->buckets, bucket);
 }
 
-/* Filled cells (tophash >= MIN_TOPHASH) of a tophash word: bit 8i+7 for cell i.
- * Exact per byte: below 128, adding 128 - MIN_TOPHASH sets the top bit just for
- * bytes >= MIN_TOPHASH and cannot carry into the next byte. */
-INLINE uint64_t match_filled(uint64_t w)
+/* Return cell `cell` of bucket b, the iterator's j-th, from bucket index
+ * `bucket` (the next to enter). */
+INLINE bool iter_yield(gomap_iter *it, struct gomap *h, char *b, uintptr_t bucket, unsigned j,
+                       unsigned cell, void **key, void **val, int kind)
 {
-    uint64_t low7 = 0x7f7f7f7f7f7f7f7full;
-    return (((w & low7) + LSB * (128 - MIN_TOPHASH)) | w) & MSB;
+    char *k = kind == KIND_K8V8 ? key_at_kind(h, b, cell, kind) : deref_key(h, key_at(h, b, cell));
+    char *v = deref_val_kind(h, val_at_kind(h, b, cell, kind), kind);
+    it->key = k;
+    it->elem = v;
+    it->bucket = bucket;
+    it->bptr = b;
+    it->i = (uint8_t)(j + 1);
+    if (key) *key = k;
+    if (val) *val = v;
+    return true;
+}
+
+/* The iterator's candidates in bucket b from its j-th cell on: bit j stands for
+ * cell (j + offset) & 7 (the filled-cell mask rotated right by the offset). */
+INLINE unsigned iter_cells(const char *b, unsigned off, unsigned from)
+{
+    unsigned m = filled_cells(b);
+    return ((m | m << 8) >> off) & (0xffu << from) & 0xffu;
 }
 
 /* The common case: no growth under way or since the iterator started, and it
  * does not stand in an old bucket (check_bucket).  Then every cell it reaches
  * is filled or empty, so the next filled cell of a bucket, in the iterator's
- * rotated order, is found in one step from the tophash word. */
+ * rotated order, is found in one step from the tophash bytes.  The first test
+ * is the commonest step: another cell of the same bucket. */
 INLINE bool iter_next_simple(gomap_iter *it, struct gomap *h, void **key, void **val, int kind)
 {
     uintptr_t bucket = it->bucket;
     char *b = it->bptr;
-    unsigned i = it->i, off = it->offset;
+    unsigned off = it->offset, m;
+    if (LIKELY(b != NULL)) {
+        m = iter_cells(b, off, it->i);
+        if (LIKELY(m)) goto found;
+        b = next_in_chain_kind(h, it, b, kind);
+    }
     for (;;) {
         if (b == NULL) {
             if (bucket == it->start_bucket && it->wrapped) return iter_end(it, key, val);
             b = bucket_at_kind(h, it->buckets, bucket, kind);
+            /* walks are sequential: fetch a few buckets ahead (past the array's
+             * end this is a harmless hint) */
+            __builtin_prefetch((const void *)((uintptr_t)b + 4 * bucketsize_kind(h, kind)));
             if (++bucket == bucket_shift(it->B)) {
                 bucket = 0;
                 it->wrapped = 1;
             }
-            i = 0;
         }
-        if (i < BUCKET_CNT) {
-            /* bit 8j+7 of m: cell (j + off) & 7, the iterator's j-th */
-            uint64_t m = match_filled(tophash_word(b));
-            m = (m >> (8 * off)) | (m << ((64 - 8 * off) & 63));   /* rotate */
-            m &= ~(uint64_t)0 << (8 * i);
-            if (m) {
-                unsigned j = first_slot(m), offi = (j + off) & (BUCKET_CNT - 1);
-                char *k = kind == KIND_K8V8 ? key_at_kind(h, b, offi, kind)
-                                            : deref_key(h, key_at(h, b, offi));
-                char *v = deref_val_kind(h, val_at_kind(h, b, offi, kind), kind);
-                it->key = k;
-                it->elem = v;
-                it->bucket = bucket;
-                it->bptr = b;
-                it->i = (uint8_t)(j + 1);
-                if (key) *key = k;
-                if (val) *val = v;
-                return true;
-            }
-        }
-        b = next_in_chain(h, it, b);
-        i = 0;
+        m = iter_cells(b, off, 0);
+        if (m) goto found;
+        b = next_in_chain_kind(h, it, b, kind);
     }
+found:;
+    unsigned j = first_cell(m);
+    return iter_yield(it, h, b, bucket, j, (j + off) & (BUCKET_CNT - 1), key, val, kind);
 }
 
 static __attribute__((noinline)) bool iter_next_slow(gomap_iter *it, struct gomap *h, void **key,
                                                      void **val);
 
-bool gomap_iter_next(gomap_iter *it, void **key, void **val)
+/* Whether the simple path applies: no growth under way or since the start. */
+INLINE bool iter_simple(const gomap_iter *it, const struct gomap *h)
+{
+    return h->oldbuckets == NULL && it->buckets == h->buckets && it->B == h->B
+           && it->check_bucket == NO_CHECK;
+}
+
+static __attribute__((noinline)) bool iter_next_any(gomap_iter *it, void **key, void **val)
 {
     struct gomap *h = it->h;
     if (h == NULL) return iter_end(it, key, val);
     if (UNLIKELY(flags_get(h) & F_WRITING)) rt_fatal("concurrent map iteration and map write");
     if (UNLIKELY(h->extra != NULL) && reclaimed(h, it)) iter_reclaimed(it);
-    if (LIKELY(h->oldbuckets == NULL && it->buckets == h->buckets && it->B == h->B
-               && it->check_bucket == NO_CHECK))
+    if (LIKELY(iter_simple(it, h)))
         return h->kind == KIND_K8V8 ? iter_next_simple(it, h, key, val, KIND_K8V8)
                                     : iter_next_simple(it, h, key, val, KIND_GENERIC);
     return iter_next_slow(it, h, key, val);
+}
+
+/* The common steps of a K8V8 map's iteration (nothing to release, not writing,
+ * the simple case) in a leaf function: the next cell of the bucket, or of the
+ * next buckets while they have no overflow chain; chains, the end and every
+ * other case go to iter_next_any, with the iterator's state brought up to date. */
+bool gomap_iter_next(gomap_iter *it, void **key, void **val)
+{
+    struct gomap *h = it->h;
+    char *b = it->bptr;
+    if (LIKELY(h != NULL && h->kind == KIND_K8V8 && h->extra == NULL
+               && !(flags_get(h) & F_WRITING) && iter_simple(it, h))) {
+        unsigned off = it->offset, m;
+        uintptr_t bucket = it->bucket;
+        if (b != NULL) {
+            m = iter_cells(b, off, it->i);
+            if (LIKELY(m)) goto found;
+            if (overflow_of_kind(h, b, KIND_K8V8) != NULL) goto any;
+        }
+        for (;;) {
+            if (UNLIKELY(bucket == it->start_bucket && it->wrapped)) {
+                b = NULL;
+                break;
+            }
+            b = bucket_at_kind(h, it->buckets, bucket, KIND_K8V8);
+            __builtin_prefetch((const void *)((uintptr_t)b + 4 * K8V8_BUCKETSIZE));
+            if (++bucket == bucket_shift(it->B)) {
+                bucket = 0;
+                it->wrapped = 1;
+            }
+            m = iter_cells(b, off, 0);
+            if (LIKELY(m)) goto found;
+            if (overflow_of_kind(h, b, KIND_K8V8) != NULL) break;
+        }
+        it->bptr = b;   /* b's cells are done: its chain (or the end) is next */
+        it->bucket = bucket;
+        it->i = BUCKET_CNT;
+        goto any;
+    found:;
+        unsigned j = first_cell(m);
+        return iter_yield(it, h, b, bucket, j, (j + off) & (BUCKET_CNT - 1), key, val, KIND_K8V8);
+    }
+any:
+    return iter_next_any(it, key, val);
 }
 
 /* mapiternext in full: growth under way or since the start. */

@@ -21,14 +21,9 @@
  * loads and stores, so a concurrent reader is well defined; heap_bytes of one
  * thread may wrap below zero (it frees what another allocated) and the sum is
  * taken modulo 2^64. */
-struct stat_block {
-    gomap_memstats s;
-    struct stat_block *next, **prev;
-    bool registered;
-};
-static __thread struct stat_block my_stats;
+__thread struct rt_stat_block rt_my_stats;   /* struct in gomap_internal.h */
 static pthread_mutex_t stats_lock = PTHREAD_MUTEX_INITIALIZER;
-static struct stat_block *live_blocks;
+static struct rt_stat_block *live_blocks;
 static gomap_memstats exited;          /* under stats_lock */
 static pthread_key_t stats_key;
 static pthread_once_t stats_once = PTHREAD_ONCE_INIT;
@@ -46,7 +41,7 @@ static void add_stats(gomap_memstats *to, const gomap_memstats *from)
 
 static void thread_exit(void *p)   /* pthread key destructor */
 {
-    struct stat_block *b = p;
+    struct rt_stat_block *b = p;
     pthread_mutex_lock(&stats_lock);
     add_stats(&exited, &b->s);
     *b->prev = b->next;
@@ -58,9 +53,9 @@ static void thread_exit(void *p)   /* pthread key destructor */
 
 static void make_key(void) { pthread_key_create(&stats_key, thread_exit); }
 
-static __attribute__((noinline)) struct stat_block *register_thread(void)
+static __attribute__((noinline)) struct rt_stat_block *register_thread(void)
 {
-    struct stat_block *b = &my_stats;
+    struct rt_stat_block *b = &rt_my_stats;
     pthread_once(&stats_once, make_key);
     pthread_mutex_lock(&stats_lock);
     b->next = live_blocks;
@@ -75,14 +70,10 @@ static __attribute__((noinline)) struct stat_block *register_thread(void)
 
 INLINE gomap_memstats *thread_stats(void)
 {
-    struct stat_block *b = &my_stats;
+    struct rt_stat_block *b = &rt_my_stats;
     if (UNLIKELY(!b->registered)) b = register_thread();
     return &b->s;
 }
-
-/* only this thread writes its block: a relaxed load, add and store */
-#define STAT_ADD(st, field, n) \
-    __atomic_store_n(&(st)->field, LOAD((st)->field) + (uint64_t)(n), __ATOMIC_RELAXED)
 
 /* Big bucket arrays get transparent huge pages, as Go's heap does (it madvises
  * MADV_HUGEPAGE): a large map's lookups are TLB misses otherwise, and a fresh
@@ -114,8 +105,8 @@ void *rt_alloc(size_t n)
     void *p = n >= HUGE_MIN ? huge_alloc(n) : calloc(1, n ? n : 1);
     if (UNLIKELY(!p)) rt_fatal("runtime: out of memory");
     gomap_memstats *st = thread_stats();
-    STAT_ADD(st, heap_allocs, 1);
-    STAT_ADD(st, heap_bytes, n);
+    RT_STAT_ADD(st, heap_allocs, 1);
+    RT_STAT_ADD(st, heap_bytes, n);
     return p;
 }
 
@@ -125,15 +116,15 @@ void rt_free(void *p, size_t n)
     if (n >= HUGE_MIN) munmap(p, page_round(n));
     else free(p);
     gomap_memstats *st = thread_stats();
-    STAT_ADD(st, heap_frees, 1);
-    STAT_ADD(st, heap_bytes, -(uint64_t)n);
+    RT_STAT_ADD(st, heap_frees, 1);
+    RT_STAT_ADD(st, heap_bytes, -(uint64_t)n);
 }
 
 void rt_count_stack(bool bucket)
 {
     gomap_memstats *st = thread_stats();
-    STAT_ADD(st, stack_maps, 1);
-    STAT_ADD(st, stack_buckets, bucket);
+    RT_STAT_ADD(st, stack_maps, 1);
+    RT_STAT_ADD(st, stack_buckets, bucket);
 }
 
 void gomap_read_memstats(gomap_memstats *out)
@@ -141,7 +132,7 @@ void gomap_read_memstats(gomap_memstats *out)
     memset(out, 0, sizeof *out);
     pthread_mutex_lock(&stats_lock);
     *out = exited;
-    for (struct stat_block *b = live_blocks; b; b = b->next) add_stats(out, &b->s);
+    for (struct rt_stat_block *b = live_blocks; b; b = b->next) add_stats(out, &b->s);
     pthread_mutex_unlock(&stats_lock);
 }
 
@@ -149,8 +140,8 @@ void gomap_read_memstats(gomap_memstats *out)
  * Go's fastrand: a cheap per-thread generator.  Each thread's wyrand state is
  * seeded once from getrandom(2); map seeds (hash0) and iteration starts come from
  * it, so every map gets an unpredictable seed without a system call per map. */
-static __thread uint64_t rand_state;
-static __thread bool rand_seeded;
+__thread uint64_t rt_rand_state;
+__thread bool rt_rand_seeded;
 
 static uint64_t os_random(void)
 {
@@ -169,11 +160,11 @@ static uint64_t os_random(void)
 
 uint64_t rt_rand(void)
 {
-    if (UNLIKELY(!rand_seeded)) {
-        rand_state = os_random();
-        rand_seeded = true;
+    if (UNLIKELY(!rt_rand_seeded)) {
+        rt_rand_state = os_random();
+        rt_rand_seeded = true;
     }
-    return wy_rand(&rand_state);
+    return wy_rand(&rt_rand_state);
 }
 
 /* ---- errors ---- */

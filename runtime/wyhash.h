@@ -15,7 +15,8 @@
  *    wy_hash(p, n, wy_seed(s)) == wyhash(p, n, s, _wyp).
  *  - everything is static inline, so calls with a constant length (4- and 8-byte
  *    keys) fold to a few instructions.
- * wy_hash8 and wy_hash4 are wy_hash for 8- and 4-byte keys passed by value.
+ * wy_hash8 and wy_hash4 are wy_hash for 8- and 4-byte keys passed by value,
+ * wy_hash32 is wy_hash for keys of at most 32 bytes.
  * wy_rand is wyrand(), the fast generator behind map seeds and iteration starts.
  * testsuite/runtime/wyhash.c checks published known-answer vectors (final 4 and
  * later 4.x releases agree except at lengths 48 and 96, where 4.x loops `>= 48`).
@@ -93,6 +94,33 @@ WY_INLINE uint64_t wy_hash(const void *key, size_t len, uint64_t seed)
     b ^= seed;
     wy_mum(&a, &b);
     return wy_mix(a ^ secret[0] ^ len, b ^ secret[1]);
+}
+
+/* wy_hash for len <= 32 (the same result): the loops of the general code reduce
+ * to at most one 16-byte round, which keeps a string lookup's registers few. */
+WY_INLINE uint64_t wy_hash32(const void *key, size_t len, uint64_t seed)
+{
+    const uint8_t *p = (const uint8_t *)key;
+    uint64_t a, b;
+    if (__builtin_expect(len <= 16, 1)) {
+        if (__builtin_expect(len >= 4, 1)) {
+            a = (wy_r4(p) << 32) | wy_r4(p + ((len >> 3) << 2));
+            b = (wy_r4(p + len - 4) << 32) | wy_r4(p + len - 4 - ((len >> 3) << 2));
+        } else if (__builtin_expect(len > 0, 1)) {
+            a = wy_r3(p, len);
+            b = 0;
+        } else {
+            a = b = 0;
+        }
+    } else {
+        seed = wy_mix(wy_r8(p) ^ wy_secret[1], wy_r8(p + 8) ^ seed);
+        a = wy_r8(p + len - 16);
+        b = wy_r8(p + len - 8);
+    }
+    a ^= wy_secret[1];
+    b ^= seed;
+    wy_mum(&a, &b);
+    return wy_mix(a ^ wy_secret[0] ^ len, b ^ wy_secret[1]);
 }
 
 /* wy_hash of an 8-byte key given as a number (little-endian): equal to
