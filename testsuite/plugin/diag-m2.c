@@ -5,6 +5,7 @@
 //
 // RUN: %cc -O0 -c %s %plugin -fplugin-arg-escape-m=2 -o /dev/null 2>&1 | %FileCheck %s --match-full-lines --strict-whitespace --implicit-check-not=escape --implicit-check-not=leaking --implicit-check-not=flow
 // RUN: %cc -O2 -c %s %plugin -fplugin-arg-escape-m=2 -o /dev/null 2>&1 | %FileCheck %s --match-full-lines --strict-whitespace --implicit-check-not=escape --implicit-check-not=leaking --implicit-check-not=flow
+// RUN: %root/build/escape-clang -m=2 %s -- -std=gnu11 -I%root/runtime 2>&1 | %FileCheck %s --match-full-lines --strict-whitespace --implicit-check-not=escape --implicit-check-not=leaking --implicit-check-not=flow
 #include "gomap.h"
 
 struct cache { gomap *m; };

@@ -5,6 +5,8 @@
 //
 // RUN: %cc -O2 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --check-prefix=DISPLAY --implicit-check-not=escape --implicit-check-not=leaking
 // RUN: %cc -O2 -fdiagnostics-column-unit=byte -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --check-prefix=BYTE --implicit-check-not=escape --implicit-check-not=leaking
+// RUN: %root/build/escape-clang -m %s -- -I%root/runtime 2>&1 | %FileCheck %s --check-prefix=DISPLAY --implicit-check-not=escape --implicit-check-not=leaking
+// RUN: %root/build/escape-clang -m %s -- -I%root/runtime -fdiagnostics-column-unit=byte 2>&1 | %FileCheck %s --check-prefix=BYTE --implicit-check-not=escape --implicit-check-not=leaking
 #include "gomap.h"
 
 void keep(gomap *m);

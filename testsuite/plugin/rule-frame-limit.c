@@ -8,6 +8,7 @@
 //
 // RUN: %cc -O0 -c %s %plugin -fplugin-arg-escape-m -fplugin-arg-escape-max-kv-size=256 -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
 // RUN: %cc -O2 -c %s %plugin -fplugin-arg-escape-m -fplugin-arg-escape-max-kv-size=256 -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
+// RUN: %root/build/escape-clang -m --max-kv-size=256 %s -- -std=gnu11 -I%root/runtime 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
 #include "gomap.h"
 
 typedef struct { char b[128]; } k128;
