@@ -382,6 +382,7 @@ static bool carries(ce_fn *fn, CXCursor e)
     case CXCursor_IntegerLiteral: case CXCursor_FloatingLiteral:
     case CXCursor_ImaginaryLiteral: case CXCursor_CharacterLiteral:
     case CXCursor_UnaryExpr:        /* sizeof, _Alignof */
+    case CXCursor_StringLiteral:    /* char buf[] = "..." */
         return false;
     case CXCursor_CallExpr:
         if (!ce_type_is_pointer(clang_getCursorType(e)) && callee_decl(e, &arg)
@@ -567,15 +568,15 @@ void ce_narrow_call(ce_fn *fn, CXCursor call, const CXCursor *args, const esc_lo
     scan(fn);
     for (int i = 0; i < n; i++) {
         ce_srcs s = { 0 };
-        if (address_of(fn->u->tu, args[i], &obj, true)) {
-            if (load_base(obj, &var) == BASE_LOCAL
-                && (ce_map_slot(fn->pieces, var, false) || untyped_how(fn, var) == UNTYPED
-                    || (narrow_reader(param_type(call, i))
-                        && holds_pointer(clang_getCursorType(var)))))
+        bool local = address_of(fn->u->tu, args[i], &obj, true)
+            && load_base(obj, &var) == BASE_LOCAL;
+        if (local) {
+            if (ce_map_slot(fn->pieces, var, false) || untyped_how(fn, var) == UNTYPED
+                || (narrow_reader(param_type(call, i)) && holds_pointer(clang_getCursorType(var))))
                 ce_push(&s, ce_var_loc(fn, var), 0);
         } else if (fn->piece_local && locs[i] != ESC_NOLOC
                    && ce_type_is_pointer(clang_getCursorType(args[i]))) {
-            ce_push(&s, locs[i], 1);
+            ce_push(&s, locs[i], 1);      /* &p->f, &global, any pointer */
         }
         if (s.n && s.v[0].loc != ESC_NOLOC)
             ce_escape_srcs(fn, &s, call, "pointer pieces passed");

@@ -150,3 +150,13 @@ int counters(int x)
     gomap_free(c.m);
     return r;
 }
+
+// A string or a constant in a local array carries nothing: no memory here may
+// hold pieces, so what pm points to is not handed over in pieces.
+// CHECK: {{.*}}:[[@LINE+1]]:37: pm does not escape
+size_t constants_only(gomap *const *pm)
+{
+    char name[] = "abc";
+    unsigned char bytes[4] = { 1, 2, 3, (unsigned char)sizeof name };
+    return count(pm) + (size_t)name[0] + bytes[3];
+}
