@@ -14,6 +14,9 @@
  *   indirect call               every argument escapes unless its parameter is
  *                               noescape in the function type called through;
  *                               the result is unknown
+ *
+ * and for every call but the gomap runtime's and the library's, the contents of
+ * arguments a callee may read in pointer pieces escape (narrow.c).
  */
 #include "fe.h"
 
