@@ -99,6 +99,11 @@ static void put(struct box *b, gomap *m) { b->m = m; }
 static void store(gomap **d, gomap *s) { *d = s; }
 static gomap *load(gomap **s) { return *s; }
 static void (*cb)(gomap *) = sink;
+struct halves { uint32_t lo, hi; };
+uint64_t G64;
+uint32_t G32;
+static uint32_t low32(const uint32_t *p) { return *p; }
+static void split(struct halves *h, uintptr_t u) { h->lo = (uint32_t)u; h->hi = (uint32_t)(u >> 32); }
 """
 
 STMTS = [
@@ -117,6 +122,12 @@ STMTS = [
     "gomap_iter_init(&iter, {v});", "{{ void *k, *x; if (gomap_iter_next(&iter, &k, &x)) {v} = *(gomap **)x; }}",
     "slot = gomap_assign({v}, &n);", "*(gomap **)gomap_assign({v}, &n) = {w};",
     "{v} = slot ? *(gomap **)slot : {w};", "out = &{v};",
+    # pointer pieces (plugin/gcc/narrow.cc, clang/narrow.c)
+    "memcpy(&it, &{v}, sizeof it);", "hv.lo = (uint32_t)it; hv.hi = (uint32_t)(it >> 32);",
+    "{{ uint32_t h2[2]; memcpy(h2, &{v}, sizeof h2); hv.lo = h2[0]; hv.hi = h2[1]; }}",
+    "G64 = ((uint64_t)hv.hi << 32) | hv.lo;", "G32 = low32(&hv.lo);", "split(&hv, it);",
+    "{v} = (gomap *)(((uintptr_t)hv.hi << 32) | hv.lo);", "n += (int)hv.lo;",
+    "{{ union {{ gomap *m; uint32_t h[2]; }} u; u.m = {v}; hv.hi = u.h[1]; }}",
 ]
 
 
@@ -136,8 +147,9 @@ def random_program(r):
         out.append(("gomap *" if ret else "void ") + "f%d(int n, gomap *p, gomap **out)\n{" % f)
         out.append("    gomap *a = NULL, *b = NULL, **pp = &a, *arr[2] = { NULL, NULL };\n"
                    "    struct box bx = { NULL, 0 }, *pb = &bx;\n    uintptr_t it = 0;\n"
-                   "    gomap_iter iter; void *slot = NULL;\n"
-                   "    (void)it; (void)pp; (void)pb; (void)slot; (void)iter; (void)out; (void)p;")
+                   "    gomap_iter iter; void *slot = NULL; struct halves hv = { 0, 0 };\n"
+                   "    (void)it; (void)pp; (void)pb; (void)slot; (void)iter; (void)out; (void)p;"
+                   " (void)hv;")
         for _ in range(r.randint(4, 10)):
             out.append("    " + random_stmt(r, 0))
         out.append("    return %s;\n}" % r.choice("ab") if ret else "}")
