@@ -133,9 +133,11 @@ struct gomap_extra {
 /* Graves may hold this much besides the current array before the oldest go. */
 #define GRAVE_SLACK ((size_t)64 << 10)
 
-static bool over_load_factor(size_t count, uint8_t B)
+/* Go's overLoadFactor, count > 8 && count > 13 * (2^B / 2): for B >= 1 the
+ * bound is (13 << B) >> 1, and for B = 0 (bound 0) count > 8 decides alone. */
+INLINE bool over_load_factor(size_t count, uint8_t B)
 {
-    return count > BUCKET_CNT && count > 13 * (bucket_shift(B) / 2);
+    return count > BUCKET_CNT && count > ((size_t)13 << (B & 63)) >> 1;
 }
 
 static bool too_many_overflow_buckets(uint16_t noverflow, uint8_t B)
@@ -660,7 +662,7 @@ INLINE void evacuate_kind(struct gomap *h, uintptr_t oldbucket, int kind)
                 keep_old_key(h, k, pinned, kind);
             }
         }
-        if (!pinned) free_chain(h, h->oldbuckets, old_B(h), b);
+        if (!pinned && overflow_of_kind(h, b, kind) != NULL) free_chain(h, h->oldbuckets, old_B(h), b);
     }
     if (oldbucket == h->nevacuate) advance_evacuation_mark(h, newbit);
 }
@@ -926,12 +928,13 @@ INLINE void *assign_kind(struct gomap *h, const void *key, int kind)
             goto done;
         }
     }
-    uint64_t w = tophash_word(b), e = match_empty(w);
-    if (UNLIKELY(((w >> 56) != EMPTY_REST && overflow_of_kind(h, b, kind) != NULL) || e == 0 || h->ind
+    unsigned e = empty_cells(b);
+    if (UNLIKELY((tophash_of(b)[BUCKET_CNT - 1] != EMPTY_REST && overflow_of_kind(h, b, kind) != NULL)
+                 || e == 0 || h->ind
                  || over_load_factor(h->count + 1, h->B)
                  || (h->noverflow && too_many_overflow_buckets(h->noverflow, h->B))))
         return assign_slow(h, key, hash, kind);
-    val = insert_cell(h, b, first_slot(e), key, kind, top, true);
+    val = insert_cell(h, b, first_cell(e), key, kind, top, true);
 done:
     end_write(h);
     return deref_val_kind(h, val, kind);

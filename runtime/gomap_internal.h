@@ -193,6 +193,20 @@ INLINE unsigned match_cells(const char *b, uint8_t c)
 }
 INLINE unsigned first_cell(unsigned m) { return (unsigned)__builtin_ctz(m); }
 
+/* Empty cells (tophash <= EMPTY_ONE) of bucket b as bits 0..7: min(t, 1) == t
+ * with SSE2 (the load's zero bytes 8..15 match too and are masked off). */
+INLINE unsigned empty_cells(const char *b)
+{
+#ifdef __SSE2__
+    __m128i w = _mm_loadl_epi64((const __m128i *)(const void *)b);
+    __m128i le = _mm_cmpeq_epi8(_mm_min_epu8(w, _mm_set1_epi8(EMPTY_ONE)), w);
+    return (unsigned)_mm_movemask_epi8(le) & 0xffu;
+#else
+    uint64_t m = match_empty(tophash_word(b)) >> 7;
+    return (unsigned)((m * 0x0102040810204080ull) >> 56);
+#endif
+}
+
 /* Filled cells (tophash >= MIN_TOPHASH) of bucket b as bits 0..7: an unsigned
  * byte compare, max(t, MIN_TOPHASH) == t, where SSE2 is available (bytes 8..15
  * of the load are 0, below MIN_TOPHASH); an exact SWAR test elsewhere (below
