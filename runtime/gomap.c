@@ -42,6 +42,8 @@
  * functions below are always_inline templates instantiated per key kind as
  * separate functions, chosen by a switch on h->kind.  Assign's common case makes
  * no call; growth, overflow chains and allocation go to a per-kind slow path.
+ * As in Go's fast paths, a lookup in a map of one bucket compares the key with
+ * the filled cells without hashing it.
  *
  * Growth.  When an insertion would make count > 6.5 * 2^B (overLoadFactor), the
  * map allocates an array twice as big and moves ("evacuates") the old buckets to
