@@ -280,7 +280,7 @@ class Gen:
            "op_iter_helper", "op_visit", "op_nested"]
     OP_WEIGHTS = [6, 5, 2, 2, 1, 3, 2, 1, 1, 2, 1, 1, 1, 1]
 
-    def ops(self, ty, e, local, lo=2, hi=5):
+    def ops(self, ty, e, local, lo=1, hi=4):
         out = self.op_fill(ty, e, local)
         for _ in range(self.r.randint(lo, hi)):
             op = self.pick(self.OPS, self.OP_WEIGHTS)
@@ -527,12 +527,12 @@ class Gen:
         if fn.kbuf:
             body += ["char kbuf[24][12];", "for (int i = 0; i < 24; i++)",
                      "    snprintf(kbuf[i], sizeof kbuf[i], \"L%d\", i * 37);"]
-        for _ in range(self.r.randint(1, 3)):
+        for _ in range(self.r.randint(1, 2)):
             body += self.block(fn)
         self.helper(f"void {name}(void)", body)
 
     def program(self):
-        names = [f"t{i}" for i in range(1, self.r.randint(2, 5) + 1)]
+        names = [f"t{i}" for i in range(1, self.r.randint(1, 3) + 1)]
         for name in names:
             self.test_fn(name)
         main = (["int main(void)", "{"]

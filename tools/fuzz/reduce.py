@@ -5,11 +5,12 @@
 
 Shrinks FILE (a tools/fuzz/gen.py program, split-file form) while run.py's check, with
 the build settings of SEED, still fails with the same signature (for instance
-`stack-run-stack-use-after-return` or `stdout-differs`). Two kinds of cuts, repeated
-until neither removes anything or the time is up:
+`stack-run-stack-use-after-return` or `stdout-differs`). Three kinds of cuts, repeated
+until none removes anything or the time is up:
 
+  calls   each statement of main() (the calls of the test functions t1..tN);
   blocks  a line ending in `{` through its matching `}` (a statement block, a loop,
-          a function body), largest first;
+          a function with its header line), largest first;
   lines   ddmin-style runs of lines, halving the run length down to single lines.
 
 The `//--- NAME` lines that separate the translation units are never cut. run.py calls
@@ -22,15 +23,17 @@ import time
 
 
 def blocks(lines, alive):
-    """(first, last) line ranges of balanced brace blocks among the alive lines."""
-    out, stack = [], []
+    """(first, last) line ranges of balanced brace blocks among the alive lines; a
+    function body (`{` alone at column 0) comes with its header line."""
+    out, stack, prev = [], [], None
     for i in alive:
         s = lines[i].rstrip()
         opens, closes = s.count("{"), s.count("}")
         if closes > opens and stack:
             out.append((stack.pop(), i))
         elif s.endswith("{") and opens > closes:
-            stack.append(i)
+            stack.append(prev if s == "{" and prev is not None else i)
+        prev = i
     return sorted(out, key=lambda r: r[0] - r[1])
 
 
@@ -65,13 +68,29 @@ def cut_runs(lines, alive, test, deadline, protected):
     return removed
 
 
+def cut_main_calls(lines, alive, test, deadline):
+    """Each statement of main() alone: a test function not called can then go whole."""
+    removed, inside = False, False
+    for i in sorted(alive):
+        if lines[i].startswith("int main("):
+            inside = True
+        elif inside and lines[i].startswith("}"):
+            break
+        elif inside and lines[i].startswith("    ") and time.time() < deadline:
+            if test(text_of(lines, alive - {i})):
+                alive.discard(i)
+                removed = True
+    return removed
+
+
 def reduce(text, test, deadline):
     """The smallest text found (by lines) for which test(text) holds; test(text) must."""
     lines = text.splitlines(keepends=True)
     alive = set(range(len(lines)))
     protected = {i for i, l in enumerate(lines) if l.startswith("//--- ")}
     while time.time() < deadline:
-        progress = cut_blocks(lines, alive, test, deadline)
+        progress = cut_main_calls(lines, alive, test, deadline)
+        progress |= cut_blocks(lines, alive, test, deadline)
         progress |= cut_runs(lines, alive, test, deadline, protected)
         if not progress:
             break

@@ -260,7 +260,7 @@ def report(results, elapsed):
           f"stack ({pct(smaps, made):.1f}%), {sbk} with their first bucket")
     print(f"fuzz: {len(results)} programs, {len(fails)} failures, {stack} of {sites} map sites "
           f"on the stack ({pct(stack, sites):.1f}%)")
-    return fails
+    return stack / sites if sites else 0.0
 
 
 def main():
@@ -275,6 +275,8 @@ def main():
                     help="build the stack side with wrong_stack.h instead of the plugin")
     ap.add_argument("--reduce-max", type=int, default=3, help="failures to reduce (default 3)")
     ap.add_argument("--reduce-time", type=int, default=300, help="seconds per reduction")
+    ap.add_argument("--min-stack-share", type=float, default=0.0, metavar="F",
+                    help="also fail when under F of the map sites are on the stack")
     ap.add_argument("-v", action="store_true", help="a line per program")
     a = ap.parse_args()
     if not a.wrong_stack and not os.path.exists(a.plugin):
@@ -301,7 +303,10 @@ def main():
         before, after = reduce_failure(cfg, res, a.reduce_time)
         print(f"reduced seed {res.seed} ({res.signature}): {before} -> {after} lines, "
               f"{out}/fail-{res.seed}/reduced.c")
-    report(sorted(results, key=lambda r: r.seed), time.time() - start)
+    share = report(results, time.time() - start)
+    if share < a.min_stack_share:
+        print(f"fuzz: stack-site share {share:.3f} is under --min-stack-share {a.min_stack_share}")
+        return 1
     return 1 if fails else 0
 
 
