@@ -1052,11 +1052,45 @@ NOINLINE bool delete_k8(struct gomap *h, const void *key) { return delete_kind(h
 NOINLINE bool delete_str(struct gomap *h, const void *key) { return delete_kind(h, key, KIND_STR); }
 NOINLINE bool delete_gen(struct gomap *h, const void *key) { return delete_kind(h, key, KIND_GENERIC); }
 
+NOINLINE bool delete_k8v8(struct gomap *h, const void *key) { return delete_kind(h, key, KIND_K8V8); }
+
+/* The common KIND_K8V8 delete, call-free: not growing, no graveyard, the map
+ * not emptied by it (no new seed), and the key found in its first bucket or
+ * absent from a bucket without a chain.  Returns -1, having changed nothing,
+ * for everything else (delete_kind's business). */
+INLINE int delete_fast_k8v8(struct gomap *h, const void *key)
+{
+    if (UNLIKELY((flags_get(h) & F_WRITING) || h->oldbuckets != NULL || h->extra != NULL
+                 || h->count <= 1))
+        return -1;
+    uint64_t hash = key_hash(h, key, KIND_K8V8);
+    char *b = bucket_at_kind(h, h->buckets, hash & bucket_mask(h->B), KIND_K8V8);
+    for (unsigned m = match_cells(b, tophash(hash)); m; m &= m - 1) {
+        unsigned i = first_cell(m);
+        if (LIKELY(key_equal(h, key, key_at_kind(h, b, i, KIND_K8V8), KIND_K8V8))) {
+            flags_set(h, flags_get(h) ^ F_WRITING);
+            clear_cell(h, b, i, KIND_K8V8);
+            mark_empty_rest(h, b, b, i, KIND_K8V8);   /* first bucket: no walk back */
+            h->count--;
+            end_write(h);
+            return 1;
+        }
+    }
+    if (tophash_of(b)[BUCKET_CNT - 1] != EMPTY_REST && overflow_of_kind(h, b, KIND_K8V8) != NULL)
+        return -1;
+    flags_set(h, flags_get(h) ^ F_WRITING);   /* as mapdelete: a write, even when absent */
+    end_write(h);
+    return 0;
+}
+
 bool gomap_delete(gomap *m, const void *key)
 {
     struct gomap *h = m;
     if (h == NULL || h->count == 0) return false;
-    if (LIKELY(h->kind == KIND_K8V8)) return delete_kind(h, key, KIND_K8V8);   /* inline */
+    if (LIKELY(h->kind == KIND_K8V8)) {
+        int r = delete_fast_k8v8(h, key);
+        return r >= 0 ? r : delete_k8v8(h, key);
+    }
     switch (h->kind) {
     case KIND_K8: return delete_k8(h, key);
     case KIND_STR: return delete_str(h, key);
