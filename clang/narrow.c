@@ -223,6 +223,50 @@ static bool gomap_runtime(CXCursor decl)
     return rt;
 }
 
+static enum CXChildVisitResult find_untyped(CXCursor c, CXCursor parent, CXClientData d);
+
+static void visit(untyped *u, CXCursor e, CXCursor parent)
+{
+    if (find_untyped(e, parent, u) == CXChildVisit_Recurse)
+        clang_visitChildren(e, find_untyped, u);
+}
+
+/* One step along an access path that names memory of the same object: (e),
+ * s.f, a[i] of an array a (no address is taken: GCC's ARRAY_REF, COMPONENT_REF).
+ * *INDEX: the index to visit, if any. */
+static bool path_step(CXCursor e, CXCursor *next, CXCursor *index)
+{
+    CXCursor k[2];
+    *index = clang_getNullCursor();
+    switch (clang_getCursorKind(e)) {
+    case CXCursor_ParenExpr:
+        return ce_children(e, next, 1) == 1;
+    case CXCursor_MemberRefExpr:
+        return ce_children(e, next, 1) == 1 && !ce_type_is_pointer(clang_getCursorType(*next));
+    case CXCursor_ArraySubscriptExpr:
+        if (ce_children(e, k, 2) != 2 || !ce_is_implicit_cast(k[0], next)
+            || !ce_type_is_array(clang_getCursorType(*next)))
+            return false;
+        *index = k[1];
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* An lvalue: the indices along its path, then whatever it starts from. */
+static void visit_lvalue(untyped *u, CXCursor e)
+{
+    CXCursor next, index;
+    for (int guard = 0; guard < 256 && path_step(e, &next, &index); guard++) {
+        if (!clang_Cursor_isNull(index))
+            visit(u, index, e);
+        e = next;
+    }
+    if (clang_getCursorKind(e) != CXCursor_DeclRefExpr)
+        visit(u, e, e);
+}
+
 static enum CXChildVisitResult find_untyped(CXCursor c, CXCursor parent, CXClientData d)
 {
     (void)parent;
@@ -234,13 +278,16 @@ static enum CXChildVisitResult find_untyped(CXCursor c, CXCursor parent, CXClien
         ce_cursors k = ce_all_children(c);
         for (int i = 0; i < k.n; i++)
             if (i == 0 || !address_of(tu, k.v[i], &obj, false)) {
-                clang_visitChildren(k.v[i], find_untyped, d);
-                find_untyped(k.v[i], c, d);
+                visit(u, k.v[i], c);
             } else {
                 mark(u, obj, ADDRESSED);
-                clang_visitChildren(obj, find_untyped, d);    /* indices, side effects */
+                visit_lvalue(u, obj);
             }
         CE_FREE(k);
+        return CXChildVisit_Continue;
+    }
+    if (path_step(c, &obj, &decl)) {
+        visit_lvalue(u, c);
         return CXChildVisit_Continue;
     }
     if (address_of(tu, c, &obj, false))

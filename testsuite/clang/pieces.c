@@ -160,3 +160,36 @@ size_t constants_only(gomap *const *pm)
     unsigned char bytes[4] = { 1, 2, 3, (unsigned char)sizeof name };
     return count(pm) + (size_t)name[0] + bytes[3];
 }
+
+// Indexing a local array or taking an element's address for a typed parameter
+// uses no memory untyped; neither does a typed address inside another call's
+// argument.  (Here `pm = &m` does: what pointers reach may hold pieces, but a
+// typed callee reads `it` and `arr` typed.)
+// CHECK: {{.*}}:[[@LINE+1]]:34: leaking param: p to result ~r0 level=1
+static gomap *load(gomap *const *p) { return *p; }
+// CHECK: {{.*}}:[[@LINE+1]]:38: it does not escape
+static size_t iter_count(gomap_iter *it)
+{
+    void *k, *v;
+    size_t n = 0;
+    while (gomap_iter_next(it, &k, &v))
+        n++;
+    return n;
+}
+static size_t twice(size_t n) { return 2 * n; }
+
+size_t typed_addresses(void)
+{
+    // CHECK: {{.*}}:[[@LINE+1]]:16: make(map[int]int) does not escape
+    gomap *m = gomap_make(GOMAP_TYPE(int, int), 0);
+    gomap **pm = &m;
+    gomap *arr[2] = { NULL, NULL };
+    // CHECK: {{.*}}:[[@LINE+1]]:14: make(map[int]int) does not escape
+    arr[1] = gomap_make(GOMAP_TYPE(int, int), 0);
+    gomap_iter it;
+    gomap_iter_init(&it, *pm);
+    size_t n = twice(iter_count(&it)) + gomap_len(load(&arr[1]));
+    gomap_free(arr[1]);
+    gomap_free(m);
+    return n;
+}
