@@ -2,9 +2,11 @@
 """consistency.py - escape-clang against the GCC plugin, site by site.
 
 Runs the plugin (gcc -O0 -fplugin-arg-escape-m) and escape-clang -m over every
-lit test of testsuite/go and testsuite/plugin, plus a batch of random programs
-(a fixed seed: the same batch every run), and compares the verdict of every
-gomap_make site (escapes to heap, or header on the stack):
+lit test of testsuite/go, testsuite/plugin and testsuite/clang, a batch of small
+random programs (below; a fixed seed: the same batch every run) and a batch of
+the fuzzer's programs (tools/fuzz/gen.py, seeds 1..N, both of their translation
+units), and compares the verdict of every gomap_make site (escapes to heap, or
+header on the stack):
 
   agree               both say the same
   clang-less-precise  the plugin keeps it on the stack, escape-clang does not
@@ -156,6 +158,27 @@ def random_program(r):
     return "\n".join(out) + "\n"
 
 
+# ---- the fuzzer's programs ------------------------------------------------------------
+
+def fuzz_programs(root, tmp, count):
+    """(name, path) of each translation unit of tools/fuzz/gen.py's programs 1..COUNT."""
+    gen = os.path.join(root, "tools", "fuzz", "gen.py")
+    out = []
+    for seed in range(1, count + 1):
+        p = run([sys.executable, gen, str(seed)])
+        if p.returncode != 0:
+            sys.exit("gen.py %d failed:\n%s" % (seed, p.stderr))
+        parts = re.split(r"^//--- (\S+)\n", p.stdout, flags=re.M)
+        d = os.path.join(tmp, "fuzz%03d" % seed)
+        os.makedirs(d)
+        for i in range(1, len(parts) - 1, 2):
+            path = os.path.join(d, parts[i])
+            with open(path, "w") as f:
+                f.write(parts[i + 1])
+            out.append(("fuzz/%03d/%s" % (seed, parts[i]), path))
+    return out
+
+
 # ---- the table in docs/frontends.md ----------------------------------------------------
 
 def listed(doc):
@@ -174,6 +197,7 @@ def main():
     ap.add_argument("--root", required=True)
     ap.add_argument("--random", type=int, default=30, help="random programs")
     ap.add_argument("--seed", type=int, default=2026)
+    ap.add_argument("--fuzz", type=int, default=30, help="programs of tools/fuzz/gen.py")
     ap.add_argument("-v", action="store_true")
     a = ap.parse_args()
     root = a.root
@@ -191,6 +215,7 @@ def main():
         with open(path, "w") as f:
             f.write(random_program(r))
         files.append((name, path))
+    files += fuzz_programs(root, tmp, a.fuzz)
 
     n = {"agree": 0, "clang-less-precise": 0, "clang-more-precise": 0, "missing": 0}
     errors, skipped, unparsed = [], [], []
