@@ -159,27 +159,25 @@ class Gen:
 
     # ---- operations on a map expression E of type ty ------------------------------------
 
+    @staticmethod
+    def key_loop(ty, n, step, local, body):
+        """for i in [0, n): declares `key` from i * step, then the body lines."""
+        return ([f"for (int i = 0; i < {n}; i++) {{", f"    {ty.key(f'i * {step}', local)}"]
+                + indent(body) + ["}"])
+
     def op_fill(self, ty, e, local):
         n, salt = self.r.randint(1, 40), self.r.randint(0, 999)
-        return [f"for (int i = 0; i < {n}; i++) {{",
-                f"    {ty.key('i * 3', local)}",
-                f"    {ty.store('gomap_assign(' + e + ', &key)', f'i + {salt}')}",
-                "}"]
+        return self.key_loop(ty, n, 3, local,
+                             [ty.store(f"gomap_assign({e}, &key)", f"i + {salt}")])
 
     def op_read(self, ty, e, local):
-        n = self.r.randint(1, 30)
-        return [f"for (int i = 0; i < {n}; i++) {{",
-                f"    {ty.key('i * 2', local)}",
-                f"    void *p = gomap_access({e}, &key);",
-                f"    mix(p ? {ty.read('p')} : 0xdeadULL);",
-                "}"]
+        return self.key_loop(ty, self.r.randint(1, 30), 2, local,
+                             [f"void *p = gomap_access({e}, &key);",
+                              f"mix(p ? {ty.read('p')} : 0xdeadULL);"])
 
     def op_delete(self, ty, e, local):
-        n = self.r.randint(1, 20)
-        return [f"for (int i = 0; i < {n}; i++) {{",
-                f"    {ty.key('i * 5', local)}",
-                f"    mix(gomap_delete({e}, &key));",
-                "}"]
+        return self.key_loop(ty, self.r.randint(1, 20), 5, local,
+                             [f"mix(gomap_delete({e}, &key));"])
 
     def op_len(self, ty, e, local):
         return [f"mix(gomap_len({e}));"]
