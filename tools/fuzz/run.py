@@ -28,6 +28,7 @@ import glob
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -263,6 +264,46 @@ def report(results, elapsed):
     return stack / sites if sites else 0.0
 
 
+class Stop(Exception):
+    """SIGTERM, or --max-seconds reached: report the programs finished so far."""
+
+
+def on_sigterm(signum, frame):
+    raise Stop()
+
+
+def progress(results, a, out, res):
+    if res.signature:
+        print(f"FAIL seed {res.seed}: {res.signature} ({out}/fail-{res.seed})", flush=True)
+    elif a.v:
+        print(f"ok seed {res.seed}: {res.stack_sites}/{res.sites} sites on the stack")
+    if len(results) % 500 == 0:
+        sites, stack = sum(r.sites for r in results), sum(r.stack_sites for r in results)
+        print(f"fuzz: {len(results)} of {a.n} done, {sum(1 for r in results if r.signature)} "
+              f"failures, {stack} of {sites} map sites on the stack", flush=True)
+
+
+def run_all(cfg, a, start):
+    """Results of the programs finished (all, unless stopped by --max-seconds or SIGTERM)."""
+    results, seen = [], set()
+    pool = concurrent.futures.ProcessPoolExecutor(max_workers=a.jobs)
+    futs = [pool.submit(check_seed, cfg, s, a.keep) for s in range(a.seed, a.seed + a.n)]
+    try:
+        for fut in concurrent.futures.as_completed(futs):
+            seen.add(fut)
+            results.append(fut.result())
+            progress(results, a, cfg.out, results[-1])
+            if a.max_seconds and time.time() - start > a.max_seconds:
+                raise Stop()
+    except Stop:
+        pool.shutdown(wait=True, cancel_futures=True)
+        results += [f.result() for f in futs if f not in seen and f.done() and not f.cancelled()]
+        print(f"fuzz: stopped after {time.time() - start:.0f} s with {len(results)} of {a.n} "
+              f"programs done", flush=True)
+    pool.shutdown(wait=True)
+    return results
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("n", type=int, nargs="?", default=1000, help="programs (default 1000)")
@@ -277,27 +318,18 @@ def main():
     ap.add_argument("--reduce-time", type=int, default=300, help="seconds per reduction")
     ap.add_argument("--min-stack-share", type=float, default=0.0, metavar="F",
                     help="also fail when under F of the map sites are on the stack")
+    ap.add_argument("--max-seconds", type=int, default=0, metavar="S",
+                    help="stop after S seconds and report the programs done")
     ap.add_argument("-v", action="store_true", help="a line per program")
     a = ap.parse_args()
     if not a.wrong_stack and not os.path.exists(a.plugin):
         sys.exit(f"fuzz: no plugin at {a.plugin}; run make")
+    signal.signal(signal.SIGTERM, on_sigterm)
     out = os.path.abspath(a.out)
     build_runtime(out)
     cfg = Config(out, snapshot_plugin(a.plugin, out), a.wrong_stack, os.path.join(out, "rt"))
-    start, results = time.time(), []
-    with concurrent.futures.ProcessPoolExecutor(max_workers=a.jobs) as pool:
-        futs = [pool.submit(check_seed, cfg, s, a.keep) for s in range(a.seed, a.seed + a.n)]
-        for fut in concurrent.futures.as_completed(futs):
-            res = fut.result()
-            results.append(res)
-            if res.signature:
-                print(f"FAIL seed {res.seed}: {res.signature} ({out}/fail-{res.seed})",
-                      flush=True)
-            elif a.v:
-                print(f"ok seed {res.seed}: {res.stack_sites}/{res.sites} sites on the stack")
-            if len(results) % 500 == 0:
-                print(f"fuzz: {len(results)} of {a.n} done, "
-                      f"{sum(1 for r in results if r.signature)} failures", flush=True)
+    start = time.time()
+    results = run_all(cfg, a, start)
     fails = sorted((r for r in results if r.signature), key=lambda r: r.seed)
     for res in fails[:a.reduce_max]:
         before, after = reduce_failure(cfg, res, a.reduce_time)
