@@ -40,6 +40,8 @@ typedef struct edge {
     const char *why;
 } edge;
 
+typedef struct hop { int derefs, dst, edge; } hop;  /* a walk's view of a location */
+
 typedef struct location {
     const char *name;           /* interned, NULL = temporary */
     esc_pos pos;
@@ -54,9 +56,10 @@ typedef struct location {
     bool opaque;                /* value comes from code we do not see */
     bool ext;                   /* address reachable by code we do not see */
     int ehead, etail;           /* incoming edges */
-    /* Go's walk */
-    int derefs, dst, dstedge;
+    /* Go's walk: w for the walk from one root, h for the shared heap walk */
+    hop w, h;
     unsigned walkgen;
+    bool hseen, hqueued;        /* h is set; in the heap walk's stack */
     /* scratch walks (points-to, ext) */
     unsigned sgen;
     int sderefs;
@@ -165,6 +168,7 @@ void esc_walk_all(batch *b);                      /* solve.c */
 void esc_decide_all(esc_ctx *c);
 
 /* report.c: names used by both -m=2 text and JSON */
+int esc_print_col(esc_ctx *c, esc_pos p);                            /* opt.print_col */
 const char *esc_loc_text(esc_ctx *c, int l, char *buf, size_t len);  /* explainLoc */
 const char *esc_what_text(esc_ctx *c, int src, int derefs, char *buf, size_t len);
 void esc_map_text(const site *s, char *buf, size_t len);             /* make(map[K]V) */
