@@ -48,6 +48,13 @@ typedef struct esc_options {
     const char *json_path;          /* NULL = no JSON */
     unsigned long recursive_frame_limit; /* the same for a function in a recursive
                                        cycle of trusted calls (256); added 2026-11-23 */
+    int (*print_col)(esc_pos p);    /* the column to print for p (-m lines, JSON), called
+                                       only for positions printed; NULL = p.col.  For a
+                                       front end whose cheap columns are not the printed
+                                       ones (GCC: bytes vs display columns, which re-read
+                                       the source line).  Must keep the order of the
+                                       columns of a line: decisions use p.col.  Added
+                                       2026-11-23. */
 } esc_options;
 
 /* ---- context ------------------------------------------------------------ */

@@ -24,19 +24,19 @@ static void jstr(FILE *o, const char *s)
     fputc('"', o);
 }
 
-static void jpos_fields(FILE *o, esc_pos p)
+static void jpos_fields(esc_ctx *c, FILE *o, esc_pos p)
 {
     fputs("\"file\": ", o);
     jstr(o, p.file);
-    fprintf(o, ", \"line\": %d, \"col\": %d, \"system_header\": %s", p.line, p.col,
+    fprintf(o, ", \"line\": %d, \"col\": %d, \"system_header\": %s", p.line, esc_print_col(c, p),
             p.in_system_header ? "true" : "false");
 }
 
-static void jpos_str(FILE *o, esc_pos p)
+static void jpos_str(esc_ctx *c, FILE *o, esc_pos p)
 {
     if (!p.file) { fputs("null", o); return; }
     char buf[1024];
-    snprintf(buf, sizeof buf, "%s:%d:%d", p.file, p.line, p.col);
+    snprintf(buf, sizeof buf, "%s:%d:%d", p.file, p.line, esc_print_col(c, p));
     jstr(o, buf);
 }
 
@@ -55,7 +55,7 @@ static void jflow(esc_ctx *c, FILE *o, int pi)
         fprintf(o, ", \"derefs\": %d, \"why\": ", e->derefs);
         jstr(o, e->why);
         fputs(", \"pos\": ", o);
-        jpos_str(o, e->pos);
+        jpos_str(c, o, e->pos);
         fputc('}', o);
     }
     fputc(']', o);
@@ -72,7 +72,7 @@ static void jsite(esc_ctx *c, FILE *o, const site *s)
     char m[256];
     esc_map_text(s, m, sizeof m);
     fputs("    {\"kind\": \"map\", ", o);
-    jpos_fields(o, s->info.pos);
+    jpos_fields(c, o, s->info.pos);
     fputs(", \"function\": ", o);
     jstr(o, c->funcs.v[s->fn]->name);
     fprintf(o, ", \"recursive\": %s, \"type\": ",
@@ -99,7 +99,7 @@ static void jparam(esc_ctx *c, FILE *o, esc_func *f, const fparam *p, int index)
     int paths[2], n;
     esc_param_msgs(c, p, msgs, paths, &n);
     fputs("    {\"kind\": \"param\", ", o);
-    jpos_fields(o, p->pos);
+    jpos_fields(c, o, p->pos);
     fputs(", \"function\": ", o);
     jstr(o, f->name);
     fputs(", \"name\": ", o);
@@ -126,7 +126,7 @@ static void jparam(esc_ctx *c, FILE *o, esc_func *f, const fparam *p, int index)
 static void jvar(esc_ctx *c, FILE *o, const location *L)
 {
     fputs("    {\"kind\": \"var\", ", o);
-    jpos_fields(o, L->pos);
+    jpos_fields(c, o, L->pos);
     fputs(", \"function\": ", o);
     jstr(o, c->funcs.v[L->fn]->name);
     fputs(", \"name\": ", o);

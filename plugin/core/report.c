@@ -28,6 +28,11 @@
 #include <string.h>
 
 /* ---- names --------------------------------------------------------------------- */
+int esc_print_col(esc_ctx *c, esc_pos p)
+{
+    return c->opt.print_col && p.file ? c->opt.print_col(p) : p.col;
+}
+
 void esc_map_text(const site *s, char *buf, size_t len)
 {
     const char *t = s->info.type_name ? s->info.type_name : "map[?]?";
@@ -178,9 +183,9 @@ static int diag_cmp(const void *pa, const void *pb)
 }
 
 /* ---- printing -------------------------------------------------------------------------- */
-static void print_pos(FILE *out, esc_pos p)
+static void print_pos(esc_ctx *c, FILE *out, esc_pos p)
 {
-    if (p.file) fprintf(out, "%s:%d:%d", p.file, p.line, p.col);
+    if (p.file) fprintf(out, "%s:%d:%d", p.file, p.line, esc_print_col(c, p));
     else fputs("<unknown>", out);
 }
 
@@ -193,14 +198,14 @@ static void explain(esc_ctx *c, FILE *out, const diag *d)
         char dst[300], src[300], what[340];
         esc_what_text(c, e->src, e->derefs, what, sizeof what);
         const char *ops = e->derefs < 0 ? "&" : "";
-        print_pos(out, d->pos);
+        print_pos(c, out, d->pos);
         fprintf(out, ":   flow: %s = %s", esc_loc_text(c, st->dst, dst, sizeof dst), ops);
         for (int k = 0; k < e->derefs; k++) fputc('*', out);
         fprintf(out, "%s:\n", esc_loc_text(c, e->src, src, sizeof src));
         if (!e->why) continue;
-        print_pos(out, d->pos);
+        print_pos(c, out, d->pos);
         fprintf(out, ":     from %s (%s) at ", what, e->why);
-        print_pos(out, e->pos);
+        print_pos(c, out, e->pos);
         fputc('\n', out);
     }
 }
@@ -215,7 +220,7 @@ void esc_report(esc_ctx *c, FILE *out)
     collect_vars(c, &dv);
     if (dv.n > 1) qsort(dv.v, (size_t)dv.n, sizeof *dv.v, diag_cmp);
     for (int i = 0; i < dv.n; i++) {
-        print_pos(out, dv.v[i].pos);
+        print_pos(c, out, dv.v[i].pos);
         fprintf(out, ": %s\n", dv.v[i].msg);
         if (c->opt.m >= 2 && dv.v[i].path >= 0) explain(c, out, &dv.v[i]);
         free(dv.v[i].msg);

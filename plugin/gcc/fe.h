@@ -72,6 +72,8 @@ bool fe_parm_decl_noescape(tree parm);
 /* ---- positions (position.cc) ---------------------------------------------- */
 esc_pos fe_pos(location_t loc);
 esc_pos fe_stmt_pos(gimple *stmt);   /* falls back to the function's location */
+int fe_print_col(esc_pos p);         /* esc_options.print_col: GCC's display column */
+void fe_print_col_forget(void);      /* after esc_ctx_free: its file names are gone */
 void fe_pre_genericize(void *gcc_data, void *user_data);   /* PLUGIN_PRE_GENERICIZE */
 
 /* ---- unit state (unit.cc) ------------------------------------------------ */

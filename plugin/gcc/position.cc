@@ -1,8 +1,12 @@
 /* position.cc - GCC locations as the core's esc_pos (FILE:LINE:COL as GCC prints
  * them).  A location inside a macro expansion is reported at the expansion point,
  * the place the user wrote; "in system header" is judged there too.  Columns
- * are counted the way GCC's own diagnostics count them (-fdiagnostics-column-unit,
- * tabs expanded by default).
+ * are printed the way GCC's own diagnostics count them (-fdiagnostics-column-unit,
+ * tabs expanded by default), but that conversion re-reads the source line through
+ * GCC's file cache, whose line index is sparse (a line far behind the last one
+ * read costs a scan of up to 1% of the file): positions keep GCC's byte column,
+ * which orders the sites of a line the same way, and only the positions actually
+ * printed (-m lines, JSON) are converted, by fe_print_col (esc_options.print_col).
  */
 #include "fe.h"
 #include "diagnostic.h"
@@ -16,14 +20,39 @@ esc_pos fe_pos(location_t loc)
     expanded_location x = expand_location(loc);
     p.file = x.file;
     p.line = x.line;
-    /* A display column re-reads the source line through GCC's file cache: only
-     * worth it when positions are printed (-m, json=).  Byte columns order the
-     * sites of a line the same way, which is all the decisions need. */
-    if (x.column > 0)
-        p.col = fe_opts.m || fe_opts.json ? diagnostic_converted_column(global_dc, x)
-                                          : x.column;
+    p.col = x.column;
     p.in_system_header = in_system_header_at(loc);
     return p;
+}
+
+/* The display column of a printed position.  -m=2 prints the same positions
+ * again and again (every hop of a flow repeats the diagnostic's own): the last
+ * conversions are remembered, keyed by the interned file name, line and column. */
+struct col_memo { const char *file; int line, col, out; };
+static col_memo col_cache[64];
+
+void fe_print_col_forget(void)       /* the interned names die with the context */
+{
+    memset(col_cache, 0, sizeof col_cache);
+}
+
+int fe_print_col(esc_pos p)
+{
+    if (p.col <= 0 || !p.file)
+        return p.col;
+    col_memo *m = &col_cache[((unsigned)p.line * 31u + (unsigned)p.col) % 64u];
+    if (m->file == p.file && m->line == p.line && m->col == p.col)
+        return m->out;
+    expanded_location x;
+    memset(&x, 0, sizeof x);
+    x.file = p.file;
+    x.line = p.line;
+    x.column = p.col;
+    m->file = p.file;
+    m->line = p.line;
+    m->col = p.col;
+    m->out = diagnostic_converted_column(global_dc, x);
+    return m->out;
 }
 
 esc_pos fe_stmt_pos(gimple *stmt)

@@ -17,7 +17,9 @@ static const char *parm_name(tree parm)
     return parm && DECL_NAME(parm) ? IDENTIFIER_POINTER(DECL_NAME(parm)) : "";
 }
 
-/* A function with a body: parameters from its PARM_DECLs. */
+/* A function with a body: parameters from its PARM_DECLs.  One the compiler
+ * made (DECL_ARTIFICIAL: OpenMP's .omp_data_i) is analysed like any other but
+ * gets no -m line: diagnostics are about what the user wrote. */
 static void register_defined(fe_unit *u, cgraph_node *node)
 {
     tree decl = node->decl;
@@ -26,7 +28,7 @@ static void register_defined(fe_unit *u, cgraph_node *node)
                                true, trusted);
     int i = 0;
     for (tree p = DECL_ARGUMENTS(decl); p; p = DECL_CHAIN(p), i++) {
-        bool named = DECL_NAME(p) != NULL_TREE;
+        bool named = DECL_NAME(p) != NULL_TREE && !DECL_ARTIFICIAL(p);
         esc_loc l = esc_param(f, i, parm_name(p), fe_pos(DECL_SOURCE_LOCATION(p)),
                               named && POINTER_TYPE_P(TREE_TYPE(p)),
                               fe_parm_decl_noescape(p));
@@ -82,6 +84,7 @@ static esc_options core_options(void)
     o.frame_limit = 65536;
     o.recursive_frame_limit = fe_opts.recursive_frame_limit;
     o.json_path = fe_opts.json;
+    o.print_col = fe_print_col;
     return o;
 }
 
@@ -114,5 +117,6 @@ unsigned fe_run_unit(void)
     delete u.params;
     delete u.funcs;
     esc_ctx_free(u.ctx);
+    fe_print_col_forget();
     return 0;
 }

@@ -2,8 +2,6 @@
 // parameter (.omp_data_i) the user never wrote; diagnostics are about the user's
 // code, so no line may name it (as Go reports nothing for compiler temporaries).
 // See /work/notes/plugin-bugs.md "hostile-3".
-// XFAIL: *
-// (still reports .omp_data_i at 22:33: plugin-bugs.md "hostile-3")
 // RUN: %cc -fopenmp -O2 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=omp_data
 #include "gomap.h"
 
