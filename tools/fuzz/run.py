@@ -330,12 +330,12 @@ def main():
     cfg = Config(out, snapshot_plugin(a.plugin, out), a.wrong_stack, os.path.join(out, "rt"))
     start = time.time()
     results = run_all(cfg, a, start)
+    share = report(results, time.time() - start)
     fails = sorted((r for r in results if r.signature), key=lambda r: r.seed)
     for res in fails[:a.reduce_max]:
         before, after = reduce_failure(cfg, res, a.reduce_time)
         print(f"reduced seed {res.seed} ({res.signature}): {before} -> {after} lines, "
               f"{out}/fail-{res.seed}/reduced.c")
-    share = report(results, time.time() - start)
     if share < a.min_stack_share:
         print(f"fuzz: stack-site share {share:.3f} is under --min-stack-share {a.min_stack_share}")
         return 1
