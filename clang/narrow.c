@@ -34,7 +34,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { ADDRESSED = 1, UNTYPED = 2 };      /* values in fn->untyped */
+/* Values in fn->untyped: the address is a typed call's argument; it is used
+ * untyped; it is written untyped (a memcpy's destination, cast to another
+ * pointer type or to void * or char *, an asm operand): pointer bytes may land
+ * there whatever its type. */
+enum { ADDRESSED = 1, UNTYPED = 2, RAW = 3 };
 
 /* ---- types ------------------------------------------------------------------------ */
 
@@ -149,7 +153,11 @@ static base_kind load_base(CXCursor e, CXCursor *var)
 
 /* ---- untyped: addresses used other than as a call's argument ------------------------- */
 
-typedef struct untyped { ce_fn *fn; ce_map *set; } untyped;
+typedef struct untyped {
+    ce_fn *fn;
+    ce_map *set;
+    bool blind_copy;      /* a memcpy into memory not named as a local */
+} untyped;
 
 static void mark(untyped *u, CXCursor e, intptr_t how)
 {
@@ -267,14 +275,101 @@ static void visit_lvalue(untyped *u, CXCursor e)
         visit(u, e, e);
 }
 
+/* The argument index a library call copies into, or -1. */
+static int copy_destination(CXCursor decl)
+{
+    char *name = ce_string(clang_getCursorSpelling(decl));
+    ce_libc_kind k = ce_libc_lookup(name);
+    free(name);
+    return k == CE_LIBC_COPY ? 0 : k == CE_LIBC_BCOPY ? 1 : -1;
+}
+
+/* A library call: its arguments are used untyped (converted to void * or
+ * char * as the library wants), its destination written untyped. */
+static void library_args(untyped *u, CXCursor call, CXCursor decl)
+{
+    CXTranslationUnit tu = u->fn->u->tu;
+    int dst = copy_destination(decl);
+    ce_cursors k = ce_all_children(call);
+    for (int i = 0; i < k.n; i++) {
+        CXCursor obj, var;
+        base_kind b = i > 0 && address_of(tu, k.v[i], &obj, true)
+            ? load_base(obj, &var) : BASE_OTHER;
+        if (i > 0 && i - 1 == dst) {
+            if (b == BASE_LOCAL)
+                mark(u, obj, RAW);
+            else if (b != BASE_GLOBAL)
+                u->blind_copy = true;       /* through a pointer: maybe a local */
+        }
+        if (i > 0 && address_of(tu, k.v[i], &obj, false)) {
+            mark(u, obj, UNTYPED);
+            visit_lvalue(u, obj);
+        } else {
+            visit(u, k.v[i], call);
+        }
+    }
+    CE_FREE(k);
+}
+
+static bool byte_pointer(CXType t)
+{
+    if (!ce_type_is_pointer(t))
+        return false;
+    CXType to = clang_getCanonicalType(clang_getPointeeType(clang_getCanonicalType(t)));
+    switch (to.kind) {
+    case CXType_Void: case CXType_Char_S: case CXType_Char_U:
+    case CXType_SChar: case CXType_UChar:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Is PARENT a local's initializer or an assignment to (part of) a local? */
+static bool kept_locally(CXCursor parent)
+{
+    CXCursor k[2], var;
+    switch (clang_getCursorKind(parent)) {
+    case CXCursor_VarDecl:
+        return local_decl(parent);
+    case CXCursor_BinaryOperator:
+        return ce_children(parent, k, 2) == 2 && load_base(k[0], &var) == BASE_LOCAL;
+    default:
+        return false;
+    }
+}
+
+/* &x converted to another pointer type, explicitly or to void * or char * kept
+ * in a local (where this function may write through it): written untyped. */
+static void conversion(untyped *u, CXCursor c, CXCursor parent)
+{
+    CXCursor arg, obj;
+    CXTranslationUnit tu = u->fn->u->tu;
+    CXType to = clang_getCursorType(c);
+    if (clang_getCursorKind(c) == CXCursor_CStyleCastExpr) {
+        if (ce_last_expr_child(c, &arg) && ce_type_is_pointer(to)
+            && address_of(tu, arg, &obj, false)
+            && !clang_equalTypes(clang_getCanonicalType(clang_getPointeeType(clang_getCanonicalType(to))),
+                                 clang_getCanonicalType(clang_getCursorType(obj))))
+            mark(u, obj, RAW);
+    } else if (ce_is_implicit_cast(c, &arg) && byte_pointer(to) && kept_locally(parent)
+               && ce_type_is_pointer(clang_getCursorType(arg)) && address_of(tu, arg, &obj, false)
+               && !byte_pointer(clang_getCursorType(arg))) {
+        mark(u, obj, RAW);
+    }
+}
+
 static enum CXChildVisitResult find_untyped(CXCursor c, CXCursor parent, CXClientData d)
 {
-    (void)parent;
     untyped *u = d;
     CXCursor obj, decl;
     CXTranslationUnit tu = u->fn->u->tu;
     enum CXCursorKind kind = clang_getCursorKind(c);
-    if (kind == CXCursor_CallExpr && callee_decl(c, &decl) && !library_call(decl)) {
+    if (kind == CXCursor_CallExpr && callee_decl(c, &decl) && library_call(decl)) {
+        library_args(u, c, decl);
+        return CXChildVisit_Continue;
+    }
+    if (kind == CXCursor_CallExpr && callee_decl(c, &decl)) {
         ce_cursors k = ce_all_children(c);
         for (int i = 0; i < k.n; i++)
             if (i == 0 || !address_of(tu, k.v[i], &obj, false)) {
@@ -290,12 +385,13 @@ static enum CXChildVisitResult find_untyped(CXCursor c, CXCursor parent, CXClien
         visit_lvalue(u, c);
         return CXChildVisit_Continue;
     }
+    conversion(u, c, parent);
     if (address_of(tu, c, &obj, false))
         mark(u, obj, UNTYPED);
     else if (kind == CXCursor_GCCAsmStmt) {
         ce_cursors k = ce_all_children(c);
         for (int i = 0; i < k.n; i++)
-            mark(u, k.v[i], UNTYPED);
+            mark(u, k.v[i], RAW);
         CE_FREE(k);
     }
     return CXChildVisit_Recurse;
@@ -312,7 +408,7 @@ static intptr_t untyped_how(ce_fn *fn, CXCursor var)
 /* May the local VAR (as memory) hold pointer bytes? */
 static bool local_holds(ce_fn *fn, CXCursor var)
 {
-    return has_union(clang_getCursorType(var)) || untyped_how(fn, var) == UNTYPED
+    return has_union(clang_getCursorType(var)) || untyped_how(fn, var) >= UNTYPED
         || ce_map_slot(fn->pieces, var, false);
 }
 
@@ -513,13 +609,17 @@ static bool note_piece(ce_fn *fn, const store *st)
     return true;
 }
 
+/* A local used untyped that may hold pointer bytes: one of pointer-holding type,
+ * one written untyped, any when a copy writes memory not named here. */
 static enum CXChildVisitResult find_pointer_local(CXCursor c, CXCursor parent, CXClientData d)
 {
     (void)parent;
-    ce_fn *fn = d;
+    void **a = d;
+    ce_fn *fn = a[0];
+    bool blind = a[1] != NULL;
     enum CXCursorKind k = clang_getCursorKind(c);
-    if ((k == CXCursor_VarDecl || k == CXCursor_ParmDecl) && untyped_how(fn, c) == UNTYPED
-        && holds_pointer(clang_getCursorType(c))) {
+    intptr_t how = k == CXCursor_VarDecl || k == CXCursor_ParmDecl ? untyped_how(fn, c) : 0;
+    if (how == RAW || (how == UNTYPED && (blind || holds_pointer(clang_getCursorType(c))))) {
         fn->piece_local = true;
         return CXChildVisit_Break;
     }
@@ -530,12 +630,13 @@ static void scan(ce_fn *fn)
 {
     if (fn->pieces)
         return;
-    untyped u = { fn, ce_map_new() };
+    untyped u = { fn, ce_map_new(), false };
     clang_visitChildren(fn->decl, find_untyped, &u);
     fn->untyped = u.set;
     fn->pieces = ce_map_new();
     fn->ops = ce_map_new();
-    clang_visitChildren(fn->decl, find_pointer_local, fn);
+    void *a[2] = { fn, u.blind_copy ? fn : NULL };
+    clang_visitChildren(fn->decl, find_pointer_local, a);
     stores s = { fn, { 0 } };
     clang_visitChildren(fn->decl, find_stores, &s);
     for (bool changed = true; changed; ) {
@@ -618,7 +719,7 @@ void ce_narrow_call(ce_fn *fn, CXCursor call, const CXCursor *args, const esc_lo
         bool local = address_of(fn->u->tu, args[i], &obj, true)
             && load_base(obj, &var) == BASE_LOCAL;
         if (local) {
-            if (ce_map_slot(fn->pieces, var, false) || untyped_how(fn, var) == UNTYPED
+            if (ce_map_slot(fn->pieces, var, false) || untyped_how(fn, var) >= UNTYPED
                 || (narrow_reader(param_type(call, i)) && holds_pointer(clang_getCursorType(var))))
                 ce_push(&s, ce_var_loc(fn, var), 0);
         } else if (fn->piece_local && locs[i] != ESC_NOLOC

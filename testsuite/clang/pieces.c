@@ -5,8 +5,8 @@
 // pointer into a map's slot escapes; a map's address handed to a `const void *`
 // parameter may be read in pieces.  Counters and comparisons carry nothing.
 //
-// RUN: %cc -O0 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
-// RUN: %root/build/escape-clang -m %s -- -std=gnu11 -I%root/runtime 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
+// RUN: %cc -O0 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --check-prefixes=CHECK,GCC --implicit-check-not=escape --implicit-check-not=leaking
+// RUN: %root/build/escape-clang -m %s -- -std=gnu11 -I%root/runtime 2>&1 | %FileCheck %s --check-prefixes=CHECK,CLANG --implicit-check-not=escape --implicit-check-not=leaking
 #include <stdint.h>
 #include <string.h>
 #include "gomap.h"
@@ -192,4 +192,55 @@ size_t typed_addresses(void)
     gomap_free(arr[1]);
     gomap_free(m);
     return n;
+}
+
+// Pointer bytes written untyped into a local of any type (a memcpy's
+// destination, a store through a cast) are read back through pointers: what
+// pointers reach may hold pieces.  The plugin still counts only locals of a
+// pointer-holding type here (docs/frontends.md, OPEN): its GCC lines record
+// its current, unsound verdicts.
+uint32_t gpair[2];
+
+// GCC: {{.*}}:[[@LINE+2]]:50: pm does not escape
+// CLANG: {{.*}}:[[@LINE+1]]:50: leaking param content: pm
+static void halves_through_pointer(gomap *const *pm)
+{
+    uint32_t half[2];
+    memcpy(half, pm, sizeof half);
+    const uint32_t *q = half + 1;
+    gpair[0] = q[-1];
+    gpair[1] = q[0];
+}
+
+// GCC: {{.*}}:[[@LINE+2]]:46: pm does not escape
+// CLANG: {{.*}}:[[@LINE+1]]:46: leaking param content: pm
+static void copy_through_alias(gomap *const *pm)
+{
+    uint32_t half[2];
+    uint32_t *q = half;
+    memcpy(q, pm, sizeof half);
+    gpair[0] = q[0];
+    gpair[1] = q[1];
+}
+
+// GCC: {{.*}}:[[@LINE+2]]:46: pm does not escape
+// CLANG: {{.*}}:[[@LINE+1]]:46: leaking param content: pm
+static void store_through_cast(gomap *const *pm)
+{
+    uint32_t half[2];
+    *(gomap **)half = *pm;
+    const uint32_t *q = half;
+    gpair[0] = q[0];
+    gpair[1] = q[1];
+}
+
+void raw_writes(void)
+{
+    // GCC: {{.*}}:[[@LINE+2]]:16: make(map[int]int) does not escape
+    // CLANG: {{.*}}:[[@LINE+1]]:16: make(map[int]int) escapes to heap
+    gomap *m = gomap_make(GOMAP_TYPE(int, int), 0);
+    halves_through_pointer(&m);
+    copy_through_alias(&m);
+    store_through_cast(&m);
+    gomap_free(m);
 }
