@@ -10,8 +10,11 @@
  *     friends, casts, copies into pointers, asm);
  *   - a local that received pieces: a store into it (assignment, compound
  *     assignment, initializer) of a value narrower than a pointer that carries;
- *   - memory through a pointer, when some local that can hold a pointer is used
- *     untyped, or some local in memory received pieces.
+ *   - memory through a pointer, when some local in memory may hold pointer
+ *     bytes: one used untyped whose type can hold a pointer (the plugin's rule),
+ *     one written untyped whatever its type (a memcpy's destination, its address
+ *     converted to another pointer type, an asm operand), any used untyped when
+ *     a memcpy writes through a pointer, or one that received pieces.
  * A value carries when it derives (casts, arithmetic, conditionals, builtins)
  * from a pointer-sized or wider value, a carrying load or local, a parameter or
  * a user function's result; constants, comparisons, `!` and the gomap runtime's
