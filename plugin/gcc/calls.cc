@@ -7,11 +7,14 @@
  *     gomap_iter_init(it, m)      *it <- m
  *     gomap_iter_next(it, kp, vp) *kp <- *it, *vp <- *it (slots of the map)
  *     gomap_len/delete/clear/free/read_memstats: keep nothing
- *   memcpy-like builtins          *dst <- *src, result <- dst
+ *   sanitizer entry points        keep nothing
+ *   C library functions and builtins in the core's table (plugin/core/libc.c,
+ *   shared with escape-clang), as builtins or as the library's own declarations
+ *   without a body (-fno-builtin, functions GCC has no flags for):
+ *     memcpy-like                 *dst <- *src, result <- dst
+ *     strchr/memchr/memset...     result <- the first argument
+ *     strlen/memcmp/free/malloc...: keep nothing, result unknown
  *   alloca, VLAs                  result <- &(a nameless local)
- *   sanitizer entry points, object size queries, memcmp/strcmp/strlen...:
- *                                 keep nothing
- *   strchr/memchr/strstr...       result <- the first argument
  *   other normal builtins         GCC's own fnspec flags (EAF_* / ERF_*)
  *   internal functions            harmless checks keep nothing, others escape
  *   direct call to a function     esc_call (the core applies the callee's summary;
@@ -138,19 +141,53 @@ static bool model_gomap(fe_fn *fn, gcall *c, tree fndecl)
 
 /* ---- builtins ------------------------------------------------------------------ */
 
-static bool memcpy_like(enum built_in_function code)
+/* A C library function or builtin in the core's table (plugin/core/libc.c, the
+ * one escape-clang uses too), so both front ends judge it alike; false if the
+ * table does not know it. */
+static bool model_libc(fe_fn *fn, gcall *c, tree fndecl)
 {
-    switch (code) {
-    case BUILT_IN_MEMCPY: case BUILT_IN_MEMMOVE: case BUILT_IN_MEMPCPY:
-    case BUILT_IN_MEMCPY_CHK: case BUILT_IN_MEMMOVE_CHK: case BUILT_IN_MEMPCPY_CHK:
-    case BUILT_IN_STRCPY: case BUILT_IN_STRNCPY: case BUILT_IN_STPCPY:
-    case BUILT_IN_STPNCPY: case BUILT_IN_STRCAT: case BUILT_IN_STRNCAT:
-    case BUILT_IN_STRCPY_CHK: case BUILT_IN_STRNCPY_CHK: case BUILT_IN_STPCPY_CHK:
-    case BUILT_IN_STPNCPY_CHK: case BUILT_IN_STRCAT_CHK: case BUILT_IN_STRNCAT_CHK:
-        return true;
-    default:
+    switch (esc_known_libc(IDENTIFIER_POINTER(DECL_NAME(fndecl)))) {
+    case ESC_LIBC_NONE:
         return false;
+    case ESC_LIBC_KEEPS_NOTHING:
+        result_unknown(fn, c);                      /* malloc's result: not ours */
+        return true;
+    case ESC_LIBC_COPY: {
+        esc_loc dst = arg_loc(fn, c, 0);
+        store(fn, c, dst, arg_loc(fn, c, 1), 1);
+        result_from(fn, c, dst, 0);
+        return true;
     }
+    case ESC_LIBC_BCOPY:
+        store(fn, c, arg_loc(fn, c, 1), arg_loc(fn, c, 0), 1);
+        return true;
+    case ESC_LIBC_RET_ARG0:
+        result_from(fn, c, arg_loc(fn, c, 0), 0);   /* a pointer into arg 0 */
+        return true;
+    case ESC_LIBC_VA:
+        return true;        /* va_list contents are the caller's: unknown already */
+    }
+    return false;
+}
+
+/* The C library's own declaration of a function the unit has no body for (in a
+ * system header, or implicit): what GCC knows as a builtin unless -fno-builtin,
+ * or one it does not know.  A user's own function of the same name is any
+ * function. */
+static bool library_decl(tree fndecl)
+{
+    cgraph_node *node = cgraph_node::get(fndecl);
+    if (node && node->definition)
+        return false;
+    return DECL_IS_UNDECLARED_BUILTIN(fndecl) || DECL_IN_SYSTEM_HEADER(fndecl);
+}
+
+bool fe_library_fn(tree fndecl)
+{
+    return fndecl && (fndecl_built_in_p(fndecl)
+                      || (DECL_NAME(fndecl) && library_decl(fndecl)
+                          && esc_known_libc(IDENTIFIER_POINTER(DECL_NAME(fndecl)))
+                             != ESC_LIBC_NONE));
 }
 
 /* A builtin known only by its flags.  Arguments whose flags do not rule out
@@ -217,46 +254,9 @@ bool fe_sanitizer_builtin(tree fndecl)
 
 static void model_builtin(fe_fn *fn, gcall *c, tree fndecl)
 {
-    enum built_in_function code = DECL_FUNCTION_CODE(fndecl);
-    if (fe_sanitizer_builtin(fndecl))
+    if (fe_sanitizer_builtin(fndecl) || model_libc(fn, c, fndecl))
         return;
-    if (memcpy_like(code)) {
-        esc_loc dst = arg_loc(fn, c, 0);
-        store(fn, c, dst, arg_loc(fn, c, 1), 1);
-        result_from(fn, c, dst, 0);
-        return;
-    }
-    switch (code) {
-    case BUILT_IN_BCOPY:
-        store(fn, c, arg_loc(fn, c, 1), arg_loc(fn, c, 0), 1);
-        return;
-    case BUILT_IN_MEMSET:
-    case BUILT_IN_MEMSET_CHK:
-        result_from(fn, c, arg_loc(fn, c, 0), 0);
-        return;
-    case BUILT_IN_MEMCMP: case BUILT_IN_MEMCMP_EQ: case BUILT_IN_BCMP:
-    case BUILT_IN_STRCMP: case BUILT_IN_STRCMP_EQ: case BUILT_IN_STRNCMP:
-    case BUILT_IN_STRNCMP_EQ: case BUILT_IN_STRCASECMP: case BUILT_IN_STRNCASECMP:
-    case BUILT_IN_STRLEN: case BUILT_IN_STRNLEN: case BUILT_IN_STRSPN:
-    case BUILT_IN_STRCSPN:
-        return;         /* read, compare, count: keep nothing, return a number */
-    case BUILT_IN_STRCHR: case BUILT_IN_STRRCHR: case BUILT_IN_MEMCHR:
-    case BUILT_IN_STRSTR: case BUILT_IN_STRPBRK: case BUILT_IN_INDEX:
-    case BUILT_IN_RINDEX:
-        result_from(fn, c, arg_loc(fn, c, 0), 0);   /* a pointer into arg 0 */
-        return;
-    case BUILT_IN_BZERO:
-    case BUILT_IN_OBJECT_SIZE:
-    case BUILT_IN_DYNAMIC_OBJECT_SIZE:
-    case BUILT_IN_CONSTANT_P:
-    case BUILT_IN_CLASSIFY_TYPE:
-    case BUILT_IN_PREFETCH:
-    case BUILT_IN_VA_START:
-    case BUILT_IN_VA_END:
-    case BUILT_IN_VA_COPY:
-    case BUILT_IN_STACK_SAVE:
-    case BUILT_IN_STACK_RESTORE:
-        return;         /* va_list contents are the caller's: unknown already */
+    switch (DECL_FUNCTION_CODE(fndecl)) {
     case BUILT_IN_ALLOCA:
     case BUILT_IN_ALLOCA_WITH_ALIGN:
     case BUILT_IN_ALLOCA_WITH_ALIGN_AND_MAX: {
@@ -266,11 +266,6 @@ static void model_builtin(fe_fn *fn, gcall *c, tree fndecl)
         result_from(fn, c, mem, -1);
         return;
     }
-    case BUILT_IN_EXPECT:
-    case BUILT_IN_EXPECT_WITH_PROBABILITY:
-    case BUILT_IN_ASSUME_ALIGNED:
-        result_from(fn, c, arg_loc(fn, c, 0), 0);
-        return;
     default:
         model_builtin_flags(fn, c);
         return;
@@ -352,5 +347,7 @@ void fe_call(fe_fn *fn, gcall *c)
         model_builtin(fn, c, fndecl);
         return;
     }
+    if (library_decl(fndecl) && model_libc(fn, c, fndecl))
+        return;             /* -fno-builtin, or a library function GCC has no flags for */
     direct_call(fn, c, fndecl);
 }

@@ -143,6 +143,9 @@ void fe_narrow_call(fe_fn *fn, gcall *c);
 
 /* ---- calls (calls.cc) ---------------------------------------------------- */
 void fe_call(fe_fn *fn, gcall *call);
+/* A builtin, or the C library's own body-less declaration of a function in the
+ * core's table (-fno-builtin): modelled by what it does, not a user function. */
+bool fe_library_fn(tree fndecl);
 bool fe_is_gomap_fn(tree fndecl, const char *name);
 /* __builtin___ubsan_*, __asan_* ...: report and keep nothing. */
 bool fe_sanitizer_builtin(tree fndecl);

@@ -105,7 +105,7 @@ static void scan_assign(fe_fn *fn, gassign *st)
 }
 
 /* Variables whose address is used other than as a direct argument of a call to
- * a function (not a builtin). */
+ * a function (not a builtin or library function: fe_library_fn). */
 static void scan_untyped(fe_fn *fn)
 {
     fn->untyped = new hash_set<tree>;
@@ -126,7 +126,7 @@ static void scan_untyped(fe_fn *fn)
             }
             gcall *c = dyn_cast<gcall *>(st);
             bool typed_call = c && !gimple_call_internal_p(c)
-                && gimple_call_fndecl(c) && !fndecl_built_in_p(gimple_call_fndecl(c));
+                && gimple_call_fndecl(c) && !fe_library_fn(gimple_call_fndecl(c));
             for (unsigned i = 0; i < gimple_num_ops(st); i++) {
                 tree op = gimple_op(st, i);
                 if (!op || (typed_call && TREE_CODE(op) == ADDR_EXPR
@@ -271,7 +271,7 @@ static bool call_carries(fe_fn *fn, gcall *c)
     tree fndecl = gimple_call_fndecl(c);
     if (gomap_runtime(fndecl))
         return false;
-    if (gimple_call_internal_p(c) || (fndecl && fndecl_built_in_p(fndecl)))
+    if (gimple_call_internal_p(c) || fe_library_fn(fndecl))
         return any_operand_carries(fn, c, 3);
     return true;
 }
@@ -390,8 +390,7 @@ static void escape_contents(fe_fn *fn, esc_loc loc, int derefs, gcall *c)
 void fe_narrow_call(fe_fn *fn, gcall *c)
 {
     tree fndecl = gimple_call_fndecl(c);
-    if (gimple_call_internal_p(c) || gomap_runtime(fndecl)
-        || (fndecl && fndecl_built_in_p(fndecl)))
+    if (gimple_call_internal_p(c) || gomap_runtime(fndecl) || fe_library_fn(fndecl))
         return;
     ensure_scanned(fn);
     bool pieces_here = any_piece_local(fn);
