@@ -738,7 +738,7 @@ NOINLINE void *access_k8v8(const struct gomap *h, const void *key) { return acce
 NOINLINE void *access_str_long(const struct gomap *h, const void *key) { return access_kind(h, key, KIND_STR); }
 NOINLINE void *access_str(const struct gomap *h, const void *key)
 {
-    if (UNLIKELY(((const gostring *)key)->len > 32)) return access_str_long(h, key);
+    if (UNLIKELY(((const gostring *)key)->len > 32 || h->keyoff != 8)) return access_str_long(h, key);
     return access_kind(h, key, KIND_STR32);
 }
 NOINLINE void *access_gen(const struct gomap *h, const void *key) { return access_kind(h, key, KIND_GENERIC); }
@@ -753,7 +753,7 @@ INLINE void *access_one_kind(const struct gomap *h, const void *key, int kind,
 {
     if (UNLIKELY(flags_get(h) & F_WRITING)) rt_fatal("concurrent map read and map write");
     if (UNLIKELY(h->oldbuckets != NULL)
-        || (kind == KIND_STR32 && ((const gostring *)key)->len > 32))
+        || (kind == KIND_STR32 && (((const gostring *)key)->len > 32 || h->keyoff != 8)))
         return hashed(h, key);
     char *b = h->buckets;
     for (unsigned m = filled_cells(b); m; m &= m - 1) {

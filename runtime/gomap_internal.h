@@ -50,7 +50,8 @@ enum {
  * constant (the commonest map, and the benchmarks'). */
 enum { KIND_GENERIC, KIND_K4, KIND_K8, KIND_STR, KIND_K8V8,
        KIND_STR32 /* never in h->kind: a KIND_STR lookup of a key of at most 32
-                     bytes, compared without a call (a leaf function) */ };
+                     bytes, compared without a call, in a map whose keys are at
+                     offset 8 (key alignment <= 8: every GOMAP_TYPE_STR map) */ };
 enum { K8V8_VALOFF = 72, K8V8_BUCKETSIZE = 144 };
 
 /* h->ind: indirect keys and values; and IND_SLOW, set with either of them or
@@ -236,6 +237,7 @@ INLINE char *key_at_kind(const struct gomap *h, char *b, uintptr_t i, int kind)
     switch (kind) {
     case KIND_K4: return b + 8 + i * 4;
     case KIND_K8: case KIND_K8V8: return b + 8 + i * 8;
+    case KIND_STR32: return b + 8 + i * sizeof(gostring);
     default: return key_at(h, b, i);
     }
 }
