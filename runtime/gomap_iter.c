@@ -190,8 +190,12 @@ bool gomap_iter_next(gomap_iter *it, void **key, void **val)
 {
     struct gomap *h = it->h;
     char *b = it->bptr;
+    /* (it->B == h->B, part of iter_simple, follows here from the array being
+     * the same: without graves, no array an iterator may read was ever freed,
+     * so the address was not reused, and an array keeps its B.) */
     if (LIKELY(h != NULL && h->kind == KIND_K8V8 && h->extra == NULL
-               && !(flags_get(h) & F_WRITING) && iter_simple(it, h))) {
+               && !(flags_get(h) & F_WRITING) && h->oldbuckets == NULL
+               && it->buckets == h->buckets && it->check_bucket == NO_CHECK)) {
         unsigned off = it->offset, m;
         uintptr_t bucket = it->bucket;
         if (b != NULL) {
