@@ -23,10 +23,11 @@
  * leave what we follow, they escape (ce_narrow_store_escapes, ce_narrow_call):
  *   - a carrying narrow value stored through a pointer (the caller may read it
  *     back narrowly from its own local);
- *   - the contents of a local that received pieces or is used untyped, passed
- *     by address to a function, or holding a pointer and passed to a parameter
- *     of type pointer to void, char or another narrow scalar (or unprototyped,
- *     or variadic): the callee may read them in pieces;
+ *   - the contents of a local that may hold pointer bytes (a union, used
+ *     untyped, received pieces) passed by address to a function, or of one
+ *     holding a pointer passed to a parameter of type pointer to void, char or
+ *     another narrow scalar (or unprototyped, or variadic): the callee may read
+ *     them in pieces;
  *   - what any other pointer argument points to, when the function has pieces.
  * Reading a variable itself always carries (the plugin's SSA values): the graph
  * has the variable's own sources; only loads from memory are filtered.
@@ -722,7 +723,7 @@ void ce_narrow_call(ce_fn *fn, CXCursor call, const CXCursor *args, const esc_lo
         bool local = address_of(fn->u->tu, args[i], &obj, true)
             && load_base(obj, &var) == BASE_LOCAL;
         if (local) {
-            if (ce_map_slot(fn->pieces, var, false) || untyped_how(fn, var) >= UNTYPED
+            if (local_holds(fn, var)
                 || (narrow_reader(param_type(call, i)) && holds_pointer(clang_getCursorType(var))))
                 ce_push(&s, ce_var_loc(fn, var), 0);
         } else if (fn->piece_local && locs[i] != ESC_NOLOC

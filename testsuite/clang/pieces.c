@@ -244,3 +244,40 @@ void raw_writes(void)
     store_through_cast(&m);
     gomap_free(m);
 }
+
+// A struct returned with the pieces in it, and a union whose pointer member a
+// callee reads in halves: the plugin misses both (docs/frontends.md, OPEN).
+// CHECK: {{.*}}:[[@LINE+1]]:39: leaking param: m to result ~r0 level=0
+static struct halves split_ret(gomap *m)
+{
+    uintptr_t u;
+    memcpy(&u, &m, sizeof u);
+    struct halves h = { (uint32_t)u, (uint32_t)(u >> 32) };
+    return h;
+}
+
+void struct_result(void)
+{
+    // GCC: {{.*}}:[[@LINE+2]]:16: make(map[int]int) does not escape
+    // CLANG: {{.*}}:[[@LINE+1]]:16: make(map[int]int) escapes to heap
+    gomap *m = gomap_make(GOMAP_TYPE(int, int), 0);
+    struct halves h = split_ret(m);
+    g64 = ((uint64_t)h.hi << 32) | h.lo;
+}
+
+union word { gomap *m; uint32_t h[2]; };
+// CHECK: {{.*}}:[[@LINE+1]]:45: w does not escape
+static uint64_t halves_of(const union word *w)
+{
+    return ((uint64_t)w->h[1] << 32) | w->h[0];
+}
+
+void union_to_callee(void)
+{
+    // GCC: {{.*}}:[[@LINE+2]]:16: make(map[int]int) does not escape
+    // CLANG: {{.*}}:[[@LINE+1]]:16: make(map[int]int) escapes to heap
+    gomap *m = gomap_make(GOMAP_TYPE(int, int), 0);
+    union word w;
+    w.m = m;
+    g64 = halves_of(&w);
+}
