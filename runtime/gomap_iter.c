@@ -182,10 +182,46 @@ static __attribute__((noinline)) bool iter_next_any(gomap_iter *it, void **key, 
     return iter_next_slow(it, h, key, val);
 }
 
+/* The next buckets of a K8V8 map's simple walk (gomap_iter_next checked the
+ * conditions), while they have no overflow chain; chains and the end go to
+ * iter_next_any with the iterator's state brought up to date. */
+static __attribute__((noinline)) bool iter_next_bucket_k8v8(gomap_iter *it, struct gomap *h,
+                                                           void **key, void **val)
+{
+    char *b;
+    unsigned off = it->offset, m;
+    uintptr_t bucket = it->bucket;
+    for (;;) {
+        if (UNLIKELY(bucket == it->start_bucket && it->wrapped)) {
+            b = NULL;
+            break;
+        }
+        b = bucket_at_kind(h, it->buckets, bucket, KIND_K8V8);
+        /* walks are sequential: fetch a few buckets ahead (past the array's end
+         * this is a harmless hint) */
+        __builtin_prefetch((const void *)((uintptr_t)b + 4 * K8V8_BUCKETSIZE));
+        if (++bucket == bucket_shift(it->B)) {
+            bucket = 0;
+            it->wrapped = 1;
+        }
+        m = iter_cells(b, off, 0);
+        if (LIKELY(m)) {
+            unsigned j = first_cell(m);
+            return iter_yield(it, h, b, bucket, j, (j + off) & (BUCKET_CNT - 1), key, val,
+                              KIND_K8V8);
+        }
+        if (overflow_of_kind(h, b, KIND_K8V8) != NULL) break;
+    }
+    it->bptr = b;   /* b's cells are done: its chain (or the end) is next */
+    it->bucket = bucket;
+    it->i = BUCKET_CNT;
+    return iter_next_any(it, key, val);
+}
+
 /* The common steps of a K8V8 map's iteration (nothing to release, not writing,
- * the simple case) in a leaf function: the next cell of the bucket, or of the
- * next buckets while they have no overflow chain; chains, the end and every
- * other case go to iter_next_any, with the iterator's state brought up to date. */
+ * the simple case) as leaf functions: the next cell of the bucket here, the
+ * next buckets without chains in iter_next_bucket_k8v8; every other case in
+ * iter_next_any. */
 bool gomap_iter_next(gomap_iter *it, void **key, void **val)
 {
     struct gomap *h = it->h;
@@ -196,37 +232,15 @@ bool gomap_iter_next(gomap_iter *it, void **key, void **val)
     if (LIKELY(h != NULL && h->kind == KIND_K8V8 && h->extra == NULL
                && !(flags_get(h) & F_WRITING) && h->oldbuckets == NULL
                && it->buckets == h->buckets && it->check_bucket == NO_CHECK)) {
-        unsigned off = it->offset, m;
-        uintptr_t bucket = it->bucket;
-        if (b != NULL) {
-            m = iter_cells(b, off, it->i);
-            if (LIKELY(m)) goto found;
-            if (overflow_of_kind(h, b, KIND_K8V8) != NULL) goto any;
+        if (b == NULL) return iter_next_bucket_k8v8(it, h, key, val);
+        unsigned off = it->offset, m = iter_cells(b, off, it->i);
+        if (LIKELY(m)) {
+            unsigned j = first_cell(m);
+            return iter_yield(it, h, b, it->bucket, j, (j + off) & (BUCKET_CNT - 1), key, val,
+                              KIND_K8V8);
         }
-        for (;;) {
-            if (UNLIKELY(bucket == it->start_bucket && it->wrapped)) {
-                b = NULL;
-                break;
-            }
-            b = bucket_at_kind(h, it->buckets, bucket, KIND_K8V8);
-            __builtin_prefetch((const void *)((uintptr_t)b + 4 * K8V8_BUCKETSIZE));
-            if (++bucket == bucket_shift(it->B)) {
-                bucket = 0;
-                it->wrapped = 1;
-            }
-            m = iter_cells(b, off, 0);
-            if (LIKELY(m)) goto found;
-            if (overflow_of_kind(h, b, KIND_K8V8) != NULL) break;
-        }
-        it->bptr = b;   /* b's cells are done: its chain (or the end) is next */
-        it->bucket = bucket;
-        it->i = BUCKET_CNT;
-        goto any;
-    found:;
-        unsigned j = first_cell(m);
-        return iter_yield(it, h, b, bucket, j, (j + off) & (BUCKET_CNT - 1), key, val, KIND_K8V8);
+        if (overflow_of_kind(h, b, KIND_K8V8) == NULL) return iter_next_bucket_k8v8(it, h, key, val);
     }
-any:
     return iter_next_any(it, key, val);
 }
 
