@@ -114,8 +114,8 @@ static bool holds_pointer(CXType t)
 
 /* ---- where a load reads ------------------------------------------------------------- */
 
-/* A local variable (through '.' and indexing of arrays), memory through a
- * pointer, a global, or anything else (call results, literals). */
+/* A local variable or compound literal (through '.' and indexing of arrays),
+ * memory through a pointer, a global, or anything else (call results). */
 typedef enum { BASE_OTHER, BASE_LOCAL, BASE_POINTER, BASE_GLOBAL } base_kind;
 
 static bool local_decl(CXCursor d)
@@ -148,6 +148,9 @@ static base_kind load_base(CXCursor e, CXCursor *var)
             if (local_decl(*var))
                 return BASE_LOCAL;
             return clang_getCursorKind(*var) == CXCursor_VarDecl ? BASE_GLOBAL : BASE_OTHER;
+        } else if (kind == CXCursor_CompoundLiteralExpr) {
+            *var = e;               /* a local object without a name (expr.c) */
+            return BASE_LOCAL;
         } else {
             return BASE_OTHER;
         }
@@ -580,8 +583,8 @@ static enum CXChildVisitResult find_stores(CXCursor c, CXCursor parent, CXClient
     stores *s = d;
     CXCursor k[3], var;
     enum CXCursorKind kind = clang_getCursorKind(c);
-    if (kind == CXCursor_VarDecl && local_decl(c) && !wide_scalar(clang_getCursorType(c))
-        && ce_last_expr_child(c, &k[0])) {
+    if ((kind == CXCursor_CompoundLiteralExpr || (kind == CXCursor_VarDecl && local_decl(c)))
+        && !wide_scalar(clang_getCursorType(c)) && ce_last_expr_child(c, &k[0])) {
         store st = { c, k[0], clang_getNullCursor(), true };
         CE_PUSH(s->v, st);
     } else if ((kind == CXCursor_BinaryOperator || kind == CXCursor_CompoundAssignOperator)
@@ -723,9 +726,10 @@ void ce_narrow_call(ce_fn *fn, CXCursor call, const CXCursor *args, const esc_lo
         bool local = address_of(fn->u->tu, args[i], &obj, true)
             && load_base(obj, &var) == BASE_LOCAL;
         if (local) {
+            bool named = clang_getCursorKind(var) != CXCursor_CompoundLiteralExpr;
             if (local_holds(fn, var)
                 || (narrow_reader(param_type(call, i)) && holds_pointer(clang_getCursorType(var))))
-                ce_push(&s, ce_var_loc(fn, var), 0);
+                ce_push(&s, named ? ce_var_loc(fn, var) : locs[i], named ? 0 : 1);
         } else if (fn->piece_local && locs[i] != ESC_NOLOC
                    && ce_type_is_pointer(clang_getCursorType(args[i]))) {
             ce_push(&s, locs[i], 1);      /* &p->f, &global, any pointer */

@@ -60,8 +60,21 @@ static void rehash(ce_map *m)
     m->cap = big.cap;
 }
 
+/* An expression or statement is its node: the parent declaration libclang
+ * keeps in a cursor depends on how it was reached (a visitor, an argument). */
+static CXCursor node_key(CXCursor c)
+{
+    enum CXCursorKind k = clang_getCursorKind(c);
+    if (clang_isExpression(k) || clang_isStatement(k)) {
+        c.data[0] = NULL;
+        c.xdata = 0;
+    }
+    return c;
+}
+
 void **ce_map_slot(ce_map *m, CXCursor key, bool create)
 {
+    key = node_key(key);
     slot *s = find(m, key);
     if (s->used)
         return &s->val;

@@ -281,3 +281,25 @@ void union_to_callee(void)
     w.m = m;
     g64 = halves_of(&w);
 }
+
+// A compound literal is a local: a piece stored in it (a narrow parameter)
+// and its address handed to a reader escape.
+// CHECK: {{.*}}:[[@LINE+1]]:42: p does not escape
+static uint32_t first_of(const uint32_t *p)
+{
+    return p[0];
+}
+
+static void via_literal(uint32_t w)
+{
+    g32 = first_of((uint32_t[]){ w, 0 });
+}
+
+void compound_literal_piece(void)
+{
+    // CHECK: {{.*}}:[[@LINE+1]]:16: make(map[int]int) escapes to heap
+    gomap *m = gomap_make(GOMAP_TYPE(int, int), 0);
+    union word x;
+    x.m = m;
+    via_literal(x.h[0]);
+}
