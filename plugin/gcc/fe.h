@@ -120,6 +120,10 @@ esc_loc fe_temp(fe_fn *fn, gimple *stmt, const char *name);
 void fe_operand(fe_fn *fn, tree op, fe_srcs *out);
 /* The sources of the address of lvalue REF. */
 void fe_address(fe_fn *fn, tree ref, fe_srcs *out);
+/* The innermost object of the memory reference REF, its components stripped: a
+ * decl, an SSA name, a constant, or a MEM_REF / TARGET_MEM_REF whose address
+ * operand goes to *ADDR (else NULL_TREE).  (Also used by narrow.cc.) */
+tree fe_ref_base(tree ref, tree *addr);
 /* One location holding the value of OP (a temporary when OP is not an SSA
  * name); ESC_NOLOC when OP carries no pointer. */
 esc_loc fe_value_loc(fe_fn *fn, tree op, gimple *stmt);

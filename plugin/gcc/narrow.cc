@@ -195,11 +195,8 @@ static bool any_piece_local(fe_fn *fn)
 /* May the memory REF hold pointer bytes? */
 static bool holds_pieces(fe_fn *fn, tree ref)
 {
-    tree t = ref;
-    while (handled_component_p(t))
-        t = TREE_OPERAND(t, 0);
-    if (TREE_CODE(t) == MEM_REF || TREE_CODE(t) == TARGET_MEM_REF) {
-        tree p = TREE_OPERAND(t, 0);
+    tree p, t = fe_ref_base(ref, &p);
+    if (p) {
         if (TREE_CODE(p) == SSA_NAME)
             return any_piece_local(fn);
         return TREE_CODE(p) == ADDR_EXPR;   /* MEM_REF on &x: x read through another type */
@@ -354,11 +351,9 @@ bool fe_narrow_store_escapes(fe_fn *fn, gassign *st)
     tree lhs = gimple_assign_lhs(st);
     if (TREE_CODE(lhs) == SSA_NAME || !narrow_scalar(TREE_TYPE(lhs)))
         return false;
-    tree t = lhs;
-    while (handled_component_p(t))
-        t = TREE_OPERAND(t, 0);
-    if ((TREE_CODE(t) != MEM_REF && TREE_CODE(t) != TARGET_MEM_REF)
-        || TREE_CODE(TREE_OPERAND(t, 0)) != SSA_NAME)
+    tree p;
+    fe_ref_base(lhs, &p);
+    if (!p || TREE_CODE(p) != SSA_NAME)
         return false;
     ensure_scanned(fn);
     return assign_carries(fn, st);

@@ -97,14 +97,21 @@ static esc_loc var_loc(fe_fn *fn, tree var)
 enum base_kind { B_NONE, B_VAR, B_PTR, B_VALUE, B_GLOBAL };
 struct base { base_kind kind; esc_loc loc; };
 
-/* What the memory reference REF is based on. */
-static base classify(fe_fn *fn, tree ref)
+tree fe_ref_base(tree ref, tree *addr)
 {
     tree t = ref;
     while (handled_component_p(t))
         t = TREE_OPERAND(t, 0);
-    if (TREE_CODE(t) == MEM_REF || TREE_CODE(t) == TARGET_MEM_REF) {
-        tree p = TREE_OPERAND(t, 0);
+    *addr = TREE_CODE(t) == MEM_REF || TREE_CODE(t) == TARGET_MEM_REF
+        ? TREE_OPERAND(t, 0) : NULL_TREE;
+    return t;
+}
+
+/* What the memory reference REF is based on. */
+static base classify(fe_fn *fn, tree ref)
+{
+    tree p, t = fe_ref_base(ref, &p);
+    if (p) {
         if (TREE_CODE(p) == ADDR_EXPR)
             return classify(fn, TREE_OPERAND(p, 0));
         if (TREE_CODE(p) == SSA_NAME)
@@ -157,11 +164,8 @@ static void index_sources(fe_fn *fn, tree ref, fe_srcs *out)
 void fe_address(fe_fn *fn, tree ref, fe_srcs *out)
 {
     index_sources(fn, ref, out);
-    tree t = ref;
-    while (handled_component_p(t))
-        t = TREE_OPERAND(t, 0);
-    if (TREE_CODE(t) == MEM_REF || TREE_CODE(t) == TARGET_MEM_REF) {
-        tree p = TREE_OPERAND(t, 0);
+    tree p, t = fe_ref_base(ref, &p);
+    if (p) {
         if (TREE_CODE(p) == SSA_NAME)
             push(out, fe_ssa_loc(fn, p), 0);
         else if (TREE_CODE(p) == ADDR_EXPR)
