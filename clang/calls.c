@@ -188,6 +188,13 @@ static bool library_decl(CXCursor decl, const char *name)
     return !file || clang_Location_isInSystemHeader(loc);
 }
 
+bool ce_library_function(CXCursor decl, const char *name)
+{
+    return !strncmp(name, "__builtin", 9)
+        || (!has_definition(decl) && library_decl(decl, name)
+            && ce_libc_lookup(name) != CE_LIBC_NONE);
+}
+
 static void direct_call(ce_fn *fn, call *c, CXCursor decl, ce_srcs *out)
 {
     esc_func *callee = ce_func_for(fn->u, decl);

@@ -173,6 +173,9 @@ void ce_narrow_free(ce_fn *fn);
 
 /* ---- calls (calls.c) -------------------------------------------------------- */
 void ce_call(ce_fn *fn, CXCursor call, ce_srcs *out);
+/* A builtin, or a function of the known-libc table declared by the library
+ * (not defined here): memory it is given is handled untyped. */
+bool ce_library_function(CXCursor decl, const char *name);
 
 /* ---- known libc functions ------------------------------------------------------ */
 /* One table for both front ends: plugin/core/libc.c (esc_known_libc).  calls.c

@@ -221,11 +221,10 @@ static bool callee_decl(CXCursor call, CXCursor *decl)
         && clang_getCursorKind(*decl) == CXCursor_FunctionDecl;
 }
 
-/* A builtin or a known libc function: it handles memory untyped. */
 static bool library_call(CXCursor decl)
 {
     char *name = ce_string(clang_getCursorSpelling(decl));
-    bool lib = !strncmp(name, "__builtin", 9) || ce_libc_lookup(name) != CE_LIBC_NONE;
+    bool lib = ce_library_function(decl, name);
     free(name);
     return lib;
 }
