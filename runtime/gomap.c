@@ -776,9 +776,9 @@ void *gomap_access(const gomap *m, const void *key)
     if (LIKELY(h->kind == KIND_K8V8))   /* inline, except one-bucket maps */
         return h->B == 0 ? access_one_k8v8(h, key) : access_kind(h, key, KIND_K8V8);
     bool one = h->B == 0;
+    if (h->kind == KIND_STR) return one ? access_one_str(h, key) : access_str(h, key);
     switch (h->kind) {
     case KIND_K8: return one ? access_one_k8(h, key) : access_k8(h, key);
-    case KIND_STR: return one ? access_one_str(h, key) : access_str(h, key);
     case KIND_K4: return one ? access_one_k4(h, key) : access_k4(h, key);
     default: return access_gen(h, key);
     }
@@ -952,9 +952,9 @@ void *gomap_assign(gomap *m, const void *key)
     struct gomap *h = m;
     if (UNLIKELY(h == NULL)) rt_panic("assignment to entry in nil map");
     if (LIKELY(h->kind == KIND_K8V8)) return assign_kind(h, key, KIND_K8V8);   /* inline */
+    if (h->kind == KIND_STR) return assign_str(h, key);
     switch (h->kind) {
     case KIND_K8: return assign_k8(h, key);
-    case KIND_STR: return assign_str(h, key);
     case KIND_K4: return assign_k4(h, key);
     default: return assign_gen(h, key);
     }
