@@ -83,7 +83,8 @@ typedef struct ce_options {
     unsigned max_kv_size;
     unsigned long recursive_frame_limit;   /* 0: the core's default (256) */
     const char *json;
-    bool pic;            /* -fPIC/-fpic/-shared: global functions are interposable */
+    bool pic;            /* -fPIC/-fpic/-shared (and no -fno-semantic-interposition):
+                            functions of default visibility are interposable */
 } ce_options;
 
 /* ---- a translation unit (unit.c) ------------------------------------------- */

@@ -229,9 +229,15 @@ static void parse_one(run *r, const char *source, const char *const *given, int 
     bool bytes;
     int tabstop;
     int nargs = column_options(args, ngiven, &bytes, &tabstop);
-    r->opt.pic = false;
-    for (int i = 0; i < nargs; i++)
-        r->opt.pic |= pic_flag(args[i]);
+    bool pic = false, fixed = false;     /* -f[no-]semantic-interposition: the last */
+    for (int i = 0; i < nargs; i++) {
+        pic |= pic_flag(args[i]);
+        if (!strcmp(args[i], "-fno-semantic-interposition"))
+            fixed = true;
+        else if (!strcmp(args[i], "-fsemantic-interposition"))
+            fixed = false;
+    }
+    r->opt.pic = pic && !fixed;
     CXTranslationUnit tu = NULL;
     enum CXErrorCode e = clang_parseTranslationUnit2(r->index, source, args, nargs, NULL, 0,
                                                       CXTranslationUnit_None, &tu);

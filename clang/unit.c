@@ -101,7 +101,8 @@ static bool trusted(ce_unit *u, CXCursor def)
     if (has_attr(u->tu, def, weak_words) || has_attr(u->tu, canon, weak_words)
         || spelled_in_decl(u->tu, def, weak_words) || spelled_in_decl(u->tu, canon, weak_words))
         return false;
-    return !(u->opt->pic && clang_getCursorLinkage(def) == CXLinkage_External);
+    return !(u->opt->pic && clang_getCursorLinkage(def) == CXLinkage_External
+             && clang_getCursorVisibility(def) == CXVisibility_Default);
 }
 
 static void register_defined(ce_unit *u, CXCursor def)

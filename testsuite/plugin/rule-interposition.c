@@ -2,18 +2,18 @@
 // In a position-independent build (-fPIC, a shared library) an exported
 // function can be replaced at dynamic link time, so calls to it keep
 // everything; hidden and static functions, and everything under
-// -fno-semantic-interposition or without -fPIC, use their summaries.
-// escape-clang reads neither visibility nor -fno-semantic-interposition: with
-// -fPIC it keeps everything for hidden_reader too, and -fno-semantic-interposition
-// changes nothing (less precise; docs/frontends.md).
+// -fno-semantic-interposition or without -fPIC, use their summaries.  Both
+// front ends read visibility (attributes, -fvisibility) and the flags.
 //
-// RUN: %cc -O2 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --check-prefixes=CHECK,FIXED,GCC --implicit-check-not=escape --implicit-check-not=leaking
-// RUN: %cc -O2 -fPIC -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --check-prefixes=CHECK,PIC,GCC --implicit-check-not=escape --implicit-check-not=leaking
-// RUN: %cc -O0 -fPIC -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --check-prefixes=CHECK,PIC,GCC --implicit-check-not=escape --implicit-check-not=leaking
-// RUN: %cc -O2 -fPIC -fno-semantic-interposition -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --check-prefixes=CHECK,FIXED,GCC --implicit-check-not=escape --implicit-check-not=leaking
-// RUN: %root/build/escape-clang -m %s -- -std=gnu11 -I%root/runtime 2>&1 | %FileCheck %s --check-prefixes=CHECK,FIXED,CLANGFIXED --implicit-check-not=escape --implicit-check-not=leaking
-// RUN: %root/build/escape-clang -m %s -- -std=gnu11 -I%root/runtime -fPIC 2>&1 | %FileCheck %s --check-prefixes=CHECK,PIC,CLANGPIC --implicit-check-not=escape --implicit-check-not=leaking
-// RUN: %root/build/escape-clang -m %s -- -std=gnu11 -I%root/runtime -fPIC -fno-semantic-interposition 2>&1 | %FileCheck %s --check-prefixes=CHECK,PIC,CLANGPIC --implicit-check-not=escape --implicit-check-not=leaking
+// RUN: %cc -O2 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --check-prefixes=CHECK,FIXED --implicit-check-not=escape --implicit-check-not=leaking
+// RUN: %cc -O2 -fPIC -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --check-prefixes=CHECK,PIC --implicit-check-not=escape --implicit-check-not=leaking
+// RUN: %cc -O0 -fPIC -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --check-prefixes=CHECK,PIC --implicit-check-not=escape --implicit-check-not=leaking
+// RUN: %cc -O2 -fPIC -fno-semantic-interposition -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --check-prefixes=CHECK,FIXED --implicit-check-not=escape --implicit-check-not=leaking
+// RUN: %root/build/escape-clang -m %s -- -std=gnu11 -I%root/runtime 2>&1 | %FileCheck %s --check-prefixes=CHECK,FIXED --implicit-check-not=escape --implicit-check-not=leaking
+// RUN: %root/build/escape-clang -m %s -- -std=gnu11 -I%root/runtime -fPIC 2>&1 | %FileCheck %s --check-prefixes=CHECK,PIC --implicit-check-not=escape --implicit-check-not=leaking
+// RUN: %root/build/escape-clang -m %s -- -std=gnu11 -I%root/runtime -fPIC -fno-semantic-interposition 2>&1 | %FileCheck %s --check-prefixes=CHECK,FIXED --implicit-check-not=escape --implicit-check-not=leaking
+// RUN: %root/build/escape-clang -m %s -- -std=gnu11 -I%root/runtime -fno-semantic-interposition -fsemantic-interposition -fPIC 2>&1 | %FileCheck %s --check-prefixes=CHECK,PIC --implicit-check-not=escape --implicit-check-not=leaking
+// RUN: %root/build/escape-clang -m %s -- -std=gnu11 -I%root/runtime -fPIC -fvisibility=hidden 2>&1 | %FileCheck %s --check-prefixes=CHECK,FIXED --implicit-check-not=escape --implicit-check-not=leaking
 #include "gomap.h"
 
 // CHECK: {{.*}}:[[@LINE+1]]:31: m does not escape
@@ -46,9 +46,7 @@ size_t calls_exported(void)
 
 size_t calls_hidden(void)
 {
-    // GCC: {{.*}}:[[@LINE+3]]:16: make(map[int]int) does not escape
-    // CLANGFIXED: {{.*}}:[[@LINE+2]]:16: make(map[int]int) does not escape
-    // CLANGPIC: {{.*}}:[[@LINE+1]]:16: make(map[int]int) escapes to heap
+    // CHECK: {{.*}}:[[@LINE+1]]:16: make(map[int]int) does not escape
     gomap *m = gomap_make(GOMAP_TYPE(int, int), 0);
     size_t n = hidden_reader(m);
     gomap_free(m);
