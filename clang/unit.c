@@ -172,7 +172,9 @@ static void return_stmt(ce_fn *fn, CXCursor s)
     ce_srcs v = { 0 };
     ce_value(fn, e, &v);
     esc_loc t = ce_temp(fn, e);       /* GCC's <retval>, at the value */
-    ce_flow_srcs(fn, t, &v, e, "assign");
+    esc_pos pos = ce_cursor_pos(e);
+    const char *why = ce_arrival(e, &pos);
+    ce_flow_at(fn, t, &v, pos, why);
     esc_flow(fn->ef, fn->result, t, 0, ce_cursor_pos(e), "return");
     CE_FREE(v);
 }

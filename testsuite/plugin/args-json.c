@@ -4,6 +4,9 @@
 // RUN: rm -f %t.json
 // RUN: %cc -c %s %plugin -fplugin-arg-escape-json=%t.json -o /dev/null 2>&1 | count 0
 // RUN: %FileCheck %s < %t.json
+// escape-clang writes the same document:
+// RUN: %root/build/escape-clang --json=%t.clang.json %s -- -I%root/runtime 2>&1 | count 0
+// RUN: %FileCheck %s < %t.clang.json
 // RUN: %not %cc -c %s %plugin -fplugin-arg-escape-json=%t.nodir/x.json -o /dev/null 2>&1 | %FileCheck %s --check-prefix=NOWRITE
 // RUN: %not %cc -c %s %plugin -fplugin-arg-escape-json= -o /dev/null 2>&1 | %FileCheck %s --check-prefix=EMPTY
 //
