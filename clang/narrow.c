@@ -624,7 +624,8 @@ static enum CXChildVisitResult find_pointer_local(CXCursor c, CXCursor parent, C
     ce_fn *fn = a[0];
     bool blind = a[1] != NULL;
     enum CXCursorKind k = clang_getCursorKind(c);
-    intptr_t how = k == CXCursor_VarDecl || k == CXCursor_ParmDecl ? untyped_how(fn, c) : 0;
+    intptr_t how = k == CXCursor_VarDecl || k == CXCursor_ParmDecl
+        || k == CXCursor_CompoundLiteralExpr ? untyped_how(fn, c) : 0;
     if (how == RAW || (how == UNTYPED && (blind || holds_pointer(clang_getCursorType(c))))) {
         fn->piece_local = true;
         return CXChildVisit_Break;

@@ -234,6 +234,16 @@ static void store_through_cast(gomap *const *pm)
     gpair[1] = q[1];
 }
 
+// GCC: {{.*}}:[[@LINE+2]]:45: pm does not escape
+// CLANG: {{.*}}:[[@LINE+1]]:45: leaking param content: pm
+static void copy_into_literal(gomap *const *pm)
+{
+    uint32_t *q = (uint32_t[2]){ 0, 0 };
+    memcpy(q, pm, 2 * sizeof *q);
+    gpair[0] = q[0];
+    gpair[1] = q[1];
+}
+
 void raw_writes(void)
 {
     // GCC: {{.*}}:[[@LINE+2]]:16: make(map[int]int) does not escape
@@ -242,6 +252,7 @@ void raw_writes(void)
     halves_through_pointer(&m);
     copy_through_alias(&m);
     store_through_cast(&m);
+    copy_into_literal(&m);
     gomap_free(m);
 }
 
