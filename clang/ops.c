@@ -9,8 +9,15 @@
  *   binary  the first token at or after the end of the left operand.
  *
  * When the expression comes from a macro expansion, the extents are those of the
- * macro invocation and the tokens say nothing: CE_OP_UNKNOWN, and the callers
- * fall back to the types or to a conservative reading (expr.c).
+ * macro invocation.  A binary operator is then read where its operands are
+ * spelled (in the macro's definition, or in one argument): the token right
+ * before the right operand, when both operands are spelled in the same file, the
+ * left one first, with balanced brackets from it to that token, and the token is
+ * an operator other than ',' (operands from two arguments are separated by the
+ * arguments' comma, and one from the definition and one from an argument by a
+ * '(' or ',' or more than a short stretch of text).  Anything else is
+ * CE_OP_UNKNOWN, and the callers fall back to the types or to a conservative
+ * reading (expr.c, narrow.c).
  */
 #include "fe.h"
 
@@ -122,6 +129,56 @@ ce_op ce_unary_op(CXTranslationUnit tu, CXCursor c)
     return op;
 }
 
+/* Where the first token of C is spelled. */
+static bool spelling_start(CXCursor c, CXFile *file, unsigned *off)
+{
+    CXSourceLocation loc = clang_getRangeStart(clang_getCursorExtent(c));
+    clang_getSpellingLocation(loc, file, NULL, NULL, off);
+    return *file != NULL;
+}
+
+static int bracket_depth(const char *s)
+{
+    return strchr("([{", s[0]) && s[1] == 0 ? 1 : strchr(")]}", s[0]) && s[1] == 0 ? -1 : 0;
+}
+
+/* The operator between LHS and RHS where they are spelled (see the header). */
+static ce_op macro_binary_op(CXTranslationUnit tu, CXCursor lhs, CXCursor rhs)
+{
+    CXFile f1, f2;
+    unsigned o1, o2;
+    if (!spelling_start(lhs, &f1, &o1) || !spelling_start(rhs, &f2, &o2)
+        || !clang_File_isEqual(f1, f2) || o1 >= o2 || o2 - o1 > 4096)
+        return CE_OP_UNKNOWN;
+    CXSourceRange r = clang_getRange(clang_getLocationForOffset(tu, f1, o1),
+                                     clang_getLocationForOffset(tu, f1, o2));
+    CXToken *toks = NULL;
+    unsigned n = 0;
+    clang_tokenize(tu, r, &toks, &n);
+    unsigned last = n;          /* the last token that starts before o2 */
+    for (unsigned i = 0; i < n; i++) {
+        unsigned off;
+        clang_getSpellingLocation(clang_getTokenLocation(tu, toks[i]), NULL, NULL, NULL, &off);
+        if (off < o2)
+            last = i;
+    }
+    ce_op op = CE_OP_UNKNOWN;
+    int depth = 0;
+    for (unsigned i = 0; i < n && i <= last; i++) {
+        const char *s;
+        char *buf;
+        bool punct = spelled_at(tu, toks[i], &s, &buf);
+        if (i < last && punct)
+            depth += bracket_depth(s);
+        else if (i == last && punct && depth == 0 && i > 0)
+            op = ce_op_from_spelling(s, true);
+        free(buf);
+    }
+    if (toks)
+        clang_disposeTokens(tu, toks, n);
+    return op == CE_OP_COMMA ? CE_OP_UNKNOWN : op;
+}
+
 ce_op ce_binary_op(CXTranslationUnit tu, CXCursor c)
 {
     esc_pos where;
@@ -136,8 +193,10 @@ ce_op ce_binary_op_at(CXTranslationUnit tu, CXCursor c, esc_pos *where)
     if (!first_child(c, &lhs))
         return CE_OP_UNKNOWN;
     CXToken *toks = tokens_of(tu, c, &n);
-    if (!toks)
-        return CE_OP_UNKNOWN;
+    if (!toks) {
+        CXCursor k[3];
+        return ce_children(c, k, 3) == 2 ? macro_binary_op(tu, k[0], k[1]) : CE_OP_UNKNOWN;
+    }
     unsigned lhs_end = ce_offset(clang_getRangeEnd(clang_getCursorExtent(lhs)));
     ce_op op = CE_OP_UNKNOWN;
     for (unsigned i = 0; i < n; i++) {

@@ -2,12 +2,18 @@
 // so &, *, = and compound assignments (and the rest) are read back from the
 // tokens of each operator expression: a prefix operator is the first token, a
 // postfix one the last, a binary one the first token after the left operand.
-// Inside a macro expansion the tokens are the macro's: "unknown", and expr.c
-// falls back on the types.
+// Inside a macro expansion the tokens are the macro's: an operator spelled in
+// the macro's definition is "unknown", and expr.c falls back on the types; a
+// binary operator spelled inside one argument is read there; operands from two
+// arguments (a comma between them), or from the definition and an argument,
+// stay "unknown".
 //
 // RUN: %root/build/escape-clang --debug-ops %s -- | %FileCheck %s --implicit-check-not=unary --implicit-check-not=binary
 #define DEREF(p) (*(p))
 #define SET(a, b) ((a) = (b))
+#define ID(a) (a)
+#define LT(a, b) a < b
+#define ADD1(a) 1 + a
 int ops(int *p, int x, int **pp)
 {
     // CHECK: {{.*}}:[[@LINE+1]]:14: unary addr
@@ -42,6 +48,18 @@ int ops(int *p, int x, int **pp)
     // CHECK: {{.*}}:[[@LINE+2]]:5: binary unknown
     // CHECK: {{.*}}:[[@LINE+1]]:5: unary unknown
     SET(x, DEREF(p));
+    // CHECK: {{.*}}:[[@LINE+6]]:5: binary assign
+    // CHECK: {{.*}}:[[@LINE+5]]:9: binary arith
+    // CHECK: {{.*}}:[[@LINE+4]]:9: binary cmp
+    // CHECK: {{.*}}:[[@LINE+3]]:21: binary arith
+    // CHECK: {{.*}}:[[@LINE+2]]:21: binary assign
+    // CHECK: {{.*}}:[[@LINE+1]]:21: binary compound
+    x = ID(x < 2) + ID(ID(x = 3) + ID(x *= 2));
+    // CHECK: {{.*}}:[[@LINE+4]]:5: binary assign
+    // CHECK: {{.*}}:[[@LINE+3]]:9: binary unknown
+    // CHECK: {{.*}}:[[@LINE+2]]:9: binary unknown
+    // CHECK: {{.*}}:[[@LINE+1]]:9: binary unknown
+    x = LT(x, ID(2)) + ADD1(x);
     // CHECK: {{.*}}:[[@LINE+1]]:5: unary extension
     __extension__ x;
     // CHECK: {{.*}}:[[@LINE+1]]:20: unary arith

@@ -145,6 +145,7 @@ int counters(int x)
     c.n += (int)gomap_len(c.m);
     c.flags = c.m != NULL;
     c.flags |= (uint32_t)(x < 3);
+    c.flags |= LO(x > 7);           /* read in the macro's argument: a comparison */
     int r = c.n + (int)c.flags;
     g32 = (uint32_t)c.n;
     gomap_free(c.m);
