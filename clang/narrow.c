@@ -570,7 +570,9 @@ static bool carries(ce_fn *fn, CXCursor e)
 
 /* ---- the fixpoint over the function's stores ------------------------------------------ */
 
-typedef struct store { CXCursor dst, val, also; bool decl; } store;
+/* DST = VAL (ALSO: the old value of DST, for compound assignments); VAR: the
+ * local stored into; DECL: DST is that local's declaration (an initializer). */
+typedef struct store { CXCursor dst, val, also, var; bool decl; } store;
 typedef struct stores { ce_fn *fn; CE_VEC(store) v; } stores;
 
 /* Stores into locals of values that are not pointer-sized: assignments (and
@@ -584,14 +586,15 @@ static enum CXChildVisitResult find_stores(CXCursor c, CXCursor parent, CXClient
     enum CXCursorKind kind = clang_getCursorKind(c);
     if ((kind == CXCursor_CompoundLiteralExpr || (kind == CXCursor_VarDecl && local_decl(c)))
         && !wide_scalar(clang_getCursorType(c)) && ce_last_expr_child(c, &k[0])) {
-        store st = { c, k[0], clang_getNullCursor(), true };
+        store st = { c, k[0], clang_getNullCursor(), c, true };
         CE_PUSH(s->v, st);
     } else if ((kind == CXCursor_BinaryOperator || kind == CXCursor_CompoundAssignOperator)
                && ce_children(c, k, 3) == 2 && !wide_scalar(clang_getCursorType(k[0]))
                && load_base(k[0], &var) == BASE_LOCAL) {
         ce_op op = kind == CXCursor_BinaryOperator ? cached_op(s->fn, c, true) : CE_OP_COMPOUND;
         if (op == CE_OP_ASSIGN || op == CE_OP_COMPOUND || op == CE_OP_UNKNOWN) {
-            store st = { k[0], k[1], op == CE_OP_ASSIGN ? clang_getNullCursor() : k[0], false };
+            store st = { k[0], k[1], op == CE_OP_ASSIGN ? clang_getNullCursor() : k[0], var,
+                         false };
             CE_PUSH(s->v, st);
         }
     }
@@ -600,9 +603,7 @@ static enum CXChildVisitResult find_stores(CXCursor c, CXCursor parent, CXClient
 
 static bool note_piece(ce_fn *fn, const store *st)
 {
-    CXCursor var = st->dst;
-    if (!st->decl)
-        load_base(st->dst, &var);
+    CXCursor var = st->var;
     void **slot = ce_map_slot(fn->pieces, var, true);
     if (*slot)
         return false;
@@ -633,6 +634,86 @@ static enum CXChildVisitResult find_pointer_local(CXCursor c, CXCursor parent, C
     return CXChildVisit_Recurse;
 }
 
+/* Which stores read which locals: a store is looked at again only when a local
+ * its value reads receives pieces (or when memory through pointers starts to
+ * hold them), so a long chain of copies costs no more than its length. */
+typedef CE_VEC(int) ints;
+typedef struct readers { ce_map *by_var; CE_VEC(ints *) all; int store; } readers;
+
+static enum CXChildVisitResult note_reader(CXCursor c, CXCursor parent, CXClientData d)
+{
+    (void)parent;
+    readers *r = d;
+    enum CXCursorKind k = clang_getCursorKind(c);
+    CXCursor var = k == CXCursor_DeclRefExpr ? clang_getCursorReferenced(c) : c;
+    if ((k == CXCursor_DeclRefExpr && local_decl(var)) || k == CXCursor_CompoundLiteralExpr) {
+        ints **list = (ints **)ce_map_slot(r->by_var, var, true);
+        if (!*list) {
+            *list = calloc(1, sizeof **list);
+            if (!*list) abort();
+            CE_PUSH(r->all, *list);
+        }
+        if (!(*list)->n || (*list)->v[(*list)->n - 1] != r->store)
+            CE_PUSH(**list, r->store);
+    }
+    return CXChildVisit_Recurse;
+}
+
+static void note_readers(readers *r, CXCursor e)
+{
+    if (clang_Cursor_isNull(e))
+        return;
+    note_reader(e, e, r);
+    clang_visitChildren(e, note_reader, r);
+}
+
+typedef struct work { CE_VEC(int) list; bool *queued; } work;
+
+static void enqueue(work *w, int i)
+{
+    if (!w->queued[i]) {
+        w->queued[i] = true;
+        CE_PUSH(w->list, i);
+    }
+}
+
+static void fixpoint(ce_fn *fn, const stores *s)
+{
+    readers r = { ce_map_new(), { 0 }, 0 };
+    for (r.store = 0; r.store < s->v.n; r.store++) {
+        note_readers(&r, s->v.v[r.store].val);
+        note_readers(&r, s->v.v[r.store].also);
+    }
+    work w = { { 0 }, calloc((size_t)s->v.n + 1, sizeof(bool)) };
+    if (!w.queued) abort();
+    for (int i = s->v.n - 1; i >= 0; i--)
+        enqueue(&w, i);
+    while (w.list.n) {
+        const store *st = &s->v.v[w.list.v[--w.list.n]];
+        w.queued[st - s->v.v] = false;
+        bool flag = fn->piece_local;
+        if (!(carries(fn, st->val) || (!clang_Cursor_isNull(st->also) && carries(fn, st->also)))
+            || !note_piece(fn, st))
+            continue;
+        if (!flag && fn->piece_local) {
+            for (int i = 0; i < s->v.n; i++)
+                enqueue(&w, i);
+            continue;
+        }
+        ints **list = (ints **)ce_map_slot(r.by_var, st->var, false);
+        for (int i = 0; list && i < (*list)->n; i++)
+            enqueue(&w, (*list)->v[i]);
+    }
+    CE_FREE(w.list);
+    free(w.queued);
+    for (int i = 0; i < r.all.n; i++) {
+        CE_FREE(*r.all.v[i]);
+        free(r.all.v[i]);
+    }
+    CE_FREE(r.all);
+    ce_map_free(r.by_var);
+}
+
 static void scan(ce_fn *fn)
 {
     if (fn->pieces)
@@ -646,15 +727,7 @@ static void scan(ce_fn *fn)
     clang_visitChildren(fn->decl, find_pointer_local, a);
     stores s = { fn, { 0 } };
     clang_visitChildren(fn->decl, find_stores, &s);
-    for (bool changed = true; changed; ) {
-        changed = false;
-        for (int i = 0; i < s.v.n; i++) {
-            const store *st = &s.v.v[i];
-            if ((carries(fn, st->val)
-                 || (!clang_Cursor_isNull(st->also) && carries(fn, st->also))))
-                changed |= note_piece(fn, st);
-        }
-    }
+    fixpoint(fn, &s);
     CE_FREE(s.v);
 }
 
