@@ -31,6 +31,7 @@ import sys
 
 PRELUDE = r"""#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "gomap.h"
 struct pt { int x, y; };
@@ -246,6 +247,14 @@ class Gen:
         i = self.r.randint(0, 50)
         return [f"{ty.store(f'{f}({e}, {i})', str(i + 1))}"]
 
+    def op_slot_kept(self, ty, e, local):
+        """A slot kept while only reads happen, then written and read again."""
+        return (["{", f"    {ty.key(str(self.r.randint(0, 60)), local)}",
+                 f"    void *sl = gomap_assign({e}, &key);",
+                 f"    {ty.store('sl', str(self.r.randint(1, 99)))}"]
+                + indent(self.op_read(ty, e, local) + self.op_len(ty, e, local))
+                + [f"    {ty.store('sl', '7')}", f"    mix({ty.read('sl')});", "}"])
+
     def op_iter_helper(self, ty, e, local):
         """An iterator on our stack, advanced by a helper."""
         f = self.fresh(f"iter_sum_{ty.name}_")
@@ -275,8 +284,8 @@ class Gen:
 
     OPS = ["op_fill", "op_read", "op_delete", "op_len", "op_clear", "op_iter",
            "op_static_helper", "op_box_helper", "op_fnptr", "op_extern", "op_slot",
-           "op_iter_helper", "op_visit", "op_nested"]
-    OP_WEIGHTS = [6, 5, 2, 2, 1, 3, 2, 1, 1, 2, 1, 1, 1, 1]
+           "op_iter_helper", "op_visit", "op_nested", "op_slot_kept"]
+    OP_WEIGHTS = [6, 5, 2, 2, 1, 3, 2, 1, 1, 2, 1, 1, 1, 1, 1]
 
     def ops(self, ty, e, local, lo=1, hi=4):
         out = self.op_fill(ty, e, local)
@@ -314,9 +323,12 @@ class Gen:
 
     def conduit(self, e):
         kind = self.pick(["alias", "ptrptr", "ptr3", "struct", "array", "ident", "load",
-                          "store", "global", "uintptr", "memcpy", "mapofmaps", "cond"],
-                         [3, 3, 1, 3, 2, 2, 2, 2, 1, 1, 1, 1, 1])
+                          "store", "global", "uintptr", "memcpy", "mapofmaps", "cond",
+                          "retbox", "heapbox", "globalbox", "globalouter"],
+                         [3, 3, 1, 3, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1])
         v = self.fresh("h")
+        if kind in ("retbox", "heapbox", "globalbox", "globalouter"):
+            return self.conduit_away(kind, e, v)
         if kind == "alias":
             return [f"gomap *{v} = {e};"], v, []
         if kind == "ptrptr":
@@ -361,6 +373,27 @@ class Gen:
                  f"{{ int k = {k}; *(gomap **)gomap_assign({o}, &k) = {e}; }}",
                  f"gomap *{v};", f"{{ int k = {k}; {v} = *(gomap **)gomap_access({o}, &k); }}"],
                 v, [f"gomap_free({o});"])
+
+    def conduit_away(self, kind, e, v):
+        """Conduits through memory that outlives the frame or a struct returned by value."""
+        if kind == "retbox":
+            f = self.fresh("wrapbox")
+            self.helper(f"struct box {f}(gomap *m)", ["struct box b = { m, 2 };", "return b;"])
+            return [f"gomap *{v} = {f}({e}).m;"], v, []
+        if kind == "heapbox":
+            return ([f"struct box *{v} = malloc(sizeof *{v});", f"if (!{v})", "    abort();",
+                     f"{v}->m = {e};"], f"{v}->m", [f"free({v});"])
+        if kind == "globalbox":
+            f = self.fresh("putbox")
+            self.globals.append(f"static struct box {v};")
+            self.helper(f"void {f}(struct box *b, gomap *m)", ["b->m = m;"])
+            return [f"{f}(&{v}, {e});"], f"{v}.m", [f"{v}.m = NULL;"]
+        o, k = f"{v}o", self.r.randint(0, 99)     # a global map of handles holds it
+        self.globals.append(f"static gomap *{o};")
+        return ([f"made++; {o} = {self.make(MM)};",
+                 f"{{ int k = {k}; *(gomap **)gomap_assign({o}, &k) = {e}; }}",
+                 f"gomap *{v} = *(gomap **)gomap_access({o}, &(int){{ {k} }});"],
+                v, [f"gomap_free({o});", f"{o} = NULL;"])
 
     def through(self, e, local):
         """A chain of 0-3 conduits around the operations on e."""
@@ -413,6 +446,14 @@ class Gen:
                         + self.op_len(ty, "m", False) + ["return m;"])
             f = g
         return [f"gomap *{m} = {f}();"] + self.use(ty, m, fn.kbuf) + self.free(m)
+
+    def p_boxed(self, ty, fn):
+        """Made in a helper and returned inside a struct, by value."""
+        f, b = self.fresh(f"new_box_{ty.name}_"), self.fresh("b")
+        self.helper(f"struct box {f}(void)",
+                    ["struct box b = { NULL, 0 };", f"made++; b.m = {self.make(ty.desc)};"]
+                    + self.op_fill(ty, "b.m", False) + ["return b;"])
+        return [f"struct box {b} = {f}();"] + self.use(ty, f"{b}.m", fn.kbuf) + self.free(f"{b}.m")
 
     def p_outparam(self, ty, fn):
         f, m = self.fresh(f"make_out_{ty.name}_"), self.fresh("m")
@@ -506,8 +547,8 @@ class Gen:
 
     PRODUCERS = ["p_local", "p_field", "p_elem", "p_returned", "p_outparam", "p_global",
                  "p_loop_drop", "p_loop_keep", "p_loop_array", "p_loop_cond",
-                 "p_map_of_maps", "p_recursive"]
-    PRODUCER_WEIGHTS = [8, 3, 3, 2, 2, 2, 5, 2, 1, 1, 2, 4]
+                 "p_map_of_maps", "p_recursive", "p_boxed"]
+    PRODUCER_WEIGHTS = [8, 3, 3, 2, 2, 2, 5, 2, 1, 1, 2, 4, 1]
 
     def block(self, fn):
         self.depth += 1
