@@ -121,3 +121,29 @@ size_t with_setjmp(void)
         return 0;
     return gomap_len(m);
 }
+
+// A member of a struct returned by a call, in a loop: GCC keeps the returned
+// struct in a function-wide temporary (loop depth 0), so the map reaching it
+// from inside the loop outlives the iteration for the plugin; for escape-clang
+// the temporary lives at the call (docs/frontends.md).
+struct wrapped { gomap *m; int n; };
+// CHECK: {{.*}}:[[@LINE+1]]:35: leaking param: m to result ~r0 level=0
+static struct wrapped wrap(gomap *m)
+{
+    struct wrapped w = { m, 2 };
+    return w;
+}
+
+size_t member_of_result(void)
+{
+    size_t s = 0;
+    for (int i = 0; i < 3; i++) {
+        // GCC: {{.*}}:[[@LINE+2]]:20: make(map[int]int) escapes to heap
+        // CLANG: {{.*}}:[[@LINE+1]]:20: make(map[int]int) does not escape
+        gomap *m = gomap_make(GOMAP_TYPE(int, int), 0);
+        gomap *h = wrap(m).m;
+        s += gomap_len(h);
+        gomap_free(m);
+    }
+    return s;
+}
