@@ -14,7 +14,12 @@
  *     bytes: one used untyped whose type can hold a pointer (the plugin's rule),
  *     one written untyped whatever its type (a memcpy's destination, its address
  *     converted to another pointer type, an asm operand), any used untyped when
- *     a memcpy writes through a pointer, or one that received pieces.
+ *     a memcpy writes through a pointer, or one that received pieces; or when
+ *     the function views memory of a pointer-holding type narrowly (a callee
+ *     reading its caller's struct in bytes): it converts a pointer to a type
+ *     that can hold a pointer into a pointer to void, char, a narrow scalar or
+ *     an aggregate with one (not as a direct argument of the gomap runtime or
+ *     the library), or dereferences a pointer to a type with a union in it.
  * A value carries when it derives (casts, arithmetic, conditionals, builtins)
  * from a pointer-sized or wider value, a carrying load or local, a parameter or
  * a user function's result; constants, comparisons, `!` and the gomap runtime's
@@ -409,6 +414,124 @@ static intptr_t untyped_how(ce_fn *fn, CXCursor var)
     return s ? (intptr_t)*s : 0;
 }
 
+/* ---- narrow views: memory of a pointer-holding type read in pieces ------------------ */
+
+/* Does T have a narrow scalar somewhere (void: anything)? */
+static bool narrow_view_type(CXType t)
+{
+    t = clang_getCanonicalType(t);
+    if (t.kind == CXType_Void || narrow_scalar(t))
+        return true;
+    if (ce_type_is_array(t) || t.kind == CXType_Vector)
+        return narrow_view_type(clang_getElementType(t));
+    return t.kind == CXType_Record && some_field(t, narrow_view_type);
+}
+
+/* A and B name the same object type (qualifiers aside)? */
+static bool same_object(CXType a, CXType b)
+{
+    a = clang_getCanonicalType(a);
+    b = clang_getCanonicalType(b);
+    while (ce_type_is_array(a) && ce_type_is_array(b)) {
+        a = clang_getCanonicalType(clang_getArrayElementType(a));
+        b = clang_getCanonicalType(clang_getArrayElementType(b));
+    }
+    if (a.kind == CXType_Record && b.kind == CXType_Record)
+        return clang_equalCursors(clang_getTypeDeclaration(a), clang_getTypeDeclaration(b));
+    return clang_equalTypes(a, b);
+}
+
+/* The type what a pointer (or an array decaying to one) of type T points to. */
+static bool pointee(CXType t, CXType *to)
+{
+    t = clang_getCanonicalType(t);
+    if (ce_type_is_pointer(t))
+        *to = clang_getPointeeType(t);
+    else if (ce_type_is_array(t))
+        *to = clang_getArrayElementType(t);
+    else
+        return false;
+    return true;
+}
+
+/* A conversion (explicit or implicit) from a pointer to a type that can hold a
+ * pointer to a pointer through which it is read narrowly (void *, char *, a
+ * narrow scalar's, an aggregate with one). */
+static bool narrow_conversion(CXCursor c)
+{
+    CXCursor arg;
+    CXType from, to;
+    bool cast = clang_getCursorKind(c) == CXCursor_CStyleCastExpr && ce_last_expr_child(c, &arg);
+    if (!cast && !ce_is_implicit_cast(c, &arg))
+        return false;
+    CXType t = clang_getCanonicalType(clang_getCursorType(c));
+    return ce_type_is_pointer(t) && pointee(t, &to) && pointee(clang_getCursorType(arg), &from)
+        && holds_pointer(from) && narrow_view_type(to) && !same_object(from, to);
+}
+
+/* A dereference of a pointer to a type with a union in it (w->h[1], *w, w[i]):
+ * the union's narrow members overlay its pointer ones. */
+static bool union_deref(CXCursor c)
+{
+    CXCursor k[2], arr;
+    CXType t = clang_getCanonicalType(clang_getCursorType(c));
+    switch (clang_getCursorKind(c)) {
+    case CXCursor_MemberRefExpr:
+        return ce_children(c, k, 2) == 1 && ce_type_is_pointer(clang_getCursorType(k[0]))
+            && has_union(clang_getPointeeType(clang_getCanonicalType(clang_getCursorType(k[0]))));
+    case CXCursor_ArraySubscriptExpr:
+        return ce_children(c, k, 2) == 2
+            && !(ce_is_implicit_cast(k[0], &arr) && ce_type_is_array(clang_getCursorType(arr)))
+            && has_union(t);
+    case CXCursor_UnaryOperator:        /* *p: a pointer operand, a union result */
+        return ce_children(c, k, 2) == 1 && ce_type_is_pointer(clang_getCursorType(k[0]))
+            && !ce_type_is_pointer(t) && has_union(t);
+    default:
+        return false;
+    }
+}
+
+/* Arguments of the gomap runtime and the library: converted to void * for
+ * typed copies (keys, values) or handled untyped (find_untyped). */
+static void visit_views_args(CXCursor call, ce_fn *fn);
+
+static enum CXChildVisitResult find_view(CXCursor c, CXCursor parent, CXClientData d)
+{
+    (void)parent;
+    ce_fn *fn = d;
+    CXCursor decl;
+    if (clang_getCursorKind(c) == CXCursor_CallExpr && callee_decl(c, &decl)
+        && (gomap_runtime(decl) || library_call(decl))) {
+        visit_views_args(c, fn);
+        return fn->piece_local ? CXChildVisit_Break : CXChildVisit_Continue;
+    }
+    if (narrow_conversion(c) || union_deref(c)) {
+        fn->piece_local = true;
+        return CXChildVisit_Break;
+    }
+    return CXChildVisit_Recurse;
+}
+
+static void visit_views_args(CXCursor call, ce_fn *fn)
+{
+    ce_cursors k = ce_all_children(call);
+    for (int i = 1; i < k.n && !fn->piece_local; i++) {
+        CXCursor e = k.v[i], next;
+        for (;;) {              /* past the argument's own conversions */
+            if (clang_getCursorKind(e) == CXCursor_ParenExpr && ce_children(e, &next, 1) == 1)
+                e = next;
+            else if (clang_getCursorKind(e) == CXCursor_CStyleCastExpr
+                     && ce_last_expr_child(e, &next))
+                e = next;
+            else if (!ce_is_implicit_cast(e, &e))
+                break;
+        }
+        if (find_view(e, call, fn) == CXChildVisit_Recurse)
+            clang_visitChildren(e, find_view, fn);
+    }
+    CE_FREE(k);
+}
+
 /* ---- pieces ------------------------------------------------------------------------ */
 
 /* May the local VAR (as memory) hold pointer bytes? */
@@ -725,6 +848,8 @@ static void scan(ce_fn *fn)
     fn->ops = ce_map_new();
     void *a[2] = { fn, u.blind_copy ? fn : NULL };
     clang_visitChildren(fn->decl, find_pointer_local, a);
+    if (!fn->piece_local)
+        clang_visitChildren(fn->decl, find_view, fn);
     stores s = { fn, { 0 } };
     clang_visitChildren(fn->decl, find_stores, &s);
     fixpoint(fn, &s);
