@@ -85,18 +85,64 @@ static bool instrumentation_p(gimple *st)
         && INTEGRAL_TYPE_P(TREE_TYPE(gimple_assign_lhs(st)));
 }
 
+/* Where pointer bytes may be written into a local of any type (so that a
+ * narrow load through a pointer may read them back): locals written raw (a
+ * MEM_REF store on &X, &X given to a library function or asm), and whether the
+ * function writes memory through pointers other than typed narrow stores (a
+ * wide or aggregate store through an SSA pointer, a library call or asm given
+ * an SSA pointer): then any local whose address was taken may have been. */
+struct raw_writes {
+    hash_set<tree> locals;
+    bool through_pointer;
+};
+
+static tree ref_root(tree t)
+{
+    while (handled_component_p(t))
+        t = TREE_OPERAND(t, 0);
+    return t;
+}
+
+/* &X as operand OP of a call or asm writes X raw; an SSA pointer may write
+ * through it. */
+static void note_raw_operand(raw_writes *raw, tree op)
+{
+    if (TREE_CODE(op) == TREE_LIST)     /* asm operand: (constraint, value) */
+        op = TREE_VALUE(op);
+    if (TREE_CODE(op) == ADDR_EXPR) {
+        tree base = get_base_address(TREE_OPERAND(op, 0));
+        if (base && DECL_P(base))
+            raw->locals.add(base);
+    } else if (TREE_CODE(op) == SSA_NAME && POINTER_TYPE_P(TREE_TYPE(op))) {
+        raw->through_pointer = true;
+    } else if (TREE_CODE(op) != SSA_NAME && !CONSTANT_CLASS_P(op)) {
+        raw->through_pointer = true;    /* a memory operand: be safe */
+    }
+}
+
+static bool gomap_runtime(tree fndecl);
+
 /* An assignment writes X untyped when its lhs is a MEM_REF on &X (unless it
  * stores a constant, such as the zeroing of padding), and copies &X when an
  * rhs operand is the address itself.  Loads write nothing. */
-static void scan_assign(fe_fn *fn, gassign *st)
+static void scan_assign(fe_fn *fn, gassign *st, raw_writes *raw)
 {
     tree lhs = gimple_assign_lhs(st);
     tree rhs1 = gimple_assign_rhs1(st);
     bool constant = gimple_assign_single_p(st)
         && (CONSTANT_CLASS_P(rhs1) || (TREE_CODE(rhs1) == CONSTRUCTOR
                                        && CONSTRUCTOR_NELTS(rhs1) == 0));
-    if (!constant && TREE_CODE(lhs) != SSA_NAME && !DECL_P(lhs))
+    if (!constant && TREE_CODE(lhs) != SSA_NAME && !DECL_P(lhs)) {
         walk_tree(&lhs, note_untyped, fn->untyped, NULL);
+        tree root = ref_root(lhs);
+        if (TREE_CODE(root) == MEM_REF || TREE_CODE(root) == TARGET_MEM_REF) {
+            tree p = TREE_OPERAND(root, 0);
+            if (TREE_CODE(p) == ADDR_EXPR)
+                note_raw_operand(raw, p);
+            else if (!narrow_scalar(TREE_TYPE(lhs)))
+                raw->through_pointer = true;
+        }
+    }
     for (unsigned i = 1; i < gimple_num_ops(st); i++) {
         tree op = gimple_op(st, i);
         if (op && TREE_CODE(op) == ADDR_EXPR)
@@ -106,7 +152,7 @@ static void scan_assign(fe_fn *fn, gassign *st)
 
 /* Variables whose address is used other than as a direct argument of a call to
  * a function (not a builtin or library function: fe_library_fn). */
-static void scan_untyped(fe_fn *fn)
+static void scan_untyped(fe_fn *fn, raw_writes *raw)
 {
     fn->untyped = new hash_set<tree>;
     basic_block bb;
@@ -121,12 +167,19 @@ static void scan_untyped(fe_fn *fn)
             if (instrumentation_p(st))
                 continue;
             if (is_gimple_assign(st)) {
-                scan_assign(fn, as_a<gassign *>(st));
+                scan_assign(fn, as_a<gassign *>(st), raw);
                 continue;
             }
             gcall *c = dyn_cast<gcall *>(st);
             bool typed_call = c && !gimple_call_internal_p(c)
                 && gimple_call_fndecl(c) && !fe_library_fn(gimple_call_fndecl(c));
+            if ((c && !typed_call && !gomap_runtime(gimple_call_fndecl(c)))
+                || gimple_code(st) == GIMPLE_ASM)
+                for (unsigned i = 0; i < gimple_num_ops(st); i++) {
+                    tree op = gimple_op(st, i);
+                    if (op && !(c && op == gimple_call_fn(c)) && !(c && op == gimple_call_lhs(c)))
+                        note_raw_operand(raw, op);
+                }
             for (unsigned i = 0; i < gimple_num_ops(st); i++) {
                 tree op = gimple_op(st, i);
                 if (!op || (typed_call && TREE_CODE(op) == ADDR_EXPR
@@ -174,14 +227,16 @@ static bool local_decl(fe_fn *fn, tree t)
                          || (TREE_CODE(t) == PARM_DECL && DECL_CONTEXT(t) == fn->decl));
 }
 
-static void scan_pieces(fe_fn *fn);
+static void scan_pieces(fe_fn *fn, raw_writes *raw);
 
 static void ensure_scanned(fe_fn *fn)
 {
-    if (!fn->untyped)
-        scan_untyped(fn);
-    if (!fn->pieces)
-        scan_pieces(fn);
+    if (fn->pieces)
+        return;
+    raw_writes raw;
+    raw.through_pointer = false;
+    scan_untyped(fn, &raw);
+    scan_pieces(fn, &raw);
 }
 
 /* Some local that can hold a pointer is used untyped, or some local received
@@ -309,11 +364,13 @@ static bool scan_pieces_stmt(fe_fn *fn, gimple *st)
 
 /* Narrow SSA names that may carry and locals that received pieces: a fixpoint
  * (loads of such locals carry, and so on). */
-static void scan_pieces(fe_fn *fn)
+static void scan_pieces(fe_fn *fn, raw_writes *raw)
 {
     fn->pieces = new hash_set<tree>;
     for (hash_set<tree>::iterator it = fn->untyped->begin(); it != fn->untyped->end(); ++it)
-        if (auto_var_in_fn_p(*it, fn->decl) && holds_pointer(TREE_TYPE(*it)))
+        if (auto_var_in_fn_p(*it, fn->decl)
+            && (holds_pointer(TREE_TYPE(*it)) || raw->through_pointer
+                || raw->locals.contains(*it)))
             fn->pieces->add(fn->decl);
     for (bool changed = true; changed; ) {
         changed = false;
