@@ -11,7 +11,14 @@
  *   - a local variable that received pieces: a typed store of a narrow value
  *     that carries (below), or a copy of memory that may hold pieces;
  *   - memory through a pointer, when some local of the function that can hold a
- *     pointer is used untyped or received pieces;
+ *     pointer is used untyped or received pieces, or a local of any type is
+ *     written raw (a MEM_REF store on &x, a library call writing into &x with
+ *     bytes another argument supplies, an asm operand), or any address-taken
+ *     local when the function writes pointer-wide values through a pointer
+ *     that may point to its locals (not a parameter, not a gomap slot);
+ *   - memory through a pointer to a union, or through a pointer converted from
+ *     one to memory that holds pointers (char and narrow views of a struct);
+ *   - a local that received a user function's aggregate result;
  *   - a piece of an SSA value (BIT_FIELD_REF, VIEW_CONVERT_EXPR).
  * A narrow SSA value carries when it derives (conversion, arithmetic, shifts,
  * PHI) from a pointer-sized or wider value, a carrying narrow load, a parameter
@@ -103,6 +110,42 @@ static tree ref_root(tree t)
     return t;
 }
 
+static bool gomap_runtime(tree fndecl);
+
+/* May the SSA pointer P point to one of this function's locals?  Parameters
+ * point to the caller's memory (whatever is stored there leaks already) and
+ * the gomap runtime's results into maps; copies, conversions, offsets and
+ * PHIs are followed; anything else (loads, other calls), or too deep, may. */
+static bool may_point_to_local(tree p, int depth)
+{
+    if (TREE_CODE(p) == ADDR_EXPR) {
+        tree base = get_base_address(TREE_OPERAND(p, 0));
+        return !base || (DECL_P(base) && !is_global_var(base));
+    }
+    if (TREE_CODE(p) != SSA_NAME)
+        return !CONSTANT_CLASS_P(p);
+    if (SSA_NAME_IS_DEFAULT_DEF(p))
+        return !SSA_NAME_VAR(p) || TREE_CODE(SSA_NAME_VAR(p)) != PARM_DECL;
+    if (depth == 0)
+        return true;
+    gimple *d = SSA_NAME_DEF_STMT(p);
+    if (gphi *phi = dyn_cast<gphi *>(d)) {
+        for (unsigned i = 0; i < gimple_phi_num_args(phi); i++)
+            if (may_point_to_local(gimple_phi_arg_def(phi, i), depth - 1))
+                return true;
+        return false;
+    }
+    if (gcall *c = dyn_cast<gcall *>(d))
+        return !gomap_runtime(gimple_call_fndecl(c));
+    if (!is_gimple_assign(d))
+        return true;
+    enum tree_code code = gimple_assign_rhs_code(d);
+    if (code == SSA_NAME || code == ADDR_EXPR || CONVERT_EXPR_CODE_P(code)
+        || code == POINTER_PLUS_EXPR)
+        return may_point_to_local(gimple_assign_rhs1(d), depth - 1);
+    return true;
+}
+
 /* &X as operand OP of a call or asm writes X raw; an SSA pointer may write
  * through it. */
 static void note_raw_operand(raw_writes *raw, tree op)
@@ -114,13 +157,45 @@ static void note_raw_operand(raw_writes *raw, tree op)
         if (base && DECL_P(base))
             raw->locals.add(base);
     } else if (TREE_CODE(op) == SSA_NAME && POINTER_TYPE_P(TREE_TYPE(op))) {
-        raw->through_pointer = true;
+        raw->through_pointer |= may_point_to_local(op, 8);
     } else if (TREE_CODE(op) != SSA_NAME && !CONSTANT_CLASS_P(op)) {
         raw->through_pointer = true;    /* a memory operand: be safe */
     }
 }
 
-static bool gomap_runtime(tree fndecl);
+/* May argument A supply pointer bytes to a library function (a pointer to
+ * memory, a wide or aggregate value)?  Constants, string literals and narrow
+ * values do not (narrow ones that carry pieces: scan_pieces_stmt). */
+static bool supplies_bytes(tree a)
+{
+    if (CONSTANT_CLASS_P(a))
+        return false;
+    if (TREE_CODE(a) == ADDR_EXPR)
+        return !CONSTANT_CLASS_P(TREE_OPERAND(a, 0));
+    return !narrow_scalar(TREE_TYPE(a));
+}
+
+/* Can the library call C write through its argument I (GCC's flags)? */
+static bool may_write_through(gcall *c, unsigned i)
+{
+    return !(gimple_call_arg_flags(c, i) & EAF_NO_DIRECT_CLOBBER);
+}
+
+/* A library call writes raw into what an argument points to when another
+ * argument can supply the bytes (memcpy(half, pm, 8); not snprintf(buf, n,
+ * "%d", i)). */
+static void note_raw_call(raw_writes *raw, gcall *c)
+{
+    unsigned n = gimple_call_num_args(c), sources = 0;
+    for (unsigned i = 0; i < n; i++)
+        sources += supplies_bytes(gimple_call_arg(c, i));
+    for (unsigned i = 0; i < n; i++) {
+        tree a = gimple_call_arg(c, i);
+        if (sources > (unsigned)supplies_bytes(a) && may_write_through(c, i)
+            && (TREE_CODE(a) == ADDR_EXPR || TREE_CODE(a) == SSA_NAME))
+            note_raw_operand(raw, a);
+    }
+}
 
 /* An assignment writes X untyped when its lhs is a MEM_REF on &X (unless it
  * stores a constant, such as the zeroing of padding), and copies &X when an
@@ -139,7 +214,7 @@ static void scan_assign(fe_fn *fn, gassign *st, raw_writes *raw)
             tree p = TREE_OPERAND(root, 0);
             if (TREE_CODE(p) == ADDR_EXPR)
                 note_raw_operand(raw, p);
-            else if (!narrow_scalar(TREE_TYPE(lhs)))
+            else if (!narrow_scalar(TREE_TYPE(lhs)) && may_point_to_local(p, 8))
                 raw->through_pointer = true;
         }
     }
@@ -173,13 +248,12 @@ static void scan_untyped(fe_fn *fn, raw_writes *raw)
             gcall *c = dyn_cast<gcall *>(st);
             bool typed_call = c && !gimple_call_internal_p(c)
                 && gimple_call_fndecl(c) && !fe_library_fn(gimple_call_fndecl(c));
-            if ((c && !typed_call && !gomap_runtime(gimple_call_fndecl(c)))
-                || gimple_code(st) == GIMPLE_ASM)
-                for (unsigned i = 0; i < gimple_num_ops(st); i++) {
-                    tree op = gimple_op(st, i);
-                    if (op && !(c && op == gimple_call_fn(c)) && !(c && op == gimple_call_lhs(c)))
+            if (c && !typed_call && !gomap_runtime(gimple_call_fndecl(c)))
+                note_raw_call(raw, c);
+            else if (gimple_code(st) == GIMPLE_ASM)
+                for (unsigned i = 0; i < gimple_num_ops(st); i++)
+                    if (tree op = gimple_op(st, i))
                         note_raw_operand(raw, op);
-                }
             for (unsigned i = 0; i < gimple_num_ops(st); i++) {
                 tree op = gimple_op(st, i);
                 if (!op || (typed_call && TREE_CODE(op) == ADDR_EXPR
@@ -248,12 +322,53 @@ static bool any_piece_local(fe_fn *fn)
 }
 
 /* May the memory REF hold pointer bytes? */
+static bool character_type(tree type)
+{
+    return VOID_TYPE_P(type) || (INTEGRAL_TYPE_P(type) && TYPE_PRECISION(type) == CHAR_TYPE_SIZE);
+}
+
+/* Was the pointer P converted from one to memory that holds pointers (a view of
+ * a struct or a pointer through narrow or character types: asked only for an
+ * access whose own type holds no pointer, not for t->n), or does it come
+ * from a user function as a character pointer?  Follows copies, conversions,
+ * offsets and PHIs; an unknown origin counts after DEPTH steps. */
+static bool punned_pointer(tree p, int depth)
+{
+    if (TREE_CODE(p) == ADDR_EXPR) {
+        tree base = get_base_address(TREE_OPERAND(p, 0));
+        return !base || holds_pointer(TREE_TYPE(base));
+    }
+    if (TREE_CODE(p) != SSA_NAME || !POINTER_TYPE_P(TREE_TYPE(p)))
+        return false;
+    if (holds_pointer(TREE_TYPE(TREE_TYPE(p))))
+        return true;
+    if (depth == 0)
+        return true;
+    gimple *d = SSA_NAME_DEF_STMT(p);
+    if (gphi *phi = dyn_cast<gphi *>(d)) {
+        for (unsigned i = 0; i < gimple_phi_num_args(phi); i++)
+            if (punned_pointer(gimple_phi_arg_def(phi, i), depth - 1))
+                return true;
+        return false;
+    }
+    if (gcall *c = dyn_cast<gcall *>(d))
+        return !gomap_runtime(gimple_call_fndecl(c)) && character_type(TREE_TYPE(TREE_TYPE(p)));
+    if (!is_gimple_assign(d))
+        return false;   /* a parameter: the caller's rule (fe_narrow_call) */
+    enum tree_code code = gimple_assign_rhs_code(d);
+    if (code == SSA_NAME || code == ADDR_EXPR || CONVERT_EXPR_CODE_P(code)
+        || code == POINTER_PLUS_EXPR)
+        return punned_pointer(gimple_assign_rhs1(d), depth - 1);
+    return false;       /* a load: memory holding pointers holds them typed */
+}
+
 static bool holds_pieces(fe_fn *fn, tree ref)
 {
     tree p, t = fe_ref_base(ref, &p);
     if (p) {
         if (TREE_CODE(p) == SSA_NAME)
-            return any_piece_local(fn);
+            return any_piece_local(fn) || has_union(TREE_TYPE(t))
+                || (!holds_pointer(TREE_TYPE(t)) && punned_pointer(p, 8));
         return TREE_CODE(p) == ADDR_EXPR;   /* MEM_REF on &x: x read through another type */
     }
     if (TREE_CODE(t) == SSA_NAME)
@@ -347,6 +462,39 @@ static bool scan_store(fe_fn *fn, gassign *st)
     return base && local_decl(fn, base) && note_piece(fn, base);
 }
 
+/* A library call given a narrow argument that carries may write its bytes
+ * where any other pointer argument points: the locals named receive pieces;
+ * through an SSA pointer, any local may (the function's own decl).  True
+ * when something is new. */
+static bool library_pieces(fe_fn *fn, gcall *c)
+{
+    tree fndecl = gimple_call_fndecl(c);
+    if (gimple_call_internal_p(c) || !fe_library_fn(fndecl) || gomap_runtime(fndecl))
+        return false;
+    unsigned n = gimple_call_num_args(c);
+    bool narrow_source = false;
+    for (unsigned i = 0; i < n && !narrow_source; i++) {
+        tree a = gimple_call_arg(c, i);
+        narrow_source = narrow_scalar(TREE_TYPE(a)) && carries(fn, a);
+    }
+    if (!narrow_source)
+        return false;
+    bool changed = false;
+    for (unsigned i = 0; i < n; i++) {
+        tree a = gimple_call_arg(c, i);
+        if (!may_write_through(c, i))
+            continue;
+        if (TREE_CODE(a) == ADDR_EXPR) {
+            tree base = get_base_address(TREE_OPERAND(a, 0));
+            if (base && local_decl(fn, base))
+                changed |= note_piece(fn, base);
+        } else if (TREE_CODE(a) == SSA_NAME && POINTER_TYPE_P(TREE_TYPE(a))) {
+            changed |= note_piece(fn, fn->decl);
+        }
+    }
+    return changed;
+}
+
 static bool scan_pieces_stmt(fe_fn *fn, gimple *st)
 {
     if (gassign *a = dyn_cast<gassign *>(st)) {
@@ -356,9 +504,16 @@ static bool scan_pieces_stmt(fe_fn *fn, gimple *st)
         return narrow_scalar(TREE_TYPE(lhs)) && assign_carries(fn, a) && note_piece(fn, lhs);
     }
     tree lhs = gimple_get_lhs(st);
+    gcall *c = dyn_cast<gcall *>(st);
+    if (c && library_pieces(fn, c))
+        return true;
+    if (lhs && c && TREE_CODE(lhs) != SSA_NAME && !wide_scalar(TREE_TYPE(lhs))) {
+        /* an aggregate result: a user function may return pieces in it */
+        tree base = get_base_address(lhs);
+        return base && local_decl(fn, base) && call_carries(fn, c) && note_piece(fn, base);
+    }
     if (!lhs || TREE_CODE(lhs) != SSA_NAME || !narrow_scalar(TREE_TYPE(lhs)))
         return false;
-    gcall *c = dyn_cast<gcall *>(st);
     return (!c || call_carries(fn, c)) && note_piece(fn, lhs);
 }
 
