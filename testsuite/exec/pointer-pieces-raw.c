@@ -13,6 +13,7 @@
 //
 // RUN: %cc -O0 -I %S/Inputs -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck --check-prefix=M %s
 // RUN: %cc -O2 -I %S/Inputs -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck --check-prefix=M %s
+// RUN: %root/build/escape-clang -m %s -- -std=gnu11 -I%root/runtime -I %S/Inputs 2>&1 | %FileCheck --check-prefix=M %s
 // RUN: %cc -O0 %asan -I %S/Inputs %s %gomap_asan -o %t.heap
 // RUN: %cc -O0 %asan -I %S/Inputs %s %plugin %gomap_asan -o %t.stack0
 // RUN: %cc -O2 %asan -I %S/Inputs %s %plugin %gomap_asan -o %t.stack2
