@@ -5,7 +5,7 @@
 // through a pointer in that function carry pieces, so the caller's map handle,
 // reassembled from its bytes and stored in a global, escapes.  The arguments of
 // the gomap runtime (keys converted to `const void *`) are no such view.
-// (escape-clang only: the plugin's rule, plugin/gcc/narrow.cc, is changing.)
+// (escape-clang's lines only; consistency.test compares the sites with the plugin.)
 //
 // RUN: %root/build/escape-clang -m %s -- -std=gnu11 -I%root/runtime 2>&1 | %FileCheck %s --check-prefix=CLANG --implicit-check-not=escape --implicit-check-not=leaking
 #include <stdint.h>
