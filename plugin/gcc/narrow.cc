@@ -29,8 +29,9 @@
  *     back narrowly from its own local);
  *   - the contents of a local that received pieces, passed by address to a
  *     user function, or holding a pointer and passed to a parameter of type
- *     pointer to void, char or another narrow scalar (or an unprototyped one):
- *     the callee may read them in pieces. */
+ *     pointer to void, char or another narrow scalar (or an unprototyped one),
+ *     also through a pointer (a parameter handed on): the callee may read them
+ *     in pieces. */
 #include "fe.h"
 
 static bool narrow_scalar(tree type)
@@ -608,7 +609,10 @@ void fe_narrow_call(fe_fn *fn, gcall *c)
         tree ptype = parm && parm != void_list_node ? TREE_VALUE(parm) : NULL_TREE;
         if (parm)
             parm = TREE_CHAIN(parm);
-        if (TREE_CODE(a) == SSA_NAME && POINTER_TYPE_P(TREE_TYPE(a)) && pieces_here) {
+        /* any pointer when the function has pieces; one to pointer-holding
+         * memory handed to a reader of bytes (hand_on(h) -> first_byte(h)) */
+        if (TREE_CODE(a) == SSA_NAME && POINTER_TYPE_P(TREE_TYPE(a))
+            && (pieces_here || (narrow_reader(ptype) && punned_pointer(a, 8)))) {
             escape_contents(fn, fe_ssa_loc(fn, a), 1, c);
             continue;
         }

@@ -1,20 +1,23 @@
-// escape-clang: a callee that views memory of a pointer-holding type narrowly
+// Both front ends: a callee that views memory of a pointer-holding type narrowly
 // (clang/narrow.c, "narrow views"): a pointer to a struct with a pointer field,
 // to a pointer or to a union converted to a pointer to unsigned char, void or a
 // narrow scalar, or a union read through a pointer, makes every narrow load
 // through a pointer in that function carry pieces, so the caller's map handle,
 // reassembled from its bytes and stored in a global, escapes.  The arguments of
 // the gomap runtime (keys converted to `const void *`) are no such view.
-// (escape-clang's lines only; consistency.test compares the sites with the plugin.)
+// (The plugin: plugin/gcc/narrow.cc, per pointer: punned_pointer, and a pointer
+// to pointer-holding memory handed to a reader of bytes, as in hand_on.)
 //
-// RUN: %root/build/escape-clang -m %s -- -std=gnu11 -I%root/runtime 2>&1 | %FileCheck %s --check-prefix=CLANG --implicit-check-not=escape --implicit-check-not=leaking
+// RUN: %root/build/escape-clang -m %s -- -std=gnu11 -I%root/runtime 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
+// RUN: %cc -O0 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
+// RUN: %cc -O2 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
 #include <stdint.h>
 #include "gomap.h"
 
 static uint64_t out;
 struct holder { gomap *m; int tag; };
 
-// CLANG: {{.*}}:[[@LINE+1]]:47: leaking param: h to result ~r0 level=1
+// CHECK: {{.*}}:[[@LINE+1]]:47: leaking param: h to result ~r0 level=1
 static uint64_t bytes_of(const struct holder *h)
 {
     const unsigned char *b = (const unsigned char *)h;
@@ -26,14 +29,14 @@ static uint64_t bytes_of(const struct holder *h)
 
 void bytes(void)
 {
-    // CLANG: {{.*}}:[[@LINE+1]]:16: make(map[int]int) escapes to heap
+    // CHECK: {{.*}}:[[@LINE+1]]:16: make(map[int]int) escapes to heap
     gomap *m = gomap_make(GOMAP_TYPE(int, int), 0);
     struct holder h = { m, 1 };
     out = bytes_of(&h);
 }
 
 // The same through `void *`, converted implicitly both ways.
-// CLANG: {{.*}}:[[@LINE+1]]:53: leaking param: h to result ~r0 level=1
+// CHECK: {{.*}}:[[@LINE+1]]:53: leaking param: h to result ~r0 level=1
 static uint64_t bytes_via_void(const struct holder *h)
 {
     const void *p = h;
@@ -46,7 +49,7 @@ static uint64_t bytes_via_void(const struct holder *h)
 
 void via_void(void)
 {
-    // CLANG: {{.*}}:[[@LINE+1]]:16: make(map[int]int) escapes to heap
+    // CHECK: {{.*}}:[[@LINE+1]]:16: make(map[int]int) escapes to heap
     gomap *m = gomap_make(GOMAP_TYPE(int, int), 0);
     struct holder h = { m, 1 };
     out = bytes_via_void(&h);
@@ -54,7 +57,7 @@ void via_void(void)
 
 // A union's narrow member read through a pointer overlays its pointer member.
 union word { gomap *m; uint32_t h[2]; };
-// CLANG: {{.*}}:[[@LINE+1]]:46: leaking param: w to result ~r0 level=1
+// CHECK: {{.*}}:[[@LINE+1]]:46: leaking param: w to result ~r0 level=1
 static uint64_t union_read(const union word *w)
 {
     return ((uint64_t)w->h[1] << 32) | w->h[0];
@@ -62,7 +65,7 @@ static uint64_t union_read(const union word *w)
 
 void union_through_pointer(void)
 {
-    // CLANG: {{.*}}:[[@LINE+1]]:16: make(map[int]int) escapes to heap
+    // CHECK: {{.*}}:[[@LINE+1]]:16: make(map[int]int) escapes to heap
     gomap *m = gomap_make(GOMAP_TYPE(int, int), 0);
     union word w;
     w.m = m;
@@ -71,7 +74,7 @@ void union_through_pointer(void)
 
 // A union inside a struct, read through `(*s).`: the same.
 struct wrapped { int n; union word w; };
-// CLANG: {{.*}}:[[@LINE+1]]:52: leaking param: s to result ~r0 level=1
+// CHECK: {{.*}}:[[@LINE+1]]:52: leaking param: s to result ~r0 level=1
 static uint64_t wrapped_read(const struct wrapped *s)
 {
     return ((uint64_t)(*s).w.h[1] << 32) | (*s).w.h[0];
@@ -79,7 +82,7 @@ static uint64_t wrapped_read(const struct wrapped *s)
 
 void union_in_struct(void)
 {
-    // CLANG: {{.*}}:[[@LINE+1]]:16: make(map[int]int) escapes to heap
+    // CHECK: {{.*}}:[[@LINE+1]]:16: make(map[int]int) escapes to heap
     gomap *m = gomap_make(GOMAP_TYPE(int, int), 0);
     struct wrapped s = { 0, { 0 } };
     s.w.m = m;
@@ -87,7 +90,7 @@ void union_in_struct(void)
 }
 
 // A pointer to the handle itself, viewed as halves with pointer arithmetic.
-// CLANG: {{.*}}:[[@LINE+1]]:38: leaking param: pm to result ~r0 level=1
+// CHECK: {{.*}}:[[@LINE+1]]:38: leaking param: pm to result ~r0 level=1
 static uint64_t halves(gomap *const *pm)
 {
     const uint32_t *q = (const uint32_t *)pm + 1;
@@ -96,21 +99,21 @@ static uint64_t halves(gomap *const *pm)
 
 void handle_halves(void)
 {
-    // CLANG: {{.*}}:[[@LINE+1]]:16: make(map[int]int) escapes to heap
+    // CHECK: {{.*}}:[[@LINE+1]]:16: make(map[int]int) escapes to heap
     gomap *m = gomap_make(GOMAP_TYPE(int, int), 0);
     out = halves(&m);
 }
 
 // The view handed on through a local pointer: the reader takes `const void *`
 // and reads bytes; what the pointer points to is passed in pieces.
-// CLANG: {{.*}}:[[@LINE+1]]:40: p does not escape
+// CHECK: {{.*}}:[[@LINE+1]]:40: p does not escape
 static uint64_t first_byte(const void *p)
 {
     const unsigned char *b = p;
     return b[0];
 }
 
-// CLANG: {{.*}}:[[@LINE+1]]:46: leaking param content: h
+// CHECK: {{.*}}:[[@LINE+1]]:46: leaking param content: h
 static uint64_t hand_on(const struct holder *h)
 {
     const struct holder *hh = h;
@@ -119,7 +122,7 @@ static uint64_t hand_on(const struct holder *h)
 
 void handed_on(void)
 {
-    // CLANG: {{.*}}:[[@LINE+1]]:16: make(map[int]int) escapes to heap
+    // CHECK: {{.*}}:[[@LINE+1]]:16: make(map[int]int) escapes to heap
     gomap *m = gomap_make(GOMAP_TYPE(int, int), 0);
     struct holder h = { m, 1 };
     out = hand_on(&h);
@@ -128,7 +131,7 @@ void handed_on(void)
 // Typed reads are no view: a narrow field read through the struct's own type
 // (a qualifier added on the way), and a pointer key handed to the runtime as
 // `const void *`, leave the holder's map on the stack.
-// CLANG: {{.*}}:[[@LINE+1]]:36: h does not escape
+// CHECK: {{.*}}:[[@LINE+1]]:36: h does not escape
 static void tag_out(struct holder *h)
 {
     const struct holder *c = h;
@@ -137,10 +140,10 @@ static void tag_out(struct holder *h)
 
 struct box { int n; };
 
-// CLANG: {{.*}}:[[@LINE+1]]:24: mp does not escape
+// CHECK: {{.*}}:[[@LINE+1]]:24: mp does not escape
 static void put(gomap *mp, struct box *const *kp, const struct holder *h)
-// CLANG: {{.*}}:[[@LINE-1]]:47: leaking param content: kp
-// CLANG: {{.*}}:[[@LINE-2]]:72: h does not escape
+// CHECK: {{.*}}:[[@LINE-1]]:47: leaking param content: kp
+// CHECK: {{.*}}:[[@LINE-2]]:72: h does not escape
 {
     *(int *)gomap_assign(mp, kp) = 1;
     out = (uint64_t)h->tag;
@@ -148,9 +151,9 @@ static void put(gomap *mp, struct box *const *kp, const struct holder *h)
 
 void typed_reads(void)
 {
-    // CLANG: {{.*}}:[[@LINE+1]]:16: make(map[int]int) does not escape
+    // CHECK: {{.*}}:[[@LINE+1]]:16: make(map[int]int) does not escape
     gomap *m = gomap_make(GOMAP_TYPE(int, int), 0);
-    // CLANG: {{.*}}:[[@LINE+1]]:20: make(map[struct box *]int) does not escape
+    // CHECK: {{.*}}:[[@LINE+1]]:20: make(map[struct box *]int) does not escape
     gomap *byptr = gomap_make(GOMAP_TYPE(struct box *, int), 0);
     static struct box b1;
     struct box *k = &b1;

@@ -7,7 +7,8 @@
 //   union    - put in a union whose halves a callee reads through its pointer;
 //   bytes    - a callee views the handle's bytes through an unsigned char *;
 //   memset   - its bytes written one by one into a byte buffer by memset;
-//   via      - stored whole through a pointer to a uint32_t[2], read as halves.
+//   via      - stored whole through a pointer to a uint32_t[2], read as halves;
+//   handed   - a struct holding it passed on by pointer to a byte reader.
 // Every map must stay on the heap: with the plugin and
 // detect_stack_use_after_return, a stack decision is a stack-use-after-return.
 //
@@ -30,10 +31,11 @@
 // CHECK-NEXT: bytes value 5, len 1
 // CHECK-NEXT: memset value 6, len 1
 // CHECK-NEXT: via value 7, len 1
+// CHECK-NEXT: handed value 8, len 1
 #include <string.h>
 #include "phase.h"
 
-static uint64_t out[7];
+static uint64_t out[8];
 
 static gomap *filled(int v)
 {
@@ -163,6 +165,31 @@ __attribute__((noinline)) static void via(void)
     out[6] = ((uint64_t)r[1] << 32) | r[0];
 }
 
+__attribute__((noinline)) static uint64_t read_bytes(const void *p)
+{
+    const unsigned char *b = p;
+    uint64_t v = 0;
+    for (int i = 7; i >= 0; i--)
+        v = v << 8 | b[i];
+    return v;
+}
+
+__attribute__((noinline)) static uint64_t hand_on(const struct holder *h)
+{
+    const struct holder *hh = h;
+    return read_bytes(hh);
+}
+
+__attribute__((noinline)) static void handed(void)
+{
+    // M: {{.*}}:[[@LINE+1]]:16: make(map[int]int) escapes to heap
+    gomap *m = gomap_make(GOMAP_TYPE(int, int), 0);
+    int k = 7;
+    *(int *)gomap_assign(m, &k) = 8;
+    struct holder h = { m, 1 };
+    out[7] = hand_on(&h);
+}
+
 static void show(const char *what, uint64_t bits)
 {
     gomap *m = (gomap *)(uintptr_t)bits;
@@ -182,7 +209,7 @@ __attribute__((noinline)) static int scribble(int depth)
 int main(void)
 {
     static const char *const names[] = { "raw", "cast", "returned", "union", "bytes",
-                                         "memset", "via" };
+                                         "memset", "via", "handed" };
     raw();
     cast();
     returned();
@@ -190,8 +217,9 @@ int main(void)
     bytes();
     by_memset();
     via();
+    handed();
     scribble(4);
-    for (int i = 0; i < 7; i++)
+    for (int i = 0; i < 8; i++)
         show(names[i], out[i]);
     gomap_free(filled(0));
     return 0;
