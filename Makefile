@@ -268,7 +268,7 @@ fuzz-runtime: fuzz-build
 # ---- fuzz: random gomap programs, without and with the plugin, under ASan+UBSan ---------
 # tools/fuzz/run.py: N programs of tools/fuzz/gen.py (seeds FUZZ_SEED..), each built and run
 # both ways; stdout must match and no sanitizer may report.  Failures are saved and reduced
-# in build/fuzz-progs/fail-SEED/ (docs/fuzz.md).  200 of them run in `make check`.
+# in build/fuzz-progs/fail-SEED/ (docs/fuzz.md).  150 of them run in `make check`.
 N         ?= 1000
 FUZZ_SEED ?= 1
 FUZZ_JOBS ?= 2
