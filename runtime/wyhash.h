@@ -53,6 +53,29 @@ WY_INLINE uint64_t wy_seed(uint64_t seed)
     return seed ^ wy_mix(seed ^ wy_secret[0], wy_secret[1]);
 }
 
+/* The input words of a key of at most 16 bytes. */
+WY_INLINE void wy_short(const uint8_t *p, size_t len, uint64_t *a, uint64_t *b)
+{
+    if (__builtin_expect(len >= 4, 1)) {
+        *a = (wy_r4(p) << 32) | wy_r4(p + ((len >> 3) << 2));
+        *b = (wy_r4(p + len - 4) << 32) | wy_r4(p + len - 4 - ((len >> 3) << 2));
+    } else if (__builtin_expect(len > 0, 1)) {
+        *a = wy_r3(p, len);
+        *b = 0;
+    } else {
+        *a = *b = 0;
+    }
+}
+
+/* The last step: the two input words, the running seed and the length. */
+WY_INLINE uint64_t wy_final(uint64_t a, uint64_t b, uint64_t seed, size_t len)
+{
+    a ^= wy_secret[1];
+    b ^= seed;
+    wy_mum(&a, &b);
+    return wy_mix(a ^ wy_secret[0] ^ len, b ^ wy_secret[1]);
+}
+
 /* wyhash without its prologue: `seed` comes from wy_seed(). */
 WY_INLINE uint64_t wy_hash(const void *key, size_t len, uint64_t seed)
 {
@@ -60,15 +83,7 @@ WY_INLINE uint64_t wy_hash(const void *key, size_t len, uint64_t seed)
     const uint8_t *p = (const uint8_t *)key;
     uint64_t a, b;
     if (__builtin_expect(len <= 16, 1)) {
-        if (__builtin_expect(len >= 4, 1)) {
-            a = (wy_r4(p) << 32) | wy_r4(p + ((len >> 3) << 2));
-            b = (wy_r4(p + len - 4) << 32) | wy_r4(p + len - 4 - ((len >> 3) << 2));
-        } else if (__builtin_expect(len > 0, 1)) {
-            a = wy_r3(p, len);
-            b = 0;
-        } else {
-            a = b = 0;
-        }
+        wy_short(p, len, &a, &b);
     } else {
         size_t i = len;
         if (__builtin_expect(i > 48, 0)) {
@@ -90,10 +105,7 @@ WY_INLINE uint64_t wy_hash(const void *key, size_t len, uint64_t seed)
         a = wy_r8(p + i - 16);
         b = wy_r8(p + i - 8);
     }
-    a ^= secret[1];
-    b ^= seed;
-    wy_mum(&a, &b);
-    return wy_mix(a ^ secret[0] ^ len, b ^ secret[1]);
+    return wy_final(a, b, seed, len);
 }
 
 /* wy_hash for len <= 32 (the same result): the loops of the general code reduce
@@ -103,24 +115,13 @@ WY_INLINE uint64_t wy_hash32(const void *key, size_t len, uint64_t seed)
     const uint8_t *p = (const uint8_t *)key;
     uint64_t a, b;
     if (__builtin_expect(len <= 16, 1)) {
-        if (__builtin_expect(len >= 4, 1)) {
-            a = (wy_r4(p) << 32) | wy_r4(p + ((len >> 3) << 2));
-            b = (wy_r4(p + len - 4) << 32) | wy_r4(p + len - 4 - ((len >> 3) << 2));
-        } else if (__builtin_expect(len > 0, 1)) {
-            a = wy_r3(p, len);
-            b = 0;
-        } else {
-            a = b = 0;
-        }
+        wy_short(p, len, &a, &b);
     } else {
         seed = wy_mix(wy_r8(p) ^ wy_secret[1], wy_r8(p + 8) ^ seed);
         a = wy_r8(p + len - 16);
         b = wy_r8(p + len - 8);
     }
-    a ^= wy_secret[1];
-    b ^= seed;
-    wy_mum(&a, &b);
-    return wy_mix(a ^ wy_secret[0] ^ len, b ^ wy_secret[1]);
+    return wy_final(a, b, seed, len);
 }
 
 /* wy_hash of an 8-byte key given as a number (little-endian): equal to
@@ -130,16 +131,13 @@ WY_INLINE uint64_t wy_hash32(const void *key, size_t len, uint64_t seed)
  * linear in the key and buckets fill far more unevenly than at random.) */
 WY_INLINE uint64_t wy_hash8(uint64_t key, uint64_t seed)
 {
-    uint64_t a = ((key << 32) | (key >> 32)) ^ wy_secret[1], b = key ^ seed;
-    wy_mum(&a, &b);
-    return wy_mix(a ^ wy_secret[0] ^ 8, b ^ wy_secret[1]);
+    return wy_final((key << 32) | (key >> 32), key, seed, 8);
 }
 /* wy_hash(&key, 4, seed) for a 4-byte key given as a number. */
 WY_INLINE uint64_t wy_hash4(uint32_t key, uint64_t seed)
 {
-    uint64_t a = (((uint64_t)key << 32) | key) ^ wy_secret[1], b = (((uint64_t)key << 32) | key) ^ seed;
-    wy_mum(&a, &b);
-    return wy_mix(a ^ wy_secret[0] ^ 4, b ^ wy_secret[1]);
+    uint64_t w = ((uint64_t)key << 32) | key;
+    return wy_final(w, w, seed, 4);
 }
 
 /* wyrand: the PRNG of wyhash final version 4. */

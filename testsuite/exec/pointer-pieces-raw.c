@@ -34,6 +34,7 @@
 // CHECK-NEXT: handed value 8, len 1
 #include <string.h>
 #include "phase.h"
+#include "stale.h"
 
 static uint64_t out[8];
 
@@ -188,22 +189,6 @@ __attribute__((noinline)) static void handed(void)
     *(int *)gomap_assign(m, &k) = 8;
     struct holder h = { m, 1 };
     out[7] = hand_on(&h);
-}
-
-static void show(const char *what, uint64_t bits)
-{
-    gomap *m = (gomap *)(uintptr_t)bits;
-    int k = 7;
-    int *v = gomap_access(m, &k);
-    printf("%s value %d, len %zu\n", what, v ? *v : -1, gomap_len(m));
-    gomap_free(m);
-}
-
-__attribute__((noinline)) static int scribble(int depth)
-{
-    volatile char buf[2048];
-    memset((char *)buf, 0x5a, sizeof buf);
-    return depth ? scribble(depth - 1) + buf[depth] : buf[0];
 }
 
 int main(void)

@@ -17,6 +17,7 @@
 // CHECK: typed value 43, len 1
 #include <string.h>
 #include "phase.h"
+#include "stale.h"
 
 uint64_t stashed;
 
@@ -46,28 +47,12 @@ __attribute__((noinline)) static void stash_typed(void)
     stashed_typed = ((uint64_t)h.hi << 32) | h.lo;
 }
 
-static void show(const char *what, uint64_t bits)
-{
-    gomap *m = (gomap *)(uintptr_t)bits;
-    int k = 7;
-    int *v = gomap_access(m, &k);
-    printf("%svalue %d, len %zu\n", what, v ? *v : -1, gomap_len(m));
-    gomap_free(m);
-}
-
-__attribute__((noinline)) static int scribble(int depth)
-{
-    volatile char buf[2048];
-    memset((char *)buf, 0x5a, sizeof buf);
-    return depth ? scribble(depth - 1) + buf[depth] : buf[0];
-}
-
 int main(void)
 {
     stash();
     stash_typed();
     scribble(4);
     show("", stashed);
-    show("typed ", stashed_typed);
+    show("typed", stashed_typed);
     return 0;
 }
