@@ -206,7 +206,8 @@ def bench_unit(build, reps, lines, work):
     with concurrent.futures.ThreadPoolExecutor(2) as pool:
         for rep in range(reps):
             order = [base, plug] if rep % 2 == 0 else [plug, base]
-            futs = {id(a): pool.submit(cpu_run, a) for a in order}
+            # wall-clock limit: a loaded machine once needed more than cpu_run's 600 s
+            futs = {id(a): pool.submit(cpu_run, a, 3600) for a in order}
             res["without"].append(futs[id(base)].result()[0])
             res["with"].append(futs[id(plug)].result()[0])
     timed = gcc_argv(build, src, "-O0", plugin=True, timer=True)
@@ -227,21 +228,32 @@ def torture_files(limit):
 
 
 def bench_torture(build, limit):
-    """Every torture file at -O2 without and with the plugin (2 at a time), summing CPU
-    over the files whose baseline compiles.  None when the corpus is not extracted."""
+    """Every torture file at -O2 without and with the plugin (2 files at a time, each
+    compiled twice each way), summing CPU over the files whose baseline compiles.
+    None when the corpus is not extracted."""
     files = torture_files(limit)
     if not files:
         return None
 
+    def base(src):
+        return cpu_run(gcc_argv(build, src, "-O2"), timeout=120)[0]
+
+    def plug(src):
+        return cpu_run(gcc_argv(build, src, "-O2", plugin=True), timeout=240)[0]
+
     def one(src):
+        # without, with, with, without (ABBA), the faster of each pair: on this machine
+        # the first of two back-to-back compiles of a file is often several % slower,
+        # which a fixed order would charge to one side
         try:
-            t0, _ = cpu_run(gcc_argv(build, src, "-O2"), timeout=120)
+            a = base(src)
         except BenchError:
             return None                          # not valid on its own (dg-error tests...)
         try:
-            return t0, cpu_run(gcc_argv(build, src, "-O2", plugin=True), timeout=240)[0]
+            b = min(plug(src), plug(src))
         except BenchError:
             return src                           # the plugin broke it: reported, not timed
+        return min(a, base(src)), b
 
     with concurrent.futures.ThreadPoolExecutor(2) as pool:
         results = list(pool.map(one, files))
@@ -297,6 +309,10 @@ def environment():
 def cell(xs):
     med, spread = summary(xs)
     return f"{med:.2f} ±{100 * spread / 2:.0f}%"
+
+
+def cell_min(xs):
+    return f"{min(xs):.2f} (median {statistics.median(xs):.2f})"
 
 
 class Report:
@@ -386,12 +402,18 @@ def report_knuc(rep, times, n):
 def report_compile(rep, unit, torture, scaling):
     rep.add("## Compile time (CPU seconds, gcc -O2; plugin = -fplugin=build/escape.so)")
     rep.add()
+    rep.add("The generated unit: the fastest of its repetitions (compiles side by side in pairs, "
+            "alternating which starts first). The torture corpus: each file compiled without, "
+            "with, with and without the plugin, the faster of each pair summed.")
+    rep.add()
     rows = []
     if unit:
-        w0, w1, e = (summary(unit[k])[0] for k in ("without", "with", "escape"))
+        # the fastest repetition of each: on this shared machine other work only ever
+        # slows a compile down (by up to 10% for the same compile, measured)
+        w0, w1, e = (min(unit[k]) for k in ("without", "with", "escape"))
         over = (w1 - w0) / w0
-        rows.append([f"generated unit, {unit['lines']:,} lines", cell(unit["without"]),
-                     cell(unit["with"]), f"{100 * over:+.1f}%", f"{e:.3f} ({100 * e / w0:.2f}%)"])
+        rows.append([f"generated unit, {unit['lines']:,} lines", cell_min(unit["without"]),
+                     cell_min(unit["with"]), f"{100 * over:+.1f}%", f"{e:.3f} ({100 * e / w0:.2f}%)"])
         rep.target("compile overhead <= 3% on the generated unit", f"{100 * over:+.1f}% "
                    f"(escape pass {100 * e / w0:.2f}%)", over <= 0.03)
     if torture:
