@@ -49,22 +49,21 @@ bool fe_parm_decl_noescape(tree parm)
         || lookup_attribute("noescape", TYPE_ATTRIBUTES(TREE_TYPE(parm)));
 }
 
-bool fe_param_noescape(tree fndecl, tree fntype, int i)
+void fe_params_noescape(tree fndecl, tree fntype, unsigned n, bool *out)
 {
+    for (unsigned k = 0; k < n; k++)
+        out[k] = false;
     if (fndecl) {
-        int k = 0;
-        for (tree p = DECL_ARGUMENTS(fndecl); p; p = DECL_CHAIN(p), k++)
-            if (k == i && fe_parm_decl_noescape(p))
-                return true;
+        unsigned k = 0;
+        for (tree p = DECL_ARGUMENTS(fndecl); p && k < n; p = DECL_CHAIN(p), k++)
+            out[k] |= fe_parm_decl_noescape(p);
     }
     tree types[2] = { fntype, fndecl ? TREE_TYPE(fndecl) : NULL_TREE };
     for (tree t : types) {
         if (!t || !FUNC_OR_METHOD_TYPE_P(t))
             continue;
-        int k = 0;
-        for (tree a = TYPE_ARG_TYPES(t); a && a != void_list_node; a = TREE_CHAIN(a), k++)
-            if (k == i && lookup_attribute("noescape", TYPE_ATTRIBUTES(TREE_VALUE(a))))
-                return true;
+        unsigned k = 0;
+        for (tree a = TYPE_ARG_TYPES(t); a && a != void_list_node && k < n; a = TREE_CHAIN(a), k++)
+            out[k] |= lookup_attribute("noescape", TYPE_ATTRIBUTES(TREE_VALUE(a))) != NULL_TREE;
     }
-    return false;
 }

@@ -190,6 +190,22 @@ bool fe_library_fn(tree fndecl)
                              != ESC_LIBC_NONE));
 }
 
+/* Everything a clobbered argument of call C may receive: every used argument and
+ * what it points to, gathered into two temporaries once per call, so that a call of
+ * n arguments makes O(n) stores, not n * n (a thousand-argument snprintf). */
+static void gather_args(fe_fn *fn, gcall *c, const vec<esc_loc> &locs, const vec<int> &flags,
+                        esc_loc hub[2])
+{
+    for (int d = 0; d <= 1; d++)
+        hub[d] = fe_temp(fn, c, NULL);
+    for (unsigned j = 0; j < locs.length(); j++) {
+        if (locs[j] == ESC_NOLOC || (flags[j] & EAF_UNUSED))
+            continue;
+        for (int d = 0; d <= 1; d++)
+            esc_flow(fn->ef, hub[d], locs[j], d, fe_stmt_pos(c), "builtin");
+    }
+}
+
 /* A builtin known only by its flags.  Arguments whose flags do not rule out
  * escaping escape; those that may be returned flow to the result; and whatever
  * an argument may write to can receive any other argument or its contents. */
@@ -204,6 +220,7 @@ static void model_builtin_flags(fe_fn *fn, gcall *c)
     }
     const int no_escape = EAF_NO_DIRECT_ESCAPE | EAF_NO_INDIRECT_ESCAPE;
     int rf = gimple_call_return_flags(c);
+    esc_loc hub[2] = { ESC_NOLOC, ESC_NOLOC };
     result_unknown(fn, c);
     for (unsigned i = 0; i < n; i++) {
         if (locs[i] == ESC_NOLOC || (flags[i] & EAF_UNUSED))
@@ -224,15 +241,13 @@ static void model_builtin_flags(fe_fn *fn, gcall *c)
             inner = fe_temp(fn, c, NULL);
             esc_flow(fn->ef, inner, locs[i], 1, fe_stmt_pos(c), "builtin");
         }
-        for (unsigned j = 0; j < n; j++) {
-            if (locs[j] == ESC_NOLOC || (flags[j] & EAF_UNUSED))
-                continue;
-            for (int d = 0; d <= 1; d++) {
-                if (direct)
-                    store(fn, c, locs[i], locs[j], d);
-                if (indirect)
-                    store(fn, c, inner, locs[j], d);
-            }
+        if (hub[0] == ESC_NOLOC)
+            gather_args(fn, c, locs, flags, hub);
+        for (int d = 0; d <= 1; d++) {
+            if (direct)
+                store(fn, c, locs[i], hub[d], 0);
+            if (indirect)
+                store(fn, c, inner, hub[d], 0);
         }
     }
 }
@@ -322,9 +337,12 @@ static void direct_call(fe_fn *fn, gcall *c, tree fndecl)
 
 static void indirect_call(fe_fn *fn, gcall *c)
 {
-    tree fntype = gimple_call_fntype(c);
-    for (unsigned i = 0; i < gimple_call_num_args(c); i++)
-        if (!fe_param_noescape(NULL_TREE, fntype, (int)i))
+    unsigned n = gimple_call_num_args(c);
+    auto_vec<bool, 16> noescape;
+    noescape.safe_grow(n, true);
+    fe_params_noescape(NULL_TREE, gimple_call_fntype(c), n, noescape.address());
+    for (unsigned i = 0; i < n; i++)
+        if (!noescape[i])
             escape_loc(fn, c, arg_loc(fn, c, i), "indirect call");
     result_unknown(fn, c);
 }

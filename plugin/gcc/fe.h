@@ -65,8 +65,10 @@ bool fe_parse_args(const char *plugin_name, int argc, struct plugin_argument *ar
 
 /* ---- attribute (attrs.cc) ------------------------------------------------- */
 void fe_register_attributes(void *gcc_data, void *user_data);
-/* Is parameter I of a call to FNDECL (may be NULL) with type FNTYPE noescape? */
-bool fe_param_noescape(tree fndecl, tree fntype, int i);
+/* OUT[i]: is parameter i (i < N) of a call to FNDECL (may be NULL) with type
+ * FNTYPE noescape?  One walk of the parameter lists (a function may have
+ * thousands: GCC's torture corpus has one of 10,000). */
+void fe_params_noescape(tree fndecl, tree fntype, unsigned n, bool *out);
 bool fe_parm_decl_noescape(tree parm);
 
 /* ---- positions (position.cc) ---------------------------------------------- */

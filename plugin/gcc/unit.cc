@@ -45,11 +45,16 @@ static esc_func *register_external(fe_unit *u, tree decl)
     esc_func *f = esc_func_new(u->ctx, decl_name(decl), fe_pos(DECL_SOURCE_LOCATION(decl)),
                                false, false);
     tree type = TREE_TYPE(decl);
-    int i = 0;
-    if (prototype_p(type))
-        for (tree a = TYPE_ARG_TYPES(type); a && a != void_list_node; a = TREE_CHAIN(a), i++)
-            esc_param(f, i, "", fe_pos(DECL_SOURCE_LOCATION(decl)), false,
-                      fe_param_noescape(decl, type, i));
+    if (prototype_p(type)) {
+        unsigned n = 0;
+        for (tree a = TYPE_ARG_TYPES(type); a && a != void_list_node; a = TREE_CHAIN(a))
+            n++;
+        auto_vec<bool, 16> noescape;
+        noescape.safe_grow(n, true);
+        fe_params_noescape(decl, type, n, noescape.address());
+        for (unsigned i = 0; i < n; i++)
+            esc_param(f, (int)i, "", fe_pos(DECL_SOURCE_LOCATION(decl)), false, noescape[i]);
+    }
     u->funcs->put(decl, f);
     return f;
 }
