@@ -152,7 +152,7 @@ BENCH_ARGS  ?=
 BENCH_CFLAGS := -std=gnu11 $(WARN) -O2 -Iruntime -Ibench
 BENCH_CXXFLAGS := -std=c++17 $(WARN) -O2 -Ibench
 BENCH_PROGS := $(addprefix $(BB)/,maps-gomap maps-glib maps-khash maps-boost maps-absl \
-               small-stack small-heap knucleotide fasta bench-go passtime.so)
+               small-stack small-heap knucleotide fasta layout-floor bench-go passtime.so)
 BENCH_RUNNER := bench/workload.h bench/runner.h
 .PHONY: bench bench-build bench-deps
 bench-deps:
@@ -196,6 +196,9 @@ $(BB)/knucleotide: bench/knucleotide.c $(B)/libgomap.a
 	@mkdir -p $(BB)
 	$(CC) $(BENCH_CFLAGS) -fplugin=$(B)/escape.so $< $(B)/libgomap.a -o $@
 $(BB)/fasta: bench/fasta.c
+	@mkdir -p $(BB)
+	$(CC) $(BENCH_CFLAGS) $< -o $@
+$(BB)/layout-floor: bench/floor.c bench/workload.h
 	@mkdir -p $(BB)
 	$(CC) $(BENCH_CFLAGS) $< -o $@
 $(BB)/bench-go: $(wildcard bench/go/*.go) bench/go/go.mod
