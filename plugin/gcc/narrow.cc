@@ -113,6 +113,15 @@ static tree ref_root(tree t)
 
 static bool gomap_runtime(tree fndecl);
 
+/* Does PRED(arg, DEPTH) hold for some argument of PHI? */
+static bool any_phi_arg(gphi *phi, bool (*pred)(tree, int), int depth)
+{
+    for (unsigned i = 0; i < gimple_phi_num_args(phi); i++)
+        if (pred(gimple_phi_arg_def(phi, i), depth))
+            return true;
+    return false;
+}
+
 /* May the SSA pointer P point to one of this function's locals?  Parameters
  * point to the caller's memory (whatever is stored there leaks already) and
  * the gomap runtime's results into maps; copies, conversions, offsets and
@@ -130,12 +139,8 @@ static bool may_point_to_local(tree p, int depth)
     if (depth == 0)
         return true;
     gimple *d = SSA_NAME_DEF_STMT(p);
-    if (gphi *phi = dyn_cast<gphi *>(d)) {
-        for (unsigned i = 0; i < gimple_phi_num_args(phi); i++)
-            if (may_point_to_local(gimple_phi_arg_def(phi, i), depth - 1))
-                return true;
-        return false;
-    }
+    if (gphi *phi = dyn_cast<gphi *>(d))
+        return any_phi_arg(phi, may_point_to_local, depth - 1);
     if (gcall *c = dyn_cast<gcall *>(d))
         return !gomap_runtime(gimple_call_fndecl(c));
     if (!is_gimple_assign(d))
@@ -346,12 +351,8 @@ static bool punned_pointer(tree p, int depth)
     if (depth == 0)
         return true;
     gimple *d = SSA_NAME_DEF_STMT(p);
-    if (gphi *phi = dyn_cast<gphi *>(d)) {
-        for (unsigned i = 0; i < gimple_phi_num_args(phi); i++)
-            if (punned_pointer(gimple_phi_arg_def(phi, i), depth - 1))
-                return true;
-        return false;
-    }
+    if (gphi *phi = dyn_cast<gphi *>(d))
+        return any_phi_arg(phi, punned_pointer, depth - 1);
     if (gcall *c = dyn_cast<gcall *>(d))
         return !gomap_runtime(gimple_call_fndecl(c)) && character_type(TREE_TYPE(TREE_TYPE(p)));
     if (!is_gimple_assign(d))
