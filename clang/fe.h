@@ -79,10 +79,7 @@ const char *ce_op_name(ce_op op);
 
 /* ---- options (main.c) ------------------------------------------------------ */
 typedef struct ce_options {
-    int m;
-    unsigned max_kv_size;
-    unsigned long recursive_frame_limit;   /* 0: the core's default (256) */
-    const char *json;
+    esc_options core;    /* -m, --max-kv-size=N, ...: the core's table (options.c) */
     bool pic;            /* -fPIC/-fpic/-shared (and no -fno-semantic-interposition):
                             functions of default visibility are interposable */
 } ce_options;

@@ -23,12 +23,12 @@
 #include <clang-c/CXCompilationDatabase.h>
 
 static const char usage[] =
-    "usage: escape-clang [-m[=2]] [--max-kv-size=N] [--recursive-frame-limit=N] [--json=FILE]\n"
+    "usage: escape-clang [-m[=2]] [--max-kv-size=N] [--frame-limit=N] [--recursive-frame-limit=N]\n"
+    "                    [--json=FILE]\n"
     "                    FILE.c... [-- CFLAGS]\n"
     "       escape-clang [OPTIONS] -p BUILD_DIR [FILE.c...] [-- EXTRA_CFLAGS]\n";
-static const char valid[] =
-    "-m, -m=1, -m=2, --max-kv-size=N, --recursive-frame-limit=N, --json=FILE, -p BUILD_DIR, "
-    "--debug-ops, --help";
+/* Besides the core's options (-m, --NAME=VALUE, plugin/core/options.c). */
+static const char own[] = "-p BUILD_DIR, --debug-ops, --help";
 
 typedef struct run {
     ce_options opt;
@@ -43,30 +43,34 @@ typedef struct run {
 
 /* ---- arguments --------------------------------------------------------------------- */
 
-static bool parse_uint(const char *s, unsigned long hi, unsigned long *out)
-{
-    unsigned long v = 0;
-    if (!s || !*s)
-        return false;
-    for (; *s; s++) {
-        if (*s < '0' || *s > '9' || v > (hi - (unsigned long)(*s - '0')) / 10)
-            return false;
-        v = v * 10 + (unsigned long)(*s - '0');
-    }
-    *out = v;
-    return true;
-}
-
 static int bad(const char *what, const char *arg)
 {
-    fprintf(stderr, "escape-clang: %s '%s'; valid options are: %s\n%s", what, arg, valid,
-            usage);
+    fprintf(stderr, "escape-clang: %s '%s'; valid options are: %s, %s\n%s", what, arg,
+            esc_options_list(), own, usage);
     return 2;
+}
+
+/* -m, -m=N and --NAME[=VALUE] go to the core's table; 1 if A is not one of them. */
+static int core_option(run *r, const char *a)
+{
+    char name[64], msg[512];
+    const char *s = a[1] == '-' ? a + 2 : a + 1, *eq = strchr(s, '=');
+    size_t len = eq ? (size_t)(eq - s) : strlen(s);
+    if ((a[1] != '-' && strncmp(s, "m", len)) || len == 0 || len >= sizeof name)
+        return 1;
+    memcpy(name, s, len);
+    name[len] = 0;
+    if (esc_option_set(&r->opt.core, name, eq ? eq + 1 : NULL, msg, sizeof msg)) {
+        if (!strncmp(msg, "unknown", 7))
+            return bad("unknown option", a);
+        fprintf(stderr, "escape-clang: %s, %s\n", msg, own);
+        return 2;
+    }
+    return 0;
 }
 
 static int parse_args(run *r, int argc, char **argv)
 {
-    unsigned long n;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--")) {
@@ -74,21 +78,7 @@ static int parse_args(run *r, int argc, char **argv)
                 CE_PUSH(r->cflags, argv[i]);
             break;
         }
-        if (!strcmp(a, "-m") || !strcmp(a, "-m=1"))
-            r->opt.m = 1;
-        else if (!strcmp(a, "-m=2"))
-            r->opt.m = 2;
-        else if (!strncmp(a, "--max-kv-size=", 14)) {
-            if (!parse_uint(a + 14, 1ul << 30, &n))
-                return bad("bad value in", a);
-            r->opt.max_kv_size = (unsigned)n;
-        } else if (!strncmp(a, "--recursive-frame-limit=", 24)) {
-            if (!parse_uint(a + 24, 1ul << 30, &n) || n == 0)
-                return bad("bad value in", a);
-            r->opt.recursive_frame_limit = n;
-        } else if (!strncmp(a, "--json=", 7) && a[7])
-            r->opt.json = a + 7;
-        else if (!strcmp(a, "-p") && i + 1 < argc)
+        if (!strcmp(a, "-p") && i + 1 < argc)
             r->build_dir = argv[++i];
         else if (!strncmp(a, "-p=", 3) && a[3])
             r->build_dir = a + 3;
@@ -97,9 +87,13 @@ static int parse_args(run *r, int argc, char **argv)
         else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             fputs(usage, stdout);
             exit(0);
-        } else if (a[0] == '-')
-            return bad("unknown option", a);
-        else
+        } else if (a[0] == '-') {
+            int rc = core_option(r, a);
+            if (rc == 1)
+                return bad("unknown option", a);
+            if (rc)
+                return rc;
+        } else
             CE_PUSH(r->files, a);
     }
     if (!r->files.n && !r->build_dir) {
@@ -170,11 +164,10 @@ static void analyse(run *r, CXTranslationUnit tu)
         clang_visitChildren(clang_getTranslationUnitCursor(tu), print_ops, tu);
         return;
     }
-    esc_options o = { .m = r->opt.m, .max_kv_size = r->opt.max_kv_size, .frame_limit = 65536,
-                      .json_path = NULL,
-                      .recursive_frame_limit = r->opt.recursive_frame_limit };
+    esc_options o = r->opt.core;
+    o.json_path = NULL;
     char *jpath = NULL;
-    if (r->opt.json && (jpath = json_tmp()) == NULL) {
+    if (r->opt.core.json_path && (jpath = json_tmp()) == NULL) {
         perror("escape-clang: temporary JSON file");
         r->failed++;
     }
@@ -182,7 +175,7 @@ static void analyse(run *r, CXTranslationUnit tu)
     esc_ctx *ctx = esc_ctx_new(&o);
     ce_analyse_unit(tu, &r->opt, ctx);
     esc_solve(ctx);
-    if (r->opt.m >= 1)
+    if (r->opt.core.m >= 1)
         esc_report(ctx, stderr);
     if (jpath) {
         if (esc_write_json(ctx, jpath) != 0) {
@@ -364,7 +357,7 @@ static bool append_file(FILE *out, const char *path)
 
 static int write_json(run *r)
 {
-    FILE *out = fopen(r->opt.json, "w");
+    FILE *out = fopen(r->opt.core.json_path, "w");
     int rc = out ? 0 : 1;
     bool many = r->json_parts.n != 1;
     if (out && many)
@@ -380,7 +373,7 @@ static int write_json(run *r)
     if (out && fclose(out) != 0)
         rc = 1;
     if (rc)
-        fprintf(stderr, "escape-clang: cannot write %s\n", r->opt.json);
+        fprintf(stderr, "escape-clang: cannot write %s\n", r->opt.core.json_path);
     for (int i = 0; i < r->json_parts.n; i++) {
         unlink(r->json_parts.v[i]);
         free(r->json_parts.v[i]);
@@ -393,7 +386,7 @@ int main(int argc, char **argv)
 {
     run r;
     memset(&r, 0, sizeof r);
-    r.opt.max_kv_size = 128;
+    r.opt.core = esc_options_default();
     int rc = parse_args(&r, argc, argv);
     if (rc)
         return rc;
@@ -404,7 +397,7 @@ int main(int argc, char **argv)
         for (int i = 0; i < r.files.n; i++)
             parse_one(&r, r.files.v[i], r.cflags.v, r.cflags.n);
     }
-    if (r.opt.json && write_json(&r))
+    if (r.opt.core.json_path && write_json(&r))
         rc = 1;
     clang_disposeIndex(r.index);
     CE_FREE(r.files);

@@ -46,16 +46,27 @@ typedef struct esc_options {
     unsigned max_kv_size;           /* default 128 */
     unsigned long frame_limit;      /* stack bytes the rewrite may add per function (65536) */
     const char *json_path;          /* NULL = no JSON */
-    unsigned long recursive_frame_limit; /* the same for a function in a recursive
-                                       cycle of trusted calls (256); added 2026-11-23 */
+    unsigned long recursive_frame_limit; /* the same for a function that may be
+                                       recursive (256) */
+    bool transform;                 /* rewrite gomap_make calls (GCC; default true) */
     int (*print_col)(esc_pos p);    /* the column to print for p (-m lines, JSON), called
                                        only for positions printed; NULL = p.col.  For a
                                        front end whose cheap columns are not the printed
                                        ones (GCC: bytes vs display columns, which re-read
                                        the source line).  Must keep the order of the
-                                       columns of a line: decisions use p.col.  Added
-                                       2026-11-23. */
+                                       columns of a line: decisions use p.col. */
 } esc_options;
+
+/* ---- options (options.c): one table for both front ends ------------------- */
+esc_options esc_options_default(void);   /* the defaults above, everything else off */
+/* Sets option NAME to VALUE (NULL when written without '='): NULL on success, else
+ * a message in buf[n] ("unknown option 'x'; valid options are: ...", "bad value '7'
+ * for option 'm' (expected 1 or 2); valid options are: ...").  Sizes are bytes in
+ * [0, 2^30]; 0 means 0. */
+const char *esc_option_set(esc_options *o, const char *name, const char *value,
+                           char *buf, size_t n);
+/* "m, m=1, m=2, max-kv-size=N, ...": the valid options, for messages. */
+const char *esc_options_list(void);
 
 /* ---- context ------------------------------------------------------------ */
 esc_ctx *esc_ctx_new(const esc_options *opt);

@@ -118,9 +118,6 @@ esc_ctx *esc_ctx_new(const esc_options *opt)
     esc_ctx *c = calloc(1, sizeof *c);
     if (!c) esc_fatal("out of memory");
     if (opt) c->opt = *opt;
-    if (!c->opt.max_kv_size) c->opt.max_kv_size = 128;
-    if (!c->opt.frame_limit) c->opt.frame_limit = 65536;
-    if (!c->opt.recursive_frame_limit) c->opt.recursive_frame_limit = 256;
     c->opt.json_path = esc_intern(c, c->opt.json_path);
     c->capture = c->opt.m >= 2 || c->opt.json_path;
     esc_pos none = {0};

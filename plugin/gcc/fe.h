@@ -51,14 +51,7 @@
 #undef _Alignof
 
 /* ---- options (args.cc) ---------------------------------------------------- */
-struct fe_options {
-    int m;                    /* 0, 1, 2 */
-    unsigned max_kv_size;     /* default 128 */
-    unsigned long recursive_frame_limit;   /* default 256 */
-    bool transform;           /* rewrite gomap_make (default yes) */
-    const char *json;         /* NULL: no JSON */
-};
-extern fe_options fe_opts;
+extern esc_options fe_opts;       /* the core's options (plugin/core/options.c) */
 /* Parse the plugin's arguments into fe_opts; on a bad one call error() and
  * return false. */
 bool fe_parse_args(const char *plugin_name, int argc, struct plugin_argument *argv);

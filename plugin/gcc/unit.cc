@@ -83,12 +83,7 @@ static bool analysable(cgraph_node *node)
 
 static esc_options core_options(void)
 {
-    esc_options o;
-    o.m = fe_opts.m;
-    o.max_kv_size = fe_opts.max_kv_size;
-    o.frame_limit = 65536;
-    o.recursive_frame_limit = fe_opts.recursive_frame_limit;
-    o.json_path = fe_opts.json;
+    esc_options o = fe_opts;
     o.print_col = fe_print_col;
     return o;
 }
@@ -113,8 +108,8 @@ unsigned fe_run_unit(void)
     esc_solve(u.ctx);
     if (fe_opts.m >= 1)
         esc_report(u.ctx, stderr);
-    if (fe_opts.json && esc_write_json(u.ctx, fe_opts.json) != 0)
-        error("escape plugin: cannot write %qs: %m", fe_opts.json);
+    if (fe_opts.json_path && esc_write_json(u.ctx, fe_opts.json_path) != 0)
+        error("escape plugin: cannot write %qs: %m", fe_opts.json_path);
     if (fe_opts.transform)
         fe_rewrite_unit(&u);
 

@@ -18,7 +18,9 @@
  */
 int main(void)
 {
-    esc_options o = { .m = 1, .frame_limit = 500 };
+    esc_options o = esc_options_default();
+    o.m = 1;
+    o.frame_limit = 500;
     esc_ctx *c = esc_ctx_new(&o);
     esc_func *f = body(c, "f", 1);
     int s;

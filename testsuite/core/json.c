@@ -17,7 +17,8 @@
 int main(int argc, char **argv)
 {
     (void)argc;
-    esc_options o = { .json_path = argv[1] };
+    esc_options o = esc_options_default();
+    o.json_path = argv[1];
     esc_ctx *c = esc_ctx_new(&o);
     esc_func *f = body(c, "f", 1);
     esc_param(f, 0, "q", at(1, 16), true, false);

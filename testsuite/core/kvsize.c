@@ -1,5 +1,6 @@
 // Key+value size above max-kv-size keeps the bucket on the heap (header on the
-// stack); raising the limit puts it on the stack.  esc_site_decision agrees.
+// stack); raising the limit puts it on the stack; 0 keeps every bucket on the
+// heap.  esc_site_decision agrees.
 // RUN: %cc -Werror -I%root/plugin/core %s %root/plugin/core/*.c -o %t && %t | %FileCheck %s --match-full-lines
 #include "Inputs/drv.h"
 
@@ -17,7 +18,9 @@ static const char *pl(esc_placement p)
 
 static void run(unsigned max_kv)
 {
-    esc_options o = { .m = 1, .max_kv_size = max_kv };
+    esc_options o = esc_options_default();
+    o.m = 1;
+    o.max_kv_size = max_kv;
     esc_ctx *c = esc_ctx_new(&o);
     esc_func *f = body(c, "f", 2);
     int s1, s2;
@@ -32,12 +35,13 @@ static void run(unsigned max_kv)
 
 int main(void)
 {
-    run(0);
+    run(128);
     run(256);
     run(127);
+    run(0);
     return 0;
 }
-// CHECK:      max 0: stack-hmap key+value size 136 > 128 / stack -
+// CHECK:      max 128: stack-hmap key+value size 136 > 128 / stack -
 // CHECK-NEXT: t.c:3:16: make(map[long]struct big) buckets escape to heap: key+value size 136 > 128
 // CHECK-NEXT: t.c:4:16: make(map[long][120]char) does not escape
 // CHECK-NEXT: == end
@@ -48,4 +52,8 @@ int main(void)
 // CHECK-NEXT: max 127: stack-hmap key+value size 136 > 127 / stack-hmap key+value size 128 > 127
 // CHECK-NEXT: t.c:3:16: make(map[long]struct big) buckets escape to heap: key+value size 136 > 127
 // CHECK-NEXT: t.c:4:16: make(map[long][120]char) buckets escape to heap: key+value size 128 > 127
+// CHECK-NEXT: == end
+// CHECK-NEXT: max 0: stack-hmap key+value size 136 > 0 / stack-hmap key+value size 128 > 0
+// CHECK-NEXT: t.c:3:16: make(map[long]struct big) buckets escape to heap: key+value size 136 > 0
+// CHECK-NEXT: t.c:4:16: make(map[long][120]char) buckets escape to heap: key+value size 128 > 0
 // CHECK-NEXT: == end

@@ -2,6 +2,7 @@
 // recursive_frame_limit bytes of map storage per frame (default 256) instead
 // of frame_limit: map[int]int costs 96 + 80, so one fits, a second header does
 // not.  A function that only calls a recursive one keeps the normal budget.
+// A limit of 0 means 0: no map of a recursive function goes on the stack.
 // RUN: %cc -Werror -I%root/plugin/core %s %root/plugin/core/*.c -o %t && %t | %FileCheck %s --match-full-lines
 #include "Inputs/drv.h"
 
@@ -23,7 +24,9 @@
  */
 static void run(unsigned long limit)
 {
-    esc_options o = { .m = 1, .recursive_frame_limit = limit };
+    esc_options o = esc_options_default();
+    o.m = 1;
+    o.recursive_frame_limit = limit;
     esc_ctx *c = esc_ctx_new(&o);
     printf("recursive_frame_limit %lu\n", limit);
     esc_func *walk = body(c, "walk", 1);
@@ -45,11 +48,12 @@ static void run(unsigned long limit)
 
 int main(void)
 {
-    run(0);
+    run(256);
     run(300);
+    run(0);
     return 0;
 }
-// CHECK:      recursive_frame_limit 0
+// CHECK:      recursive_frame_limit 256
 // CHECK-NEXT: t.c:2:16: make(map[int]int) does not escape
 // CHECK-NEXT: t.c:3:16: make(map[int]int) escapes to heap
 // CHECK-NEXT: t.c:7:34: make(map[int]int) does not escape
@@ -64,6 +68,15 @@ int main(void)
 // CHECK-NEXT: t.c:7:34: make(map[int]int) does not escape
 // CHECK-NEXT: t.c:8:34: make(map[int]int) does not escape
 // CHECK-NEXT: t.c:9:34: make(map[int]int) buckets escape to heap: stack frame limit
+// CHECK-NEXT: t.c:11:16: make(map[int]int) does not escape
+// CHECK-NEXT: t.c:12:16: make(map[int]int) does not escape
+// CHECK-NEXT: == end
+// CHECK-NEXT: recursive_frame_limit 0
+// CHECK-NEXT: t.c:2:16: make(map[int]int) escapes to heap
+// CHECK-NEXT: t.c:3:16: make(map[int]int) escapes to heap
+// CHECK-NEXT: t.c:7:34: make(map[int]int) escapes to heap
+// CHECK-NEXT: t.c:8:34: make(map[int]int) escapes to heap
+// CHECK-NEXT: t.c:9:34: make(map[int]int) escapes to heap
 // CHECK-NEXT: t.c:11:16: make(map[int]int) does not escape
 // CHECK-NEXT: t.c:12:16: make(map[int]int) does not escape
 // CHECK-NEXT: == end

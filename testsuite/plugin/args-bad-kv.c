@@ -10,11 +10,11 @@
 // RUN: %cc -c %s %plugin -fplugin-arg-escape-m -fplugin-arg-escape-max-kv-size=4 -o /dev/null 2>&1 | %FileCheck %s --check-prefix=FOUR
 // RUN: %cc -c %s %plugin -fplugin-arg-escape-m -fplugin-arg-escape-max-kv-size=8 -o /dev/null 2>&1 | %FileCheck %s --check-prefix=EIGHT
 //
-// WORD: error: bad value {{.}}abc{{.}} for argument {{.}}max-kv-size{{.}} of plugin {{.}}escape{{.}} (expected a size in bytes); valid arguments are: m, m=1, m=2, max-kv-size=N, recursive-frame-limit=N, transform=yes, transform=no, json=FILE
-// REC: error: bad value {{.}}lots{{.}} for argument {{.}}recursive-frame-limit{{.}} of plugin {{.}}escape{{.}} (expected a size in bytes)
-// NEG: error: bad value {{.}}-1{{.}} for argument {{.}}max-kv-size{{.}}
-// NONE: error: bad value {{.}}{{.}} for argument {{.}}max-kv-size{{.}}
-// HUGE: error: bad value {{.}}99999999999999999999{{.}} for argument {{.}}max-kv-size{{.}}
+// WORD: error: plugin {{.}}escape{{.}}: bad value 'abc' for option 'max-kv-size' (expected a size in bytes, 0 to 1073741824); valid options are: m, m=1, m=2, max-kv-size=N, frame-limit=N, recursive-frame-limit=N, transform=yes, transform=no, json=PATH
+// REC: error: plugin {{.}}escape{{.}}: bad value 'lots' for option 'recursive-frame-limit' (expected a size in bytes, 0 to 1073741824)
+// NEG: error: plugin {{.}}escape{{.}}: bad value '-1' for option 'max-kv-size'
+// NONE: error: plugin {{.}}escape{{.}}: bad value '' for option 'max-kv-size'
+// HUGE: error: plugin {{.}}escape{{.}}: bad value '99999999999999999999' for option 'max-kv-size'
 // FOUR: {{.*}}:[[@LINE+6]]:22: make(map[int]int) buckets escape to heap: key+value size 8 > 4
 // EIGHT: {{.*}}:[[@LINE+5]]:22: make(map[int]int) does not escape
 #include "gomap.h"

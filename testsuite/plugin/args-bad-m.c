@@ -9,10 +9,10 @@
 // RUN: %cc -c %s %plugin -fplugin-arg-escape-m=1 -o /dev/null 2>&1 | %FileCheck %s --check-prefix=OK
 // RUN: %cc -c %s %plugin -fplugin-arg-escape-m=2 -o /dev/null 2>&1 | %FileCheck %s --check-prefix=OK
 //
-// THREE: error: bad value {{.}}3{{.}} for argument {{.}}m{{.}} of plugin {{.}}escape{{.}} (expected 1 or 2); valid arguments are: m, m=1, m=2, max-kv-size=N, recursive-frame-limit=N, transform=yes, transform=no, json=FILE
-// ZERO: error: bad value {{.}}0{{.}} for argument {{.}}m{{.}}
-// WORD: error: bad value {{.}}yes{{.}} for argument {{.}}m{{.}}
-// EMPTY: error: bad value {{.}}{{.}} for argument {{.}}m{{.}}
+// THREE: error: plugin {{.}}escape{{.}}: bad value '3' for option 'm' (expected 1 or 2); valid options are: m, m=1, m=2, max-kv-size=N, frame-limit=N, recursive-frame-limit=N, transform=yes, transform=no, json=PATH
+// ZERO: error: plugin {{.}}escape{{.}}: bad value '0' for option 'm'
+// WORD: error: plugin {{.}}escape{{.}}: bad value 'yes' for option 'm'
+// EMPTY: error: plugin {{.}}escape{{.}}: bad value '' for option 'm'
 // OK: {{.*}}:[[@LINE+5]]:22: make(map[int]int) does not escape
 #include "gomap.h"
 

@@ -13,7 +13,7 @@
 // CHECK-DAG: "kind": "map", "file": "{{.*}}args-json.c", "line": [[@LINE+9]], "col": 16, {{.*}}"type": "map[int]int", {{.*}}"verdict": "does not escape", "placement": "stack"
 // CHECK-DAG: "kind": "map", "file": "{{.*}}args-json.c", "line": [[@LINE+16]], "col": 12, {{.*}}"type": "map[int]double", {{.*}}"verdict": "escapes to heap", "placement": "heap"
 // NOWRITE: error: escape plugin: cannot write {{.*}}x.json{{.*}}: No such file or directory
-// EMPTY: error: bad value {{.}}{{.}} for argument {{.}}json{{.}} of plugin {{.}}escape{{.}} (expected a file name)
+// EMPTY: error: plugin {{.}}escape{{.}}: bad value '' for option 'json' (expected a path)
 #include "gomap.h"
 
 size_t local(void)

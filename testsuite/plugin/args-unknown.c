@@ -7,10 +7,10 @@
 // RUN: %not %cc -c %s %plugin -fplugin-arg-escape-M -o %t.o 2>&1 | %FileCheck %s --check-prefix=CASE
 // RUN: %not %cc -c %s %plugin -fplugin-arg-escape-transform -o %t.o 2>&1 | %FileCheck %s --check-prefix=NOVALUE
 //
-// CHECK: error: unknown argument {{.}}bogus{{.}} to plugin {{.}}escape{{.}}; valid arguments are: m, m=1, m=2, max-kv-size=N, recursive-frame-limit=N, transform=yes, transform=no, json=FILE
+// CHECK: error: plugin {{.}}escape{{.}}: unknown option 'bogus'; valid options are: m, m=1, m=2, max-kv-size=N, frame-limit=N, recursive-frame-limit=N, transform=yes, transform=no, json=PATH
 // CHECK-NOT: internal compiler error
-// CASE: error: unknown argument {{.}}M{{.}} to plugin
-// NOVALUE: error: bad value {{.}}{{.}} for argument {{.}}transform{{.}} of plugin {{.}}escape{{.}} (expected yes or no); valid arguments are: m, m=1, m=2, max-kv-size=N, recursive-frame-limit=N, transform=yes, transform=no, json=FILE
+// CASE: error: plugin {{.}}escape{{.}}: unknown option 'M'
+// NOVALUE: error: plugin {{.}}escape{{.}}: bad value '' for option 'transform' (expected yes or no); valid options are: m, m=1, m=2, max-kv-size=N, frame-limit=N, recursive-frame-limit=N, transform=yes, transform=no, json=PATH
 #include "gomap.h"
 
 size_t f(void)

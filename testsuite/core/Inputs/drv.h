@@ -17,7 +17,8 @@ static inline esc_pos at(int line, int col)
 
 static inline esc_ctx *new_ctx(int m)
 {
-    esc_options o = { .m = m };
+    esc_options o = esc_options_default();
+    o.m = m;
     return esc_ctx_new(&o);
 }
 
