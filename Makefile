@@ -1,12 +1,21 @@
-# escape: Go's escape analysis for C maps.  `make` builds build/libgomap.a and
-# build/escape.so; `make check` runs the lit suite; `make demo` shows the plugin.
-# `make deps` installs the Debian packages the build and tests need.
+# escape: Go's escape analysis for C maps.
+#
+#   make            build/libgomap.a (runtime), build/escape.so (GCC plugin), and
+#                   build/escape-clang when libclang's headers are installed
+#   make check      the whole lit suite, ends with "N passed, N failed"
+#   make demo       the plugin on examples/wordfreq.c, -m and -m=2, then run it
+#   make install    PREFIX=/usr/local DESTDIR= PLUGINDIR=<gcc's plugin dir>; make uninstall
+#   make clang      escape-clang (installs libclang-14-dev when root)
+#   make deps       the Debian packages building and testing need
+#   make torture | bench | fuzz N=... | fuzz-runtime SECONDS=... | clean
+#
+# Sections below: settings, deps, runtime, plugin, clang, tests, install, torture, bench, fuzz.
+# Header dependencies are tracked (-MMD): an edit to a header rebuilds what includes it.
 
-CC       ?= gcc
+# ==== settings ================================================================================
 ifeq ($(origin CC),default)
 CC       := gcc
 endif
-CXX      := g++
 ifeq ($(origin CXX),default)
 CXX      := g++
 endif
@@ -17,58 +26,86 @@ B        := build
 SHELL    := /bin/bash
 
 GCC_PLUGIN_DIR := $(shell $(CC) -print-file-name=plugin)
+PLUGINDIR      ?= $(GCC_PLUGIN_DIR)
 LLVM_BIN       := /usr/lib/llvm-14/bin
 LIT            := $(PYTHON) /usr/lib/llvm-14/build/utils/lit/lit.py
-DEB_PACKAGES   := gcc-12-plugin-dev llvm-14-tools libclang-14-dev
+LIBCLANG_DIR   := /usr/lib/llvm-14
+HAVE_LIBCLANG  := $(wildcard $(LIBCLANG_DIR)/include/clang-c/Index.h)
 
 WARN     := -Wall -Wextra
 CFLAGS   ?= -O2 -g
+DEPFLAGS  = -MMD -MP
 RT_CFLAGS := -std=gnu11 $(WARN) $(CFLAGS) -fPIC -Iruntime
 CORE_CFLAGS := -std=c11 $(WARN) $(CFLAGS) -fPIC -Iruntime -Iplugin/core
 PLUGIN_CXXFLAGS := -std=gnu++17 $(WARN) -Wno-unused-parameter $(CFLAGS) -fPIC -fno-rtti \
                    -fno-exceptions -I$(GCC_PLUGIN_DIR)/include -Iruntime -Iplugin/core
+CLANG_FE_CFLAGS := -std=gnu11 $(WARN) $(CFLAGS) -Iruntime -Iplugin/core -I$(LIBCLANG_DIR)/include
 
 RT_SRCS   := $(wildcard runtime/*.c)
 CORE_SRCS := $(wildcard plugin/core/*.c)
 GCC_SRCS  := $(wildcard plugin/gcc/*.cc)
+CLANG_FE_SRCS := $(wildcard clang/*.c)
 RT_OBJS   := $(RT_SRCS:%.c=$(B)/%.o)
+RT_ASAN_OBJS := $(RT_SRCS:%.c=$(B)/asan/%.o)
 CORE_OBJS := $(CORE_SRCS:%.c=$(B)/%.o)
 GCC_OBJS  := $(GCC_SRCS:%.cc=$(B)/%.o)
+CLANG_FE_OBJS := $(CLANG_FE_SRCS:%.c=$(B)/%.o)
 
-.PHONY: all check demo install clean deps check-deps lit
-all: $(B)/libgomap.a $(B)/escape.so
+ALL := $(B)/libgomap.a $(B)/escape.so $(if $(HAVE_LIBCLANG),$(B)/escape-clang)
 
-# ---- runtime ------------------------------------------------------------------
-$(B)/runtime/%.o: runtime/%.c runtime/gomap.h runtime/gomap_layout.h $(wildcard runtime/*.h)
+.PHONY: all clang deps check demo install uninstall clean torture \
+        bench bench-build bench-deps bench-deps-present fuzz fuzz-runtime fuzz-deps fuzz-build
+all: $(ALL)
+clang: deps
+	$(MAKE) $(B)/escape-clang
+
+# ==== deps: Debian packages ===================================================================
+# $(call apt_install,WHAT,PACKAGES...): installs the packages not yet installed when root,
+# else prints the apt-get command and fails.  Its log is build/WHAT-deps.log.
+define apt_install
+	@missing=$$(for p in $(2); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null \
+	  | grep -q 'ok installed' || echo $$p; done | tr '\n' ' '); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then echo "$(1): installing $$missing"; mkdir -p $(B); \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing) \
+	      >$(B)/$(1)-deps.log 2>&1 || { cat $(B)/$(1)-deps.log; exit 1; }; \
+	  else echo "$(1): missing packages; run: sudo apt-get install -y $$missing"; exit 1; fi; \
+	fi
+endef
+
+# What building and testing the product needs (make check, make demo); never the rivals.
+DEB_PACKAGES := gcc-12-plugin-dev llvm-14-tools libclang-14-dev
+deps:
+	$(call apt_install,deps,$(DEB_PACKAGES))
+
+# ==== runtime: build/libgomap.a, and the same under ASan+UBSan for the tests ==================
+$(B)/runtime/%.o: runtime/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(RT_CFLAGS) -c $< -o $@
+	$(CC) $(RT_CFLAGS) $(DEPFLAGS) -c $< -o $@
 
 $(B)/libgomap.a: $(RT_OBJS)
-	@mkdir -p $(B)
 	rm -f $@
 	ar rcs $@ $^
 
-# The same runtime under ASan+UBSan, for tests that run programs under the sanitizers
-# (lit's %gomap_asan): a map wrongly put on the stack is then caught inside the runtime too.
+# lit's %gomap_asan: a map wrongly put on the stack is caught inside the runtime too.
+# Frame pointers, so that ASan's and LeakSanitizer's traces reach the user's code.
 ASAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all -g
-RT_ASAN_OBJS := $(RT_SRCS:%.c=$(B)/asan/%.o)
-$(B)/asan/runtime/%.o: runtime/%.c runtime/gomap.h runtime/gomap_layout.h $(wildcard runtime/*.h)
+$(B)/asan/runtime/%.o: runtime/%.c
 	@mkdir -p $(dir $@)
-	$(CC) -std=gnu11 $(WARN) -O1 -fPIC $(ASAN_FLAGS) -Iruntime -c $< -o $@
+	$(CC) -std=gnu11 $(WARN) -O1 -fPIC $(ASAN_FLAGS) -Iruntime $(DEPFLAGS) -c $< -o $@
 
 $(B)/libgomap-asan.a: $(RT_ASAN_OBJS)
 	rm -f $@
 	ar rcs $@ $^
 
-# ---- plugin -------------------------------------------------------------------
-$(B)/plugin/core/%.o: plugin/core/%.c $(wildcard plugin/core/*.h) runtime/gomap_layout.h
+# ==== plugin: the analysis core (plain C11) and the GCC front end =============================
+$(B)/plugin/core/%.o: plugin/core/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CORE_CFLAGS) -c $< -o $@
+	$(CC) $(CORE_CFLAGS) $(DEPFLAGS) -c $< -o $@
 
-$(B)/plugin/gcc/%.o: plugin/gcc/%.cc $(wildcard plugin/gcc/*.h) $(wildcard plugin/core/*.h) \
-                     runtime/gomap_layout.h | check-plugin-headers
+$(B)/plugin/gcc/%.o: plugin/gcc/%.cc | check-plugin-headers
 	@mkdir -p $(dir $@)
-	$(CXX) $(PLUGIN_CXXFLAGS) -c $< -o $@
+	$(CXX) $(PLUGIN_CXXFLAGS) $(DEPFLAGS) -c $< -o $@
 
 # Linked with the C driver: cc1 already exports the only libstdc++ symbols the plugin
 # uses (operator new/delete), and not loading libstdc++ saves ~3 ms per compile.
@@ -81,34 +118,35 @@ check-plugin-headers:
 	  echo "error: GCC plugin headers not found; run 'make deps' (apt-get install gcc-12-plugin-dev)"; \
 	  exit 1; }
 
-# ---- dependencies ---------------------------------------------------------------
-# Installs what a fresh Debian 12 machine lacks; prints the command when not root.
-deps:
-	@missing=""; \
-	test -f $(GCC_PLUGIN_DIR)/include/gcc-plugin.h || test -f /usr/lib/gcc/x86_64-linux-gnu/12/plugin/include/gcc-plugin.h || missing="$$missing gcc-12-plugin-dev"; \
-	test -x $(LLVM_BIN)/FileCheck || missing="$$missing llvm-14-tools"; \
-	test -f /usr/lib/llvm-14/build/utils/lit/lit.py || missing="$$missing llvm-14-tools"; \
-	test -f /usr/lib/llvm-14/include/clang-c/Index.h || missing="$$missing libclang-14-dev"; \
-	missing=$$(echo $$missing | tr ' ' '\n' | sort -u | tr '\n' ' '); \
-	if [ -n "$$(echo $$missing)" ]; then \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "deps: installing$$missing"; \
-	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing) >/tmp/escape-deps.log 2>&1 \
-	      || { cat /tmp/escape-deps.log; exit 1; }; \
-	  else \
-	    echo "deps: missing packages; run: sudo apt-get install -y$$missing"; exit 1; \
-	  fi; \
-	fi
+# ==== clang: escape-clang, the libclang front end (docs/frontends.md) =========================
+$(B)/clang/%.o: clang/%.c | check-libclang
+	@mkdir -p $(dir $@)
+	$(CC) $(CLANG_FE_CFLAGS) $(DEPFLAGS) -c $< -o $@
 
-# ---- tests ------------------------------------------------------------------------
-# lit prints its own summary; tools/lit-summary turns it into "N passed, N failed".
-LIT_ARGS ?= -sv
+$(B)/escape-clang: $(CLANG_FE_OBJS) $(CORE_OBJS)
+	$(CC) -o $@ $^ -L$(LIBCLANG_DIR)/lib -lclang -Wl,-rpath,$(LIBCLANG_DIR)/lib
+
+.PHONY: check-libclang
+check-libclang:
+	@test -f $(LIBCLANG_DIR)/include/clang-c/Index.h || { \
+	  echo "error: libclang headers not found; run 'make clang' or 'make deps' (apt-get install libclang-14-dev)"; \
+	  exit 1; }
+
+-include $(RT_OBJS:.o=.d) $(RT_ASAN_OBJS:.o=.d) $(CORE_OBJS:.o=.d) $(GCC_OBJS:.o=.d) \
+         $(CLANG_FE_OBJS:.o=.d)
+
+# ==== tests: make check, make demo ============================================================
+# lit prints a line per finished test (-v); testsuite/lit_summary.py passes them on and ends
+# with "N passed, N failed".  The benchmark smoke test needs the rivals `make bench`
+# installs: without them it is UNSUPPORTED (make check never installs them).
+LIT_ARGS ?= -v
 check: deps
-	$(MAKE) all $(B)/libgomap-asan.a
-	@$(MAKE) -s bench-deps-present 2>/dev/null || echo "check: benchmark rivals not installed (make bench installs them): testsuite/bench is UNSUPPORTED"
-	@set -o pipefail; $(LIT) $(LIT_ARGS) testsuite 2>&1 | tee $(B)/check.log | $(PYTHON) testsuite/lit_summary.py
+	$(MAKE) $(B)/libgomap.a $(B)/escape.so $(B)/escape-clang $(B)/libgomap-asan.a
+	@$(MAKE) -s bench-deps-present 2>/dev/null \
+	  || echo "check: benchmark rivals not installed (make bench installs them): testsuite/bench is UNSUPPORTED"
+	@set -o pipefail; $(LIT) $(LIT_ARGS) testsuite 2>&1 | tee $(B)/check.log \
+	  | $(PYTHON) testsuite/lit_summary.py
 
-# ---- demo -----------------------------------------------------------------------------
 DEMO_SRC := examples/wordfreq.c
 demo: deps
 	$(MAKE) all
@@ -120,28 +158,35 @@ demo: deps
 	@echo "== run with the plugin"; ./$(B)/demo-stack
 	@echo "== run without the plugin"; ./$(B)/demo-heap
 
-# ---- install ----------------------------------------------------------------------------
-install: all
-	install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(GCC_PLUGIN_DIR)
-	install -m 644 runtime/gomap.h runtime/gomap_layout.h $(DESTDIR)$(PREFIX)/include/
-	install -m 644 $(B)/libgomap.a $(DESTDIR)$(PREFIX)/lib/
-	install -m 755 $(B)/escape.so $(DESTDIR)$(GCC_PLUGIN_DIR)/escape.so
-	sed -e 's|@PREFIX@|$(PREFIX)|g' runtime/gomap.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/gomap.pc
-
 clean:
 	rm -rf $(B)
 
-# ---- torture: GCC's C torture corpus against the plugin ---------------------------------
+# ==== install: header, library, gomap.pc, the plugin into PLUGINDIR, escape-clang =============
+# PLUGINDIR defaults to GCC's plugin directory, so that -fplugin=escape finds it; a private
+# prefix sets it too: make install PREFIX=/opt/gomap PLUGINDIR=/opt/gomap/lib/gcc-plugin
+INSTALLED := $(PREFIX)/include/gomap.h $(PREFIX)/include/gomap_layout.h $(PREFIX)/lib/libgomap.a \
+             $(PREFIX)/lib/pkgconfig/gomap.pc $(PLUGINDIR)/escape.so $(PREFIX)/bin/escape-clang
+install: all
+	install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PLUGINDIR)
+	install -m 644 runtime/gomap.h runtime/gomap_layout.h $(DESTDIR)$(PREFIX)/include/
+	install -m 644 $(B)/libgomap.a $(DESTDIR)$(PREFIX)/lib/
+	install -m 755 $(B)/escape.so $(DESTDIR)$(PLUGINDIR)/escape.so
+	sed -e 's|@PREFIX@|$(PREFIX)|g' runtime/gomap.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/gomap.pc
+	if [ -f $(B)/escape-clang ]; then install -d $(DESTDIR)$(PREFIX)/bin && \
+	  install -m 755 $(B)/escape-clang $(DESTDIR)$(PREFIX)/bin/escape-clang; fi
+uninstall:
+	rm -f $(addprefix $(DESTDIR),$(INSTALLED))
+
+# ==== torture: GCC's C torture corpus against the plugin ======================================
 # Every compile/execute test of gcc-12-source at -O0 and -O2, without and with the plugin
 # (tools/torture/run.py; installs gcc-12-source when root; corpus cached in build/torture).
 # A fixed 150-file sample of it runs in `make check` (testsuite/torture/).
 TORTURE_ARGS ?= --jobs 2
-.PHONY: torture
 torture: deps
 	$(MAKE) all
 	$(PYTHON) tools/torture/run.py $(TORTURE_ARGS)
 
-# ---- bench: gomap against Go 1.19's map and C/C++ tables; plugin compile time -----------
+# ==== bench: gomap against Go 1.19's map and C/C++ tables; plugin compile time ================
 # `make bench` installs the rivals (Debian packages, when root), builds the programs into
 # build/bench/ and runs bench/run.py: table on stdout, bench/results.md, bench/results.png.
 # `make bench-build` only builds (testsuite/bench/smoke.test uses it).  BENCH_ARGS is
@@ -154,18 +199,9 @@ BENCH_CXXFLAGS := -std=c++17 $(WARN) -O2 -Ibench
 BENCH_PROGS := $(addprefix $(BB)/,maps-gomap maps-glib maps-khash maps-boost maps-absl \
                small-stack small-heap knucleotide fasta layout-floor bench-go passtime.so)
 BENCH_RUNNER := bench/workload.h bench/runner.h
-.PHONY: bench bench-build bench-deps
 bench-deps:
-	@missing=$$(for p in $(BENCH_DEB); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null \
-	  | grep -q 'ok installed' || echo $$p; done | tr '\n' ' '); \
-	if [ -n "$$missing" ]; then \
-	  if [ "$$(id -u)" = 0 ]; then echo "bench: installing $$missing"; \
-	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing) \
-	      >$(B)/bench-deps.log 2>&1 || { cat $(B)/bench-deps.log; exit 1; }; \
-	  else echo "bench: missing packages; run: sudo apt-get install -y $$missing"; exit 1; fi; \
-	fi
-# Only says whether the rivals are there; `make check` never installs them.
-.PHONY: bench-deps-present
+	$(call apt_install,bench,$(BENCH_DEB))
+# Only says whether the rivals are there.
 bench-deps-present:
 	@for p in $(BENCH_DEB); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null \
 	  | grep -q 'ok installed' || exit 1; done
@@ -214,47 +250,28 @@ $(BB)/passtime.so: bench/passtime.cc | check-plugin-headers
 	@mkdir -p $(BB)
 	$(CXX) $(PLUGIN_CXXFLAGS) -shared $< -o $@
 
-# ---- escape-clang: the libclang front end (clang/*.c + the core) -----------------------
-# The same analysis and diagnostics for Clang users (docs/frontends.md); needs Debian's
-# libclang-14-dev (`make deps`).
-LIBCLANG_DIR := /usr/lib/llvm-14
-CLANG_FE_CFLAGS := -std=gnu11 $(WARN) $(CFLAGS) -Iruntime -Iplugin/core -I$(LIBCLANG_DIR)/include
-CLANG_FE_SRCS := $(wildcard clang/*.c)
-CLANG_FE_OBJS := $(CLANG_FE_SRCS:%.c=$(B)/%.o)
-all: $(B)/escape-clang
+# ==== fuzz: random gomap programs, and the runtime under libFuzzer ============================
+# make fuzz: tools/fuzz/run.py, N programs of tools/fuzz/gen.py (seeds FUZZ_SEED..), each
+# built and run without and with the plugin under ASan+UBSan; stdout must match and no
+# sanitizer may report.  Failures are saved and reduced in build/fuzz-progs/fail-SEED/
+# (docs/fuzz.md).  150 of them run in `make check`.
+N         ?= 1000
+FUZZ_SEED ?= 1
+FUZZ_JOBS ?= 2
+FUZZ_ARGS ?=
+fuzz: deps
+	$(MAKE) all
+	$(PYTHON) tools/fuzz/run.py $(N) --seed $(FUZZ_SEED) --jobs $(FUZZ_JOBS) $(FUZZ_ARGS)
 
-$(B)/clang/%.o: clang/%.c clang/fe.h plugin/core/escape.h runtime/gomap_layout.h | check-libclang
-	@mkdir -p $(dir $@)
-	$(CC) $(CLANG_FE_CFLAGS) -c $< -o $@
-
-$(B)/escape-clang: $(CLANG_FE_OBJS) $(CORE_OBJS)
-	$(CC) -o $@ $^ -L$(LIBCLANG_DIR)/lib -lclang -Wl,-rpath,$(LIBCLANG_DIR)/lib
-
-.PHONY: check-libclang
-check-libclang:
-	@test -f $(LIBCLANG_DIR)/include/clang-c/Index.h || { \
-	  echo "error: libclang headers not found; run 'make deps' (apt-get install libclang-14-dev)"; \
-	  exit 1; }
-
-# ---- fuzz-runtime: the map runtime under libFuzzer against a reference model -----------
-# fuzz/gomap_fuzz.c + runtime/*.c with clang-14 -fsanitize=fuzzer,address,undefined
-# (installs clang-14 and libclang-rt-14-dev when missing and root).  Runs SECONDS seconds
-# (default 60) on the corpus build/fuzz/corpus; crashes go to build/fuzz/crash-*.
-# Prints the executions per second and libFuzzer's cov:/ft: figures (fuzz/README.md).
+# make fuzz-runtime: fuzz/gomap_fuzz.c + runtime/*.c with clang-14
+# -fsanitize=fuzzer,address,undefined against a reference model, SECONDS seconds (default 60)
+# on the corpus build/fuzz/corpus; crashes go to build/fuzz/crash-*.  Prints the executions
+# per second and libFuzzer's cov:/ft: figures (fuzz/README.md).
 SECONDS    ?= 60
 FUZZ_CLANG := clang-14
 FZ         := $(B)/fuzz
-.PHONY: fuzz-runtime fuzz-deps fuzz-build
 fuzz-deps:
-	@missing=""; command -v $(FUZZ_CLANG) >/dev/null || missing="$$missing clang-14"; \
-	ls /usr/lib/llvm-14/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a >/dev/null 2>&1 \
-	  || missing="$$missing libclang-rt-14-dev"; \
-	if [ -n "$$missing" ]; then \
-	  if [ "$$(id -u)" = 0 ]; then echo "fuzz: installing$$missing"; mkdir -p $(B); \
-	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing) \
-	      >$(B)/fuzz-deps.log 2>&1 || { cat $(B)/fuzz-deps.log; exit 1; }; \
-	  else echo "fuzz: missing packages; run: sudo apt-get install -y$$missing"; exit 1; fi; \
-	fi
+	$(call apt_install,fuzz,clang-14 libclang-rt-14-dev)
 $(FZ)/gomap_fuzz: fuzz/gomap_fuzz.c $(RT_SRCS) $(wildcard runtime/*.h)
 	@mkdir -p $(FZ)
 	$(FUZZ_CLANG) -std=gnu11 $(WARN) -O1 -g -fsanitize=fuzzer,address,undefined \
@@ -272,15 +289,3 @@ fuzz-runtime: fuzz-build
 	  "$$(echo "$$st" | grep -o 'cov: [0-9]*') $$(echo "$$st" | grep -o 'ft: [0-9]*')," \
 	  "crashes: $$(ls crash-* leak-* timeout-* oom-* 2>/dev/null | wc -l)"; \
 	! grep -qE 'ERROR|deadly signal|check failed' fuzz.log
-
-# ---- fuzz: random gomap programs, without and with the plugin, under ASan+UBSan ---------
-# tools/fuzz/run.py: N programs of tools/fuzz/gen.py (seeds FUZZ_SEED..), each built and run
-# both ways; stdout must match and no sanitizer may report.  Failures are saved and reduced
-# in build/fuzz-progs/fail-SEED/ (docs/fuzz.md).  150 of them run in `make check`.
-N         ?= 1000
-FUZZ_SEED ?= 1
-FUZZ_JOBS ?= 2
-.PHONY: fuzz
-fuzz: deps
-	$(MAKE) all
-	$(PYTHON) tools/fuzz/run.py $(N) --seed $(FUZZ_SEED) --jobs $(FUZZ_JOBS)

@@ -11,11 +11,12 @@ import sys
 counts = {}
 for line in sys.stdin:
     sys.stdout.write(line)
+    sys.stdout.flush()
     m = re.match(r"^\s*(Passed|Failed|Unsupported|Expectedly Failed|Unexpectedly Passed|"
                  r"Unresolved|Timed Out|Skipped|Excluded)\s*:\s*(\d+)", line)
     if m:
         counts[m.group(1)] = int(m.group(2))
-sys.stdout.flush()
+
 
 passed = counts.get("Passed", 0) + counts.get("Expectedly Failed", 0)
 failed = (counts.get("Failed", 0) + counts.get("Unexpectedly Passed", 0)
