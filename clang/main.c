@@ -7,7 +7,7 @@
  * Each file is parsed by libclang with CFLAGS (or with its command from
  * BUILD_DIR/compile_commands.json: all of them when no file is named), turned
  * into the core's location graph (unit.c) and solved; -m prints the diagnostic
- * lines of SPEC on stderr, exactly as the plugin does.  Parse errors are printed
+ * lines of docs/diagnostics.md on stderr, exactly as the plugin does.  Parse errors are printed
  * as Clang formats them and make the exit status 1; nothing is rewritten.
  * --debug-ops prints the operator recovered for every unary/binary operator of
  * the main file (the tokens helper, ops.c, is tested through it).

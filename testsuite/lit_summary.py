@@ -2,7 +2,7 @@
 """Pass lit's output through and end with the line `N passed, N failed[, N skipped]`.
 
 lit reports per-status counts ("  Passed : 12", "  Failed: 1", "Unsupported: 2");
-this folds them into the one closing line the project's CI and SPEC expect, and
+this folds them into the one closing line the project's CI expects (README: make check), and
 exits non-zero when anything failed or when lit ran no test at all.
 """
 import re

@@ -88,7 +88,7 @@ esc_loc esc_result(esc_func *f);    /* the returned value, Go's ~r0 */
  * escapes, the parameter is Go's "moved to heap" (JSON moved_to_heap); -m
  * prints "&name escapes to heap" and, since the value then outlives the call,
  * "leaking param: name".  esc_flow(f, var, param, 0, pos, "parameter") into an
- * ESC_LOC_VAR is taken the same way.  (Added 2026-11-23.) */
+ * ESC_LOC_VAR is taken the same way. */
 void esc_param_home(esc_func *f, esc_loc param, esc_loc var, esc_pos pos);
 
 /* ---- locations ---------------------------------------------------------- */
@@ -144,7 +144,7 @@ void esc_escape(esc_func *f, esc_loc src, int derefs, esc_pos pos, const char *w
 void esc_call(esc_func *f, esc_func *callee, const esc_loc *args, int nargs,
               esc_loc result, esc_pos pos);
 
-/* ---- known library functions (added 2026-11-23) --------------------------- */
+/* ---- known library functions ----------------------------------------------- */
 /* What a body-less C library function or compiler builtin does with pointers,
  * so that every front end judges them alike (plugin/core/libc.c).  A name is
  * matched after removing a "__builtin_" prefix and then leading underscores

@@ -1,7 +1,7 @@
 // Hostile inputs: an asm with a register operand ("+r"(x)) gets the value of x,
 // never its address, even when x lives in memory because &x is taken elsewhere:
 // x does not escape and the map beside it stays on the stack.
-// See /work/notes/plugin-bugs.md "hostile-1" (the plugin reports "&x escapes").
+// (An earlier plugin reported "&x escapes" here.)
 // RUN: %cc -O0 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
 // RUN: %cc -O2 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
 // RUN: %cc -O2 %s %plugin %asan %root/runtime/*.c -o %t.on && %t.on > %t.on.out

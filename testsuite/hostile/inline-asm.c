@@ -1,5 +1,5 @@
 // Hostile inputs: inline asm taking a map (input operand, or moving it to an
-// output): the asm may keep it, so the map escapes (SPEC: "passed to inline asm").
+// output): the asm may keep it, so the map escapes (docs/diagnostics.md: "passed to inline asm").
 // RUN: %cc -O0 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
 // RUN: %cc -O2 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
 // RUN: %cc -O2 %s %plugin %asan %root/runtime/*.c -o %t.on && %t.on > %t.on.out

@@ -1,7 +1,6 @@
 // Hostile inputs: GCC's OpenMP outlining adds functions with an artificial
 // parameter (.omp_data_i) the user never wrote; diagnostics are about the user's
 // code, so no line may name it (as Go reports nothing for compiler temporaries).
-// See /work/notes/plugin-bugs.md "hostile-3".
 // RUN: %cc -fopenmp -O2 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=omp_data
 #include "gomap.h"
 

@@ -1,8 +1,8 @@
 // Rule: when the descriptor given to gomap_make is not a GOMAP_TYPE literal the
 // plugin can read (chosen at run time, passed in by the caller), the key and
 // value sizes are unknown: a map that does not escape still gets its header on
-// the stack, but never its bucket.  (This reason is not in SPEC's list of three;
-// see /work/notes/plugin-bugs.md.)
+// the stack, but never its bucket (reason `key+value size unknown`, in
+// docs/diagnostics.md).
 //
 // RUN: %cc -O0 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
 // RUN: %root/build/escape-clang -m %s -- -std=gnu11 -I%root/runtime 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking

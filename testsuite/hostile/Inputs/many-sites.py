@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """many-sites.py N - one C function with N gomap_make sites of map[int]int, each used
 and freed, plus a main that prints the sum; the expected diagnostics are written into
-the file as FileCheck lines, computed from the frame limit (SPEC / rule-frame-limit.c):
+the file as FileCheck lines, computed from the frame limit (docs/diagnostics.md / rule-frame-limit.c):
 sites are served in source order from a 64 KiB budget, header (GOMAP_HMAP_SIZE = 96)
 then first bucket (map[int]int: 8 tophash + 8*4 keys + 8*4 values + 8 overflow = 80
 bytes); a site whose bucket does not fit keeps only its header on the stack, a site
