@@ -420,7 +420,15 @@ static void unexposed(ce_fn *fn, CXCursor e, ce_srcs *out)
         return;
     }
     if (single_expr_child(e, &arg) && is_va_arg(e, arg)) {
-        push_heap(fn, out);              /* va_arg: a pointer we know nothing about */
+        /* va_arg(ap, T): ap (decayed) points to the va_list record, which
+         * points to the argument save areas: the value is ap [2]; and, as the
+         * level is the ABI's business, also unknown */
+        ce_srcs ap = { 0 };
+        ce_value(fn, arg, &ap);
+        for (int i = 0; i < ap.n; i++)
+            ce_push(out, ap.v[i].loc, ap.v[i].derefs + 2);
+        CE_FREE(ap);
+        push_heap(fn, out);
         return;
     }
     if (n == 1 && clang_isExpression(clang_getCursorKind(k[0]))) {

@@ -158,7 +158,7 @@ typedef enum esc_libc_kind {
     ESC_LIBC_COPY,          /* *arg0 <- *arg1, result = arg0 (memcpy, strcpy) */
     ESC_LIBC_BCOPY,         /* *arg1 <- *arg0 (bcopy) */
     ESC_LIBC_RET_ARG0,      /* result points into arg0, keeps nothing (strchr) */
-    ESC_LIBC_VA,            /* va_start / va_end / va_copy */
+    ESC_LIBC_VA,            /* va_start / va_end (va_copy is a COPY of the record) */
 } esc_libc_kind;
 esc_libc_kind esc_known_libc(const char *name);
 

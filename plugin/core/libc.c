@@ -48,7 +48,11 @@ static const struct { const char *name; esc_libc_kind kind; bool builtin_only; }
     B("constant_p", ESC_LIBC_KEEPS_NOTHING), B("classify_type", ESC_LIBC_KEEPS_NOTHING),
     B("prefetch", ESC_LIBC_KEEPS_NOTHING),
     B("stack_save", ESC_LIBC_KEEPS_NOTHING), B("stack_restore", ESC_LIBC_KEEPS_NOTHING),
-    B("va_start", ESC_LIBC_VA), B("va_end", ESC_LIBC_VA), B("va_copy", ESC_LIBC_VA),
+    /* a va_list points to a record of pointers to the argument save areas:
+     * va_copy copies the record (*d <- *s), va_start/va_end move no pointer
+     * we model (the save areas hold the caller's variadic arguments, which
+     * escape at the call) */
+    B("va_start", ESC_LIBC_VA), B("va_end", ESC_LIBC_VA), B("va_copy", ESC_LIBC_COPY),
 };
 
 esc_libc_kind esc_known_libc(const char *name)

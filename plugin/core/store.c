@@ -22,10 +22,10 @@
  *     value comes from something the front end did not describe);
  *   - if every pointee is an ESC_LOC_VAR or ESC_LOC_MAP of the storing function,
  *     each gets pointee <- src (derefs); otherwise heap <- src (derefs);
- *   - except (Go's self-assignment rule, generalised, see in_region): when the
- *     only unknown is one parameter p of the storing function, and the value
- *     stored is loaded from p's memory at exactly the level of the slot
- *     written (or comes from outside), the store gives nothing new to anyone
+ *   - except (Go's self-assignment rule, see in_region): when the pointer is
+ *     one pointer parameter p of the storing function plus offsets, and the
+ *     value stored is loaded from that same object *p (one dereference of p,
+ *     or comes from outside), the store only moves a value within one object
  *     and adds no edge.  `c->count++` then leaves c "does not escape".
  *
  * ext ("content written by code we do not see"): a location whose address
@@ -189,30 +189,31 @@ static bool points_to(solver *s, int ptr, int fn)
     return s->pts.n > 0;
 }
 
-/* Go's self-assignment rule, generalised.  Levels are counted from the value
- * of parameter p: p itself is level 0, *p level 1, and a slot written through
- * a pointer of level d is at level d + 1.  A store of a value of level k into
- * a slot of level j = k (`c->n = c->n + 1`, `p->a = p->b`, `**p = *v` with
- * v = *p) leaves every level of p's memory holding only values of that same
- * level, or values from outside (heap, closed call results of them): the
- * caller's graph, where p's memory is its own, already has every such flow, so
- * the store needs no heap edge (which would make p's content "leak").
+/* Go's self-assignment rule (isSelfAssign: `val.x = val.y`), for one object.
+ * The store's pointer is p's own value plus offsets (every path reaches p at
+ * derefs 0: region_mask == 1), so the slot written is in the one runtime
+ * object *p; the value stored was loaded from that same parameter at exactly
+ * one dereference (`c->n = c->n + 1`, `p->a = p->b`, `p[0].m = p[1].m`), so
+ * it already was in that object.  The caller's graph holds the object as one
+ * field-insensitive location (whichever of its locations p points to at run
+ * time), which already holds the value: the store gives the caller nothing
+ * new, and needs no heap edge (which would make p's content "leak").
  *
- * Only exact, single levels qualify: moving a value to a deeper level
- * (`*t = t`) creates a flow the caller's graph lacks, and moving one to a
- * shallower level (`*p = **p`) makes later reads through p's memory deeper
- * than their graph levels say, which would let a later store of a shallow
- * value pass this check; both go to the heap as in Go.  The invariant "every
- * level of p's memory holds values of that level" must hold for all code that
- * can write there, so the rule applies only while p is not exposed (ext, see
- * mark_ext): no p-derived value reaches a call argument (a callee, even a
- * noescape one, may rearrange it) or the heap (which also catches any store
- * into p's memory that failed this check: its value went to the heap).  The value is checked
- * with an exact-deref walk from src that rejects: any location's address, a
- * parameter other than p or p at another level, a call's result (of another
- * activation in the batch, or with a min-level summary), memory written by
- * unseen code (ext), another function.  p's own incoming edges (arguments of
- * recursive calls: other activations) are not followed. */
+ * Only level 1, and only for a parameter that is one pointer (is_pointer: a
+ * struct passed by value holds several, so "its value plus offsets" may be
+ * any of them).  One level down, a level spans several objects: in
+ * `p->y->a = p->x->b` or `*v[0] = *v[1]` the two slots are in different
+ * objects (a caller's local and a global), and the move is a flow the
+ * caller's graph lacks; such stores go to the heap as in Go.  Moves across
+ * levels (`*t = t`, `*p = **p`) are not self-assignments either.  The rule
+ * applies only while p is not exposed (ext, see mark_ext): no p-derived value
+ * reaches a call argument (a callee, even a noescape one, may rearrange *p) or
+ * the heap.  The value is checked with an exact-deref walk from src that
+ * rejects: any location's address, a parameter other than p or p at another
+ * level, a call's result (of another activation in the batch, or with a
+ * min-level summary), memory written by unseen code (ext), another function.
+ * p's own incoming edges (arguments of recursive calls: other activations)
+ * are not followed. */
 static bool in_region(solver *s, int fn, int src, int derefs, int p, int level)
 {
     esc_ctx *c = s->c;
@@ -246,14 +247,14 @@ static bool in_region(solver *s, int fn, int src, int derefs, int p, int level)
     return true;
 }
 
-/* The one level j the pointer's target has in p's memory, or -1 when the
- * pointer is at several levels from p. */
-static int region_level(uint32_t mask)
+/* The pointer is the value of parameter p (of a pointer type) plus offsets
+ * only: it reaches p at derefs 0 and nowhere else. */
+static bool own_object(solver *s, int p)
 {
-    if (!mask || (mask & (mask - 1))) return -1;
-    int d = 0;
-    while (!(mask & 1u)) { mask >>= 1; d++; }
-    return d + 1;
+    const location *P = LOC(s->c, p);
+    const esc_func *f = s->c->funcs.v[P->fn];
+    return s->region_mask == 1u && P->param >= 0 && P->param < f->params.n &&
+           f->params.v[P->param].is_pointer;
 }
 
 /* ---- stores ------------------------------------------------------------------------------------ */
@@ -294,9 +295,8 @@ static bool resolve_store(solver *s, int si, bool *pending)
         *pending = true;
         return false;
     }
-    int level = s->region >= 0 ? region_level(s->region_mask) : -1;
-    if (s->budget >= 0 && level > 0 && s->pts.n == 0 &&
-        in_region(s, st.fn, st.src, st.derefs, s->region, level))
+    if (s->budget >= 0 && s->region >= 0 && s->pts.n == 0 && own_object(s, s->region) &&
+        in_region(s, st.fn, st.src, st.derefs, s->region, 1))
         return false;                           /* *p = (what p's memory holds) */
     return store_to_heap(c, si);
 }

@@ -16,6 +16,16 @@
  *     strlen/memcmp/free/malloc...: keep nothing, result unknown
  *   alloca, VLAs                  result <- &(a nameless local)
  *   other normal builtins         GCC's own fnspec flags (EAF_* / ERF_*)
+ *   va_copy(d, s)                 *d <- *s (a va_list points to a record of
+ *                                 pointers to the argument save areas)
+ *   x = VA_ARG (ap)               x <- ap [2], and unknown
+ *   __builtin_apply_args()        every parameter of the function escapes,
+ *                                 result unknown
+ *   __builtin_va_arg_pack(_len)() by flags: result unknown (forwards only the
+ *                                 variadic arguments, which escape at the
+ *                                 call of the gnu_inline function)
+ *   __builtin_apply(f, args, n)   an unknown call: all escape, result unknown
+ *   __builtin_return(b)           b escapes, the function's result is unknown
  *   internal functions            harmless checks keep nothing, others escape
  *   direct call to a function     esc_call (the core applies the callee's summary;
  *                                 a body-less or interposable callee keeps all
@@ -281,6 +291,28 @@ static void model_builtin(fe_fn *fn, gcall *c, tree fndecl)
         result_from(fn, c, mem, -1);
         return;
     }
+    case BUILT_IN_APPLY_ARGS:
+        /* a block holding the function's own arguments, unnamed: every
+         * parameter escapes, the block is an unknown pointer */
+        for (tree p = DECL_ARGUMENTS(fn->decl); p; p = DECL_CHAIN(p))
+            if (esc_loc *l = fn->u->params->get(p))
+                escape_loc(fn, c, *l, "forwarded arguments");
+        result_unknown(fn, c);
+        return;
+    case BUILT_IN_APPLY:
+        /* an unknown call: the function, the arguments block (and what it
+         * holds) escape, the result block is unknown */
+        for (unsigned i = 0; i < gimple_call_num_args(c); i++)
+            escape_loc(fn, c, arg_loc(fn, c, i), "__builtin_apply");
+        result_unknown(fn, c);
+        return;
+    case BUILT_IN_RETURN: {
+        /* returns what the block holds without naming it: the block and what
+         * it points to escape, the function's result is unknown (not closed) */
+        escape_loc(fn, c, arg_loc(fn, c, 0), "__builtin_return");
+        esc_flow(fn->ef, fn->result, fe_heap(fn), 0, fe_stmt_pos(c), "__builtin_return");
+        return;
+    }
     default:
         model_builtin_flags(fn, c);
         return;
@@ -301,6 +333,10 @@ static void model_internal(fe_fn *fn, gcall *c)
     case IFN_TSAN_FUNC_EXIT:
         return;                                 /* checks: keep nothing */
     case IFN_VA_ARG:
+        /* VA_ARG (ap, ...): ap points to the va_list record, which points to
+         * the argument save areas: the value is ap [2]; and, as the level is
+         * the target's ABI's business, also unknown */
+        result_from(fn, c, arg_loc(fn, c, 0), 2);
         result_unknown(fn, c);
         return;
     case IFN_BUILTIN_EXPECT: case IFN_UBSAN_CHECK_ADD: case IFN_UBSAN_CHECK_SUB:

@@ -1,6 +1,5 @@
-// Stores into a parameter's memory of values from that same memory at the
-// same level add nothing the caller does not see (Go's self-assignment rule,
-// generalised): no content leak.  A value from another level (*t = t,
+// Stores into *p of values loaded from *p add nothing the caller does not see
+// (Go's self-assignment rule, one object: level 1): no content leak.  A value from another level (*t = t,
 // *p = **p), another parameter's content, a local's address, a value from
 // another activation (rec) do leak.  Once one store moved p's values across
 // levels, or p's memory was shown to a callee (even a noescape one), no store

@@ -1,6 +1,6 @@
-// Rule: a store through a parameter of a value read through the same
-// parameter gives the caller nothing it could not reach already (Go's
-// self-assignment rule, generalised); any other value stored through a
+// Rule: a store into *p of a value read from *p, p a pointer parameter, gives
+// the caller nothing it could not reach already (Go's self-assignment rule,
+// one object: rule-self-assign.c has the deeper levels); any other value stored through a
 // parameter leaks, including one that only may come from a local.  (GCC stores
 // `c ? p->y : m` as one temporary, so the plugin cannot see its self part;
 // escape-clang stores each source: see docs/frontends.md, "one store per
