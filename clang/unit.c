@@ -101,11 +101,17 @@ static bool spelled_in_decl(CXTranslationUnit tu, CXCursor d, const char *const 
     return found;
 }
 
+/* GNU inline semantics (-fgnu89-inline, -std=gnu89): set per unit by
+ * ce_analyse_unit (one unit at a time). */
+static bool gnu89;
+
 /* C99 `inline` without `static` or `extern` is an inline definition: a call may
- * run the external definition of another unit instead. */
+ * run the external definition of another unit instead.  (With GNU semantics it
+ * is the external definition.) */
 static bool inline_definition(CXCursor d)
 {
-    return clang_Cursor_isFunctionInlined(d) && clang_Cursor_getStorageClass(d) == CX_SC_None;
+    return !gnu89 && clang_Cursor_isFunctionInlined(d)
+        && clang_Cursor_getStorageClass(d) == CX_SC_None;
 }
 
 /* `extern inline` with GNU semantics (the gnu_inline attribute, -fgnu89-inline,
@@ -394,7 +400,9 @@ static enum CXChildVisitResult top_level(CXCursor c, CXCursor parent, CXClientDa
  * definition): GCC analyses nothing else. */
 static bool inline_only(CXCursor def)
 {
-    return clang_Cursor_isFunctionInlined(def) && clang_Cursor_getStorageClass(def) != CX_SC_Extern;
+    enum CX_StorageClass sc = clang_Cursor_getStorageClass(def);
+    return clang_Cursor_isFunctionInlined(def) && sc != CX_SC_Extern
+        && !(gnu89 && sc == CX_SC_None);
 }
 
 static void reach(defs *ds, bool *reached, CXCursor canon, cursors *work)
@@ -482,6 +490,7 @@ static void note_address_taken(ce_unit *u, const defs *ds)
 void ce_analyse_unit(CXTranslationUnit tu, const ce_options *opt, esc_ctx *ctx)
 {
     ce_unit u = { tu, ctx, ce_map_new(), ce_map_new(), opt };
+    gnu89 = opt->gnu89_inline;
     defs ds = { { 0 }, { 0 }, ce_map_new() };
     clang_visitChildren(clang_getTranslationUnitCursor(tu), top_level, &ds);
     bool *live = emitted(&ds);

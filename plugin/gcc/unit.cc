@@ -146,13 +146,28 @@ static void flow_note(void *arg, const char *text)
     inform(*(location_t *)arg, "%s", text);
 }
 
+static int by_position(const void *a, const void *b)
+{
+    expanded_location x = expand_location(DECL_SOURCE_LOCATION((*(cgraph_node *const *)a)->decl));
+    expanded_location y = expand_location(DECL_SOURCE_LOCATION((*(cgraph_node *const *)b)->decl));
+    int k = strcmp(x.file ? x.file : "", y.file ? y.file : "");
+    if (k)
+        return k;
+    if (x.line != y.line)
+        return x.line < y.line ? -1 : 1;
+    return (x.column > y.column) - (x.column < y.column);
+}
+
 static void check_promises(fe_unit *u)
 {
-    cgraph_node *node;
-    FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node) {
-        esc_func **f = analysable(node) ? u->funcs->get(node->decl) : NULL;
-        if (!f)
-            continue;
+    auto_vec<cgraph_node *> nodes;
+    cgraph_node *n;
+    FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(n)
+        if (analysable(n) && u->funcs->get(n->decl))
+            nodes.safe_push(n);
+    nodes.qsort(by_position);
+    for (cgraph_node *node : nodes) {
+        esc_func **f = u->funcs->get(node->decl);
         int i = 0;
         for (tree p = DECL_ARGUMENTS(node->decl); p; p = DECL_CHAIN(p), i++) {
             char msg[700];
