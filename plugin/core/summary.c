@@ -9,6 +9,8 @@
  * component only after every component it calls, so each is solved the moment
  * it is complete.  The per-parameter summaries themselves (Go's leaks: least
  * derefs to the heap and to ~r0) are computed by the walk in solve.c.
+ * Which functions recurse, for the frame budget, is decided on a wider graph
+ * (mark_recursion, below).
  */
 #include "core.h"
 
