@@ -217,6 +217,7 @@ static void indirect_call(ce_fn *fn, call *c, CXCursor callee, ce_srcs *out)
     ce_value(fn, callee, &cs);      /* side effects of computing the pointer */
     CE_FREE(cs);
     CXType ft = called_type(callee);
+    esc_unknown_call(fn->ef);           /* may call back: the frame budget's cycles */
     for (int i = 0; i < c->n; i++)
         if (c->locs[i] != ESC_NOLOC && !ce_param_noescape(ft, i))
             esc_escape(fn->ef, c->locs[i], 0, ce_cursor_pos(c->cur), "indirect call");

@@ -82,6 +82,8 @@ typedef struct ce_options {
     esc_options core;    /* -m, --max-kv-size=N, ...: the core's table (options.c) */
     bool pic;            /* -fPIC/-fpic/-shared (and no -fno-semantic-interposition):
                             functions of default visibility are interposable */
+    bool gnu89_inline;   /* -fgnu89-inline, -std=gnu89/c89/c90/gnu90, -ansi: `extern
+                            inline` bodies are only for inlining */
 } ce_options;
 
 /* ---- a translation unit (unit.c) ------------------------------------------- */

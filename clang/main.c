@@ -177,6 +177,8 @@ static void analyse(run *r, CXTranslationUnit tu)
     esc_solve(ctx);
     if (r->opt.core.m >= 1)
         esc_report(ctx, stderr);
+    if (esc_report_promises(ctx, stderr))   /* a noescape parameter that leaks */
+        r->failed++;
     if (jpath) {
         if (esc_write_json(ctx, jpath) != 0) {
             perror("escape-clang: writing JSON");
@@ -212,6 +214,25 @@ static int column_options(const char **args, int nargs, bool *bytes, int *tabsto
     return n;
 }
 
+/* GNU inline semantics for `extern inline` (GCC's rule: the last -std or
+ * -f[no-]gnu89-inline decides; C89/C90 standards imply it). */
+static bool gnu89_inline(const char **args, int nargs)
+{
+    bool std89 = false;
+    int flag = -1;
+    for (int i = 0; i < nargs; i++) {
+        const char *a = args[i];
+        if (!strcmp(a, "-fgnu89-inline")) flag = 1;
+        else if (!strcmp(a, "-fno-gnu89-inline")) flag = 0;
+        else if (!strcmp(a, "-ansi")) std89 = true;
+        else if (!strncmp(a, "-std=", 5))
+            std89 = !strcmp(a + 5, "c89") || !strcmp(a + 5, "c90") || !strcmp(a + 5, "gnu89")
+                || !strcmp(a + 5, "gnu90") || !strcmp(a + 5, "iso9899:1990")
+                || !strcmp(a + 5, "iso9899:199409");
+    }
+    return flag >= 0 ? flag == 1 : std89;
+}
+
 /* Parse SOURCE (NULL: it is among ARGS) and analyse it. */
 static void parse_one(run *r, const char *source, const char *const *given, int ngiven)
 {
@@ -231,6 +252,7 @@ static void parse_one(run *r, const char *source, const char *const *given, int 
             fixed = false;
     }
     r->opt.pic = pic && !fixed;
+    r->opt.gnu89_inline = gnu89_inline(args, nargs);
     CXTranslationUnit tu = NULL;
     enum CXErrorCode e = clang_parseTranslationUnit2(r->index, source, args, nargs, NULL, 0,
                                                       CXTranslationUnit_None, &tu);

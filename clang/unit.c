@@ -6,8 +6,13 @@
  *   3. the caller (main.c) solves and reports.
  *
  * A function's body is trusted (callers may use its summary) unless it can be
- * replaced at link or load time (weak, external with -fPIC/-shared, a C99
- * inline definition) or is noipa.
+ * replaced at link or load time (weak, external with -fPIC/-shared), is not the
+ * definition a call runs when not inlined (a C99 inline definition, a gnu_inline
+ * or -fgnu89-inline `extern inline` body that is not always_inline), is noipa,
+ * or is naked (its body is asm: its parameters escape).
+ *
+ * For the frame budget the core also learns which functions unknown code may
+ * call: those whose name is used other than as the callee of a direct call.
  */
 #include "fe.h"
 
@@ -51,6 +56,16 @@ static bool has_attr(CXTranslationUnit tu, CXCursor c, const char *const *words)
 static const char *const weak_words[] = { "weak", "__weak__", "weakref", "__weakref__",
                                           "noipa", "__noipa__", NULL };
 static const char *const noescape_words[] = { "noescape", "__noescape__", NULL };
+static bool spelled_in_decl(CXTranslationUnit tu, CXCursor d, const char *const *words);
+static const char *const naked_words[] = { "naked", "__naked__", NULL };
+static const char *const gnu_inline_words[] = { "gnu_inline", "__gnu_inline__", NULL };
+static const char *const always_inline_words[] = { "always_inline", "__always_inline__", NULL };
+
+static bool attr_on(ce_unit *u, CXCursor def, CXCursor canon, const char *const *words)
+{
+    return has_attr(u->tu, def, words) || has_attr(u->tu, canon, words)
+        || spelled_in_decl(u->tu, def, words) || spelled_in_decl(u->tu, canon, words);
+}
 
 /* ---- functions ----------------------------------------------------------------- */
 
@@ -86,11 +101,28 @@ static bool spelled_in_decl(CXTranslationUnit tu, CXCursor d, const char *const 
     return found;
 }
 
+/* GNU inline semantics (-fgnu89-inline, -std=gnu89): set per unit by
+ * ce_analyse_unit (one unit at a time). */
+static bool gnu89;
+
 /* C99 `inline` without `static` or `extern` is an inline definition: a call may
- * run the external definition of another unit instead. */
+ * run the external definition of another unit instead.  (With GNU semantics it
+ * is the external definition.) */
 static bool inline_definition(CXCursor d)
 {
-    return clang_Cursor_isFunctionInlined(d) && clang_Cursor_getStorageClass(d) == CX_SC_None;
+    return !gnu89 && clang_Cursor_isFunctionInlined(d)
+        && clang_Cursor_getStorageClass(d) == CX_SC_None;
+}
+
+/* `extern inline` with GNU semantics (the gnu_inline attribute, -fgnu89-inline,
+ * -std=gnu89): the body is only for inlining, a call that is not inlined runs
+ * the external definition of another unit.  always_inline calls are always
+ * inlined.  (In C99 mode `extern inline` is the external definition.) */
+static bool gnu_extern_inline(ce_unit *u, CXCursor def, CXCursor canon)
+{
+    return clang_Cursor_isFunctionInlined(def) && clang_Cursor_getStorageClass(def) == CX_SC_Extern
+        && (u->opt->gnu89_inline || attr_on(u, def, canon, gnu_inline_words))
+        && !attr_on(u, def, canon, always_inline_words);
 }
 
 static bool trusted(ce_unit *u, CXCursor def)
@@ -98,8 +130,9 @@ static bool trusted(ce_unit *u, CXCursor def)
     CXCursor canon = clang_getCanonicalCursor(def);
     if (inline_definition(def) && inline_definition(canon))
         return false;
-    if (has_attr(u->tu, def, weak_words) || has_attr(u->tu, canon, weak_words)
-        || spelled_in_decl(u->tu, def, weak_words) || spelled_in_decl(u->tu, canon, weak_words))
+    if (gnu_extern_inline(u, def, canon) || attr_on(u, def, canon, naked_words))
+        return false;
+    if (attr_on(u, def, canon, weak_words))
         return false;
     return !(u->opt->pic && clang_getCursorLinkage(def) == CXLinkage_External
              && clang_getCursorVisibility(def) == CXVisibility_Default);
@@ -111,6 +144,7 @@ static void register_defined(ce_unit *u, CXCursor def)
     esc_func *f = esc_func_new(u->ctx, ce_intern(name), ce_cursor_pos(def), true,
                                trusted(u, def));
     free(name);
+    bool asm_body = attr_on(u, def, clang_getCanonicalCursor(def), naked_words);
     CXType ft = clang_getCursorType(def);
     int n = clang_Cursor_getNumArguments(def);
     for (int i = 0; i < n; i++) {
@@ -119,6 +153,8 @@ static void register_defined(ce_unit *u, CXCursor def)
         bool noesc = ce_param_noescape(ft, i) || has_attr(u->tu, p, noescape_words);
         esc_loc l = esc_param(f, i, ce_intern(pn), ce_cursor_pos(p),
                               *pn && pointer_param(p), noesc);
+        if (asm_body)           /* naked: the asm may keep any parameter anywhere */
+            esc_escape(f, l, 0, ce_cursor_pos(p), "naked function");
         free(pn);
         *ce_map_slot(u->params, p, true) = (void *)(intptr_t)(l + 1);
     }
@@ -364,7 +400,9 @@ static enum CXChildVisitResult top_level(CXCursor c, CXCursor parent, CXClientDa
  * definition): GCC analyses nothing else. */
 static bool inline_only(CXCursor def)
 {
-    return clang_Cursor_isFunctionInlined(def) && clang_Cursor_getStorageClass(def) != CX_SC_Extern;
+    enum CX_StorageClass sc = clang_Cursor_getStorageClass(def);
+    return clang_Cursor_isFunctionInlined(def) && sc != CX_SC_Extern
+        && !(gnu89 && sc == CX_SC_None);
 }
 
 static void reach(defs *ds, bool *reached, CXCursor canon, cursors *work)
@@ -401,9 +439,58 @@ static bool *emitted(defs *ds)
     return reached;
 }
 
+/* Functions whose address is taken: named more often than called directly (the
+ * callee of a call, as calls.c recognises it).  Unknown code, an indirect call
+ * or a body-less callee, may call them: the core's frame budget counts that as
+ * a cycle. */
+typedef struct addr_count { ce_map *refs; } addr_count;
+
+static void bump(ce_map *m, CXCursor decl, intptr_t by)
+{
+    void **slot = ce_map_slot(m, clang_getCanonicalCursor(decl), true);
+    *slot = (void *)((intptr_t)*slot + by);
+}
+
+static enum CXChildVisitResult count_refs(CXCursor c, CXCursor parent, CXClientData d)
+{
+    (void)parent;
+    addr_count *a = d;
+    enum CXCursorKind k = clang_getCursorKind(c);
+    if (k == CXCursor_DeclRefExpr) {
+        CXCursor r = clang_getCursorReferenced(c);
+        if (clang_getCursorKind(r) == CXCursor_FunctionDecl)
+            bump(a->refs, r, 1);
+    } else if (k == CXCursor_CallExpr) {
+        CXCursor kid[1];
+        if (ce_children(c, kid, 1) >= 1) {
+            CXCursor callee = ce_strip(kid[0]);
+            CXCursor r = clang_getCursorReferenced(callee);
+            if (clang_getCursorKind(callee) == CXCursor_DeclRefExpr
+                && clang_getCursorKind(r) == CXCursor_FunctionDecl)
+                bump(a->refs, r, -1);
+        }
+    }
+    return CXChildVisit_Recurse;
+}
+
+static void note_address_taken(ce_unit *u, const defs *ds)
+{
+    addr_count a = { ce_map_new() };
+    clang_visitChildren(clang_getTranslationUnitCursor(u->tu), count_refs, &a);
+    for (int i = 0; i < ds->v.n; i++) {
+        CXCursor canon = clang_getCanonicalCursor(ds->v.v[i]);
+        void **n = ce_map_slot(a.refs, canon, false);
+        void **f = ce_map_slot(u->funcs, canon, false);
+        if (n && (intptr_t)*n > 0 && f && *f)
+            esc_func_address_taken(*f);
+    }
+    ce_map_free(a.refs);
+}
+
 void ce_analyse_unit(CXTranslationUnit tu, const ce_options *opt, esc_ctx *ctx)
 {
     ce_unit u = { tu, ctx, ce_map_new(), ce_map_new(), opt };
+    gnu89 = opt->gnu89_inline;
     defs ds = { { 0 }, { 0 }, ce_map_new() };
     clang_visitChildren(clang_getTranslationUnitCursor(tu), top_level, &ds);
     bool *live = emitted(&ds);
@@ -413,6 +500,7 @@ void ce_analyse_unit(CXTranslationUnit tu, const ce_options *opt, esc_ctx *ctx)
     for (int i = 0; i < ds.v.n; i++)
         if (live[i])
             translate(&u, ds.v.v[i]);
+    note_address_taken(&u, &ds);
     free(live);
     CE_FREE(ds.v);
     CE_FREE(ds.file_refs);

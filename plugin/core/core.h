@@ -96,7 +96,10 @@ struct esc_func {
     int scc;                    /* batch id, -1 before esc_solve */
     int tj_index, tj_low;       /* Tarjan */
     bool tj_on, summarized;
-    bool recursive;             /* in a cycle of trusted calls: small frame budget */
+    bool recursive;             /* may be in a cycle of calls: small frame budget */
+    bool address_taken;         /* unknown code may call it (esc_func_address_taken) */
+    bool calls_unknown;         /* calls code it does not see (esc_unknown_call) */
+    int rc_index, rc_low;       /* Tarjan over the may-call graph (mark_recursion) */
     bool result_closed;         /* ~r0 only ever holds *^d of its parameters */
 };
 

@@ -8,9 +8,10 @@
  *                                        reason, in that order.
  *
  * The frame budget (opt.frame_limit bytes per function; opt.recursive_frame_limit
- * for a function in a cycle of trusted calls of the unit, itself included, since
- * every frame of a recursion pays it again and C stacks do not grow; recursion
- * through function pointers or interposable functions is not seen) is spent by
+ * for a function that may be in a cycle of calls, itself included, since every
+ * frame of a recursion pays it again and C stacks do not grow: summary.c's
+ * mark_recursion, which also counts indirect calls and calls to unknown code as
+ * calls to every address-taken function) is spent by
  * the sites of a function in position order: hmap_bytes for a header, bucket_bytes for a
  * bucket.  When even the header does not fit, the map goes to the heap
  * entirely (ESC_HEAP_ALL, printed "escapes to heap" since that is where it

@@ -46,8 +46,8 @@ typedef struct esc_options {
     unsigned max_kv_size;           /* default 128 */
     unsigned long frame_limit;      /* stack bytes the rewrite may add per function (65536) */
     const char *json_path;          /* NULL = no JSON */
-    unsigned long recursive_frame_limit; /* the same for a function that may be
-                                       recursive (256) */
+    unsigned long recursive_frame_limit; /* the same for a function that may be in
+                                       a cycle of calls (256, see esc_unknown_call) */
     bool transform;                 /* rewrite gomap_make calls (GCC; default true) */
     int (*print_col)(esc_pos p);    /* the column to print for p (-m lines, JSON), called
                                        only for positions printed; NULL = p.col.  For a
@@ -83,6 +83,14 @@ esc_func *esc_func_new(esc_ctx *c, const char *name, esc_pos pos, bool has_body,
 esc_loc esc_param(esc_func *f, int i, const char *name, esc_pos pos,
                   bool is_pointer, bool noescape);
 esc_loc esc_result(esc_func *f);    /* the returned value, Go's ~r0 */
+/* Recursion the call graph does not show.  The frame budget
+ * treats as recursive every function in a cycle of the may-call graph: a direct
+ * call to a function with a body here is an edge to that body; an indirect call
+ * (esc_unknown_call), or a call to a function without a trusted body here
+ * (esc_call), is an edge to "unknown code"; unknown code has an edge to every
+ * function whose address is taken in the unit (esc_func_address_taken). */
+void esc_func_address_taken(esc_func *f);
+void esc_unknown_call(esc_func *f);
 /* Parameter param (from esc_param) lives in memory as the ESC_LOC_VAR var
  * (address taken, or an aggregate): adds var <- param.  When var's address
  * escapes, the parameter is Go's "moved to heap" (JSON moved_to_heap); -m
@@ -178,6 +186,25 @@ typedef struct esc_decision {
                               "hint H > 8" or "stack frame limit"; else NULL */
 } esc_decision;
 esc_decision esc_site_decision(esc_ctx *c, int site);
+
+/* __attribute__((noescape)) checked.  After esc_solve: is
+ * parameter i of f (a function with a body) declared noescape although the
+ * analysis finds that it leaks (to the heap or to the result, at any level)?
+ * Then msg gets "parameter 'p' is declared noescape but leaks to the heap" (or
+ * "... leaks its content to the heap", "... leaks to the result ~r0 level=N")
+ * and the result is true.  Callers elsewhere trust the promise, so a front end
+ * reports it as an error.  The analysis' verdict is the check: a parameter it
+ * cannot prove is kept is a broken promise too. */
+bool esc_promise_broken(esc_ctx *c, const esc_func *f, int i, char *msg, size_t len);
+/* The flow of that leak, -m=2 style ("flow: {heap} = p:", "  from p (assign) at
+ * FILE:L:C"), one line per call of line(); nothing unless flows are captured
+ * (m >= 2 or JSON). */
+void esc_promise_flow(esc_ctx *c, const esc_func *f, int i,
+                      void (*line)(void *arg, const char *text), void *arg);
+/* Every broken promise of the unit (not in system headers) as
+ * "FILE:LINE:COL: error: MSG" on out, each followed by its flow when captured;
+ * returns their number (escape-clang). */
+int esc_report_promises(esc_ctx *c, FILE *out);
 
 /* Print the -m lines (opt.m >= 1) for the whole unit in Go's format, sorted by
  * position, none for system headers. */

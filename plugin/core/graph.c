@@ -220,9 +220,20 @@ esc_func *esc_func_new(esc_ctx *c, const char *name, esc_pos pos, bool has_body,
     f->result = -1;
     f->scc = -1;
     f->tj_index = -1;
+    f->rc_index = -1;
     VPUSH(c->funcs, f);
     f->heap = esc_loc_add(c, f->id, ESC_LOC_VALUE, ROLE_HEAP, NULL, f->pos, 0);
     return f;
+}
+
+void esc_func_address_taken(esc_func *f)
+{
+    f->address_taken = true;
+}
+
+void esc_unknown_call(esc_func *f)
+{
+    f->calls_unknown = true;
 }
 
 esc_loc esc_param(esc_func *f, int i, const char *name, esc_pos pos, bool is_pointer,

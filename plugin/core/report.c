@@ -189,25 +189,45 @@ static void print_pos(esc_ctx *c, FILE *out, esc_pos p)
     else fputs("<unknown>", out);
 }
 
-static void explain(esc_ctx *c, FILE *out, const diag *d)
+/* The hops of flow path pth as Go's -m=2 text without the position prefix:
+ * "  flow: DST = OPS SRC:" and "    from WHAT (WHY) at FILE:LINE:COL". */
+static void path_lines(esc_ctx *c, int pth, void (*line)(void *, const char *), void *arg)
 {
-    const path *p = &c->paths.v[d->path];
+    const path *p = &c->paths.v[pth];
     for (int i = 0; i < p->n; i++) {
         const step *st = &c->steps.v[p->start + i];
         const edge *e = &c->edges.v[st->edge];
-        char dst[300], src[300], what[340];
-        esc_what_text(c, e->src, e->derefs, what, sizeof what);
-        const char *ops = e->derefs < 0 ? "&" : "";
-        print_pos(c, out, d->pos);
-        fprintf(out, ":   flow: %s = %s", esc_loc_text(c, st->dst, dst, sizeof dst), ops);
-        for (int k = 0; k < e->derefs; k++) fputc('*', out);
-        fprintf(out, "%s:\n", esc_loc_text(c, e->src, src, sizeof src));
+        char dst[300], src[300], what[340], stars[32], buf[1200];
+        int ns = e->derefs > 30 ? 30 : e->derefs;
+        for (int k = 0; k < ns; k++) stars[k] = '*';
+        stars[ns > 0 ? ns : 0] = 0;
+        snprintf(buf, sizeof buf, "  flow: %s = %s%s%s:", esc_loc_text(c, st->dst, dst, sizeof dst),
+                 e->derefs < 0 ? "&" : "", stars, esc_loc_text(c, e->src, src, sizeof src));
+        line(arg, buf);
         if (!e->why) continue;
-        print_pos(c, out, d->pos);
-        fprintf(out, ":     from %s (%s) at ", what, e->why);
-        print_pos(c, out, e->pos);
-        fputc('\n', out);
+        esc_what_text(c, e->src, e->derefs, what, sizeof what);
+        if (e->pos.file)
+            snprintf(buf, sizeof buf, "    from %s (%s) at %s:%d:%d", what, e->why, e->pos.file,
+                     e->pos.line, esc_print_col(c, e->pos));
+        else
+            snprintf(buf, sizeof buf, "    from %s (%s) at <unknown>", what, e->why);
+        line(arg, buf);
     }
+}
+
+typedef struct at_line { esc_ctx *c; FILE *out; esc_pos pos; } at_line;
+
+static void print_at(void *arg, const char *text)
+{
+    at_line *a = arg;
+    print_pos(a->c, a->out, a->pos);
+    fprintf(a->out, ": %s\n", text);
+}
+
+static void explain(esc_ctx *c, FILE *out, const diag *d)
+{
+    at_line a = { c, out, d->pos };
+    path_lines(c, d->path, print_at, &a);
 }
 
 void esc_report(esc_ctx *c, FILE *out)
@@ -226,4 +246,62 @@ void esc_report(esc_ctx *c, FILE *out)
         free(dv.v[i].msg);
     }
     VFREE(dv);
+}
+
+/* ---- noescape promises ---------------------------------------------------------- */
+static const fparam *promise(esc_ctx *c, const esc_func *f, int i)
+{
+    if (!c->solved || !f->has_body || i < 0 || i >= f->params.n) return NULL;
+    const fparam *p = &f->params.v[i];
+    if (!p->set || !p->noescape) return NULL;
+    const location *L = LOC(c, p->loc);
+    return L->leak_heap >= 0 || L->leak_result >= 0 ? p : NULL;
+}
+
+bool esc_promise_broken(esc_ctx *c, const esc_func *f, int i, char *msg, size_t len)
+{
+    const fparam *p = promise(c, f, i);
+    if (!p) return false;
+    const location *L = LOC(c, p->loc);
+    char name[300];
+    if (p->name && *p->name) snprintf(name, sizeof name, "'%s'", p->name);
+    else snprintf(name, sizeof name, "%d of '%s'", i + 1, f->name);
+    if (L->leak_heap >= 0)
+        snprintf(msg, len, "parameter %s is declared noescape but leaks %sto the heap", name,
+                 L->leak_heap == 0 ? "" : "its content ");
+    else
+        snprintf(msg, len, "parameter %s is declared noescape but leaks to the result ~r0 "
+                 "level=%d", name, L->leak_result);
+    return true;
+}
+
+void esc_promise_flow(esc_ctx *c, const esc_func *f, int i,
+                      void (*line)(void *arg, const char *text), void *arg)
+{
+    const fparam *p = promise(c, f, i);
+    if (!p) return;
+    const location *L = LOC(c, p->loc);
+    int pth = L->leak_heap >= 0 ? L->path_heap : L->path_result;
+    if (pth >= 0) path_lines(c, pth, line, arg);
+}
+
+int esc_report_promises(esc_ctx *c, FILE *out)
+{
+    esc_solve(c);
+    int n = 0;
+    for (int fi = 0; fi < c->funcs.n; fi++) {
+        const esc_func *f = c->funcs.v[fi];
+        for (int i = 0; i < f->params.n; i++) {
+            char msg[700];
+            if (!esc_promise_broken(c, f, i, msg, sizeof msg)) continue;
+            const fparam *p = &f->params.v[i];
+            if (!visible(p->pos)) continue;
+            print_pos(c, out, p->pos);
+            fprintf(out, ": error: %s\n", msg);
+            at_line a = { c, out, p->pos };
+            esc_promise_flow(c, f, i, print_at, &a);
+            n++;
+        }
+    }
+    return n;
 }

@@ -9,6 +9,8 @@
  * component only after every component it calls, so each is solved the moment
  * it is complete.  The per-parameter summaries themselves (Go's leaks: least
  * derefs to the heap and to ~r0) are computed by the walk in solve.c.
+ * Which functions recurse, for the frame budget, is decided on a wider graph
+ * (mark_recursion, below).
  */
 #include "core.h"
 
@@ -183,18 +185,6 @@ static void visit(tarjan *t, esc_func *f)
     VPUSH(t->frames, fr);
 }
 
-/* A batch of several functions, or one that calls itself, recurses: C stacks
- * do not grow, so its frames get the recursive frame budget (decide.c). */
-static void mark_recursive(esc_ctx *c, esc_func **fns, int n)
-{
-    for (int i = 0; i < n; i++) {
-        esc_func *f = fns[i];
-        f->recursive = n > 1;
-        for (int k = 0; k < f->calls.n && !f->recursive; k++)
-            f->recursive = summarized_callee(c, &c->calls.v[f->calls.v[k]]) == f;
-    }
-}
-
 /* Pops the component rooted at f and solves it. */
 static void emit(tarjan *t, esc_func *f)
 {
@@ -209,7 +199,6 @@ static void emit(tarjan *t, esc_func *f)
         VPUSH(t->batch, g);
     } while (w != f->id);
     t->nscc++;
-    mark_recursive(c, t->batch.v, t->batch.n);
     solve_batch(c, t->batch.v, t->batch.n);
 }
 
@@ -236,6 +225,128 @@ static void strongconnect(tarjan *t, esc_func *root)
     }
 }
 
+/* ---- recursion for the frame budget ---------------------------------------------------- */
+/* C stacks do not grow: every frame of a recursion pays its map storage again,
+ * so a function that may be in a cycle of calls gets the recursive frame budget
+ * (decide.c).  The may-call graph is wider than the summary graph: node n is
+ * "unknown code"; f -> g for every direct call to a function g with a body here
+ * (trusted or not: the local body may be the one that runs); f -> unknown for
+ * an indirect call (esc_unknown_call) or a call to a function without a trusted
+ * body here (its real body may call anything it has a pointer to); unknown ->
+ * g for every g whose address is taken (callbacks, function pointers: the only
+ * functions of the unit code outside it can reach, besides the public ones by
+ * name, which docs/design.md "Known limits" leaves out).  f recurses when its
+ * component has another node (unknown code counts) or f calls itself. */
+typedef struct rgraph {
+    int n;                      /* functions; node n is unknown code */
+    int *start, *adj;           /* CSR: successors of v are adj[start[v] .. start[v+1]) */
+} rgraph;
+
+static bool wild_call(esc_ctx *c, const call *k)
+{
+    if (k->callee < 0) return true;
+    const esc_func *g = c->funcs.v[k->callee];
+    return !g->has_body || !g->trusted;
+}
+
+static int rg_edges(esc_ctx *c, int v, int *out)
+{
+    int n = c->funcs.n, m = 0;
+    if (v == n) {
+        for (int g = 0; g < n; g++)
+            if (c->funcs.v[g]->has_body && c->funcs.v[g]->address_taken) {
+                if (out) out[m] = g;
+                m++;
+            }
+        return m;
+    }
+    const esc_func *f = c->funcs.v[v];
+    if (!f->has_body) return 0;
+    bool wild = f->calls_unknown;
+    for (int i = 0; i < f->calls.n; i++) {
+        const call *k = &c->calls.v[f->calls.v[i]];
+        wild |= wild_call(c, k);
+        if (k->callee >= 0 && c->funcs.v[k->callee]->has_body) {
+            if (out) out[m] = k->callee;
+            m++;
+        }
+    }
+    if (wild) {
+        if (out) out[m] = n;
+        m++;
+    }
+    return m;
+}
+
+static void mark_recursion(esc_ctx *c)
+{
+    int n = c->funcs.n;
+    rgraph g = { n, esc_xmalloc(sizeof(int) * (size_t)(n + 2)), NULL };
+    g.start[0] = 0;
+    for (int v = 0; v <= n; v++) g.start[v + 1] = g.start[v] + rg_edges(c, v, NULL);
+    g.adj = esc_xmalloc(sizeof(int) * (size_t)(g.start[n + 1] + 1));
+    for (int v = 0; v <= n; v++) rg_edges(c, v, g.adj + g.start[v]);
+    int *index = esc_xmalloc(sizeof(int) * (size_t)(n + 1));
+    int *low = esc_xmalloc(sizeof(int) * (size_t)(n + 1));
+    int *pos = esc_xmalloc(sizeof(int) * (size_t)(n + 1));
+    bool *on = esc_xmalloc(sizeof(bool) * (size_t)(n + 1));
+    VEC(int) stack = {0};
+    VEC(int) frames = {0};
+    for (int v = 0; v <= n; v++) { index[v] = -1; on[v] = false; }
+    int counter = 0;
+    for (int root = 0; root <= n; root++) {
+        if (index[root] >= 0) continue;
+        index[root] = low[root] = counter++;
+        pos[root] = g.start[root];
+        on[root] = true;
+        VPUSH(stack, root);
+        VPUSH(frames, root);
+        while (frames.n) {
+            int v = frames.v[frames.n - 1];
+            if (pos[v] < g.start[v + 1]) {
+                int w = g.adj[pos[v]++];
+                if (index[w] < 0) {
+                    index[w] = low[w] = counter++;
+                    pos[w] = g.start[w];
+                    on[w] = true;
+                    VPUSH(stack, w);
+                    VPUSH(frames, w);
+                } else if (on[w] && index[w] < low[v]) {
+                    low[v] = index[w];
+                }
+                continue;
+            }
+            frames.n--;
+            if (frames.n) {
+                int u = frames.v[frames.n - 1];
+                if (low[v] < low[u]) low[u] = low[v];
+            }
+            if (low[v] != index[v]) continue;
+            int first = stack.n;                /* pop v's component */
+            do first--; while (stack.v[first] != v);
+            bool cycle = stack.n - first > 1;
+            for (int i = first; i < stack.n; i++) {
+                int w = stack.v[i];
+                on[w] = false;
+                if (w == n) continue;
+                bool self = cycle;
+                for (int e = g.start[w]; e < g.start[w + 1] && !self; e++)
+                    self = g.adj[e] == w;
+                c->funcs.v[w]->recursive = self;
+            }
+            stack.n = first;
+        }
+    }
+    VFREE(stack);
+    VFREE(frames);
+    free(index);
+    free(low);
+    free(pos);
+    free(on);
+    free(g.start);
+    free(g.adj);
+}
+
 void esc_solve(esc_ctx *c)
 {
     if (c->solved) return;
@@ -247,6 +358,7 @@ void esc_solve(esc_ctx *c)
     VFREE(t.stack);
     VFREE(t.frames);
     VFREE(t.batch);
+    mark_recursion(c);
     esc_decide_all(c);
     c->solved = true;
 }

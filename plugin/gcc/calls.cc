@@ -32,7 +32,8 @@
  *                                 but its noescape parameters)
  *   indirect call                 every argument escapes unless its parameter is
  *                                 noescape in the function type called through;
- *                                 the result is unknown
+ *                                 the result is unknown; it may call any function
+ *                                 whose address is taken (esc_unknown_call)
  * A static chain (nested functions) always escapes.
  */
 #include "fe.h"
@@ -377,6 +378,7 @@ static void indirect_call(fe_fn *fn, gcall *c)
     auto_vec<bool, 16> noescape;
     noescape.safe_grow(n, true);
     fe_params_noescape(NULL_TREE, gimple_call_fntype(c), n, noescape.address());
+    esc_unknown_call(fn->ef);           /* may call back: the frame budget's cycles */
     for (unsigned i = 0; i < n; i++)
         if (!noescape[i])
             escape_loc(fn, c, arg_loc(fn, c, i), "indirect call");

@@ -3,9 +3,14 @@
  *   1. every function with a GIMPLE body gets an esc_func and its parameters
  *      (callees without a body get theirs lazily, from their type);
  *   2. every body is translated (translate.cc, calls.cc);
- *   3. esc_solve, then the -m report, the JSON record and the rewrite.
+ *   3. esc_solve, then the -m report, the JSON record, the noescape promises
+ *      (a parameter declared noescape that leaks is an error) and the rewrite.
+ *
+ * Trust (callers may use a body's summary) needs the body to be the one that
+ * runs: see body_runs.
  */
 #include "fe.h"
+#include "varasm.h"
 
 static const char *decl_name(tree decl)
 {
@@ -17,21 +22,58 @@ static const char *parm_name(tree parm)
     return parm && DECL_NAME(parm) ? IDENTIFIER_POINTER(DECL_NAME(parm)) : "";
 }
 
+static bool has_attr(tree decl, const char *name)
+{
+    return lookup_attribute(name, DECL_ATTRIBUTES(decl)) != NULL_TREE;
+}
+
+/* naked: the body is asm that reads the parameters' registers; GIMPLE shows none
+ * of it. */
+static bool naked(tree decl)
+{
+    return has_attr(decl, "naked");
+}
+
+/* Is this body the one a call runs?  GCC's availability says AVAIL_AVAILABLE
+ * for bodies it may inline but that are not the definition linked:
+ *   - DECL_EXTERNAL: a C99 inline definition (`inline` without `extern` in any
+ *     declaration) or a gnu_inline / -fgnu89-inline `extern inline` body; a call
+ *     that is not inlined (-O0, -fno-inline, too big) runs the external
+ *     definition of another unit (C11 6.7.4p7), which may do anything.  Unless
+ *     always_inline: every direct call is then inlined (or the compilation fails);
+ *   - an inline public function that can be interposed (-fPIC without
+ *     -fno-semantic-interposition), which GCC deems safe to analyse and C does not;
+ *   - naked (the body is asm), noipa (its callers must not look inside; GCC's
+ *     naked implies it), ifunc (the resolver picks the body at load time).
+ * Weak and interposable functions are below AVAIL_AVAILABLE already. */
+static bool body_runs(cgraph_node *node)
+{
+    tree decl = node->decl;
+    if (node->get_availability() < AVAIL_AVAILABLE)
+        return false;
+    if (DECL_EXTERNAL(decl) && !has_attr(decl, "always_inline"))
+        return false;
+    if (TREE_PUBLIC(decl) && !DECL_EXTERNAL(decl) && decl_replaceable_p(decl, false))
+        return false;
+    return !naked(decl) && !has_attr(decl, "noipa") && !has_attr(decl, "ifunc");
+}
+
 /* A function with a body: parameters from its PARM_DECLs.  One the compiler
  * made (DECL_ARTIFICIAL: OpenMP's .omp_data_i) is analysed like any other but
  * gets no -m line: diagnostics are about what the user wrote. */
 static void register_defined(fe_unit *u, cgraph_node *node)
 {
     tree decl = node->decl;
-    bool trusted = node->get_availability() >= AVAIL_AVAILABLE;
     esc_func *f = esc_func_new(u->ctx, decl_name(decl), fe_pos(DECL_SOURCE_LOCATION(decl)),
-                               true, trusted);
+                               true, body_runs(node));
     int i = 0;
     for (tree p = DECL_ARGUMENTS(decl); p; p = DECL_CHAIN(p), i++) {
         bool named = DECL_NAME(p) != NULL_TREE && !DECL_ARTIFICIAL(p);
         esc_loc l = esc_param(f, i, parm_name(p), fe_pos(DECL_SOURCE_LOCATION(p)),
                               named && POINTER_TYPE_P(TREE_TYPE(p)),
                               fe_parm_decl_noescape(p));
+        if (naked(decl))        /* the asm may keep any parameter anywhere */
+            esc_escape(f, l, 0, fe_pos(DECL_SOURCE_LOCATION(p)), "naked function");
         u->params->put(p, l);
     }
     u->funcs->put(decl, f);
@@ -81,6 +123,63 @@ static bool analysable(cgraph_node *node)
         && gimple_in_ssa_p(DECL_STRUCT_FUNCTION(node->decl));
 }
 
+/* Unknown code may call a function whose address is taken (callbacks, function
+ * pointers): the frame budget counts that as a possible cycle (summary.c). */
+static void note_address_taken(fe_unit *u)
+{
+    cgraph_node *node;
+    FOR_EACH_FUNCTION(node) {
+        if (!node->address_taken)
+            continue;
+        cgraph_node *target = node->ultimate_alias_target();
+        esc_func **f = u->funcs->get(target ? target->decl : node->decl);
+        if (f)
+            esc_func_address_taken(*f);
+    }
+}
+
+/* __attribute__((noescape)) is a promise callers in other units rely on (they
+ * keep their maps on the stack): a parameter the analysis finds leaking is an
+ * error at its declaration, with the flow when -m=2 (or JSON) captured it. */
+static void flow_note(void *arg, const char *text)
+{
+    inform(*(location_t *)arg, "%s", text);
+}
+
+static int by_position(const void *a, const void *b)
+{
+    expanded_location x = expand_location(DECL_SOURCE_LOCATION((*(cgraph_node *const *)a)->decl));
+    expanded_location y = expand_location(DECL_SOURCE_LOCATION((*(cgraph_node *const *)b)->decl));
+    int k = strcmp(x.file ? x.file : "", y.file ? y.file : "");
+    if (k)
+        return k;
+    if (x.line != y.line)
+        return x.line < y.line ? -1 : 1;
+    return (x.column > y.column) - (x.column < y.column);
+}
+
+static void check_promises(fe_unit *u)
+{
+    auto_vec<cgraph_node *> nodes;
+    cgraph_node *n;
+    FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(n)
+        if (analysable(n) && u->funcs->get(n->decl))
+            nodes.safe_push(n);
+    nodes.qsort(by_position);
+    for (cgraph_node *node : nodes) {
+        esc_func **f = u->funcs->get(node->decl);
+        int i = 0;
+        for (tree p = DECL_ARGUMENTS(node->decl); p; p = DECL_CHAIN(p), i++) {
+            char msg[700];
+            location_t loc = DECL_SOURCE_LOCATION(p);
+            if (in_system_header_at(loc) || !esc_promise_broken(u->ctx, *f, i, msg, sizeof msg))
+                continue;
+            error_at(loc, "%s", msg);
+            esc_promise_flow(u->ctx, *f, i, flow_note, &loc);
+        }
+    }
+}
+
 static esc_options core_options(void)
 {
     esc_options o = fe_opts;
@@ -104,12 +203,14 @@ unsigned fe_run_unit(void)
     FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node)
         if (analysable(node))
             fe_translate_function(&u, node);
+    note_address_taken(&u);
 
     esc_solve(u.ctx);
     if (fe_opts.m >= 1)
         esc_report(u.ctx, stderr);
     if (fe_opts.json_path && esc_write_json(u.ctx, fe_opts.json_path) != 0)
         error("escape plugin: cannot write %qs: %m", fe_opts.json_path);
+    check_promises(&u);
     if (fe_opts.transform)
         fe_rewrite_unit(&u);
 
