@@ -272,10 +272,13 @@ fuzz-runtime: fuzz-build
 # tools/fuzz/run.py: N programs of tools/fuzz/gen.py (seeds FUZZ_SEED..), each built and run
 # both ways; stdout must match and no sanitizer may report.  Failures are saved and reduced
 # in build/fuzz-progs/fail-SEED/ (docs/fuzz.md).  150 of them run in `make check`.
+# FUZZ_FAMILIES=byteview,swap restricts the generator (default: all, weighted).
 N         ?= 1000
 FUZZ_SEED ?= 1
 FUZZ_JOBS ?= 2
+FUZZ_FAMILIES ?= all
 .PHONY: fuzz
 fuzz: deps
 	$(MAKE) all
-	$(PYTHON) tools/fuzz/run.py $(N) --seed $(FUZZ_SEED) --jobs $(FUZZ_JOBS)
+	$(PYTHON) tools/fuzz/run.py $(N) --seed $(FUZZ_SEED) --jobs $(FUZZ_JOBS) \
+	  --families $(FUZZ_FAMILIES)
