@@ -91,7 +91,8 @@ class Families:
         self.helper(proto, body, noinline=self.chance(0.5))
 
     def maker_head(self, ty):
-        return [f"made++; gomap *m = {self.make(ty.desc)};"] + self.op_fill(ty, "m", False)
+        return ([f"made++; gomap *m = {self.make(ty.desc)};"] + self.op_fill(ty, "m", False)
+                + ["mix(gomap_len(m));"])
 
     def local_tail(self, ty, e):
         """The maker keeps the map: a few operations, then it frees it."""

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """gen.py - random, well-defined C programs that use gomap, for the differential fuzzer.
 
-    tools/fuzz/gen.py SEED          # prints one program (the same text for the same seed)
+    tools/fuzz/gen.py SEED [--families LIST]   # one program (the same text for the same seed)
 
 A program is two translation units in LLVM split-file form (`//--- main.c`, `//--- ext.c`):
 ext.c defines the extern helpers main.c calls, some declared `__attribute__((noescape))`,
@@ -19,6 +19,11 @@ called in order by main(); each is made of *blocks*. A block
      recursive visitors, nested blocks),
   4. frees the map, once, by whoever owns it last (itself, a helper, a function pointer,
      or main() at exit for maps kept in globals).
+
+Besides these classic producers, blocks come from the idiom families of families.py
+(swap, iterjob, byteview, forward, inline, noescape, valist) for 35% of the blocks by
+default; --families restricts to a comma-separated list (`classic` alone gives the
+programs of the generator before the families, seed for seed).
 
 Correct by construction: the generator knows who owns each map and frees it exactly once;
 string keys borrowing a function's local buffer only go into maps that die in that
