@@ -76,7 +76,6 @@ class Families:
             self.decls += DECLS[name]
 
     def family_block(self, ty, fn, fam):
-        self.fams_used.append(fam)
         return getattr(self, "f_" + fam)(ty, fn)
 
     def maker(self, proto, body):

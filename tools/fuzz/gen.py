@@ -161,7 +161,7 @@ class Gen(Families):
         self.fams = [f for f in FAMILIES if f in names]
         self.fam_weights = [FAMILY_WEIGHTS[FAMILIES.index(f)] for f in self.fams]
         self.decls, self.decl_done, self.cflags = [], set(), set()
-        self.fams_used, self.variants = [], []
+        self.variants = []                   # the family variants used: `// families:`
         self.r = random.Random(seed)
         self.seed = seed
         self.n = 0
