@@ -254,14 +254,17 @@ $(BB)/passtime.so: bench/passtime.cc | check-plugin-headers
 # make fuzz: tools/fuzz/run.py, N programs of tools/fuzz/gen.py (seeds FUZZ_SEED..), each
 # built and run without and with the plugin under ASan+UBSan; stdout must match and no
 # sanitizer may report.  Failures are saved and reduced in build/fuzz-progs/fail-SEED/
-# (docs/fuzz.md).  150 of them run in `make check`.
+# (docs/fuzz.md).  150 of them run in `make check`.  FUZZ_FAMILIES=byteview,swap restricts
+# the generator (default: all, weighted); FUZZ_ARGS goes to run.py as it is.
 N         ?= 1000
 FUZZ_SEED ?= 1
 FUZZ_JOBS ?= 2
+FUZZ_FAMILIES ?= all
 FUZZ_ARGS ?=
 fuzz: deps
 	$(MAKE) all
-	$(PYTHON) tools/fuzz/run.py $(N) --seed $(FUZZ_SEED) --jobs $(FUZZ_JOBS) $(FUZZ_ARGS)
+	$(PYTHON) tools/fuzz/run.py $(N) --seed $(FUZZ_SEED) --jobs $(FUZZ_JOBS) \
+	  --families $(FUZZ_FAMILIES) $(FUZZ_ARGS)
 
 # make fuzz-runtime: fuzz/gomap_fuzz.c + runtime/*.c with clang-14
 # -fsanitize=fuzzer,address,undefined against a reference model, SECONDS seconds (default 60)

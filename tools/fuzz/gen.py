@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """gen.py - random, well-defined C programs that use gomap, for the differential fuzzer.
 
-    tools/fuzz/gen.py SEED          # prints one program (the same text for the same seed)
+    tools/fuzz/gen.py SEED [--families LIST]   # one program (the same text for the same seed)
 
 A program is two translation units in LLVM split-file form (`//--- main.c`, `//--- ext.c`):
 ext.c defines the extern helpers main.c calls, some declared `__attribute__((noescape))`,
@@ -20,14 +20,24 @@ called in order by main(); each is made of *blocks*. A block
   4. frees the map, once, by whoever owns it last (itself, a helper, a function pointer,
      or main() at exit for maps kept in globals).
 
+Besides these classic producers, blocks come from the idiom families of families.py
+(swap, iterjob, byteview, forward, inline, noescape, valist) for 35% of the blocks by
+default; --families restricts to a comma-separated list (`classic` alone gives the
+programs of the generator before the families, seed for seed).
+
 Correct by construction: the generator knows who owns each map and frees it exactly once;
 string keys borrowing a function's local buffer only go into maps that die in that
 function; checksums use unsigned arithmetic and are independent of iteration order.
 Each program prints its checksum after every test function and `fuzz-stats:` (maps made,
 maps made on given storage) on stderr at exit.
 """
+import argparse
+import os
 import random
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from families import FAMILIES, FAMILY_WEIGHTS, NEW_SHARE, Families  # noqa: E402
 
 PRELUDE = r"""#include <stdint.h>
 #include <stdio.h>
@@ -128,8 +138,30 @@ class Fn:
         self.kbuf = kbuf
 
 
-class Gen:
-    def __init__(self, seed):
+def parse_families(text):
+    """None (the default distribution) or the list named by --families: `classic` (the
+    producers above) and the idiom families of families.py, comma-separated."""
+    if text in (None, "", "all"):
+        return None
+    names = [n.strip() for n in text.split(",") if n.strip()]
+    bad = [n for n in names if n != "classic" and n not in FAMILIES]
+    if bad or not names:
+        raise ValueError(f"unknown families {', '.join(bad)} (known: classic, "
+                         f"{', '.join(FAMILIES)}, all)")
+    return names
+
+
+class Gen(Families):
+    def __init__(self, seed, families=None):
+        """families: None for the default distribution (classic producers, and the idiom
+        families for NEW_SHARE of the blocks), or a list from parse_families. With
+        ["classic"] alone the programs are those of the generator before the families."""
+        names = families if families is not None else ["classic"] + FAMILIES
+        self.classic = "classic" in names
+        self.fams = [f for f in FAMILIES if f in names]
+        self.fam_weights = [FAMILY_WEIGHTS[FAMILIES.index(f)] for f in self.fams]
+        self.decls, self.decl_done, self.cflags = [], set(), set()
+        self.variants = []                   # the family variants used: `// families:`
         self.r = random.Random(seed)
         self.seed = seed
         self.n = 0
@@ -149,9 +181,10 @@ class Gen:
     def pick(self, options, weights=None):
         return self.r.choices(options, weights)[0] if weights else self.r.choice(options)
 
-    def helper(self, proto, body):
+    def helper(self, proto, body, noinline=False):
         """Adds a static function to main.c; proto without the trailing semicolon."""
-        self.protos.append(f"static {proto};")
+        attr = "__attribute__((noinline)) " if noinline else ""
+        self.protos.append(f"{attr}static {proto};")
         self.defs += [f"static {proto}", "{"] + indent(body) + ["}", ""]
 
     def make(self, ty_desc, hint=None):
@@ -553,8 +586,11 @@ class Gen:
     def block(self, fn):
         self.depth += 1
         ty = self.pick(TYPES, TYPE_WEIGHTS)
-        p = self.pick(self.PRODUCERS, self.PRODUCER_WEIGHTS)
-        lines = getattr(self, p)(ty, fn)
+        if self.fams and (not self.classic or self.chance(NEW_SHARE)):
+            lines = self.family_block(ty, fn, self.pick(self.fams, self.fam_weights))
+        else:
+            p = self.pick(self.PRODUCERS, self.PRODUCER_WEIGHTS)
+            lines = getattr(self, p)(ty, fn)
         self.depth -= 1
         return ["{"] + indent(lines) + ["}"]
 
@@ -577,17 +613,29 @@ class Gen:
         main = (["int main(void)", "{"]
                 + [f"    {t}(); printf(\"{t} %016llx\\n\", ck);" for t in names]
                 + indent(self.at_exit) + MAIN_TAIL.splitlines())
-        out = [f"// escape fuzz program, seed {self.seed} (tools/fuzz/gen.py)", "//--- main.c",
-               PRELUDE + MAIN_HEAD]
+        out = [f"// escape fuzz program, seed {self.seed} (tools/fuzz/gen.py)"]
+        if self.cflags:                       # read by run.py: added to both builds
+            out.append("// fuzz-cflags: " + " ".join(sorted(self.cflags)))
+        if self.variants:
+            out.append("// families: " + " ".join(self.variants))
+        out += ["//--- main.c", PRELUDE + MAIN_HEAD] + self.decls
         out += self.ext_protos + self.globals + self.protos + [""] + self.defs + main
         out += ["//--- ext.c", PRELUDE + "extern unsigned long made;"] + self.ext_defs
         return "\n".join(out) + "\n"
 
 
 def main():
-    if len(sys.argv) != 2:
-        sys.exit("usage: gen.py SEED")
-    sys.stdout.write(Gen(int(sys.argv[1])).program())
+    ap = argparse.ArgumentParser(description="prints one random gomap program")
+    ap.add_argument("seed", type=int)
+    ap.add_argument("--families", metavar="LIST",
+                    help="comma-separated: classic," + ",".join(FAMILIES)
+                    + " (default: all, weighted)")
+    a = ap.parse_args()
+    try:
+        fams = parse_families(a.families)
+    except ValueError as e:
+        sys.exit(f"gen.py: {e}")
+    sys.stdout.write(Gen(a.seed, fams).program())
 
 
 if __name__ == "__main__":

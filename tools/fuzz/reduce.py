@@ -13,7 +13,8 @@ until none removes anything or the time is up:
           a function with its header line), largest first;
   lines   ddmin-style runs of lines, halving the run length down to single lines.
 
-The `//--- NAME` lines that separate the translation units are never cut. run.py calls
+The `//--- NAME` lines that separate the translation units, and the program's
+`// fuzz-cflags:` line, are never cut. run.py calls
 reduce() on every failure it saves (OUT/fail-SEED/reduced.c).
 """
 import argparse
@@ -87,7 +88,8 @@ def reduce(text, test, deadline):
     """The smallest text found (by lines) for which test(text) holds; test(text) must."""
     lines = text.splitlines(keepends=True)
     alive = set(range(len(lines)))
-    protected = {i for i, l in enumerate(lines) if l.startswith("//--- ")}
+    protected = {i for i, l in enumerate(lines)
+                 if l.startswith("//--- ") or l.startswith("// fuzz-cflags:")}
     while time.time() < deadline:
         progress = cut_main_calls(lines, alive, test, deadline)
         progress |= cut_blocks(lines, alive, test, deadline)

@@ -2,8 +2,10 @@
 """run.py - differential fuzzing of the escape plugin with random gomap programs.
 
     tools/fuzz/run.py N [--seed S] [--jobs J] [--keep DIR] [--wrong-stack]
+                        [--plugin PATH] [--families LIST]
 
-Programs are tools/fuzz/gen.py SEED for SEED = S .. S+N-1. Each is built twice under
+Programs are tools/fuzz/gen.py SEED [--families LIST] for SEED = S .. S+N-1; a program's
+`// fuzz-cflags:` line (gen.py's inline family asks for -fno-inline) adds to both builds. Each is built twice under
 -fsanitize=address,undefined (at -O0, -O1 or -O2, by seed): without the plugin ("heap")
 and with -fplugin=build/escape.so -fplugin-arg-escape-m ("stack"; some seeds add m=2,
 max-kv-size or recursive-frame-limit), both linked with the runtime compiled once under
@@ -50,6 +52,13 @@ STATS = re.compile(r"^fuzz-stats: made=(\d+) stack_maps=(\d+) stack_buckets=(\d+
 SANITIZER = re.compile(r"ERROR: (AddressSanitizer|LeakSanitizer): ([\w-]+(?: free)?)|"
                        r"(runtime error):|^(panic|fatal error): ", re.M)
 COMPILE_TIMEOUT, RUN_TIMEOUT = 120, 30
+PROG_CFLAGS = re.compile(r"^// fuzz-cflags: (.*)$", re.M)   # the program's own flags
+PROG_FAMILIES = re.compile(r"^// families: (.*)$", re.M)
+
+
+def program_cflags(text):
+    m = PROG_CFLAGS.search(text)
+    return m.group(1).split() if m else []
 
 
 # ---- configuration per seed --------------------------------------------------------------
@@ -57,8 +66,9 @@ COMPILE_TIMEOUT, RUN_TIMEOUT = 120, 30
 class Config:
     """Paths and switches shared by every check (picklable for the worker processes)."""
 
-    def __init__(self, out, plugin, wrong_stack, rt_dir):
+    def __init__(self, out, plugin, wrong_stack, rt_dir, families=None):
         self.out, self.plugin, self.wrong_stack, self.rt_dir = out, plugin, wrong_stack, rt_dir
+        self.families = families        # gen.parse_families: None is the default mix
 
     def opt(self, seed):
         return ["-O0", "-O1", "-O2"][seed % 3]
@@ -156,7 +166,7 @@ def run_signature(side, rc, err):
 
 class Result:
     def __init__(self, seed):
-        self.seed, self.signature, self.log = seed, None, []
+        self.seed, self.signature, self.log, self.families = seed, None, [], ""
         self.sites = self.stack_sites = self.made = self.stack_maps = self.stack_buckets = 0
 
     def fail(self, signature, *log):
@@ -170,7 +180,8 @@ def check(cfg, seed, text, workdir):
     res = Result(seed)
     os.makedirs(workdir, exist_ok=True)
     srcs = [os.path.join(workdir, n) for n in split(text, workdir)]
-    base = ["gcc"] + CFLAGS + [cfg.opt(seed)] + SAN + ["-I", os.path.join(ROOT, "runtime")]
+    base = (["gcc"] + CFLAGS + [cfg.opt(seed)] + program_cflags(text) + SAN
+            + ["-I", os.path.join(ROOT, "runtime")])
     rt = sorted(glob.glob(os.path.join(cfg.rt_dir, "*.o")))
     env = dict(os.environ, **RUN_ENV)
     outs = {}
@@ -210,8 +221,10 @@ def count_sites(res, err):
 
 def check_seed(cfg, seed, keep):
     workdir = os.path.join(cfg.out, "work", str(seed))
-    text = gen.Gen(seed).program()
+    text = gen.Gen(seed, cfg.families).program()
     res = check(cfg, seed, text, workdir)
+    fams = PROG_FAMILIES.search(text)
+    res.families = fams.group(1) if fams else ""
     if res.signature:
         save_failure(cfg, res, text)
     if keep:
@@ -274,7 +287,8 @@ def on_sigterm(signum, frame):
 
 def progress(results, a, out, res):
     if res.signature:
-        print(f"FAIL seed {res.seed}: {res.signature} ({out}/fail-{res.seed})", flush=True)
+        print(f"FAIL seed {res.seed}: {res.signature} ({out}/fail-{res.seed})"
+              + (f" families: {res.families}" if res.families else ""), flush=True)
     elif a.v:
         print(f"ok seed {res.seed}: {res.stack_sites}/{res.sites} sites on the stack")
     if len(results) % 500 == 0:
@@ -311,7 +325,11 @@ def main():
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--keep", metavar="DIR", help="keep every program and build in DIR")
     ap.add_argument("--out", default=os.path.join(ROOT, "build", "fuzz-progs"))
-    ap.add_argument("--plugin", default=os.path.join(ROOT, "build", "escape.so"))
+    ap.add_argument("--plugin", default=os.path.join(ROOT, "build", "escape.so"),
+                    help="the plugin to test (default build/escape.so)")
+    ap.add_argument("--families", metavar="LIST",
+                    help="restrict gen.py to these, comma-separated: classic,"
+                    + ",".join(gen.FAMILIES) + " (default: all, weighted)")
     ap.add_argument("--wrong-stack", action="store_true",
                     help="build the stack side with wrong_stack.h instead of the plugin")
     ap.add_argument("--reduce-max", type=int, default=3, help="failures to reduce (default 3)")
@@ -324,10 +342,15 @@ def main():
     a = ap.parse_args()
     if not a.wrong_stack and not os.path.exists(a.plugin):
         sys.exit(f"fuzz: no plugin at {a.plugin}; run make")
+    try:
+        families = gen.parse_families(a.families)
+    except ValueError as e:
+        sys.exit(f"fuzz: {e}")
     signal.signal(signal.SIGTERM, on_sigterm)
     out = os.path.abspath(a.out)
     build_runtime(out)
-    cfg = Config(out, snapshot_plugin(a.plugin, out), a.wrong_stack, os.path.join(out, "rt"))
+    cfg = Config(out, snapshot_plugin(a.plugin, out), a.wrong_stack, os.path.join(out, "rt"),
+                 families)
     start = time.time()
     results = run_all(cfg, a, start)
     share = report(results, time.time() - start)

@@ -1,0 +1,557 @@
+"""families.py - the idiom families of tools/fuzz/gen.py beyond its classic producers.
+
+Each family writes one block: a static "maker" helper makes a map, fills it, and hands
+the handle on through the family's idiom. In an *out* variant the idiom takes the map
+out of the maker's frame (into a global or into memory of the caller) and the caller
+rebuilds the handle after the maker returned, uses it and frees it; in a *local* variant
+the idiom stays inside the maker, which uses and frees the map itself. So a plugin that
+puts an out variant's map on the stack is caught by ASan's stack-use-after-return, and
+the local variants keep the stack placement reachable.
+
+  swap      holders and swap helpers: `p->a->m` <-> `p->b->m`, `q->y->a = q->x->b`,
+            `*v[0] = *v[1]`, `*r.dst = *r.src` (struct by value), an entry moved between
+            two sub-maps of a map of maps
+  iterjob   `struct job { gomap_iter *it; gomap **mp; }`, gomap_iter_init(j->it, *j->mp)
+  byteview  the handle's bytes in non-pointer data (char views, `(*)[N]` arrays, a
+            may_alias struct, a byte pointer carried in a struct, uint16_t pieces, a
+            permutation table, bits through if / ?: / switch, lengths of side maps,
+            memcpy to uint64_t), rebuilt later (PNVI-ae-udi: the bytes were exposed)
+  forward   __builtin_apply_args / __builtin_apply / __builtin_return forwarding
+  inline    a C99 `inline` or gnu_inline definition in main.c keeping nothing, the
+            external definition in ext.c keeping the map (built with -fno-inline)
+  noescape  ext.c definitions of noescape prototypes, compiled with the plugin, that
+            keep their promise (neither the pointer nor what it points to)
+  valist    variadic helpers: va_arg results kept in a global, a va_list passed on
+            (va_copy), vsnprintf
+"""
+
+FAMILIES = ["swap", "iterjob", "byteview", "forward", "inline", "noescape", "valist"]
+FAMILY_WEIGHTS = [3, 2, 5, 1, 1, 1, 1]
+NEW_SHARE = 0.35        # share of blocks from these families in the default distribution
+MM = "GOMAP_TYPE(int, gomap *)"
+PB = "sizeof(gomap *)"
+
+DECLS = {
+    "stdarg": ["#include <stdarg.h>"],
+    "holder": ["struct holder { gomap *m; };", "struct pair { struct holder *a, *b; };",
+               "struct quad { struct pair *x, *y; };"],
+    "route": ["struct route { gomap **dst, **src; };"],
+    "job": ["struct job { gomap_iter *it; gomap **mp; };"],
+    "carry": ["struct carry { const unsigned char *p; size_t n; };"],
+    "al16": ["struct __attribute__((may_alias)) al16 { uint16_t w[sizeof(gomap *) / 2]; };"],
+    "perm": (["static const unsigned char perm[256] = {"]
+             + ["    " + ", ".join(str((x * 167 + 13) & 255) for x in range(r, r + 16)) + ","
+                for r in range(0, 256, 16)] + ["};", "static const unsigned char unperm[256] = {"]
+             + ["    " + ", ".join(str(((y - 13) * 23) & 255) for y in range(r, r + 16)) + ","
+                for r in range(0, 256, 16)] + ["};"]),
+}
+
+# byte views: the storage each keeps the handle's bytes in
+VIEW_STORE = {
+    "uchar": "unsigned char {s}[sizeof(gomap *)]", "char": "char {s}[sizeof(gomap *)]",
+    "arr": "unsigned char {s}[sizeof(gomap *)]", "alias": "uint16_t {s}[sizeof(gomap *) / 2]",
+    "carry": "unsigned char {s}[sizeof(gomap *)]", "piece": "uint16_t {s}[sizeof(gomap *) / 2]",
+    "table": "unsigned char {s}[sizeof(gomap *)]",
+    "bits_if": "unsigned char {s}[8 * sizeof(gomap *)]",
+    "bits_cmp": "unsigned char {s}[8 * sizeof(gomap *)]",
+    "bits_switch": "unsigned char {s}[8 * sizeof(gomap *)]",
+    "sidemap": "gomap *{s}[sizeof(gomap *)]", "u64": "uint64_t {s}[1]", "u64copy": "uint64_t {s}[1]",
+    "copy": "unsigned char {s}[sizeof(gomap *)]",
+}
+VIEWS = list(VIEW_STORE)
+BYTE_LOOP = "for (size_t i = 0; i < sizeof(gomap *); i++)"
+BIT_LOOP = "for (size_t i = 0; i < 8 * sizeof(gomap *); i++)"
+
+
+def ind(lines, n=1):
+    return ["    " * n + l for l in lines]
+
+
+class Families:
+    """Mixed into gen.Gen: uses its random source, fresh names, helpers and ops."""
+
+    def need_decl(self, name):
+        if name not in self.decl_done:
+            self.decl_done.add(name)
+            self.decls += DECLS[name]
+
+    def family_block(self, ty, fn, fam):
+        return getattr(self, "f_" + fam)(ty, fn)
+
+    def maker(self, proto, body):
+        """The maker helper: mostly kept out of line, so that its frame really dies
+        before the caller uses what it handed out (an inlined maker's map lives in
+        the caller's frame)."""
+        self.helper(proto, body, noinline=self.chance(0.85))
+
+    def idiom(self, proto, body):
+        """A helper carrying the idiom (swap, copy through a table, ...): out of line
+        half of the time, so the analysis meets it as a callee with a summary."""
+        self.helper(proto, body, noinline=self.chance(0.5))
+
+    def maker_head(self, ty):
+        return ([f"made++; gomap *m = {self.make(ty.desc)};"] + self.op_fill(ty, "m", False)
+                + ["mix(gomap_len(m));"])
+
+    def local_tail(self, ty, e):
+        """The maker keeps the map: a few operations, then it frees it."""
+        return self.ops(ty, e, False, 0, 2) + [f"gomap_free({e});"]
+
+    def caller_tail(self, ty, fn, e):
+        return self.use(ty, e, fn.kbuf) + self.free(e)
+
+    def global_(self, decl):
+        self.globals.append(f"static {decl};")
+
+    # ---- 1. holders and swap helpers ----------------------------------------------------
+
+    def f_swap(self, ty, fn):
+        kind = self.pick(["swap", "cross", "readback", "table", "route", "mapmove"],
+                         [3, 2, 2, 2, 2, 2])
+        out = self.chance(0.6)
+        self.variants.append(f"swap/{kind}-{'out' if out else 'local'}")
+        return getattr(self, "swap_" + kind)(ty, fn, out)
+
+    def swap_swap(self, ty, fn, out):
+        self.need_decl("holder")
+        sw, mk = self.fresh("swap_holders"), self.fresh(f"mk_swap_{ty.name}_")
+        self.idiom(f"void {sw}(struct pair *p)",
+                    ["gomap *t = p->a->m;", "p->a->m = p->b->m;", "p->b->m = t;"])
+        first = self.chance(0.5)
+        def pair(other):
+            return f"struct pair p = {{ &h, {other} }};" if first else \
+                   f"struct pair p = {{ {other}, &h }};"
+        body = self.maker_head(ty) + ["struct holder h = { m };"]
+        if not out:
+            body += ["struct holder h2 = { NULL };", pair("&h2"), f"{sw}(&p);",
+                     "mix(h.m == NULL);"] + self.local_tail(ty, "h2.m")
+            self.maker(f"void {mk}(void)", body)
+            return [f"{mk}();"]
+        if self.chance(0.5):                  # a global holder
+            g = self.fresh("GH")
+            self.global_(f"struct holder {g}")
+            self.maker(f"void {mk}(void)", body + [pair(f"&{g}"), f"{sw}(&p);",
+                                                   "mix(h.m == NULL);"])
+            e = self.fresh("e")
+            return ([f"{mk}();", f"gomap *{e} = {g}.m;", f"{g}.m = NULL;"]
+                    + self.caller_tail(ty, fn, e))
+        o = self.fresh("ho")                  # the caller's holder
+        self.maker(f"void {mk}(struct holder *out)", body + [pair("out"), f"{sw}(&p);",
+                                                               "mix(h.m == NULL);"])
+        return ([f"struct holder {o} = {{ NULL }};", f"{mk}(&{o});"]
+                + self.caller_tail(ty, fn, f"{o}.m"))
+
+    def swap_cross(self, ty, fn, out):
+        """q->y->a = q->x->b redirects a local pair to another holder, then m is
+        stored through it."""
+        self.need_decl("holder")
+        cr, mk = self.fresh("cross"), self.fresh(f"mk_cross_{ty.name}_")
+        self.idiom(f"void {cr}(struct quad *q)", ["q->y->a = q->x->b;"])
+        body = self.maker_head(ty) + ["struct holder h = { NULL };",
+                                      "struct pair lp = { &h, NULL };"]
+        if not out:
+            body += ["struct holder h2 = { NULL };", "struct pair src = { NULL, &h2 };",
+                     "struct quad q = { &src, &lp };", f"{cr}(&q);", "lp.a->m = m;",
+                     "mix(h.m == NULL);"] + self.local_tail(ty, "h2.m")
+            self.maker(f"void {mk}(void)", body)
+            return [f"{mk}();"]
+        g, gp = self.fresh("GH"), self.fresh("GP")
+        self.global_(f"struct holder {g}")
+        self.global_(f"struct pair {gp} = {{ NULL, &{g} }}")
+        self.maker(f"void {mk}(void)", body + [f"struct quad q = {{ &{gp}, &lp }};",
+                                               f"{cr}(&q);", "lp.a->m = m;",
+                                               "mix(h.m == NULL);"])
+        e = self.fresh("e")
+        return ([f"{mk}();", f"gomap *{e} = {g}.m;", f"{g}.m = NULL;"]
+                + self.caller_tail(ty, fn, e))
+
+    def swap_readback(self, ty, fn, out):
+        """q->y->a = q->x->b copies a pointer to the maker's holder into a second pair;
+        the map is read back through it and stored."""
+        self.need_decl("holder")
+        cr, mk = self.fresh("cross"), self.fresh(f"mk_readback_{ty.name}_")
+        self.idiom(f"void {cr}(struct quad *q)", ["q->y->a = q->x->b;"])
+        body = self.maker_head(ty) + ["struct holder h = { m };",
+                                      "struct pair pa = { NULL, &h }, pb = { NULL, NULL };",
+                                      "struct quad q = { &pa, &pb };", f"{cr}(&q);"]
+        if not out:
+            self.maker(f"void {mk}(void)", body + ["gomap *r = pb.a->m;"]
+                        + self.local_tail(ty, "r"))
+            return [f"{mk}();"]
+        g = self.fresh("GH")
+        self.global_(f"struct holder {g}")
+        self.maker(f"void {mk}(void)", body + [f"{g}.m = pb.a->m;"])
+        e = self.fresh("e")
+        return ([f"{mk}();", f"gomap *{e} = {g}.m;", f"{g}.m = NULL;"]
+                + self.caller_tail(ty, fn, e))
+
+    def swap_table(self, ty, fn, out):
+        tb, mk = self.fresh("copy_slot"), self.fresh(f"mk_table_{ty.name}_")
+        inline = self.chance(0.25)            # the same statement in the maker itself
+        if not inline:
+            self.idiom(f"void {tb}(gomap **v[])", ["*v[0] = *v[1];"])
+        call = "*v[0] = *v[1];" if inline else f"{tb}(v);"
+        body = self.maker_head(ty)
+        if not out:
+            self.maker(f"void {mk}(void)", body + ["gomap *loc = NULL;",
+                                                   "gomap **v[2] = { &loc, &m };", call]
+                        + self.local_tail(ty, "loc"))
+            return [f"{mk}();"]
+        g = self.fresh("GT")
+        self.global_(f"gomap *{g}")
+        self.maker(f"void {mk}(void)", body + [f"gomap **v[2] = {{ &{g}, &m }};", call])
+        e = self.fresh("e")
+        return [f"{mk}();", f"gomap *{e} = {g};", f"{g} = NULL;"] + self.caller_tail(ty, fn, e)
+
+    def swap_route(self, ty, fn, out):
+        self.need_decl("route")
+        mv, mk = self.fresh("route"), self.fresh(f"mk_route_{ty.name}_")
+        self.idiom(f"void {mv}(struct route r)", ["*r.dst = *r.src;"])
+        body = self.maker_head(ty)
+        if not out:
+            self.maker(f"void {mk}(void)", body + ["gomap *loc = NULL;",
+                                                   "struct route r = { &loc, &m };",
+                                                   f"{mv}(r);"] + self.local_tail(ty, "loc"))
+            return [f"{mk}();"]
+        if self.chance(0.5):
+            g = self.fresh("GT")
+            self.global_(f"gomap *{g}")
+            self.maker(f"void {mk}(void)", body + [f"struct route r = {{ &{g}, &m }};",
+                                                   f"{mv}(r);"])
+            e = self.fresh("e")
+            return ([f"{mk}();", f"gomap *{e} = {g};", f"{g} = NULL;"]
+                    + self.caller_tail(ty, fn, e))
+        e = self.fresh("e")
+        self.maker(f"void {mk}(gomap **out)", body + ["struct route r = { out, &m };",
+                                                      f"{mv}(r);"])
+        return [f"gomap *{e} = NULL;", f"{mk}(&{e});"] + self.caller_tail(ty, fn, e)
+
+    def swap_mapmove(self, ty, fn, out):
+        """An entry moved between two sub-maps of a map of maps; the second sub-map is
+        a global map (out) or the maker's own."""
+        mv, mk = self.fresh("move_entry"), self.fresh(f"mk_move_{ty.name}_")
+        self.idiom(f"void {mv}(gomap *outer, int from, int to, int k)",
+                    ["gomap *a = *(gomap **)gomap_access(outer, &from);",
+                     "gomap *b = *(gomap **)gomap_access(outer, &to);",
+                     "gomap **src = gomap_access(a, &k);",
+                     "*(gomap **)gomap_assign(b, &k) = *src;", "gomap_delete(a, &k);"])
+        k = self.r.randint(0, 99)
+        body = self.maker_head(ty) + [
+            f"made++; gomap *outer = {self.make(MM)};", f"made++; gomap *s1 = {self.make(MM)};",
+            f"int k = {k}, one = 1, two = 2;", "*(gomap **)gomap_assign(s1, &k) = m;",
+            "*(gomap **)gomap_assign(outer, &one) = s1;"]
+        if not out:
+            body += [f"made++; gomap *s2 = {self.make(MM)};",
+                     "*(gomap **)gomap_assign(outer, &two) = s2;", f"{mv}(outer, 1, 2, k);",
+                     "mix(gomap_len(s1) * 3 + gomap_len(s2));",
+                     "gomap *r = *(gomap **)gomap_access(s2, &k);"]
+            body += self.local_tail(ty, "r") + ["gomap_free(s2);", "gomap_free(s1);",
+                                                "gomap_free(outer);"]
+            self.maker(f"void {mk}(void)", body)
+            return [f"{mk}();"]
+        g = self.fresh("GS")
+        self.global_(f"gomap *{g}")
+        body += [f"*(gomap **)gomap_assign(outer, &two) = {g};", f"{mv}(outer, 1, 2, k);",
+                 "mix(gomap_len(s1));", "gomap_free(s1);", "gomap_free(outer);"]
+        self.maker(f"void {mk}(void)", body)
+        e = self.fresh("e")
+        return ([f"made++; {g} = {self.make(MM)};", f"{mk}();",
+                 f"gomap *{e} = *(gomap **)gomap_access({g}, &(int){{ {k} }});",
+                 f"gomap_free({g});", f"{g} = NULL;"] + self.caller_tail(ty, fn, e))
+
+    # ---- 2. iterators in structs ----------------------------------------------------------
+
+    def f_iterjob(self, ty, fn):
+        self.need_decl("job")
+        byval = self.chance(0.4)
+        st = self.fresh("start_job")
+        if byval:
+            self.idiom(f"void {st}(struct job j)", ["gomap_iter_init(j.it, *j.mp);"])
+        else:
+            self.idiom(f"void {st}(struct job *j)", ["gomap_iter_init(j->it, *j->mp);"])
+        call = f"{st}(j);" if byval else f"{st}(&j);"
+        where = self.pick(["local", "global", "caller"], [2, 2, 1])
+        self.variants.append(f"iterjob/{where}{'-byval' if byval else ''}")
+        mk = self.fresh(f"mk_job_{where}_{ty.name}_")
+        body = self.maker_head(ty)
+        if where == "local":
+            body += ["gomap_iter it;", "struct job j = { &it, &m };", call]
+            body += ["{"] + ind(self.drain(ty, "it")) + ["}"] + self.local_tail(ty, "m")
+            self.maker(f"void {mk}(void)", body)
+            return [f"{mk}();"]
+        e = self.fresh("e")
+        if where == "global":
+            it = self.fresh("GI")
+            self.global_(f"gomap_iter {it}")
+            self.maker(f"void {mk}(void)", body + [f"struct job j = {{ &{it}, &m }};", call])
+            pre = [f"{mk}();"]
+        else:
+            it = self.fresh("it")
+            self.maker(f"void {mk}(gomap_iter *it)", body + ["struct job j = { it, &m };",
+                                                              call])
+            pre = [f"gomap_iter {it};", f"{mk}(&{it});"]
+        # it.h is the map (filled: never empty) until the iteration reaches its end
+        return (pre + [f"gomap *{e} = {it}.h;", "{"] + ind(self.drain(ty, it)) + ["}"]
+                + self.caller_tail(ty, fn, e))
+
+    def drain(self, ty, it):
+        """Runs an initialised iterator to its end: an order-independent sum."""
+        return ["void *k, *v;", "unsigned long long s = 0, c = 0;",
+                f"while (gomap_iter_next(&{it}, &k, &v)) {{",
+                f"    s += {ty.hashk('k')} * 31 + {ty.read('v')};", "    c++;", "}",
+                "mix(s);", "mix(c);"]
+
+    # ---- 3. byte views -----------------------------------------------------------------
+
+    def f_byteview(self, ty, fn):
+        view = self.pick(VIEWS)
+        out = self.chance(0.65) and view != "copy"
+        self.variants.append(f"byteview/{view}-{'out' if out else 'local'}")
+        mk = self.fresh(f"mk_bytes_{view}_{ty.name}_")
+        s = self.fresh("BV")
+        store = VIEW_STORE[view].format(s=s)
+        body = self.maker_head(ty)
+        if out:
+            self.global_(store)
+        else:
+            body.append(store + ";")
+        self.xor = self.r.randint(1, 255) if view == "uchar" else 0
+        body += self.encode(view, s)
+        if not out:
+            body += self.decode(view, s, "r") + self.local_tail(ty, "r")
+            self.maker(f"void {mk}(void)", body)
+            return [f"{mk}();"]
+        self.maker(f"void {mk}(void)", body)
+        e = self.fresh("e")
+        if self.chance(0.3):                 # rebuilt by a helper
+            rb = self.fresh("rebuild")
+            self.helper(f"gomap *{rb}(void)", self.decode(view, s, "r") + ["return r;"])
+            return [f"{mk}();", f"gomap *{e} = {rb}();"] + self.caller_tail(ty, fn, e)
+        return [f"{mk}();"] + self.decode(view, s, e) + self.caller_tail(ty, fn, e)
+
+    def encode(self, view, s):
+        """Lines of the maker that write the bytes of m into s."""
+        b = ["const unsigned char *b = (const unsigned char *)&m;"]
+        if view in ("uchar", "copy"):
+            return b + [BYTE_LOOP, f"    {s}[i] = (unsigned char)(b[i] ^ {self.xor});"]
+        if view == "char":
+            return ["const char *cb = (const char *)&m;", BYTE_LOOP, f"    {s}[i] = cb[i];"]
+        if view == "arr":
+            f = self.fresh("put_arr")
+            self.idiom(f"void {f}(unsigned char *dst, const unsigned char (*a)[sizeof(gomap *)])",
+                        [BYTE_LOOP, "    dst[i] = (*a)[i];"])
+            return [f"{f}({s}, (const unsigned char (*)[sizeof(gomap *)])&m);"]
+        if view == "alias":
+            self.need_decl("al16")
+            f = self.fresh("put_words")
+            self.idiom(f"void {f}(uint16_t *dst, const struct al16 *a)",
+                        ["for (size_t i = 0; i < sizeof(gomap *) / 2; i++)",
+                         "    dst[i] = a->w[i];"])
+            return [f"{f}({s}, (const struct al16 *)&m);"]
+        if view == "carry":
+            self.need_decl("carry")
+            f = self.fresh("put_carried")
+            self.idiom(f"void {f}(unsigned char *dst, struct carry *c)",
+                        ["for (size_t i = 0; i < c->n; i++)", "    dst[i] = c->p[i];"])
+            return [f"struct carry c = {{ (const unsigned char *)&m, sizeof m }};", f"{f}({s}, &c);"]
+        if view == "piece":
+            f = self.fresh("piece")
+            self.idiom(f"uint16_t {f}(const void *p, size_t i)",
+                        ["uint16_t r;", "memcpy(&r, (const char *)p + 2 * i, sizeof r);",
+                         "return r;"])
+            return ["for (size_t i = 0; i < sizeof(gomap *) / 2; i++)",
+                    f"    {s}[i] = {f}(&m, i);"]
+        if view == "table":
+            self.need_decl("perm")
+            return b + [BYTE_LOOP, f"    {s}[i] = perm[b[i]];"]
+        bit = "(b[i / 8] >> (i % 8)) & 1"
+        if view == "bits_if":
+            return b + [BIT_LOOP + " {", f"    if ({bit})", f"        {s}[i] = 1;", "    else",
+                        f"        {s}[i] = 0;", "}"]
+        if view == "bits_cmp":
+            return b + [BIT_LOOP, f"    {s}[i] = ({bit}) == 1 ? 1 : 0;"]
+        if view == "bits_switch":
+            return b + [BIT_LOOP + " {", f"    switch ({bit}) {{",
+                        f"    case 0: {s}[i] = 0; break;", f"    default: {s}[i] = 1; break;",
+                        "    }", "}"]
+        if view == "sidemap":                # byte i = the length of side map i
+            return b + [BYTE_LOOP + " {", f"    made++; {s}[i] = gomap_make(GOMAP_TYPE(int, int), 0);",
+                        "    for (int j = 0; j < b[i]; j++)",
+                        f"        *(int *)gomap_assign({s}[i], &j) = j;", "}"]
+        if view == "u64":
+            return ["uint64_t w = 0;", "memcpy(&w, &m, sizeof m);", f"{s}[0] = w;"]
+        return [f"memcpy(&{s}[0], &m, sizeof m);"]          # u64copy
+
+    def decode(self, view, s, e):
+        """Lines declaring gomap *e rebuilt from s."""
+        if view in ("u64", "u64copy"):
+            return [f"gomap *{e} = (gomap *)(uintptr_t){s}[0];"]
+        if view == "bits_if":
+            return [f"gomap *{e};", "{", "    uintptr_t u = 0;"] + ind([
+                BIT_LOOP, f"    if ({s}[i])", "        u |= (uintptr_t)1 << i;",
+                f"{e} = (gomap *)u;"]) + ["}"]
+        t = ["unsigned char t[sizeof(gomap *)];"]
+        if view in ("uchar", "copy"):
+            t += [BYTE_LOOP, f"    t[i] = (unsigned char)({s}[i] ^ {self.xor});"]
+        elif view in ("char", "arr", "carry"):
+            t += [BYTE_LOOP, f"    t[i] = (unsigned char){s}[i];"]
+        elif view in ("alias", "piece"):
+            t = ["uint16_t t[sizeof(gomap *) / 2];",
+                 "for (size_t i = 0; i < sizeof(gomap *) / 2; i++)", f"    t[i] = {s}[i];"]
+        elif view == "table":
+            t += [BYTE_LOOP, f"    t[i] = unperm[{s}[i]];"]
+        elif view == "bits_cmp":
+            t += ["memset(t, 0, sizeof t);", BIT_LOOP,
+                  f"    t[i / 8] |= (unsigned char)(({s}[i] == 1) << (i % 8));"]
+        elif view == "bits_switch":
+            t += ["memset(t, 0, sizeof t);", BIT_LOOP + " {", f"    switch ({s}[i]) {{",
+                  "    case 1: t[i / 8] |= (unsigned char)(1u << (i % 8)); break;",
+                  "    default: break;", "    }", "}"]
+        elif view == "sidemap":
+            t += [BYTE_LOOP + " {", f"    t[i] = (unsigned char)gomap_len({s}[i]);",
+                  f"    gomap_free({s}[i]);", f"    {s}[i] = NULL;", "}"]
+        return [f"gomap *{e};", "{"] + ind(t + [f"memcpy(&{e}, t, sizeof {e});"]) + ["}"]
+
+    # ---- 4. __builtin_apply forwarding ----------------------------------------------------
+
+    def f_forward(self, ty, fn):
+        out = self.chance(0.6)
+        self.variants.append(f"forward/{'out' if out else 'local'}")
+        cal, fw = self.fresh("callee"), self.fresh("forward")
+        mk = self.fresh(f"mk_fwd_{ty.name}_")
+        g = self.fresh("GF")
+        if out:
+            self.global_(f"gomap *{g}")
+            self.helper(f"void {cal}(gomap *m, int n)", [f"{g} = m;", "mix((unsigned)n);"])
+        else:
+            self.helper(f"void {cal}(gomap *m, int n)", ["mix(gomap_len(m) + (unsigned)n);"])
+        self.protos.append(f"__attribute__((noinline)) static void {fw}(gomap *m, int n);")
+        self.defs += [f"static void {fw}(gomap *m, int n)", "{", "    (void)m;", "    (void)n;",
+                      "    void *args = __builtin_apply_args();",
+                      f"    void *ret = __builtin_apply((void (*)()){cal}, args, 64);",
+                      "    __builtin_return(ret);", "}", ""]
+        body = self.maker_head(ty) + [f"{fw}(m, {self.r.randint(0, 9)});"]
+        if not out:
+            self.maker(f"void {mk}(void)", body + self.local_tail(ty, "m"))
+            return [f"{mk}();"]
+        self.maker(f"void {mk}(void)", body)
+        e = self.fresh("e")
+        return [f"{mk}();", f"gomap *{e} = {g};", f"{g} = NULL;"] + self.caller_tail(ty, fn, e)
+
+    # ---- 5. inline definitions across the two units -----------------------------------------
+
+    def f_inline(self, ty, fn):
+        kind = self.pick(["c99", "gnu", "static"], [2, 2, 1])
+        self.variants.append(f"inline/{kind}")
+        self.cflags.add("-fno-inline")      # the external definition is the one called
+        f, mk = self.fresh("stash"), self.fresh(f"mk_inl_{kind}_{ty.name}_")
+        body = self.maker_head(ty) + [f"{f}(m, {self.r.randint(0, 9)});"]
+        if kind == "static":                 # the body seen is the one that runs
+            self.helper(f"inline void {f}(gomap *m, int n)", ["mix(gomap_len(m) + (unsigned)n);"])
+            self.maker(f"void {mk}(void)", body + self.local_tail(ty, "m"))
+            return [f"{mk}();"]
+        head = "inline" if kind == "c99" else "extern inline __attribute__((gnu_inline))"
+        # an inline definition of an external function names nothing of internal linkage
+        self.defs += [f"{head} void {f}(gomap *m, int n)", "{", "    (void)m;",
+                      "    if (n < 0)", "        abort();", "}", ""]
+        g = f"{f}_kept"
+        self.globals.append(f"extern gomap *{g};")
+        self.ext_defs += [f"gomap *{g};", f"void {f}(gomap *m, int n)", "{", f"    {g} = m;",
+                          "    (void)n;", "}", ""]
+        self.maker(f"void {mk}(void)", body)
+        e = self.fresh("e")
+        return [f"{mk}();", f"gomap *{e} = {g};", f"{g} = NULL;"] + self.caller_tail(ty, fn, e)
+
+    # ---- 6. noescape promises kept by definitions the plugin sees ---------------------------
+
+    def f_noescape(self, ty, fn):
+        """ext.c functions with noescape parameters (prototypes in both units), their
+        bodies compiled with the plugin: they read, fill, copy and iterate, keep nothing."""
+        t = self.fresh("ne")
+        ty_fill = self.op_fill(ty, "*pm", False)
+        ty_fill[0] = "for (int i = 0; i < n; i++) {"
+        protos = [f"void {t}_fill(gomap **pm __attribute__((noescape)), int n);",
+                  f"unsigned long long {t}_sum(gomap *m __attribute__((noescape)));",
+                  f"unsigned long long {t}_box(struct box *b __attribute__((noescape)));",
+                  f"unsigned long long {t}_chain(gomap *m __attribute__((noescape)), int d);"]
+        self.ext_protos += protos
+        copy = ["made++;", f"gomap *c2 = {self.make(ty.desc)};", "gomap_iter it;",
+                "void *k, *v;", "gomap_iter_init(&it, b->m);",
+                "while (gomap_iter_next(&it, &k, &v))",
+                f"    memcpy(gomap_assign(c2, k), v, sizeof({ty.v}));",
+                "unsigned long long r = gomap_len(c2) + (unsigned)b->n;", "gomap_free(c2);",
+                "return r;"]
+        self.ext_defs += protos + [
+            f"void {t}_fill(gomap **pm, int n)", "{"] + ind(ty_fill) + ["}", "",
+            f"unsigned long long {t}_sum(gomap *m)", "{"] + ind(
+            self.iter_loop(ty, "m", False) + ["return s ^ c;"]) + ["}", "",
+            f"unsigned long long {t}_box(struct box *b)", "{"] + ind(copy) + ["}", "",
+            f"unsigned long long {t}_chain(gomap *m, int d)", "{",
+            "    struct box b = { m, d };", f"    unsigned long long s = {t}_sum(b.m);",
+            f"    return d > 0 ? s + {t}_chain(m, d - 1) : s + {t}_box(&b);", "}", ""]
+        calls = [f"{t}_fill(&m, {self.r.randint(1, 20)});", f"mix({t}_sum(m));",
+                 f"{{ struct box bx = {{ m, 3 }}; mix({t}_box(&bx)); }}",
+                 f"mix({t}_chain(m, {self.r.randint(0, 3)}));"]
+        self.r.shuffle(calls)
+        mk = self.fresh(f"mk_ne_{ty.name}_")
+        body = self.maker_head(ty) + calls[:self.r.randint(1, 4)]
+        out = self.chance(0.4)               # the maker returns the map
+        self.variants.append(f"noescape/{'out' if out else 'local'}")
+        if not out:
+            self.maker(f"void {mk}(void)", body + self.local_tail(ty, "m"))
+            return [f"{mk}();"]
+        self.maker(f"gomap *{mk}(void)", body + ["return m;"])
+        e = self.fresh("e")
+        return [f"gomap *{e} = {mk}();"] + self.caller_tail(ty, fn, e)
+
+    # ---- 7. va_list ---------------------------------------------------------------------
+
+    def f_valist(self, ty, fn):
+        self.need_decl("stdarg")
+        kind = self.pick(["store", "copy", "ptr", "len", "fmt"])
+        out = kind in ("store", "copy", "ptr")
+        self.variants.append(f"valist/{kind}")
+        mk, f = self.fresh(f"mk_va_{ty.name}_"), self.fresh("vhelper")
+        g = self.fresh("GV")
+        body = self.maker_head(ty)
+        if kind == "store":
+            self.global_(f"gomap *{g}")
+            self.helper(f"void {f}(int n, ...)",
+                        ["va_list ap;", "va_start(ap, n);", "for (int i = 0; i < n; i++) {",
+                         "    gomap *x = va_arg(ap, gomap *);", "    if (x)",
+                         f"        {g} = x;", "}", "va_end(ap);"])
+            body += [self.pick([f"{f}(1, m);", f"{f}(2, (gomap *)NULL, m);",
+                                f"{f}(2, m, (gomap *)NULL);"])]
+        elif kind == "copy":
+            tk = self.fresh("vtake")
+            self.global_(f"gomap *{g}")
+            self.helper(f"void {tk}(va_list ap)", [f"{g} = va_arg(ap, gomap *);"])
+            self.helper(f"void {f}(int n, ...)",
+                        ["va_list ap, aq;", "va_start(ap, n);", "va_copy(aq, ap);",
+                         f"{tk}(aq);", "va_end(aq);", "va_end(ap);", "(void)n;"])
+            body += [f"{f}(1, m);"]
+        elif kind == "ptr":
+            self.global_(f"gomap *{g}")
+            self.helper(f"void {f}(int n, ...)",
+                        ["va_list ap;", "va_start(ap, n);", "gomap **pp = va_arg(ap, gomap **);",
+                         f"{g} = *pp;", "va_end(ap);", "(void)n;"])
+            body += [f"{f}(1, &m);"]
+        elif kind == "len":
+            self.helper(f"unsigned long long {f}(int n, ...)",
+                        ["va_list ap;", "unsigned long long t = 0;", "va_start(ap, n);",
+                         "for (int i = 0; i < n; i++)", "    t += gomap_len(va_arg(ap, gomap *));",
+                         "va_end(ap);", "return t;"])
+            body += [f"mix({f}(1, m));"]
+        else:                                # vsnprintf of numbers; the map stays put
+            self.helper(f"int {f}(char *buf, size_t n, const char *fmt, ...)",
+                        ["va_list ap;", "va_start(ap, fmt);", "int r = vsnprintf(buf, n, fmt, ap);",
+                         "va_end(ap);", "return r;"])
+            body += ["char buf[48];",
+                     f"mix((unsigned)({f}(buf, sizeof buf, \"%zu:%d\", gomap_len(m), {self.r.randint(0, 99)})));",
+                     "mix(strlen(buf));"]
+        if not out:
+            self.maker(f"void {mk}(void)", body + self.local_tail(ty, "m"))
+            return [f"{mk}();"]
+        self.maker(f"void {mk}(void)", body)
+        e = self.fresh("e")
+        return [f"{mk}();", f"gomap *{e} = {g};", f"{g} = NULL;"] + self.caller_tail(ty, fn, e)
