@@ -124,11 +124,13 @@ typedef struct store {
     bool raw;                   /* esc_store_raw: local pointees become raw */
 } store;
 
-typedef struct exposure {       /* esc_expose of a typed access, decided in store.c */
+typedef struct exposure {       /* esc_expose / esc_copy of a typed access (store.c) */
     int fn, src, derefs;
+    int dst;                    /* esc_copy: dst <- src; esc_expose: -1 (the heap) */
     esc_pos pos;
     const char *why;
-    bool done;                  /* its heap edge was added */
+    bool done;                  /* its edge was added */
+    bool unknown;               /* esc_copy of unknown memory: dst <- heap added */
 } exposure;
 
 typedef struct step { int dst, edge; } step;       /* one hop of a flow path */

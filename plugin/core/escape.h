@@ -148,6 +148,14 @@ void esc_call(esc_func *f, esc_func *callee, const esc_loc *args, int nargs,
  * why: -m=2's note for the escape ("pointer bytes read as data"). */
 void esc_expose(esc_func *f, esc_loc src, int derefs, bool any, esc_pos pos,
                 const char *why);
+/* dst = (derefs) src for a copy-only data load (its value is only stored
+ * again: a copy of memory's bytes).  any: an ordinary esc_flow.  Typed: the
+ * flow is added only when the memory read may be raw (the test of esc_expose):
+ * a typed non-pointer object holds pointer bytes only where they were
+ * written raw, so `F.x = f->x` carries nothing.  (Added with the exposure rule,
+ * /work/notes/exposure.md "API changes".) */
+void esc_copy(esc_func *f, esc_loc dst, esc_loc src, int derefs, bool any, esc_pos pos,
+              const char *why);
 /* The local var (ESC_LOC_VAR or ESC_LOC_MAP of f) may hold pointer bytes as
  * non-pointer data (written by memcpy, through a punned lvalue, a union ...). */
 void esc_raw(esc_func *f, esc_loc var);

@@ -365,7 +365,25 @@ void esc_expose(esc_func *f, esc_loc src, int derefs, bool any, esc_pos pos,
         esc_escape(f, src, derefs, pos, why);
         return;
     }
-    exposure x = { f->id, src, derefs, intern_pos(f->c, pos), esc_intern(f->c, why), false };
+    exposure x = { f->id, src, derefs, -1, intern_pos(f->c, pos), esc_intern(f->c, why),
+                   false, false };
+    VPUSH(f->c->exposures, x);
+    VPUSH(f->exposures, f->c->exposures.n - 1);
+}
+
+void esc_copy(esc_func *f, esc_loc dst, esc_loc src, int derefs, bool any, esc_pos pos,
+              const char *why)
+{
+    if (derefs < 0) esc_fatal("esc_copy of an address");
+    dst = fix(f, dst);
+    src = fix(f, src);
+    if (dst == ESC_NOLOC || src == ESC_NOLOC) return;
+    if (any || foreign(f, src) || foreign(f, dst)) {
+        esc_flow(f, dst, src, derefs, pos, why);
+        return;
+    }
+    exposure x = { f->id, src, derefs, dst, intern_pos(f->c, pos), esc_intern(f->c, why),
+                   false, false };
     VPUSH(f->c->exposures, x);
     VPUSH(f->exposures, f->c->exposures.n - 1);
 }

@@ -360,7 +360,34 @@ static bool reads_raw(solver *s, int src, int derefs)
     return false;
 }
 
-/* A typed data load exposes when the memory it reads may be raw. */
+/* esc_copy of memory that is not raw: its bytes hold no pointer we follow,
+ * but memory written by code we do not see (heap, a parameter's, ext) may
+ * hold bytes of pointers we do not know, so a pointer rebuilt from the copy
+ * is unknown: dst <- heap. */
+static bool copy_unknown(solver *s, int xi)
+{
+    esc_ctx *c = s->c;
+    exposure x = c->exposures.v[xi];
+    if (x.unknown) return false;
+    const location *S = LOC(c, x.src);
+    bool unknown;
+    if (x.derefs == 0)
+        unknown = S->role == ROLE_HEAP || S->ext || S->opaque ||
+                  (S->kind != ESC_LOC_VAR && S->kind != ESC_LOC_MAP);
+    else if (x.derefs > 1 || s->budget < 0 || !points_to(s, x.src, x.fn))
+        unknown = true;
+    else {
+        unknown = !local_pointees(s, x.fn);
+        for (int i = 0; i < s->pts.n && !unknown; i++) unknown = LOC(c, s->pts.v[i])->ext;
+    }
+    if (!unknown) return false;
+    c->exposures.v[xi].unknown = true;
+    esc_edge_add(c, x.dst, c->funcs.v[x.fn]->heap, 0, x.pos, "unknown");
+    return true;
+}
+
+/* A typed data load exposes (esc_copy: copies) when the memory it reads may
+ * be raw. */
 static bool resolve_exposure(solver *s, int xi)
 {
     esc_ctx *c = s->c;
@@ -373,10 +400,11 @@ static bool resolve_exposure(solver *s, int xi)
               (S->raw || (S->kind != ESC_LOC_VAR && S->kind != ESC_LOC_MAP));
     else
         raw = s->budget < 0 || reads_raw(s, x->src, x->derefs);
-    if (!raw) return false;
+    if (!raw) return x->dst >= 0 && copy_unknown(s, xi);
     x = &c->exposures.v[xi];
     x->done = true;
-    esc_edge_add(c, c->funcs.v[x->fn]->heap, x->src, x->derefs, x->pos, x->why);
+    esc_edge_add(c, x->dst >= 0 ? x->dst : c->funcs.v[x->fn]->heap, x->src, x->derefs,
+                 x->pos, x->why);
     return true;
 }
 

@@ -145,9 +145,9 @@ void fe_unmodelled(fe_fn *fn, gimple *stmt, const char *why);
 /* A non-pointer scalar type (integer of any width, enum, bool, float, complex,
  * vector): what a data load reads. */
 bool fe_data_type(tree type);
-/* May the access REF read or write any object's bytes (character type,
+/* May the access REF read (STORE: write) any object's bytes (character type,
  * may_alias, union member, ref-all, a piece, punned, -fno-strict-aliasing)? */
-bool fe_any_bytes(tree ref);
+bool fe_any_bytes(tree ref, bool store);
 /* Is every use of SSA the stored value of a store (through copies, PHIs and
  * same-size conversions)? */
 bool fe_copy_only(tree ssa);

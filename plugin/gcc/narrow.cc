@@ -9,7 +9,8 @@
  *   - a data load (an rvalue of a non-pointer scalar type read from memory or
  *     taken out of an SSA value) whose value is only stored again (through
  *     SSA copies, PHIs and same-size conversions: fe_copy_only) is a copy: it
- *     carries its memory as an ordinary flow and the store that receives it
+ *     carries its memory (esc_copy: at once for an any-bytes access, else
+ *     only when that memory may be raw) and the store that receives it
  *     writes raw bytes (esc_raw / esc_store_raw);
  *   - any other data load exposes the memory it reads (esc_expose) and
  *     carries nothing; the core decides a typed access (c.hits, *(int *)slot)
@@ -82,20 +83,22 @@ static tree strip_arrays(tree type)
 /* Is the object type ACCESS, read through a pointer to DECLARED, a pun of
  * pointer-holding memory (((uint16_t *)pm)[i] with pm a gomap **)?  Void and
  * character pointees (slots, byte buffers) are no declaration of contents. */
-static bool punned_view(tree declared, tree access)
+static bool punned_view(tree declared, tree access, bool store)
 {
-    if (VOID_TYPE_P(declared) || !holds_pointer(declared))
+    if (VOID_TYPE_P(declared) || (!store && !holds_pointer(declared)))
         return false;
     return strip_arrays(declared) != strip_arrays(access);
 }
 
 /* Does the SSA pointer P, or a pointer it was converted, copied or offset
- * from (DEPTH steps), declare a pointer-holding pointee other than ACCESS? */
-static bool punned_pointer(tree p, tree access, int depth)
+ * from (DEPTH steps), declare a pointer-holding pointee other than ACCESS?
+ * STORE: any pointee other than ACCESS (*(gomap **)half = m, half a
+ * uint32_t[2]: pointer bytes written where data is declared). */
+static bool punned_pointer(tree p, tree access, int depth, bool store)
 {
     if (TREE_CODE(p) != SSA_NAME || !POINTER_TYPE_P(TREE_TYPE(p)))
         return false;
-    if (punned_view(TREE_TYPE(TREE_TYPE(p)), access))
+    if (punned_view(TREE_TYPE(TREE_TYPE(p)), access, store))
         return true;
     if (depth == 0 || SSA_NAME_IS_DEFAULT_DEF(p))
         return false;
@@ -104,13 +107,13 @@ static bool punned_pointer(tree p, tree access, int depth)
         return false;
     enum tree_code code = gimple_assign_rhs_code(d);
     if (code == SSA_NAME || CONVERT_EXPR_CODE_P(code) || code == POINTER_PLUS_EXPR)
-        return punned_pointer(gimple_assign_rhs1(d), access, depth - 1);
+        return punned_pointer(gimple_assign_rhs1(d), access, depth - 1, store);
     return false;
 }
 
 /* May the access REF (a load or a store of a memory reference) read or write
- * any object's bytes (class (a) of the rule)? */
-bool fe_any_bytes(tree ref)
+ * any object's bytes (class (a) of the rule)?  STORE: REF is written. */
+bool fe_any_bytes(tree ref, bool store)
 {
     if (global_options_set.x_flag_strict_aliasing && !flag_strict_aliasing)
         return true;                            /* explicit -fno-strict-aliasing */
@@ -138,7 +141,7 @@ bool fe_any_bytes(tree ref)
         tree base = get_base_address(TREE_OPERAND(p, 0));
         return !base || strip_arrays(TREE_TYPE(base)) != strip_arrays(TREE_TYPE(t));
     }
-    return punned_pointer(p, TREE_TYPE(t), 8);
+    return punned_pointer(p, TREE_TYPE(t), 8, store);
 }
 
 /* Does SSA appear in the tree T (an lvalue's address computation)? */
@@ -218,15 +221,15 @@ static bool copy_context(gimple *st, tree op)
  * through SSA copies and same-size conversions, by a data load that is a copy
  * (fe_copy_only)?  Its stores then write raw bytes, and converting it to a
  * pointer ends the copy (no unknown pointer). */
-bool fe_copied_bytes(tree v)
+static bool copied_rec(tree v, hash_set<tree> *seen)
 {
     for (int depth = 0; depth < 16 && TREE_CODE(v) == SSA_NAME; depth++) {
-        if (SSA_NAME_IS_DEFAULT_DEF(v))
+        if (SSA_NAME_IS_DEFAULT_DEF(v) || seen->add(v))
             return false;
         gimple *d = SSA_NAME_DEF_STMT(v);
         if (gphi *phi = dyn_cast<gphi *>(d)) {
             for (unsigned i = 0; i < gimple_phi_num_args(phi); i++)
-                if (fe_copied_bytes(gimple_phi_arg_def(phi, i)))
+                if (copied_rec(gimple_phi_arg_def(phi, i), seen))
                     return true;
             return false;
         }
@@ -248,6 +251,12 @@ bool fe_copied_bytes(tree v)
     return false;
 }
 
+bool fe_copied_bytes(tree v)
+{
+    hash_set<tree> seen;
+    return copied_rec(v, &seen);
+}
+
 /* The data load OP (a memory reference of a data type, or a piece of an SSA
  * value), the operand of the statement being translated: a copy carries its
  * memory (pushed to OUT like any load); otherwise it exposes that memory. */
@@ -255,15 +264,22 @@ void fe_data_load(fe_fn *fn, tree op, fe_srcs *out, esc_loc loc, int derefs)
 {
     if (loc == ESC_NOLOC)
         return;
+    esc_pos pos = fe_stmt_pos(fn->stmt);
+    tree p, t = fe_ref_base(op, &p);
+    bool piece = TREE_CODE(t) == SSA_NAME && !p;        /* a piece of an SSA value */
     if (copy_context(fn->stmt, op)) {
-        out->safe_push({ loc, derefs });
+        if (piece) {
+            out->safe_push({ loc, derefs });
+            return;
+        }
+        esc_loc copy = fe_temp(fn, fn->stmt, NULL);
+        esc_copy(fn->ef, copy, loc, derefs, fe_any_bytes(op, false), pos, "copy");
+        out->safe_push({ copy, 0 });
         return;
     }
     const char *why = "pointer bytes read as data";
-    esc_pos pos = fe_stmt_pos(fn->stmt);
-    tree p, t = fe_ref_base(op, &p);
-    if (TREE_CODE(t) == SSA_NAME && !p)         /* a piece of an SSA value */
+    if (piece)
         esc_escape(fn->ef, loc, derefs, pos, why);
     else
-        esc_expose(fn->ef, loc, derefs, fe_any_bytes(op), pos, why);
+        esc_expose(fn->ef, loc, derefs, fe_any_bytes(op, false), pos, why);
 }

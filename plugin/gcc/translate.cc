@@ -369,7 +369,7 @@ static bool raw_store(tree lhs, tree rhs)
 {
     if (TREE_CODE(lhs) == SSA_NAME)
         return false;
-    if (fe_any_bytes(lhs))
+    if (fe_any_bytes(lhs, true))
         return true;
     if (!fe_data_type(TREE_TYPE(lhs)) || TREE_CODE(rhs) != SSA_NAME)
         return false;
