@@ -217,10 +217,12 @@ static bool copy_context(gimple *st, tree op)
     return TREE_CODE(lhs) != SSA_NAME || fe_copy_only(lhs);
 }
 
-/* Does the data value V (an SSA name) hold a copy of memory's bytes: defined,
- * through SSA copies and same-size conversions, by a data load that is a copy
- * (fe_copy_only)?  Its stores then write raw bytes, and converting it to a
- * pointer ends the copy (no unknown pointer). */
+/* Does the data value V (an SSA name) hold a copy of any object's bytes:
+ * defined, through SSA copies and same-size conversions, by an any-bytes data
+ * load (fe_any_bytes) that is a copy (fe_copy_only)?  Its stores then write
+ * raw bytes, and converting it to a pointer ends the copy (no unknown
+ * pointer).  A typed copy needs neither: the core adds its flow only from raw
+ * memory (esc_copy), and copies of raw contents are raw (store.c). */
 static bool copied_rec(tree v, hash_set<tree> *seen)
 {
     for (int depth = 0; depth < 16 && TREE_CODE(v) == SSA_NAME; depth++) {
@@ -245,7 +247,7 @@ static bool copied_rec(tree v, hash_set<tree> *seen)
         if (gimple_assign_single_p(a) && fe_data_type(TREE_TYPE(rhs1))
             && (handled_component_p(rhs1) || TREE_CODE(rhs1) == MEM_REF
                 || TREE_CODE(rhs1) == TARGET_MEM_REF || DECL_P(rhs1)))
-            return fe_copy_only(gimple_assign_lhs(a));
+            return fe_any_bytes(rhs1, false) && fe_copy_only(gimple_assign_lhs(a));
         return false;
     }
     return false;
