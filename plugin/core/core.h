@@ -55,6 +55,8 @@ typedef struct location {
     bool queued;                /* in walkAll's queue */
     bool opaque;                /* value comes from code we do not see */
     bool ext;                   /* address reachable by code we do not see */
+    bool raw;                   /* VAR/MAP: may hold pointer bytes as non-pointer data */
+    bool raw_out;               /* raw && ext: heap <- this [0] added */
     int ehead, etail;           /* incoming edges */
     /* Go's walk: w for the walk from one root, h for the shared heap walk */
     hop w, h;
@@ -93,6 +95,7 @@ struct esc_func {
     VEC(int) sites;
     VEC(int) calls;
     VEC(int) stores;
+    VEC(int) exposures;
     int scc;                    /* batch id, -1 before esc_solve */
     int tj_index, tj_low;       /* Tarjan */
     bool tj_on, summarized;
@@ -121,7 +124,17 @@ typedef struct store {
     int fn, ptr, src, derefs;
     esc_pos pos;
     const char *why;
+    bool raw;                   /* esc_store_raw: local pointees become raw */
 } store;
+
+typedef struct exposure {       /* esc_expose / esc_copy of a typed access (store.c) */
+    int fn, src, derefs;
+    int dst;                    /* esc_copy: dst <- src; esc_expose: -1 (the heap) */
+    esc_pos pos;
+    const char *why;
+    bool done;                  /* its edge was added */
+    bool unknown;               /* esc_copy of unknown memory: dst <- heap added */
+} exposure;
 
 typedef struct step { int dst, edge; } step;       /* one hop of a flow path */
 typedef struct path { int start, n; } path;        /* into ctx.steps */
@@ -136,6 +149,7 @@ struct esc_ctx {
     VEC(call) calls;
     VEC(int) args;
     VEC(store) stores;
+    VEC(exposure) exposures;
     VEC(step) steps;
     VEC(path) paths;
     bool capture;               /* record flow paths (m >= 2 or JSON) */

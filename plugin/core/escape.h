@@ -152,6 +152,38 @@ void esc_escape(esc_func *f, esc_loc src, int derefs, esc_pos pos, const char *w
 void esc_call(esc_func *f, esc_func *callee, const esc_loc *args, int nargs,
               esc_loc result, esc_pos pos);
 
+/* ---- exposure (docs/design.md "Soundness") ---------------------------------- */
+/* ISO/IEC TS 6010 (PNVI-ae-udi): a pointer can be rebuilt from integers only if
+ * its storage was exposed.  A front end reports every data load (an rvalue of a
+ * non-pointer scalar type read from memory whose value is used other than by
+ * being stored again) as an exposure of the memory read: (src, derefs) is that
+ * memory ((var, 0) for a local in memory, (ptr, 1) through pointer ptr).
+ *   any:  the access may read any object's bytes (character type, may_alias,
+ *         union member, punned, -fno-strict-aliasing): (derefs) src escapes at
+ *         once.
+ *   else: a typed access; it exposes (the same escape) only when the memory may
+ *         be raw: a local (ESC_LOC_VAR / ESC_LOC_MAP) of f marked by esc_raw or
+ *         reached by a resolved esc_store_raw.  Decided at the store fixpoint.
+ * why: -m=2's note for the escape ("pointer bytes read as data"). */
+void esc_expose(esc_func *f, esc_loc src, int derefs, bool any, esc_pos pos,
+                const char *why);
+/* dst = (derefs) src for a copy-only data load (its value is only stored
+ * again: a copy of memory's bytes).  any: an ordinary esc_flow.  Typed: the
+ * flow is added only when the memory read may be raw (the test of esc_expose):
+ * a typed non-pointer object holds pointer bytes only where they were
+ * written raw, so `F.x = f->x` carries nothing.  */
+void esc_copy(esc_func *f, esc_loc dst, esc_loc src, int derefs, bool any, esc_pos pos,
+              const char *why);
+/* The local var (ESC_LOC_VAR or ESC_LOC_MAP of f) may hold pointer bytes as
+ * non-pointer data (written by memcpy, through a punned lvalue, a union ...). */
+void esc_raw(esc_func *f, esc_loc var);
+/* esc_store that writes raw bytes: every local pointee of ptr becomes raw. */
+void esc_store_raw(esc_func *f, esc_loc ptr, esc_loc src, int derefs, esc_pos pos,
+                   const char *why);
+/* A raw location whose address reaches code we do not see (a call argument, the
+ * heap) has its contents escape ("raw bytes seen by other code"): another
+ * function may read them with a typed load. */
+
 /* ---- known library functions ----------------------------------------------- */
 /* What a body-less C library function or compiler builtin does with pointers,
  * so that every front end judges them alike (plugin/core/libc.c).  A name is
@@ -167,6 +199,10 @@ typedef enum esc_libc_kind {
     ESC_LIBC_BCOPY,         /* *arg1 <- *arg0 (bcopy) */
     ESC_LIBC_RET_ARG0,      /* result points into arg0, keeps nothing (strchr) */
     ESC_LIBC_VA,            /* va_start / va_end (va_copy is a COPY of the record) */
+    ESC_LIBC_READS,         /* reads its pointer arguments' bytes as data, keeps
+                               nothing (strlen, memcmp, strcmp): esc_expose(any) */
+    ESC_LIBC_RET_ARG0_READS,/* RET_ARG0 whose search reads the bytes (strchr,
+                               memchr, strstr): result into arg0, esc_expose(any) */
 } esc_libc_kind;
 esc_libc_kind esc_known_libc(const char *name);
 

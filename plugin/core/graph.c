@@ -131,11 +131,12 @@ void esc_ctx_free(esc_ctx *c)
     for (int i = 0; i < c->funcs.n; i++) {
         esc_func *f = c->funcs.v[i];
         VFREE(f->params); VFREE(f->locs); VFREE(f->sites);
-        VFREE(f->calls); VFREE(f->stores);
+        VFREE(f->calls); VFREE(f->stores); VFREE(f->exposures);
         free(f);
     }
     VFREE(c->funcs); VFREE(c->locs); VFREE(c->edges); VFREE(c->sites);
-    VFREE(c->calls); VFREE(c->args); VFREE(c->stores); VFREE(c->steps);
+    VFREE(c->calls); VFREE(c->args); VFREE(c->stores); VFREE(c->exposures);
+    VFREE(c->steps);
     VFREE(c->paths);
     for (size_t i = 0; i < c->strcap; i++) free((void *)c->strs[i]);
     free(c->strs);
@@ -327,8 +328,8 @@ void esc_flow(esc_func *f, esc_loc dst, esc_loc src, int derefs, esc_pos pos,
     else esc_edge_add(f->c, foreign(f, dst) ? f->heap : dst, src, derefs, pos, why);
 }
 
-void esc_store(esc_func *f, esc_loc ptr, esc_loc src, int derefs, esc_pos pos,
-               const char *why)
+static void add_store(esc_func *f, esc_loc ptr, esc_loc src, int derefs, esc_pos pos,
+                      const char *why, bool raw)
 {
     if (derefs < -1) esc_fatal("derefs below -1");
     ptr = fix(f, ptr);
@@ -336,9 +337,63 @@ void esc_store(esc_func *f, esc_loc ptr, esc_loc src, int derefs, esc_pos pos,
     if (src == ESC_NOLOC) return;
     if (foreign(f, src)) { foreign_escape(f->c, src, derefs, pos, why); return; }
     if (ptr == ESC_NOLOC || foreign(f, ptr)) ptr = f->heap;     /* through nothing known */
-    store s = { f->id, ptr, src, derefs, intern_pos(f->c, pos), esc_intern(f->c, why) };
+    store s = { f->id, ptr, src, derefs, intern_pos(f->c, pos), esc_intern(f->c, why), raw };
     VPUSH(f->c->stores, s);
     VPUSH(f->stores, f->c->stores.n - 1);
+}
+
+void esc_store(esc_func *f, esc_loc ptr, esc_loc src, int derefs, esc_pos pos,
+               const char *why)
+{
+    add_store(f, ptr, src, derefs, pos, why, false);
+}
+
+/* ---- exposure (store.c decides the typed ones) -------------------------------------------------- */
+void esc_store_raw(esc_func *f, esc_loc ptr, esc_loc src, int derefs, esc_pos pos,
+                   const char *why)
+{
+    add_store(f, ptr, src, derefs, pos, why, true);
+}
+
+void esc_raw(esc_func *f, esc_loc var)
+{
+    var = fix(f, var);
+    if (var == ESC_NOLOC || foreign(f, var)) return;    /* others' memory: theirs */
+    location *V = LOC(f->c, var);
+    if (V->kind == ESC_LOC_VAR || V->kind == ESC_LOC_MAP) V->raw = true;
+}
+
+void esc_expose(esc_func *f, esc_loc src, int derefs, bool any, esc_pos pos,
+                const char *why)
+{
+    if (derefs < 0) esc_fatal("esc_expose of an address");
+    src = fix(f, src);
+    if (src == ESC_NOLOC) return;
+    if (any || foreign(f, src)) {
+        esc_escape(f, src, derefs, pos, why);
+        return;
+    }
+    exposure x = { f->id, src, derefs, -1, intern_pos(f->c, pos), esc_intern(f->c, why),
+                   false, false };
+    VPUSH(f->c->exposures, x);
+    VPUSH(f->exposures, f->c->exposures.n - 1);
+}
+
+void esc_copy(esc_func *f, esc_loc dst, esc_loc src, int derefs, bool any, esc_pos pos,
+              const char *why)
+{
+    if (derefs < 0) esc_fatal("esc_copy of an address");
+    dst = fix(f, dst);
+    src = fix(f, src);
+    if (dst == ESC_NOLOC || src == ESC_NOLOC) return;
+    if (any || foreign(f, src) || foreign(f, dst)) {
+        esc_flow(f, dst, src, derefs, pos, why);
+        return;
+    }
+    exposure x = { f->id, src, derefs, dst, intern_pos(f->c, pos), esc_intern(f->c, why),
+                   false, false };
+    VPUSH(f->c->exposures, x);
+    VPUSH(f->exposures, f->c->exposures.n - 1);
 }
 
 /* Calls are recorded here and linked in esc_solve, once the callee's summary

@@ -4,6 +4,10 @@
  * where GCC gives no builtin flags).  Anything not listed is an unknown
  * body-less callee and keeps every argument (unless noescape).
  *
+ * The *_READS kinds read the bytes their pointer arguments point to as data
+ * (comparisons, searches): a front end exposes those contents (esc_expose with
+ * any = true, the exposure rule), as if the user had read them as chars.
+ *
  * Names are matched after removing a "__builtin_" prefix and then leading
  * underscores, so __builtin___memcpy_chk is memcpy_chk; the B() entries are
  * builtins only (a user's own `expect` is not __builtin_expect).
@@ -27,20 +31,23 @@ static const struct { const char *name; esc_libc_kind kind; bool builtin_only; }
     L("bcopy", ESC_LIBC_BCOPY),
     /* the result points into the first argument */
     L("memset", ESC_LIBC_RET_ARG0), L("memset_chk", ESC_LIBC_RET_ARG0),
-    L("strchr", ESC_LIBC_RET_ARG0), L("strrchr", ESC_LIBC_RET_ARG0),
-    L("memchr", ESC_LIBC_RET_ARG0), L("strstr", ESC_LIBC_RET_ARG0),
-    L("strpbrk", ESC_LIBC_RET_ARG0), L("index", ESC_LIBC_RET_ARG0),
-    L("rindex", ESC_LIBC_RET_ARG0), B("expect", ESC_LIBC_RET_ARG0),
+    B("expect", ESC_LIBC_RET_ARG0),
     B("expect_with_probability", ESC_LIBC_RET_ARG0),
     B("assume_aligned", ESC_LIBC_RET_ARG0),
-    /* read their arguments, keep nothing */
-    L("strlen", ESC_LIBC_KEEPS_NOTHING), L("strnlen", ESC_LIBC_KEEPS_NOTHING),
-    L("strcmp", ESC_LIBC_KEEPS_NOTHING), L("strncmp", ESC_LIBC_KEEPS_NOTHING),
-    L("memcmp", ESC_LIBC_KEEPS_NOTHING), L("bcmp", ESC_LIBC_KEEPS_NOTHING),
-    L("strspn", ESC_LIBC_KEEPS_NOTHING), L("strcspn", ESC_LIBC_KEEPS_NOTHING),
-    L("strcasecmp", ESC_LIBC_KEEPS_NOTHING), L("strncasecmp", ESC_LIBC_KEEPS_NOTHING),
-    B("memcmp_eq", ESC_LIBC_KEEPS_NOTHING), B("strcmp_eq", ESC_LIBC_KEEPS_NOTHING),
-    B("strncmp_eq", ESC_LIBC_KEEPS_NOTHING),
+    /* the result points into the first argument, whose bytes the search reads */
+    L("strchr", ESC_LIBC_RET_ARG0_READS), L("strrchr", ESC_LIBC_RET_ARG0_READS),
+    L("memchr", ESC_LIBC_RET_ARG0_READS), L("strstr", ESC_LIBC_RET_ARG0_READS),
+    L("strpbrk", ESC_LIBC_RET_ARG0_READS), L("index", ESC_LIBC_RET_ARG0_READS),
+    L("rindex", ESC_LIBC_RET_ARG0_READS),
+    /* read their arguments' bytes as data, keep nothing */
+    L("strlen", ESC_LIBC_READS), L("strnlen", ESC_LIBC_READS),
+    L("strcmp", ESC_LIBC_READS), L("strncmp", ESC_LIBC_READS),
+    L("memcmp", ESC_LIBC_READS), L("bcmp", ESC_LIBC_READS),
+    L("strspn", ESC_LIBC_READS), L("strcspn", ESC_LIBC_READS),
+    L("strcasecmp", ESC_LIBC_READS), L("strncasecmp", ESC_LIBC_READS),
+    B("memcmp_eq", ESC_LIBC_READS), B("strcmp_eq", ESC_LIBC_READS),
+    B("strncmp_eq", ESC_LIBC_READS),
+    /* keep nothing, read no bytes as data */
     L("bzero", ESC_LIBC_KEEPS_NOTHING), L("free", ESC_LIBC_KEEPS_NOTHING),
     L("malloc", ESC_LIBC_KEEPS_NOTHING), L("calloc", ESC_LIBC_KEEPS_NOTHING),
     B("object_size", ESC_LIBC_KEEPS_NOTHING),

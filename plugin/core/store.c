@@ -39,6 +39,15 @@
  * a store that moved its values across levels, so the self-assignment rule
  * (in_region) no longer holds for it.
  *
+ * Exposure (TS 6010, docs/design.md "Soundness"): a local is raw when it may
+ * hold pointer bytes as non-pointer data (esc_raw, or the local pointee of a
+ * resolved esc_store_raw), or when its contents include a raw location's
+ * contents (copies of raw bytes are raw: raw_copies).  A typed data load (esc_expose without any) whose
+ * memory may be raw makes that memory's contents escape (heap <- src [derefs],
+ * the load's position and why); a raw location that is also ext has its
+ * contents escape (another function may read them typed).  Both are decided
+ * in the same fixpoint, since pointees, raw-ness and ext grow with it.
+ *
  * Soundness rests on these assumptions about front ends: every statement that
  * moves a pointer is an esc_flow/esc_store/esc_escape/esc_call; a pointer that
  * comes from outside the modelled code (global, integer cast, unknown memory)
@@ -283,7 +292,16 @@ static bool resolve_store(solver *s, int si, bool *pending)
     esc_ctx *c = s->c;
     const store st = c->stores.v[si];
     bool added = false;
-    if (s->budget >= 0 && points_to(s, st.ptr, st.fn) && local_pointees(s, st.fn)) {
+    bool pointed = s->budget >= 0 && points_to(s, st.ptr, st.fn);
+    if (st.raw)                                 /* esc_store_raw: raw bytes land there */
+        for (int i = 0; i < s->pts.n; i++) {
+            location *P = LOC(c, s->pts.v[i]);
+            if ((P->kind == ESC_LOC_VAR || P->kind == ESC_LOC_MAP) && !P->raw) {
+                P->raw = true;
+                added = true;
+            }
+        }
+    if (pointed && local_pointees(s, st.fn)) {
         for (int i = 0; i < s->pts.n; i++)
             if (esc_seen_add(c, si, s->pts.v[i])) {
                 esc_edge_add(c, s->pts.v[i], st.src, st.derefs, st.pos, st.why);
@@ -293,12 +311,172 @@ static bool resolve_store(solver *s, int si, bool *pending)
     }
     if (s->budget >= 0 && s->pts.n == 0 && !s->unknown) {
         *pending = true;
-        return false;
+        return added;
     }
     if (s->budget >= 0 && s->region >= 0 && s->pts.n == 0 && own_object(s, s->region) &&
         in_region(s, st.fn, st.src, st.derefs, s->region, 1))
-        return false;                           /* *p = (what p's memory holds) */
-    return store_to_heap(c, si);
+        return added;                           /* *p = (what p's memory holds) */
+    return store_to_heap(c, si) || added;
+}
+
+/* ---- exposure --------------------------------------------------------------------------------- */
+/* May the memory an exposure reads ((derefs) src, derefs >= 1: what src at
+ * derefs - 1 points to) be raw?  A walk like points_to that does not stop at
+ * unseen values: an unknown pointer reads memory of other functions, whose raw
+ * bytes escaped when its address left its owner (raw_seen below), so only the
+ * raw locals it can be seen to reach count.  Too deep or over budget: raw. */
+static bool reads_raw(solver *s, int src, int derefs)
+{
+    esc_ctx *c = s->c;
+    if (derefs > MAXD) return true;
+    unsigned gen = ++c->sgen;
+    s->work.n = 0;
+    *smask(c, src, gen) |= 1u << (derefs - 1);
+    VPUSH(s->work, src);
+    VPUSH(s->work, derefs - 1);
+    while (s->work.n) {
+        int d = s->work.v[--s->work.n];
+        int l = s->work.v[--s->work.n];
+        if (LOC(c, l)->role == ROLE_HEAP) continue;
+        for (int e = LOC(c, l)->ehead; e >= 0; e = c->edges.v[e].next) {
+            const edge *E = &c->edges.v[e];
+            int nd = d + E->derefs;
+            uint32_t *m = smask(c, E->src, gen);
+            if (--s->budget < 0) return true;
+            if (nd < 0) {
+                if (!(*m & ADDRBIT)) {
+                    *m |= ADDRBIT;
+                    if (LOC(c, E->src)->raw) return true;
+                }
+                continue;
+            }
+            if (nd > MAXD) return true;
+            if (*m & (1u << nd)) continue;
+            *m |= 1u << nd;
+            VPUSH(s->work, E->src);
+            VPUSH(s->work, nd);
+        }
+    }
+    return false;
+}
+
+/* esc_copy of memory that is not raw: its bytes hold no pointer we follow,
+ * but memory written by code we do not see (heap, a parameter's, ext) may
+ * hold bytes of pointers we do not know, so a pointer rebuilt from the copy
+ * is unknown: dst <- heap. */
+static bool copy_unknown(solver *s, int xi)
+{
+    esc_ctx *c = s->c;
+    exposure x = c->exposures.v[xi];
+    if (x.unknown) return false;
+    const location *S = LOC(c, x.src);
+    bool unknown;
+    if (x.derefs == 0)
+        unknown = S->role == ROLE_HEAP || S->ext || S->opaque ||
+                  (S->kind != ESC_LOC_VAR && S->kind != ESC_LOC_MAP);
+    else if (x.derefs > 1 || s->budget < 0 || !points_to(s, x.src, x.fn))
+        unknown = true;
+    else {
+        unknown = !local_pointees(s, x.fn);
+        for (int i = 0; i < s->pts.n && !unknown; i++) unknown = LOC(c, s->pts.v[i])->ext;
+    }
+    if (!unknown) return false;
+    c->exposures.v[xi].unknown = true;
+    esc_edge_add(c, x.dst, c->funcs.v[x.fn]->heap, 0, x.pos, "unknown");
+    return true;
+}
+
+/* A typed data load exposes (esc_copy: copies) when the memory it reads may
+ * be raw. */
+static bool resolve_exposure(solver *s, int xi)
+{
+    esc_ctx *c = s->c;
+    exposure *x = &c->exposures.v[xi];
+    if (x->done) return false;
+    const location *S = LOC(c, x->src);
+    bool raw;
+    if (x->derefs == 0)     /* the local itself; a value read as data is converted */
+        raw = S->role != ROLE_HEAP &&
+              (S->raw || (S->kind != ESC_LOC_VAR && S->kind != ESC_LOC_MAP));
+    else
+        raw = s->budget < 0 || reads_raw(s, x->src, x->derefs);
+    if (!raw) return x->dst >= 0 && copy_unknown(s, xi);
+    x = &c->exposures.v[xi];
+    x->done = true;
+    esc_edge_add(c, x->dst >= 0 ? x->dst : c->funcs.v[x->fn]->heap, x->src, x->derefs,
+                 x->pos, x->why);
+    return true;
+}
+
+/* Copies of raw bytes are raw: a local or map whose contents include a raw
+ * location's contents (an aggregate copy `b = a`, `b = *p`, a store of one
+ * through a pointer) is raw too.  Backward exact-deref walk from l: a raw
+ * location reached at derefs 0.  Over budget or too deep: raw. */
+static bool contents_raw(solver *s, int l)
+{
+    esc_ctx *c = s->c;
+    unsigned gen = ++c->sgen;
+    s->work.n = 0;
+    *smask(c, l, gen) |= 1u;
+    VPUSH(s->work, l);
+    VPUSH(s->work, 0);
+    while (s->work.n) {
+        int d = s->work.v[--s->work.n];
+        int v = s->work.v[--s->work.n];
+        if (LOC(c, v)->role == ROLE_HEAP) continue;
+        for (int e = LOC(c, v)->ehead; e >= 0; e = c->edges.v[e].next) {
+            const edge *E = &c->edges.v[e];
+            int nd = d + E->derefs;
+            if (--s->budget < 0 || nd > MAXD) return true;
+            if (nd < 0) continue;               /* an address, not contents */
+            if (nd == 0 && LOC(c, E->src)->raw) return true;
+            uint32_t *m = smask(c, E->src, gen);
+            if (*m & (1u << nd)) continue;
+            *m |= 1u << nd;
+            VPUSH(s->work, E->src);
+            VPUSH(s->work, nd);
+        }
+    }
+    return false;
+}
+
+static bool raw_copies(solver *s)
+{
+    esc_ctx *c = s->c;
+    bool any = false, added = false;
+    for (int fi = 0; fi < s->n && !any; fi++) {
+        esc_func *f = s->fns[fi];
+        for (int i = 0; i < f->locs.n && !any; i++) any = LOC(c, f->locs.v[i])->raw;
+    }
+    if (!any) return false;
+    for (int fi = 0; fi < s->n; fi++) {
+        esc_func *f = s->fns[fi];
+        for (int i = 0; i < f->locs.n; i++) {
+            location *L = LOC(c, f->locs.v[i]);
+            if (L->raw || (L->kind != ESC_LOC_VAR && L->kind != ESC_LOC_MAP)) continue;
+            if (contents_raw(s, f->locs.v[i])) {
+                LOC(c, f->locs.v[i])->raw = true;
+                added = true;
+            }
+        }
+    }
+    return added;
+}
+
+/* Raw and ext: code we do not see may read the raw bytes with a typed load
+ * (which exposes nothing there), so the contents escape here. */
+static bool raw_seen(solver *s, esc_func *f)
+{
+    esc_ctx *c = s->c;
+    bool added = false;
+    for (int i = 0; i < f->locs.n; i++) {
+        location *L = LOC(c, f->locs.v[i]);
+        if (!L->raw || !L->ext || L->raw_out) continue;
+        L->raw_out = true;
+        esc_edge_add(c, f->heap, f->locs.v[i], 0, L->pos, "raw bytes seen by other code");
+        added = true;
+    }
+    return added;
 }
 
 /* Rounds until no store adds an edge; then stores that still point nowhere
@@ -314,6 +492,13 @@ static void resolve_all(solver *s)
             esc_func *f = s->fns[fi];
             for (int i = 0; i < f->stores.n; i++)
                 changed |= resolve_store(s, f->stores.v[i], &pending);
+        }
+        changed |= raw_copies(s);
+        for (int fi = 0; fi < s->n; fi++) {
+            esc_func *f = s->fns[fi];
+            for (int i = 0; i < f->exposures.n; i++)
+                changed |= resolve_exposure(s, f->exposures.v[i]);
+            changed |= raw_seen(s, f);
         }
         if (changed) continue;
         if (!pending) break;

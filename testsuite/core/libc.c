@@ -16,8 +16,8 @@ int main(void)
 // CHECK:      memcpy 2
 // CHECK-NEXT: __builtin___memcpy_chk 2
 // CHECK-NEXT: bcopy 3
-// CHECK-NEXT: strchr 4
-// CHECK-NEXT: strlen 1
+// CHECK-NEXT: strchr 7
+// CHECK-NEXT: strlen 6
 // CHECK-NEXT: __builtin_expect 4
 // CHECK-NEXT: expect 0
 // CHECK-NEXT: va_start 0

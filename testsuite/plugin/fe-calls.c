@@ -74,7 +74,7 @@ size_t nested_function(void)
 }
 
 size_t harmless_builtin(const char *s)
-// CHECK: {{.*}}:[[@LINE-1]]:37: s does not escape
+// CHECK: {{.*}}:[[@LINE-1]]:37: leaking param content: s
 {
     // CHECK: {{.*}}:[[@LINE+1]]:16: make(map[int]int) does not escape
     gomap *m = gomap_make(GOMAP_TYPE(int, int), 0);

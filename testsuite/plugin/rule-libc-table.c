@@ -14,8 +14,10 @@
 #include <strings.h>
 #include "gomap.h"
 
-// CHECK: {{.*}}:[[@LINE+2]]:25: a does not escape
-// CHECK: {{.*}}:[[@LINE+1]]:40: b does not escape
+// Comparisons read the bytes their arguments point to as data (the exposure
+// rule): what those point to leaks.
+// CHECK: {{.*}}:[[@LINE+2]]:25: leaking param content: a
+// CHECK: {{.*}}:[[@LINE+1]]:40: leaking param content: b
 int compare(const char *a, const char *b)
 {
     return strcasecmp(a, b) + (int)strlen(a) + bcmp(a, b, 2);
@@ -27,7 +29,8 @@ void release(void *p)
     free(p);
 }
 
-// CHECK: {{.*}}:[[@LINE+1]]:31: leaking param: s to result ~r0 level=0
+// CHECK: {{.*}}:[[@LINE+2]]:31: leaking param: s to result ~r0 level=0
+// CHECK: {{.*}}:[[@LINE+1]]:31: leaking param content: s
 const char *after(const char *s)
 {
     return index(s, ':');

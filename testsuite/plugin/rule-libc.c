@@ -1,6 +1,7 @@
 // Rule: C library functions GCC knows as builtins are judged by what they do,
-// not as unknown callees: comparisons and lengths (memcmp, strcmp, strlen) keep
-// nothing; memcpy/memmove copy what the source holds into the destination;
+// not as unknown callees: comparisons, lengths and searches (memcmp, strcmp,
+// strlen, strchr) keep nothing but read their arguments' bytes as data, which
+// exposes what those point to (the exposure rule); memcpy/memmove copy what the source holds into the destination;
 // strchr/memchr return a pointer into their first argument.  Other library
 // calls (here: qsort's callback and fopen-like externs) keep everything.
 //
@@ -10,30 +11,32 @@
 #include <string.h>
 #include "gomap.h"
 
-// CHECK: {{.*}}:[[@LINE+2]]:25: a does not escape
-// CHECK: {{.*}}:[[@LINE+1]]:40: b does not escape
+// CHECK: {{.*}}:[[@LINE+2]]:25: leaking param content: a
+// CHECK: {{.*}}:[[@LINE+1]]:40: leaking param content: b
 int compare(const char *a, const char *b, size_t n)
 {
     return memcmp(a, b, n) + strcmp(a, b);
 }
 
-// CHECK: {{.*}}:[[@LINE+1]]:25: s does not escape
+// CHECK: {{.*}}:[[@LINE+1]]:25: leaking param content: s
 int is_long(const char *s)
 {
     return strlen(s) > 8;
 }
 
-// CHECK: {{.*}}:[[@LINE+1]]:37: leaking param: s to result ~r0 level=0
+// CHECK: {{.*}}:[[@LINE+2]]:37: leaking param: s to result ~r0 level=0
+// CHECK: {{.*}}:[[@LINE+1]]:37: leaking param content: s
 const char *after_colon(const char *s)
 {
     return strchr(s, ':');
 }
 
+// memcmp reads the handles' bytes as data: they are exposed.
 size_t same_maps(void)
 {
-    // CHECK: {{.*}}:[[@LINE+1]]:16: make(map[int]int) does not escape
+    // CHECK: {{.*}}:[[@LINE+1]]:16: make(map[int]int) escapes to heap
     gomap *m = gomap_make(GOMAP_TYPE(int, int), 0);
-    // CHECK: {{.*}}:[[@LINE+1]]:16: make(map[int]int) does not escape
+    // CHECK: {{.*}}:[[@LINE+1]]:16: make(map[int]int) escapes to heap
     gomap *n = gomap_make(GOMAP_TYPE(int, int), 0);
     size_t r = memcmp(&m, &n, sizeof m) == 0;
     gomap_free(m);
