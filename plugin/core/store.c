@@ -41,7 +41,8 @@
  *
  * Exposure (TS 6010, docs/design.md "Soundness"): a local is raw when it may
  * hold pointer bytes as non-pointer data (esc_raw, or the local pointee of a
- * resolved esc_store_raw).  A typed data load (esc_expose without any) whose
+ * resolved esc_store_raw), or when its contents include a raw location's
+ * contents (copies of raw bytes are raw: raw_copies).  A typed data load (esc_expose without any) whose
  * memory may be raw makes that memory's contents escape (heap <- src [derefs],
  * the load's position and why); a raw location that is also ext has its
  * contents escape (another function may read them typed).  Both are decided
@@ -379,6 +380,61 @@ static bool resolve_exposure(solver *s, int xi)
     return true;
 }
 
+/* Copies of raw bytes are raw: a local or map whose contents include a raw
+ * location's contents (an aggregate copy `b = a`, `b = *p`, a store of one
+ * through a pointer) is raw too.  Backward exact-deref walk from l: a raw
+ * location reached at derefs 0.  Over budget or too deep: raw. */
+static bool contents_raw(solver *s, int l)
+{
+    esc_ctx *c = s->c;
+    unsigned gen = ++c->sgen;
+    s->work.n = 0;
+    *smask(c, l, gen) |= 1u;
+    VPUSH(s->work, l);
+    VPUSH(s->work, 0);
+    while (s->work.n) {
+        int d = s->work.v[--s->work.n];
+        int v = s->work.v[--s->work.n];
+        if (LOC(c, v)->role == ROLE_HEAP) continue;
+        for (int e = LOC(c, v)->ehead; e >= 0; e = c->edges.v[e].next) {
+            const edge *E = &c->edges.v[e];
+            int nd = d + E->derefs;
+            if (--s->budget < 0 || nd > MAXD) return true;
+            if (nd < 0) continue;               /* an address, not contents */
+            if (nd == 0 && LOC(c, E->src)->raw) return true;
+            uint32_t *m = smask(c, E->src, gen);
+            if (*m & (1u << nd)) continue;
+            *m |= 1u << nd;
+            VPUSH(s->work, E->src);
+            VPUSH(s->work, nd);
+        }
+    }
+    return false;
+}
+
+static bool raw_copies(solver *s)
+{
+    esc_ctx *c = s->c;
+    bool any = false, added = false;
+    for (int fi = 0; fi < s->n && !any; fi++) {
+        esc_func *f = s->fns[fi];
+        for (int i = 0; i < f->locs.n && !any; i++) any = LOC(c, f->locs.v[i])->raw;
+    }
+    if (!any) return false;
+    for (int fi = 0; fi < s->n; fi++) {
+        esc_func *f = s->fns[fi];
+        for (int i = 0; i < f->locs.n; i++) {
+            location *L = LOC(c, f->locs.v[i]);
+            if (L->raw || (L->kind != ESC_LOC_VAR && L->kind != ESC_LOC_MAP)) continue;
+            if (contents_raw(s, f->locs.v[i])) {
+                LOC(c, f->locs.v[i])->raw = true;
+                added = true;
+            }
+        }
+    }
+    return added;
+}
+
 /* Raw and ext: code we do not see may read the raw bytes with a typed load
  * (which exposes nothing there), so the contents escape here. */
 static bool raw_seen(solver *s, esc_func *f)
@@ -409,6 +465,7 @@ static void resolve_all(solver *s)
             for (int i = 0; i < f->stores.n; i++)
                 changed |= resolve_store(s, f->stores.v[i], &pending);
         }
+        changed |= raw_copies(s);
         for (int fi = 0; fi < s->n; fi++) {
             esc_func *f = s->fns[fi];
             for (int i = 0; i < f->exposures.n; i++)

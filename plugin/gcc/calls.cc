@@ -14,6 +14,9 @@
  *     memcpy-like                 *dst <- *src, result <- dst
  *     strchr/memchr/memset...     result <- the first argument
  *     strlen/memcmp/free/malloc...: keep nothing, result unknown
+ *     (memcpy-like and flag-modelled clobbers write raw bytes: esc_store_raw;
+ *     memcmp/strlen/strchr... read bytes as data: their pointer arguments'
+ *     contents are exposed, the exposure rule of narrow.cc)
  *   alloca, VLAs                  result <- &(a nameless local)
  *   other normal builtins         GCC's own fnspec flags (EAF_* / ERF_*)
  *   internal functions            harmless checks keep nothing, others escape
@@ -68,6 +71,34 @@ static void store(fe_fn *fn, gcall *c, esc_loc ptr, esc_loc src, int derefs)
 {
     if (ptr != ESC_NOLOC && src != ESC_NOLOC)
         esc_store(fn->ef, ptr, src, derefs, fe_stmt_pos(c), "call");
+}
+
+/* A store of bytes: what ptr points to may then hold pointer bytes as data. */
+static void store_raw(fe_fn *fn, gcall *c, esc_loc ptr, esc_loc src, int derefs)
+{
+    if (ptr != ESC_NOLOC && src != ESC_NOLOC)
+        esc_store_raw(fn->ef, ptr, src, derefs, fe_stmt_pos(c), "call");
+}
+
+/* A library function reading the bytes its pointer arguments point to as data
+ * (memcmp, strlen, strchr): their contents are exposed. */
+static void expose_args(fe_fn *fn, gcall *c)
+{
+    for (unsigned i = 0; i < gimple_call_num_args(c); i++) {
+        tree a = gimple_call_arg(c, i);
+        if (!POINTER_TYPE_P(TREE_TYPE(a)))
+            continue;
+        esc_loc l = arg_loc(fn, c, i);
+        if (l != ESC_NOLOC)
+            esc_expose(fn->ef, l, 1, true, fe_stmt_pos(c), "pointer bytes read as data");
+    }
+}
+
+/* By-value aggregate arguments of a call to code that may read them typed. */
+static void expose_aggregate_args(fe_fn *fn, gcall *c)
+{
+    for (unsigned i = 0; i < gimple_call_num_args(c); i++)
+        fe_expose_aggregate(fn, gimple_call_arg(c, i), c);
 }
 
 static void escape_chain(fe_fn *fn, gcall *c)
@@ -152,15 +183,22 @@ static bool model_libc(fe_fn *fn, gcall *c, tree fndecl)
     case ESC_LIBC_KEEPS_NOTHING:
         result_unknown(fn, c);                      /* malloc's result: not ours */
         return true;
+    case ESC_LIBC_READS:
+        expose_args(fn, c);
+        result_unknown(fn, c);
+        return true;
     case ESC_LIBC_COPY: {
         esc_loc dst = arg_loc(fn, c, 0);
-        store(fn, c, dst, arg_loc(fn, c, 1), 1);
+        store_raw(fn, c, dst, arg_loc(fn, c, 1), 1);
         result_from(fn, c, dst, 0);
         return true;
     }
     case ESC_LIBC_BCOPY:
-        store(fn, c, arg_loc(fn, c, 1), arg_loc(fn, c, 0), 1);
+        store_raw(fn, c, arg_loc(fn, c, 1), arg_loc(fn, c, 0), 1);
         return true;
+    case ESC_LIBC_RET_ARG0_READS:
+        expose_args(fn, c);
+        /* fall through */
     case ESC_LIBC_RET_ARG0:
         result_from(fn, c, arg_loc(fn, c, 0), 0);   /* a pointer into arg 0 */
         return true;
@@ -243,11 +281,11 @@ static void model_builtin_flags(fe_fn *fn, gcall *c)
         }
         if (hub[0] == ESC_NOLOC)
             gather_args(fn, c, locs, flags, hub);
-        for (int d = 0; d <= 1; d++) {
+        for (int d = 0; d <= 1; d++) {         /* bytes from the others */
             if (direct)
-                store(fn, c, locs[i], hub[d], 0);
+                store_raw(fn, c, locs[i], hub[d], 0);
             if (indirect)
-                store(fn, c, inner, hub[d], 0);
+                store_raw(fn, c, inner, hub[d], 0);
         }
     }
 }
@@ -321,6 +359,7 @@ static void model_internal(fe_fn *fn, gcall *c)
 
 static void direct_call(fe_fn *fn, gcall *c, tree fndecl)
 {
+    expose_aggregate_args(fn, c);
     esc_func *callee = fe_func_for(fn->u, fndecl, gimple_call_fntype(c));
     unsigned n = gimple_call_num_args(c);
     auto_vec<esc_loc, 8> args;
@@ -337,6 +376,7 @@ static void direct_call(fe_fn *fn, gcall *c, tree fndecl)
 
 static void indirect_call(fe_fn *fn, gcall *c)
 {
+    expose_aggregate_args(fn, c);
     unsigned n = gimple_call_num_args(c);
     auto_vec<bool, 16> noescape;
     noescape.safe_grow(n, true);

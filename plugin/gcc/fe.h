@@ -11,7 +11,7 @@
  *   position.cc    location_t -> esc_pos
  *   loops.cc       Go's loopDepth for SSA values, map sites and memory variables
  *   translate.cc   GIMPLE statements -> esc_flow / esc_store / esc_escape
- *   narrow.cc      which narrow (int, char, float) loads may carry pointer pieces
+ *   narrow.cc      the exposure rule: data loads (copies or exposures), raw stores
  *   calls.cc       calls: gomap runtime summaries, builtins, internal, direct, indirect
  *   descriptor.cc  the static gomap_type initializer of a gomap_make call
  *   rewrite.cc     gomap_make -> gomap_make_on with storage on the stack
@@ -108,9 +108,7 @@ struct fe_fn {
     vec<esc_loc> ssa;                    /* by SSA_NAME_VERSION, -2 = not yet */
     hash_map<tree, esc_loc> *vars;       /* local memory variables */
     hash_map<tree, int> *var_depth;      /* loops.cc: depth of memory variables */
-    hash_set<tree> *untyped;             /* variables written untyped (lazy) */
-    hash_set<tree> *pieces;              /* narrow.cc: locals that received pointer
-                                            pieces, narrow SSA names carrying them */
+    gimple *stmt;                        /* the statement being translated */
     esc_loc result;
 };
 void fe_translate_function(fe_unit *u, cgraph_node *node);
@@ -129,8 +127,13 @@ tree fe_ref_base(tree ref, tree *addr);
 /* One location holding the value of OP (a temporary when OP is not an SSA
  * name); ESC_NOLOC when OP carries no pointer. */
 esc_loc fe_value_loc(fe_fn *fn, tree op, gimple *stmt);
-/* Assign SRCS to the lvalue or SSA name LHS. */
-void fe_assign(fe_fn *fn, tree lhs, const fe_srcs &srcs, gimple *stmt, const char *why);
+/* Assign SRCS to the lvalue or SSA name LHS; RAW: the store writes raw bytes
+ * (esc_raw of a local, esc_store_raw through a pointer). */
+void fe_assign(fe_fn *fn, tree lhs, const fe_srcs &srcs, gimple *stmt, const char *why,
+               bool raw = false);
+/* A value leaving the function as an aggregate (by-value argument, return):
+ * a typed exposure of the memory it is read from (raw bytes in it escape). */
+void fe_expose_aggregate(fe_fn *fn, tree op, gimple *stmt);
 /* Flow SRCS into value location DST / make them escape. */
 void fe_flow_srcs(fe_fn *fn, esc_loc dst, const fe_srcs &srcs, gimple *stmt,
                   const char *why);
@@ -138,14 +141,21 @@ void fe_escape_srcs(fe_fn *fn, const fe_srcs &srcs, gimple *stmt, const char *wh
 /* Make every operand of STMT escape and its results unknown. */
 void fe_unmodelled(fe_fn *fn, gimple *stmt, const char *why);
 
-/* ---- narrow loads (narrow.cc) ------------------------------------------------ */
-/* May the load OP (a memory reference) carry a pointer or a piece of one? */
-bool fe_narrow_may_carry(fe_fn *fn, tree op);
-/* Does ST store, through a pointer, a narrow value that may carry a piece (so
- * that it must escape)? */
-bool fe_narrow_store_escapes(fe_fn *fn, gassign *st);
-/* Make escape what call C hands over that a callee may read in pieces. */
-void fe_narrow_call(fe_fn *fn, gcall *c);
+/* ---- the exposure rule (narrow.cc) ----------------------------------------- */
+/* A non-pointer scalar type (integer of any width, enum, bool, float, complex,
+ * vector): what a data load reads. */
+bool fe_data_type(tree type);
+/* May the access REF read or write any object's bytes (character type,
+ * may_alias, union member, ref-all, a piece, punned, -fno-strict-aliasing)? */
+bool fe_any_bytes(tree ref);
+/* Is every use of SSA the stored value of a store (through copies, PHIs and
+ * same-size conversions)? */
+bool fe_copy_only(tree ssa);
+/* Does the data value V hold bytes copied out of memory by a copy-only load? */
+bool fe_copied_bytes(tree v);
+/* The data load OP of fn->stmt, whose memory is (derefs) loc: a copy pushes it
+ * to OUT, anything else exposes it (esc_expose / esc_escape for SSA pieces). */
+void fe_data_load(fe_fn *fn, tree op, fe_srcs *out, esc_loc loc, int derefs);
 
 /* ---- calls (calls.cc) ---------------------------------------------------- */
 void fe_call(fe_fn *fn, gcall *call);

@@ -1,8 +1,8 @@
 /* translate.cc - GIMPLE statements (SSA form) as edges of the core's graph.
  *
- * Locations:  every SSA name is a value location (pointers, and also integers and
- * aggregates in registers, which carry pointers once a small memcpy became a
- * load and a store); the default definition of a parameter is the parameter's
+ * Locations:  every SSA name is a value location (pointers; integers and other
+ * data values carry something only as the copy of memory's bytes a copy-only
+ * load makes, narrow.cc); the default definition of a parameter is the parameter's
  * esc_param location; a local variable that lives in memory (address taken, or
  * an aggregate) is an ESC_LOC_VAR; globals and static locals are the heap.
  *
@@ -16,10 +16,12 @@
  *     global.f         (heap, 0)         an unknown pointer
  * and an assignment sends each source to the left-hand side: an SSA name or a
  * local (esc_flow), memory through a pointer (esc_store), global memory
- * (esc_escape).  Pointer -> integer conversions escape (Go's uintptr rule);
- * integer -> pointer conversions give an unknown pointer (plus the integer's
- * own flows).  Anything not modelled makes its operands escape and its
- * results unknown.
+ * (esc_escape).  A load of a non-pointer scalar is a data load: a copy or an
+ * exposure (narrow.cc, the exposure rule); arithmetic on data carries nothing.
+ * Pointer -> integer conversions the user wrote escape (Go's uintptr rule);
+ * integer -> pointer conversions give an unknown pointer (unless they end a
+ * copy of a pointer's bytes).  Anything not modelled makes its operands escape
+ * and its results unknown.
  */
 #include "fe.h"
 #include "stmt.h"
@@ -75,6 +77,19 @@ esc_loc fe_ssa_loc(fe_fn *fn, tree ssa)
     return l;
 }
 
+static bool has_union(tree type)
+{
+    if (TREE_CODE(type) == UNION_TYPE || TREE_CODE(type) == QUAL_UNION_TYPE)
+        return true;
+    if (TREE_CODE(type) == ARRAY_TYPE)
+        return has_union(TREE_TYPE(type));
+    if (TREE_CODE(type) == RECORD_TYPE)
+        for (tree f = TYPE_FIELDS(type); f; f = DECL_CHAIN(f))
+            if (TREE_CODE(f) == FIELD_DECL && has_union(TREE_TYPE(f)))
+                return true;
+    return false;
+}
+
 static esc_loc var_loc(fe_fn *fn, tree var)
 {
     if (esc_loc *l = fn->vars->get(var))
@@ -83,6 +98,8 @@ static esc_loc var_loc(fe_fn *fn, tree var)
     esc_loc l = esc_loc_new(fn->ef, ESC_LOC_VAR, user_name(var), pos,
                             fe_var_depth(fn, var));
     fn->vars->put(var, l);
+    if (has_union(TREE_TYPE(var)))
+        esc_raw(fn->ef, l);                     /* its members read each other's bytes */
     if (TREE_CODE(var) == PARM_DECL) {       /* a parameter living in memory */
         if (esc_loc *p = fn->u->params->get(var))
             esc_flow(fn->ef, l, *p, 0, pos, "parameter");
@@ -144,26 +161,8 @@ static void push(fe_srcs *out, esc_loc loc, int derefs)
         out->safe_push({ loc, derefs });
 }
 
-/* Variable array indices can carry pointer bits (&((char *)0)[(uintptr_t)p]). */
-static void index_sources(fe_fn *fn, tree ref, fe_srcs *out)
-{
-    for (tree t = ref; handled_component_p(t) || TREE_CODE(t) == TARGET_MEM_REF;
-         t = TREE_OPERAND(t, 0)) {
-        if (TREE_CODE(t) == ARRAY_REF || TREE_CODE(t) == ARRAY_RANGE_REF) {
-            if (TREE_CODE(TREE_OPERAND(t, 1)) == SSA_NAME)
-                push(out, fe_ssa_loc(fn, TREE_OPERAND(t, 1)), 0);
-        } else if (TREE_CODE(t) == TARGET_MEM_REF) {
-            for (tree i : { TMR_INDEX(t), TMR_INDEX2(t) })
-                if (i && TREE_CODE(i) == SSA_NAME)
-                    push(out, fe_ssa_loc(fn, i), 0);
-            break;
-        }
-    }
-}
-
 void fe_address(fe_fn *fn, tree ref, fe_srcs *out)
 {
-    index_sources(fn, ref, out);
     tree p, t = fe_ref_base(ref, &p);
     if (p) {
         if (TREE_CODE(p) == SSA_NAME)
@@ -181,24 +180,47 @@ void fe_address(fe_fn *fn, tree ref, fe_srcs *out)
         push(out, fe_heap(fn), 0);      /* globals, functions, labels, strings */
 }
 
-/* The value of a memory reference REF. */
-static void load(fe_fn *fn, tree ref, fe_srcs *out)
+/* The memory a reference REF reads: (loc, derefs), loc ESC_NOLOC for none. */
+static fe_src memory_of(fe_fn *fn, tree ref)
 {
     base b = classify(fn, ref);
     switch (b.kind) {
     case B_VAR:
     case B_VALUE:
-        push(out, b.loc, 0);
-        break;
+        return { b.loc, 0 };
     case B_PTR:
-        push(out, b.loc, 1);
-        break;
+        return { b.loc, 1 };
     case B_GLOBAL:
-        push(out, fe_heap(fn), 0);
-        break;
+        return { fe_heap(fn), 0 };
     case B_NONE:
         break;
     }
+    return { ESC_NOLOC, 0 };
+}
+
+/* The value of a memory reference REF. */
+static void load(fe_fn *fn, tree ref, fe_srcs *out)
+{
+    fe_src m = memory_of(fn, ref);
+    if (fe_data_type(TREE_TYPE(ref))) {
+        fe_data_load(fn, ref, out, m.loc, m.derefs);
+        return;
+    }
+    push(out, m.loc, m.derefs);
+    tree p, t = fe_ref_base(ref, &p);
+    if (!p && TREE_CODE(t) == SSA_NAME && !POINTER_TYPE_P(TREE_TYPE(t))
+        && POINTER_TYPE_P(TREE_TYPE(ref)) && !fe_copied_bytes(t))
+        push(out, fe_heap(fn), 0);      /* VIEW_CONVERT_EXPR<T *>(integer) */
+}
+
+void fe_expose_aggregate(fe_fn *fn, tree op, gimple *stmt)
+{
+    if (!op || !memory_ref_p(op) || !AGGREGATE_TYPE_P(TREE_TYPE(op)))
+        return;
+    fe_src m = memory_of(fn, op);
+    if (m.loc != ESC_NOLOC)
+        esc_expose(fn->ef, m.loc, m.derefs, false, fe_stmt_pos(stmt),
+                   "raw bytes passed by value");
 }
 
 /* Sources of an expression we do not model: everything in it, at any level. */
@@ -246,9 +268,6 @@ void fe_operand(fe_fn *fn, tree op, fe_srcs *out)
     if (CONSTANT_CLASS_P(op) || TREE_CODE(op) == CONST_DECL)
         return;
     if (memory_ref_p(op)) {
-        if (!fe_narrow_may_carry(fn, op))
-            return;
-        index_sources(fn, op, out);
         load(fn, op, out);
         return;
     }
@@ -289,7 +308,8 @@ esc_loc fe_value_loc(fe_fn *fn, tree op, gimple *stmt)
     return t;
 }
 
-void fe_assign(fe_fn *fn, tree lhs, const fe_srcs &srcs, gimple *stmt, const char *why)
+void fe_assign(fe_fn *fn, tree lhs, const fe_srcs &srcs, gimple *stmt, const char *why,
+               bool raw)
 {
     if (!lhs || srcs.is_empty())
         return;
@@ -301,11 +321,16 @@ void fe_assign(fe_fn *fn, tree lhs, const fe_srcs &srcs, gimple *stmt, const cha
     esc_pos pos = fe_stmt_pos(stmt);
     switch (b.kind) {
     case B_VAR:
+        if (raw)
+            esc_raw(fn->ef, b.loc);
         fe_flow_srcs(fn, b.loc, srcs, stmt, why);
         break;
     case B_PTR:
         for (const fe_src &s : srcs)
-            esc_store(fn->ef, b.loc, s.loc, s.derefs, pos, why);
+            if (raw)
+                esc_store_raw(fn->ef, b.loc, s.loc, s.derefs, pos, why);
+            else
+                esc_store(fn->ef, b.loc, s.loc, s.derefs, pos, why);
         break;
     default:
         fe_escape_srcs(fn, srcs, stmt, "store to global");
@@ -337,10 +362,27 @@ void fe_unmodelled(fe_fn *fn, gimple *stmt, const char *why)
 
 /* ---- statements ------------------------------------------------------------ */
 
-static bool pointer_to_integer(tree from, tree to)
+/* Does the store of RHS into LHS write raw bytes: a copy of memory's bytes in
+ * a data value, a pointer converted to an integer, or through an lvalue that
+ * may write any object's bytes? */
+static bool raw_store(tree lhs, tree rhs)
 {
-    return POINTER_TYPE_P(from) && INTEGRAL_TYPE_P(to) && TREE_CODE(to) != BOOLEAN_TYPE
-        && TYPE_PRECISION(to) > 1;
+    if (TREE_CODE(lhs) == SSA_NAME)
+        return false;
+    if (fe_any_bytes(lhs))
+        return true;
+    if (!fe_data_type(TREE_TYPE(lhs)) || TREE_CODE(rhs) != SSA_NAME)
+        return false;
+    if (fe_copied_bytes(rhs))
+        return true;
+    gassign *d = SSA_NAME_IS_DEFAULT_DEF(rhs) ? NULL : dyn_cast<gassign *>(SSA_NAME_DEF_STMT(rhs));
+    return d && CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(d))
+        && POINTER_TYPE_P(TREE_TYPE(gimple_assign_rhs1(d)));
+}
+
+static bool same_size_types(tree a, tree b)
+{
+    return TYPE_SIZE(a) && TYPE_SIZE(b) && tree_int_cst_equal(TYPE_SIZE(a), TYPE_SIZE(b));
 }
 
 static void translate_assign(fe_fn *fn, gassign *s)
@@ -350,27 +392,39 @@ static void translate_assign(fe_fn *fn, gassign *s)
     tree lhs = gimple_assign_lhs(s);
     enum tree_code code = gimple_assign_rhs_code(s);
     tree rhs1 = gimple_assign_rhs1(s);
+    bool data = fe_data_type(TREE_TYPE(lhs));
     fe_srcs srcs;
     switch (get_gimple_rhs_class(code)) {
     case GIMPLE_SINGLE_RHS:
         fe_operand(fn, rhs1, &srcs);
         break;
     case GIMPLE_UNARY_RHS:
-        fe_operand(fn, rhs1, &srcs);
-        if (CONVERT_EXPR_CODE_P(code)) {
+        if (CONVERT_EXPR_CODE_P(code) && POINTER_TYPE_P(TREE_TYPE(rhs1)) && data) {
             /* Go's uintptr rule, for conversions the user wrote.  Those the
-             * compiler made (sanitizer bounds checks) have no location; they stay
-             * plain flows, which is sound since integers are tracked too. */
-            if (pointer_to_integer(TREE_TYPE(rhs1), TREE_TYPE(lhs)) && gimple_has_location(s))
+             * compiler made (sanitizer checks) have no location: a plain
+             * flow, which only stays in data values. */
+            if (TREE_CODE(TREE_TYPE(lhs)) == BOOLEAN_TYPE || !INTEGRAL_TYPE_P(TREE_TYPE(lhs))
+                || TYPE_PRECISION(TREE_TYPE(lhs)) <= 1)
+                break;                          /* one bit: nothing */
+            fe_operand(fn, rhs1, &srcs);
+            if (gimple_has_location(s)) {
                 fe_escape_srcs(fn, srcs, s, "converted to integer");
-            else if (!POINTER_TYPE_P(TREE_TYPE(rhs1)) && POINTER_TYPE_P(TREE_TYPE(lhs)))
+                srcs.truncate(0);
+            }
+        } else if (CONVERT_EXPR_CODE_P(code) && !POINTER_TYPE_P(TREE_TYPE(rhs1))
+                   && POINTER_TYPE_P(TREE_TYPE(lhs))) {
+            fe_operand(fn, rhs1, &srcs);        /* the end of a copy, or unknown */
+            if (!fe_copied_bytes(rhs1))
                 push(&srcs, fe_heap(fn), 0);
+        } else if (!data || (CONVERT_EXPR_CODE_P(code)
+                             && same_size_types(TREE_TYPE(lhs), TREE_TYPE(rhs1)))) {
+            fe_operand(fn, rhs1, &srcs);        /* a pointer's, or a copy's */
         }
         break;
     case GIMPLE_BINARY_RHS:
     case GIMPLE_TERNARY_RHS:
-        if (TREE_CODE_CLASS(code) == tcc_comparison)
-            break;
+        if (TREE_CODE_CLASS(code) == tcc_comparison || data)
+            break;                              /* data carries nothing */
         for (unsigned i = 1; i < gimple_num_ops(s); i++)
             fe_operand(fn, gimple_op(s, i), &srcs);
         break;
@@ -378,13 +432,12 @@ static void translate_assign(fe_fn *fn, gassign *s)
         fe_unmodelled(fn, s, "unmodelled");
         return;
     }
-    if (fe_narrow_store_escapes(fn, s))
-        fe_escape_srcs(fn, srcs, s, "pointer pieces stored");
-    fe_assign(fn, lhs, srcs, s, "assign");
+    fe_assign(fn, lhs, srcs, s, "assign", raw_store(lhs, rhs1));
 }
 
 static void translate_return(fe_fn *fn, greturn *s)
 {
+    fe_expose_aggregate(fn, gimple_return_retval(s), s);
     fe_srcs srcs;
     fe_operand(fn, gimple_return_retval(s), &srcs);
     fe_flow_srcs(fn, fn->result, srcs, s, "return");
@@ -435,18 +488,20 @@ static void translate_asm(fe_fn *fn, gasm *s)
     fe_escape_srcs(fn, srcs, s, "inline asm");
     fe_srcs unknown;
     push(&unknown, fe_heap(fn), 0);
-    for (unsigned i = 0; i < gimple_asm_noutputs(s); i++)
-        fe_assign(fn, TREE_VALUE(gimple_asm_output_op(s, i)), unknown, s, "inline asm");
+    for (unsigned i = 0; i < gimple_asm_noutputs(s); i++) {
+        tree op = TREE_VALUE(gimple_asm_output_op(s, i));
+        fe_assign(fn, op, unknown, s, "inline asm", memory_ref_p(op));   /* raw bytes */
+    }
 }
 
 static void translate_stmt(fe_fn *fn, gimple *s)
 {
+    fn->stmt = s;
     switch (gimple_code(s)) {
     case GIMPLE_ASSIGN:
         translate_assign(fn, as_a<gassign *>(s));
         break;
     case GIMPLE_CALL:
-        fe_narrow_call(fn, as_a<gcall *>(s));
         fe_call(fn, as_a<gcall *>(s));
         break;
     case GIMPLE_RETURN:
@@ -477,6 +532,7 @@ static void translate_phi(fe_fn *fn, gphi *phi)
     tree res = gimple_phi_result(phi);
     if (virtual_operand_p(res))
         return;
+    fn->stmt = phi;
     fe_srcs srcs;
     for (unsigned i = 0; i < gimple_phi_num_args(phi); i++)
         fe_operand(fn, gimple_phi_arg_def(phi, i), &srcs);
@@ -505,8 +561,7 @@ void fe_translate_function(fe_unit *u, cgraph_node *node)
         fn.ssa[i] = -2;
     fn.vars = new hash_map<tree, esc_loc>;
     fn.var_depth = new hash_map<tree, int>;
-    fn.untyped = NULL;
-    fn.pieces = NULL;
+    fn.stmt = NULL;
     fn.result = esc_result(fn.ef);
 
     fe_loops_begin(&fn);
@@ -522,8 +577,6 @@ void fe_translate_function(fe_unit *u, cgraph_node *node)
     fn.ssa.release();
     delete fn.vars;
     delete fn.var_depth;
-    delete fn.untyped;
-    delete fn.pieces;
     pop_cfun();
     current_function_decl = saved_decl;
 }
