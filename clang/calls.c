@@ -225,8 +225,15 @@ bool ce_library_function(CXCursor decl, const char *name)
             && ce_libc_lookup(name) != CE_LIBC_NONE);
 }
 
+static void expose_aggregate_args(ce_fn *fn, call *c)
+{
+    for (int i = 0; i < c->n; i++)
+        ce_expose_aggregate(fn, c->args[i]);
+}
+
 static void direct_call(ce_fn *fn, call *c, CXCursor decl, ce_srcs *out)
 {
+    expose_aggregate_args(fn, c);
     esc_func *callee = ce_func_for(fn->u, decl);
     esc_loc res = ce_temp(fn, c->cur);
     esc_call(fn->ef, callee, c->n ? c->locs : NULL, c->n, res, ce_cursor_pos(c->cur));
@@ -243,6 +250,7 @@ static CXType called_type(CXCursor callee)
 
 static void indirect_call(ce_fn *fn, call *c, CXCursor callee, ce_srcs *out)
 {
+    expose_aggregate_args(fn, c);
     ce_srcs cs = { 0 };
     ce_value(fn, callee, &cs);      /* side effects of computing the pointer */
     CE_FREE(cs);

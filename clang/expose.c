@@ -223,35 +223,6 @@ static bool named_local(CXCursor e, CXCursor *var)
     return local_decl(*var);
 }
 
-/* A local (through '.' and indexing of arrays) or something else. */
-static bool local_based(CXCursor e)
-{
-    for (int guard = 0; guard < 256; guard++) {
-        CXCursor k[2], arr;
-        e = strip_parens(e);
-        switch (clang_getCursorKind(e)) {
-        case CXCursor_MemberRefExpr:
-            if (ce_children(e, k, 2) != 1 || ce_type_is_pointer(clang_getCursorType(k[0])))
-                return false;
-            e = k[0];
-            break;
-        case CXCursor_ArraySubscriptExpr:
-            if (ce_children(e, k, 2) != 2 || !ce_is_implicit_cast(k[0], &arr)
-                || !ce_type_is_array(clang_getCursorType(arr)))
-                return false;
-            e = arr;
-            break;
-        case CXCursor_DeclRefExpr:
-            return local_decl(clang_getCursorReferenced(e));
-        case CXCursor_CompoundLiteralExpr:
-            return true;
-        default:
-            return false;
-        }
-    }
-    return false;
-}
-
 /* ---- per function state ------------------------------------------------------------ */
 
 /* A scalar local GCC keeps in SSA form. */
@@ -272,6 +243,8 @@ struct ce_expose {
     ce_map *regs;         /* register-like local -> index + 1 */
     CE_VEC(reg) r;
     ce_map *loads;        /* data lvalue cursor -> ctx (k + 1, reg << 8) */
+    ce_map *defs;         /* local pointer -> ce_cursors * of the values stored in it */
+    CE_VEC(ce_cursors *) all_defs;
     bool no_strict_aliasing;
 };
 
@@ -458,8 +431,26 @@ static void walk_init_list(ce_fn *fn, CXCursor e, ctx c)
     CE_FREE(a);
 }
 
+/* A value stored into the local pointer VAR (punned_pointer follows them). */
+static void note_def(ce_fn *fn, CXCursor var, CXCursor val)
+{
+    struct ce_expose *x = fn->expose;
+    if (!ce_type_is_pointer(clang_getCursorType(var)))
+        return;
+    ce_cursors **s = (ce_cursors **)ce_map_slot(x->defs, var, true);
+    if (!*s) {
+        *s = calloc(1, sizeof **s);
+        if (!*s) abort();
+        CE_PUSH(x->all_defs, *s);
+    }
+    CE_PUSH(**s, val);
+}
+
 static void walk_assign(ce_fn *fn, CXCursor lhs, CXCursor rhs, ctx c)
 {
+    CXCursor var;
+    if (named_local(lhs, &var))
+        note_def(fn, var, rhs);
     ctx t = target(fn, lhs);
     if (c.k != C_DISCARD && !(c.k == C_MEM && t.k == C_MEM))
         t = USE;                       /* the assignment's own value is used */
@@ -599,6 +590,8 @@ static void walk_var(ce_fn *fn, CXCursor d)
     CE_FREE(a);
     if (has) {
         int r = reg_of(fn, d);
+        if (local_decl(d))
+            note_def(fn, d, init);
         walk(fn, init, r >= 0 ? (ctx){ C_REG, r } : (ctx){ C_MEM, -1 });
     }
 }
@@ -727,6 +720,7 @@ static struct ce_expose *scan(ce_fn *fn)
     x->addressed = ce_map_new();
     x->regs = ce_map_new();
     x->loads = ce_map_new();
+    x->defs = ce_map_new();
     x->no_strict_aliasing = fn->u->opt->no_strict_aliasing;
     clang_visitChildren(fn->decl, find_addressed, fn);
     clang_visitChildren(fn->decl, find_regs, fn);
@@ -746,6 +740,12 @@ void ce_expose_free(ce_fn *fn)
     ce_map_free(x->addressed);
     ce_map_free(x->regs);
     ce_map_free(x->loads);
+    ce_map_free(x->defs);
+    for (int i = 0; i < x->all_defs.n; i++) {
+        CE_FREE(*x->all_defs.v[i]);
+        free(x->all_defs.v[i]);
+    }
+    CE_FREE(x->all_defs);
     for (int i = 0; i < x->r.n; i++) {
         CE_FREE(x->r.v[i].into);
         CE_FREE(x->r.v[i].from);
@@ -757,82 +757,132 @@ void ce_expose_free(ce_fn *fn)
 
 /* ---- any bytes ------------------------------------------------------------------------ */
 
-/* The pointee type of T (a pointer, or an array decaying to one). */
-static bool pointee(CXType t, CXType *to)
+/* GCC's TYPE_MAIN_VARIANT of the element type. */
+static CXType strip_arrays(CXType t)
 {
-    CXType c = clang_getCanonicalType(t);
-    if (ce_type_is_pointer(c))
-        *to = clang_getPointeeType(c);
-    else if (ce_type_is_array(c))
-        *to = clang_getArrayElementType(c);
-    else
-        return false;
-    return true;
+    t = clang_getCanonicalType(t);
+    while (ce_type_is_array(t))
+        t = clang_getCanonicalType(clang_getArrayElementType(t));
+    return t;
 }
 
-/* Is ACCESS (the type *p has) a view of what pointer P points to? */
-static bool pointer_view(ce_fn *fn, CXCursor p, CXType access)
+/* Is DECLARED (a pointer's pointee type) a declaration of pointer-holding
+ * contents that ACCESS views as something else?  Void and character pointees
+ * (slots, byte buffers) declare nothing. */
+static bool punned_view(CXType declared, CXType access)
 {
+    CXType d = clang_getCanonicalType(declared);
+    if (d.kind == CXType_Void || !holds_pointer(d))
+        return false;
+    return !same_object(strip_arrays(d), strip_arrays(access));
+}
+
+/* The object whose address &OBJ is: the type of its base (a local or global
+ * variable, or what a pointer points to), as GCC's get_base_address. */
+static CXType base_type(CXCursor obj)
+{
+    for (int guard = 0; guard < 256; guard++) {
+        CXCursor k[2], arr;
+        obj = strip_parens(obj);
+        if (clang_getCursorKind(obj) == CXCursor_MemberRefExpr && ce_children(obj, k, 2) == 1
+            && !ce_type_is_pointer(clang_getCursorType(k[0])))
+            obj = k[0];
+        else if (clang_getCursorKind(obj) == CXCursor_ArraySubscriptExpr
+                 && ce_children(obj, k, 2) == 2 && ce_is_implicit_cast(k[0], &arr)
+                 && ce_type_is_array(clang_getCursorType(arr)))
+            obj = arr;
+        else
+            break;
+    }
+    if (clang_getCursorKind(obj) == CXCursor_MemberRefExpr) {    /* p->f: *p */
+        CXCursor k[2];
+        if (ce_children(obj, k, 2) == 1)
+            return clang_getPointeeType(clang_getCanonicalType(clang_getCursorType(k[0])));
+    }
+    return clang_getCursorType(obj);
+}
+
+/* Does the pointer P, or a pointer it was converted, copied or offset from
+ * (DEPTH steps, through the values stored into a local pointer whose address
+ * is never taken: GCC's SSA definitions), declare a pointer-holding pointee
+ * other than ACCESS? */
+static bool punned_pointer(ce_fn *fn, CXCursor p, CXType access, int depth)
+{
+    struct ce_expose *x = fn->expose;
     CXTranslationUnit tu = fn->u->tu;
-    CXType sugared = clang_getPointeeType(clang_getCursorType(p));
-    if (may_alias(tu, sugared))
-        return true;
-    for (int guard = 0; guard < 256; guard++) {        /* to the pointer's origin */
-        CXCursor k[3], arg;
+    for (; depth >= 0; depth--) {
+        CXCursor k[3], arg, var;
         p = strip_parens(p);
-        enum CXCursorKind kind = clang_getCursorKind(p);
-        if (ce_is_implicit_cast(p, &arg) && !ce_type_is_array(clang_getCursorType(arg))
-            && ce_type_is_pointer(clang_getCursorType(arg))) {
-            if (may_alias(tu, clang_getPointeeType(clang_getCursorType(arg))))
+        CXType t = clang_getCursorType(p);
+        if (ce_type_is_pointer(t)) {
+            if (may_alias(tu, clang_getPointeeType(t)))
                 return true;
+            if (punned_view(clang_getPointeeType(clang_getCanonicalType(t)), access))
+                return true;
+        }
+        enum CXCursorKind kind = clang_getCursorKind(p);
+        if (ce_is_implicit_cast(p, &arg)) {
+            if (data_read(p, &var) || ce_type_is_array(clang_getCursorType(arg)))
+                return false;
+            if (lvalue_kind(arg) && named_local(arg, &var)) {
+                void **s = ce_map_slot(x->defs, var, false);
+                if (!s || ce_map_slot(x->addressed, var, false))
+                    return false;
+                ce_cursors *defs = *s;
+                for (int i = 0; i < defs->n; i++)
+                    if (punned_pointer(fn, defs->v[i], access, depth - 1))
+                        return true;
+                return false;
+            }
             p = arg;
         } else if (kind == CXCursor_CStyleCastExpr && ce_last_expr_child(p, &arg)
-                   && (ce_type_is_pointer(clang_getCursorType(arg))
-                       || ce_type_is_array(clang_getCursorType(arg)))) {
-            if (ce_type_is_pointer(clang_getCursorType(arg))
-                && may_alias(tu, clang_getPointeeType(clang_getCursorType(arg))))
-                return true;
-            if (ce_type_is_array(clang_getCursorType(arg))) {
-                p = arg;
-                break;
-            }
+                   && ce_type_is_pointer(clang_getCursorType(arg))) {
             p = arg;
         } else if (kind == CXCursor_BinaryOperator && ce_children(p, k, 3) == 2
                    && op_of(fn, p, true) == CE_OP_ARITH) {
             p = ce_type_is_pointer(clang_getCursorType(k[0])) ? k[0] : k[1];
+        } else if (kind == CXCursor_BinaryOperator && ce_children(p, k, 3) == 2
+                   && op_of(fn, p, true) == CE_OP_ASSIGN) {
+            p = k[1];
         } else {
+            return false;
+        }
+    }
+    return false;
+}
+
+/* Is ACCESS (the type *p has) a view of what pointer P points to: a pointer
+ * with may_alias, `*(T *)&x` with T other than x's type (GCC's MEM[&x]), or
+ * a punned pointer? */
+static bool pointer_view(ce_fn *fn, CXCursor p, CXType access)
+{
+    CXCursor q = strip_parens(p), arg, k[3], obj = clang_getNullCursor();
+    for (int guard = 0; guard < 64; guard++) {   /* casts and offsets of &x, arrays */
+        if (clang_getCursorKind(q) == CXCursor_CStyleCastExpr && ce_last_expr_child(q, &arg)
+            && ce_type_is_pointer(clang_getCursorType(arg))) {
+            q = strip_parens(arg);
+        } else if (ce_is_implicit_cast(q, &arg) && ce_type_is_array(clang_getCursorType(arg))) {
+            obj = strip_parens(arg);
+            break;
+        } else if (ce_is_implicit_cast(q, &arg) && ce_type_is_pointer(clang_getCursorType(arg))
+                   && !lvalue_kind(arg)) {
+            q = strip_parens(arg);
+        } else if (clang_getCursorKind(q) == CXCursor_BinaryOperator && ce_children(q, k, 3) == 2
+                   && op_of(fn, q, true) == CE_OP_ARITH) {
+            q = strip_parens(ce_type_is_pointer(clang_getCursorType(k[0])) ? k[0] : k[1]);
+        } else {
+            if (clang_getCursorKind(q) == CXCursor_UnaryOperator && ce_children(q, k, 2) == 1
+                && op_of(fn, q, false) == CE_OP_ADDR)
+                obj = strip_parens(k[0]);
             break;
         }
     }
-    CXCursor k[2], arr, obj;
-    bool have_obj = false;
-    if (ce_is_implicit_cast(p, &arr) && ce_type_is_array(clang_getCursorType(arr))) {
-        obj = strip_parens(arr);             /* an array decaying */
-        have_obj = true;
-    } else if (ce_type_is_array(clang_getCursorType(p))) {
-        obj = p;
-        have_obj = true;
-    } else if (clang_getCursorKind(p) == CXCursor_UnaryOperator && ce_children(p, k, 2) == 1
-               && op_of(fn, p, false) == CE_OP_ADDR) {
-        obj = strip_parens(k[0]);
-        have_obj = true;
+    if (!clang_Cursor_isNull(obj)) {
+        if (same_object(access, clang_getCursorType(obj)))
+            return false;                    /* *(T *)&x.f of its own type: x.f */
+        return !same_object(strip_arrays(base_type(obj)), strip_arrays(access));
     }
-    if (have_obj) {
-        CXType ot = clang_getCursorType(obj);
-        if (same_object(access, ot))
-            return false;
-        for (CXType e = clang_getCanonicalType(ot); ce_type_is_array(e);
-             e = clang_getCanonicalType(clang_getArrayElementType(e)))
-            if (same_object(access, clang_getArrayElementType(e)))
-                return false;                /* *(int *)a of an int array */
-        if (local_based(obj))
-            return true;                     /* *(T *)&x */
-        return holds_pointer(ot);            /* &p->m viewed as another type */
-    }
-    CXType pt;
-    if (!pointee(clang_getCursorType(p), &pt))
-        return false;
-    return holds_pointer(pt) && !same_object(pt, access);
+    return punned_pointer(fn, p, access, 8);
 }
 
 bool ce_any_bytes(ce_fn *fn, CXCursor e)
@@ -840,7 +890,7 @@ bool ce_any_bytes(ce_fn *fn, CXCursor e)
     struct ce_expose *x = scan(fn);
     CXTranslationUnit tu = fn->u->tu;
     CXType t = clang_getCursorType(e);
-    if (x->no_strict_aliasing && ce_data_type(t))
+    if (x->no_strict_aliasing)
         return true;
     if ((char_type(t) && ce_data_type(t)) || may_alias(tu, t))
         return true;
@@ -928,8 +978,12 @@ bool ce_raw_value(ce_fn *fn, CXCursor e)
             }
             return false;
         case CXCursor_CStyleCastExpr:
-            if (!ce_last_expr_child(e, &k[0])
-                || !same_size_scalar(clang_getCursorType(e), clang_getCursorType(k[0])))
+            if (!ce_last_expr_child(e, &k[0]))
+                return false;
+            if (ce_type_is_pointer(clang_getCursorType(k[0]))
+                && ce_type_is_integer(clang_getCursorType(e)))
+                return true;                    /* a pointer's bytes as an integer */
+            if (!same_size_scalar(clang_getCursorType(e), clang_getCursorType(k[0])))
                 return false;
             e = k[0];
             break;
@@ -975,5 +1029,6 @@ bool ce_raw_value(ce_fn *fn, CXCursor e)
 
 bool ce_raw_store(ce_fn *fn, CXCursor lhs, CXCursor rhs, bool compound)
 {
-    return ce_any_bytes(fn, lhs) || (!compound && ce_raw_value(fn, rhs));
+    return ce_any_bytes(fn, lhs)
+        || (!compound && ce_data_type(clang_getCursorType(lhs)) && ce_raw_value(fn, rhs));
 }

@@ -390,6 +390,27 @@ void ce_unmodelled(ce_fn *fn, CXCursor e, ce_srcs *out, const char *why)
     push_heap(fn, out);
 }
 
+/* An aggregate lvalue E passed by value to a call or returned: code that may
+ * read it typed sees its bytes (as the plugin's fe_expose_aggregate). */
+void ce_expose_aggregate(ce_fn *fn, CXCursor e)
+{
+    CXCursor k;
+    while (ce_is_implicit_cast(e, &k) || (clang_getCursorKind(e) == CXCursor_ParenExpr
+                                          && ce_children(e, &k, 1) == 1))
+        e = k;
+    CXType t = clang_getCanonicalType(clang_getCursorType(e));
+    if (t.kind != CXType_Record || !lvalue_kind(e))
+        return;
+    ce_srcs a = { 0 };
+    ce_address(fn, e, &a);
+    esc_loc heap = ce_heap(fn);
+    for (int i = 0; i < a.n; i++)
+        if (a.v[i].loc != heap)
+            esc_expose(fn->ef, a.v[i].loc, a.v[i].derefs + 1, false, ce_cursor_pos(e),
+                       "raw bytes passed by value");
+    CE_FREE(a);
+}
+
 /* ---- casts ------------------------------------------------------------------------ */
 
 static void cast(ce_fn *fn, CXCursor e, CXCursor arg, ce_srcs *out)
@@ -403,14 +424,24 @@ static void cast(ce_fn *fn, CXCursor e, CXCursor arg, ce_srcs *out)
         push_heap(fn, out);
         return;
     }
-    int start = out->n;
-    ce_value(fn, arg, out);
     if (ce_type_is_pointer(from) && ce_type_is_integer(to)) {
-        ce_srcs conv = { out->v + start, out->n - start, 0 };
+        ce_srcs conv = { 0 };               /* the integer carries nothing */
+        ce_value(fn, arg, &conv);
         ce_escape_srcs(fn, &conv, e, "converted to integer");
-    } else if (!ce_type_is_pointer(from) && ce_type_is_pointer(to)) {
-        push_heap(fn, out);
+        CE_FREE(conv);
+        return;
     }
+    if (ce_data_type(to) && !ce_data_type(from)) {
+        discard(fn, arg);                   /* bool of a pointer: nothing */
+        return;
+    }
+    if (ce_data_type(to) && ce_data_type(from) && !ce_raw_value(fn, e)) {
+        discard(fn, arg);                   /* data carries only copies */
+        return;
+    }
+    ce_value(fn, arg, out);
+    if (!ce_type_is_pointer(from) && ce_type_is_pointer(to) && !ce_raw_value(fn, arg))
+        push_heap(fn, out);                 /* not the end of a copy: unknown */
 }
 
 /* The only expression child of E (a va_arg also names its type: a TypeRef). */
@@ -504,7 +535,10 @@ static void unary(ce_fn *fn, CXCursor e, ce_srcs *out)
         discard(fn, arg);
         return;
     default:
-        ce_value(fn, arg, out);
+        if (ce_data_type(clang_getCursorType(e)) && op != CE_OP_EXTENSION)
+            discard(fn, arg);               /* data carries nothing (expose.c) */
+        else
+            ce_value(fn, arg, out);
         return;
     }
 }
@@ -519,9 +553,18 @@ static void assign(ce_fn *fn, CXCursor e, CXCursor lhs, CXCursor rhs, bool compo
     esc_pos pos;
     ce_binary_op_at(fn->u->tu, e, &pos);      /* GCC's position: the operator */
     const char *why = ce_arrival(rhs, &pos);
-    ce_store_to(fn, &addr, &val, ce_raw_store(fn, lhs, rhs, compound), e, pos, why);
-    if (compound)
-        load_of(fn, lhs, &addr, out);
+    if (compound && ce_data_type(clang_getCursorType(lhs))) {
+        ce_srcs old = { 0 };               /* x op= v reads x: data, nothing */
+        load_of(fn, lhs, &addr, &old);
+        CE_FREE(old);
+        val.n = 0;
+        if (ce_raw_store(fn, lhs, rhs, compound))
+            ce_store_to(fn, &addr, &val, true, e, pos, why);
+    } else {
+        ce_store_to(fn, &addr, &val, ce_raw_store(fn, lhs, rhs, compound), e, pos, why);
+        if (compound)
+            load_of(fn, lhs, &addr, out);
+    }
     for (int i = 0; i < val.n; i++)
         ce_push(out, val.v[i].loc, val.v[i].derefs);
     CE_FREE(addr);
@@ -553,6 +596,11 @@ static void binary(ce_fn *fn, CXCursor e, ce_srcs *out)
         ce_value(fn, rhs, out);
         return;
     default:
+        if (ce_data_type(clang_getCursorType(e))) {
+            discard(fn, lhs);               /* data carries nothing (expose.c) */
+            discard(fn, rhs);
+            return;
+        }
         ce_value(fn, lhs, out);
         ce_value(fn, rhs, out);
         return;

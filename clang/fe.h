@@ -177,6 +177,8 @@ bool ce_raw_value(ce_fn *fn, CXCursor e);
 /* Does LHS = RHS (LHS op= RHS) write raw bytes? */
 bool ce_raw_store(ce_fn *fn, CXCursor lhs, CXCursor rhs, bool compound);
 void ce_expose_free(ce_fn *fn);
+/* An aggregate lvalue passed by value or returned: a typed exposure (expr.c). */
+void ce_expose_aggregate(ce_fn *fn, CXCursor e);
 
 /* ---- calls (calls.c) -------------------------------------------------------- */
 void ce_call(ce_fn *fn, CXCursor call, ce_srcs *out);

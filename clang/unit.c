@@ -172,6 +172,7 @@ static void return_stmt(ce_fn *fn, CXCursor s)
     CXCursor e;
     if (!ce_last_expr_child(s, &e))
         return;
+    ce_expose_aggregate(fn, e);
     ce_srcs v = { 0 };
     ce_value(fn, e, &v);
     esc_loc t = ce_temp(fn, e);       /* GCC's <retval>, at the value */
