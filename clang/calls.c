@@ -7,7 +7,10 @@
  *     gomap_iter_init(it, m)      *it <- m
  *     gomap_iter_next(it, kp, vp) *kp <- *it, *vp <- *it (slots of the map)
  *     gomap_len/delete/clear/free/read_memstats: keep nothing
- *   known libc functions and builtins without a body here (libc.c)
+ *   known libc functions and builtins without a body here (libc.c): copies
+ *                               write raw bytes (esc_store_raw), readers of bytes
+ *                               (strlen, memcmp, strchr ...) expose what their
+ *                               pointer arguments point to (expose.c's rule)
  *   direct call to a function   esc_call (the core applies the callee's summary;
  *                               a body-less or interposable callee keeps all but
  *                               its noescape parameters)
@@ -15,8 +18,8 @@
  *                               noescape in the function type called through;
  *                               the result is unknown
  *
- * and for every call but the gomap runtime's and the library's, the contents of
- * arguments a callee may read in pointer pieces escape (narrow.c).
+ * A callee that reads its arguments' memory as data exposes it there (its
+ * summary carries that back); raw memory whose address leaves is the core's.
  */
 #include "fe.h"
 
@@ -47,6 +50,25 @@ static void store(ce_fn *fn, call *c, esc_loc ptr, esc_loc src, int derefs)
 {
     if (ptr != ESC_NOLOC && src != ESC_NOLOC)
         esc_store(fn->ef, ptr, src, derefs, ce_cursor_pos(c->cur), "call");
+}
+
+/* memcpy & co: the destination receives raw bytes. */
+static void store_raw(ce_fn *fn, call *c, esc_loc ptr, esc_loc src)
+{
+    if (ptr != ESC_NOLOC && src != ESC_NOLOC)
+        esc_store_raw(fn->ef, ptr, src, 1, ce_cursor_pos(c->cur), "call");
+}
+
+/* strlen, memcmp, strchr ...: the bytes their pointer arguments point to are
+ * read as data. */
+static void expose_args(ce_fn *fn, call *c)
+{
+    for (int i = 0; i < c->n; i++) {
+        CXType t = clang_getCursorType(c->args[i]);
+        if (c->locs[i] != ESC_NOLOC && (ce_type_is_pointer(t) || ce_type_is_array(t)))
+            esc_expose(fn->ef, c->locs[i], 1, true, ce_cursor_pos(c->cur),
+                       "pointer bytes read as data");
+    }
 }
 
 /* Evaluate every argument once, in order, into one location each (a variable's
@@ -154,13 +176,21 @@ static bool model_libc(ce_fn *fn, call *c, const char *name, ce_srcs *out)
         result_from(fn, out, ce_heap(fn), 0);
         return true;
     case CE_LIBC_COPY:
-        store(fn, c, arg_loc(c, 0), arg_loc(c, 1), 1);
+        store_raw(fn, c, arg_loc(c, 0), arg_loc(c, 1));
         result_from(fn, out, arg_loc(c, 0), 0);
         return true;
     case CE_LIBC_BCOPY:
-        store(fn, c, arg_loc(c, 1), arg_loc(c, 0), 1);
+        store_raw(fn, c, arg_loc(c, 1), arg_loc(c, 0));
         return true;
     case CE_LIBC_RET_ARG0:
+        result_from(fn, out, arg_loc(c, 0), 0);
+        return true;
+    case ESC_LIBC_READS:
+        expose_args(fn, c);
+        result_from(fn, out, ce_heap(fn), 0);
+        return true;
+    case ESC_LIBC_RET_ARG0_READS:
+        expose_args(fn, c);
         result_from(fn, out, arg_loc(c, 0), 0);
         return true;
     case CE_LIBC_VA:
@@ -195,8 +225,15 @@ bool ce_library_function(CXCursor decl, const char *name)
             && ce_libc_lookup(name) != CE_LIBC_NONE);
 }
 
+static void expose_aggregate_args(ce_fn *fn, call *c)
+{
+    for (int i = 0; i < c->n; i++)
+        ce_expose_aggregate(fn, c->args[i]);
+}
+
 static void direct_call(ce_fn *fn, call *c, CXCursor decl, ce_srcs *out)
 {
+    expose_aggregate_args(fn, c);
     esc_func *callee = ce_func_for(fn->u, decl);
     esc_loc res = ce_temp(fn, c->cur);
     esc_call(fn->ef, callee, c->n ? c->locs : NULL, c->n, res, ce_cursor_pos(c->cur));
@@ -213,6 +250,7 @@ static CXType called_type(CXCursor callee)
 
 static void indirect_call(ce_fn *fn, call *c, CXCursor callee, ce_srcs *out)
 {
+    expose_aggregate_args(fn, c);
     ce_srcs cs = { 0 };
     ce_value(fn, callee, &cs);      /* side effects of computing the pointer */
     CE_FREE(cs);
@@ -244,7 +282,6 @@ void ce_call(ce_fn *fn, CXCursor cur, ce_srcs *out)
     bool direct = clang_getCursorKind(callee) == CXCursor_DeclRefExpr
         && clang_getCursorKind(decl) == CXCursor_FunctionDecl;
     eval_args(fn, c);
-    ce_narrow_call(fn, cur, c->args, c->locs, c->n);
     if (!direct) {
         indirect_call(fn, c, k[0], out);
     } else {

@@ -220,6 +220,8 @@ esc_loc ce_var_loc(ce_fn *fn, CXCursor decl)
                             parm ? 0 : var_depth(fn, decl));
     free(name);
     *slot = (void *)(intptr_t)(l + 1);
+    if (ce_has_union(clang_getCursorType(decl)))
+        esc_raw(fn->ef, l);                  /* a union's members overlay its bytes */
     if (parm) {
         if (param)
             esc_param_home(fn->ef, (esc_loc)(intptr_t)*param - 1, l, pos);
@@ -238,6 +240,8 @@ static esc_loc literal_loc(ce_fn *fn, CXCursor e, bool *fresh)
         return (esc_loc)(intptr_t)*slot - 1;
     esc_loc l = esc_loc_new(fn->ef, ESC_LOC_VAR, NULL, ce_cursor_pos(e), var_depth(fn, e));
     *slot = (void *)(intptr_t)(l + 1);
+    if (ce_has_union(clang_getCursorType(e)))
+        esc_raw(fn->ef, l);
     return l;
 }
 
@@ -286,8 +290,8 @@ esc_loc ce_srcs_loc(ce_fn *fn, const ce_srcs *srcs, CXCursor at)
     return t;
 }
 
-void ce_store_to(ce_fn *fn, const ce_srcs *addr, const ce_srcs *srcs, CXCursor at,
-                 esc_pos pos, const char *why)
+void ce_store_to(ce_fn *fn, const ce_srcs *addr, const ce_srcs *srcs, bool raw,
+                 CXCursor at, esc_pos pos, const char *why)
 {
     esc_loc heap = ce_heap(fn);
     for (int i = 0; i < addr->n; i++) {
@@ -298,6 +302,8 @@ void ce_store_to(ce_fn *fn, const ce_srcs *addr, const ce_srcs *srcs, CXCursor a
         }
         if (a.derefs < 0) {
             ce_flow_at(fn, a.loc, srcs, pos, why);
+            if (raw)
+                esc_raw(fn->ef, a.loc);
             continue;
         }
         esc_loc p = a.loc;
@@ -306,7 +312,8 @@ void ce_store_to(ce_fn *fn, const ce_srcs *addr, const ce_srcs *srcs, CXCursor a
             esc_flow(fn->ef, p, a.loc, a.derefs, pos, why);
         }
         for (int j = 0; j < srcs->n; j++)
-            esc_store(fn->ef, p, srcs->v[j].loc, srcs->v[j].derefs, pos, why);
+            (raw ? esc_store_raw : esc_store)(fn->ef, p, srcs->v[j].loc, srcs->v[j].derefs,
+                                              pos, why);
     }
 }
 
@@ -319,12 +326,20 @@ static void load(ce_fn *fn, const ce_srcs *addr, ce_srcs *out)
                 addr->v[i].loc == heap ? 0 : addr->v[i].derefs + 1);
 }
 
-/* The load that is E's value: nothing when a narrow E cannot carry a piece of a
- * pointer (writes.c). */
+/* The load that is E's value (expose.c): a data load that is not a copy
+ * exposes the memory it reads and carries nothing. */
 static void load_of(ce_fn *fn, CXCursor e, const ce_srcs *addr, ce_srcs *out)
 {
-    if (ce_narrow_load_carries(fn, e))
+    if (!ce_data_type(clang_getCursorType(e)) || ce_copy_load(fn, e)) {
         load(fn, addr, out);
+        return;
+    }
+    esc_loc heap = ce_heap(fn);
+    bool any = ce_any_bytes(fn, e);
+    for (int i = 0; i < addr->n; i++)
+        if (addr->v[i].loc != heap)
+            esc_expose(fn->ef, addr->v[i].loc, addr->v[i].derefs + 1, any, ce_cursor_pos(e),
+                       "pointer bytes read as data");
 }
 
 static void discard(ce_fn *fn, CXCursor e)
@@ -375,6 +390,27 @@ void ce_unmodelled(ce_fn *fn, CXCursor e, ce_srcs *out, const char *why)
     push_heap(fn, out);
 }
 
+/* An aggregate lvalue E passed by value to a call or returned: code that may
+ * read it typed sees its bytes (as the plugin's fe_expose_aggregate). */
+void ce_expose_aggregate(ce_fn *fn, CXCursor e)
+{
+    CXCursor k;
+    while (ce_is_implicit_cast(e, &k) || (clang_getCursorKind(e) == CXCursor_ParenExpr
+                                          && ce_children(e, &k, 1) == 1))
+        e = k;
+    CXType t = clang_getCanonicalType(clang_getCursorType(e));
+    if (t.kind != CXType_Record || !lvalue_kind(e))
+        return;
+    ce_srcs a = { 0 };
+    ce_address(fn, e, &a);
+    esc_loc heap = ce_heap(fn);
+    for (int i = 0; i < a.n; i++)
+        if (a.v[i].loc != heap)
+            esc_expose(fn->ef, a.v[i].loc, a.v[i].derefs + 1, false, ce_cursor_pos(e),
+                       "raw bytes passed by value");
+    CE_FREE(a);
+}
+
 /* ---- casts ------------------------------------------------------------------------ */
 
 static void cast(ce_fn *fn, CXCursor e, CXCursor arg, ce_srcs *out)
@@ -388,14 +424,24 @@ static void cast(ce_fn *fn, CXCursor e, CXCursor arg, ce_srcs *out)
         push_heap(fn, out);
         return;
     }
-    int start = out->n;
-    ce_value(fn, arg, out);
     if (ce_type_is_pointer(from) && ce_type_is_integer(to)) {
-        ce_srcs conv = { out->v + start, out->n - start, 0 };
+        ce_srcs conv = { 0 };               /* the integer carries nothing */
+        ce_value(fn, arg, &conv);
         ce_escape_srcs(fn, &conv, e, "converted to integer");
-    } else if (!ce_type_is_pointer(from) && ce_type_is_pointer(to)) {
-        push_heap(fn, out);
+        CE_FREE(conv);
+        return;
     }
+    if (ce_data_type(to) && !ce_data_type(from)) {
+        discard(fn, arg);                   /* bool of a pointer: nothing */
+        return;
+    }
+    if (ce_data_type(to) && ce_data_type(from) && !ce_raw_value(fn, e)) {
+        discard(fn, arg);                   /* data carries only copies */
+        return;
+    }
+    ce_value(fn, arg, out);
+    if (!ce_type_is_pointer(from) && ce_type_is_pointer(to) && !ce_raw_value(fn, arg))
+        push_heap(fn, out);                 /* not the end of a copy: unknown */
 }
 
 /* The only expression child of E (a va_arg also names its type: a TypeRef). */
@@ -497,7 +543,10 @@ static void unary(ce_fn *fn, CXCursor e, ce_srcs *out)
         discard(fn, arg);
         return;
     default:
-        ce_value(fn, arg, out);
+        if (ce_data_type(clang_getCursorType(e)) && op != CE_OP_EXTENSION)
+            discard(fn, arg);               /* data carries nothing (expose.c) */
+        else
+            ce_value(fn, arg, out);
         return;
     }
 }
@@ -512,18 +561,18 @@ static void assign(ce_fn *fn, CXCursor e, CXCursor lhs, CXCursor rhs, bool compo
     esc_pos pos;
     ce_binary_op_at(fn->u->tu, e, &pos);      /* GCC's position: the operator */
     const char *why = ce_arrival(rhs, &pos);
-    if (ce_narrow_store_escapes(fn, lhs, rhs, compound)) {
-        ce_srcs all = { 0 };
-        for (int i = 0; i < val.n; i++)
-            ce_push(&all, val.v[i].loc, val.v[i].derefs);
+    if (compound && ce_data_type(clang_getCursorType(lhs))) {
+        ce_srcs old = { 0 };               /* x op= v reads x: data, nothing */
+        load_of(fn, lhs, &addr, &old);
+        CE_FREE(old);
+        val.n = 0;
+        if (ce_raw_store(fn, lhs, rhs, compound))
+            ce_store_to(fn, &addr, &val, true, e, pos, why);
+    } else {
+        ce_store_to(fn, &addr, &val, ce_raw_store(fn, lhs, rhs, compound), e, pos, why);
         if (compound)
-            load_of(fn, lhs, &addr, &all);
-        escape_at(fn, &all, pos, "pointer pieces stored");
-        CE_FREE(all);
+            load_of(fn, lhs, &addr, out);
     }
-    ce_store_to(fn, &addr, &val, e, pos, why);
-    if (compound)
-        load_of(fn, lhs, &addr, out);
     for (int i = 0; i < val.n; i++)
         ce_push(out, val.v[i].loc, val.v[i].derefs);
     CE_FREE(addr);
@@ -555,6 +604,11 @@ static void binary(ce_fn *fn, CXCursor e, ce_srcs *out)
         ce_value(fn, rhs, out);
         return;
     default:
+        if (ce_data_type(clang_getCursorType(e))) {
+            discard(fn, lhs);               /* data carries nothing (expose.c) */
+            discard(fn, rhs);
+            return;
+        }
         ce_value(fn, lhs, out);
         ce_value(fn, rhs, out);
         return;
@@ -592,6 +646,15 @@ static void compound_literal(ce_fn *fn, CXCursor e, ce_srcs *out, int derefs)
         value_of_kids(fn, e, 0, &init);
         ce_flow_srcs(fn, l, &init, e, "assign");
         CE_FREE(init);
+        if (ce_raw_value(fn, e))
+            esc_raw(fn->ef, l);
+    }
+    if (derefs == 0 && ce_data_type(clang_getCursorType(e))) {
+        ce_srcs a = { 0 };              /* (int){ ... } read: a data load */
+        ce_push(&a, l, -1);
+        load_of(fn, e, &a, out);
+        CE_FREE(a);
+        return;
     }
     ce_push(out, l, derefs);
 }
@@ -623,10 +686,16 @@ static void decl_ref_value(ce_fn *fn, CXCursor e, ce_srcs *out)
     case CXCursor_VarDecl:
     case CXCursor_ParmDecl: {
         esc_loc l = ce_var_loc(fn, d);
-        if (l == ESC_NOLOC)
+        if (l == ESC_NOLOC) {
             push_heap(fn, out);
-        else
+        } else if (ce_data_type(clang_getCursorType(e)) && !ce_register_local(fn, d)) {
+            ce_srcs a = { 0 };          /* a local in memory: a data load */
+            ce_push(&a, l, -1);
+            load_of(fn, e, &a, out);
+            CE_FREE(a);
+        } else {
             ce_push(out, l, 0);
+        }
         return;
     }
     case CXCursor_EnumConstantDecl:

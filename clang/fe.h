@@ -16,7 +16,7 @@
  *   descriptor.c  the GOMAP_TYPE(K, V) descriptor of a gomap_make call
  *   noescape.c    __attribute__((noescape)) from a function type
  *   writes.c      locals written after their declaration
- *   narrow.c      when a value narrower than a pointer carries a piece of one
+ *   expose.c      the exposure rule: data loads, copies, any-bytes access, raw stores
  *   pos.c         CXSourceLocation -> esc_pos (GCC's columns)
  *   table.c       growable arrays, cursor -> value map, interned strings
  */
@@ -84,6 +84,8 @@ typedef struct ce_options {
                             functions of default visibility are interposable */
     bool gnu89_inline;   /* -fgnu89-inline, -std=gnu89/c89/c90/gnu90, -ansi: `extern
                             inline` bodies are only for inlining */
+    bool no_strict_aliasing;   /* an explicit -fno-strict-aliasing (the last wins):
+                                  every data access reads any bytes (expose.c) */
 } ce_options;
 
 /* ---- a translation unit (unit.c) ------------------------------------------- */
@@ -122,10 +124,7 @@ typedef struct ce_fn {
     ce_loops loops;
     CE_VEC(ce_range) blocks;     /* enclosing compound statements, innermost last */
     ce_map *written;             /* writes.c: locals written after their init */
-    ce_map *untyped;             /* narrow.c: locals whose address is used (untyped) */
-    ce_map *pieces;              /* narrow.c: locals that received pointer pieces */
-    ce_map *ops;                 /* narrow.c: operators read so far */
-    bool piece_local;            /* narrow.c: memory through pointers may hold pieces */
+    struct ce_expose *expose;    /* expose.c: the function's data loads, registers */
     esc_loc result;
 } ce_fn;
 
@@ -140,9 +139,10 @@ void    ce_push(ce_srcs *out, esc_loc loc, int derefs);
 void    ce_value(ce_fn *fn, CXCursor e, ce_srcs *out);
 /* The sources of the address of lvalue E. */
 void    ce_address(ce_fn *fn, CXCursor e, ce_srcs *out);
-/* Store SRCS into the lvalue whose address sources are ADDR. */
-void    ce_store_to(ce_fn *fn, const ce_srcs *addr, const ce_srcs *srcs, CXCursor at,
-                    esc_pos pos, const char *why);
+/* Store SRCS into the lvalue whose address sources are ADDR (RAW: raw bytes,
+ * expose.c: the locals written become raw). */
+void    ce_store_to(ce_fn *fn, const ce_srcs *addr, const ce_srcs *srcs, bool raw,
+                    CXCursor at, esc_pos pos, const char *why);
 void    ce_flow_at(ce_fn *fn, esc_loc dst, const ce_srcs *srcs, esc_pos pos, const char *why);
 const char *ce_arrival(CXCursor rhs, esc_pos *pos);
 void    ce_flow_srcs(ce_fn *fn, esc_loc dst, const ce_srcs *srcs, CXCursor at,
@@ -159,17 +159,25 @@ void    ce_stmt(ce_fn *fn, CXCursor s);
  * its address taken? */
 bool ce_written(ce_fn *fn, CXCursor var);
 
-/* ---- pointer pieces (narrow.c) ---------------------------------------------- */
-/* May the load E (narrower than a pointer) carry a piece of a pointer? */
-bool ce_narrow_load_carries(ce_fn *fn, CXCursor e);
-/* Does LHS = RHS (LHS op= RHS) store through a pointer a narrow value that may
- * carry a piece?  (It escapes: the caller may read it back narrowly.) */
-bool ce_narrow_store_escapes(ce_fn *fn, CXCursor lhs, CXCursor rhs, bool compound);
-/* The arguments of CALL (evaluated into LOCS) that hand over pointer bytes a
- * callee may read in pieces: their contents escape. */
-void ce_narrow_call(ce_fn *fn, CXCursor call, const CXCursor *args, const esc_loc *locs,
-                    int n);
-void ce_narrow_free(ce_fn *fn);
+/* ---- the exposure rule (expose.c) ------------------------------------------------ */
+/* A non-pointer scalar: integer of any width, enum, bool, floating, complex, vector. */
+bool ce_data_type(CXType t);
+bool ce_has_union(CXType t);
+/* A scalar local GCC keeps as an SSA name (address never taken): reading it is
+ * no load. */
+bool ce_register_local(ce_fn *fn, CXCursor var);
+/* Is the data load of lvalue E a copy (its value only stored again)?  Else it
+ * exposes its memory and carries nothing. */
+bool ce_copy_load(ce_fn *fn, CXCursor e);
+/* May the lvalue E read (or write) any object's bytes? */
+bool ce_any_bytes(ce_fn *fn, CXCursor e);
+/* Does the value E carry copied raw bytes (a copy load, a register holding one)? */
+bool ce_raw_value(ce_fn *fn, CXCursor e);
+/* Does LHS = RHS (LHS op= RHS) write raw bytes? */
+bool ce_raw_store(ce_fn *fn, CXCursor lhs, CXCursor rhs, bool compound);
+void ce_expose_free(ce_fn *fn);
+/* An aggregate lvalue passed by value or returned: a typed exposure (expr.c). */
+void ce_expose_aggregate(ce_fn *fn, CXCursor e);
 
 /* ---- calls (calls.c) -------------------------------------------------------- */
 void ce_call(ce_fn *fn, CXCursor call, ce_srcs *out);
@@ -200,6 +208,10 @@ ce_descriptor ce_resolve_descriptor(struct ce_fn *fn, CXCursor arg);
 /* ---- noescape (noescape.c) ----------------------------------------------------- */
 /* Is parameter I of function type T (FunctionProto, canonical or not) noescape? */
 bool ce_param_noescape(CXType fntype, int i);
+
+/* ---- attributes (unit.c) --------------------------------------------------------------- */
+/* Does declaration C carry an attribute spelled with one of WORDS? */
+bool ce_has_attr(CXTranslationUnit tu, CXCursor c, const char *const *words);
 
 /* ---- cursor helpers (expr.c) ---------------------------------------------------- */
 int      ce_children(CXCursor c, CXCursor *out, int max);   /* count; first MAX kept */

@@ -253,6 +253,12 @@ static void parse_one(run *r, const char *source, const char *const *given, int 
     }
     r->opt.pic = pic && !fixed;
     r->opt.gnu89_inline = gnu89_inline(args, nargs);
+    r->opt.no_strict_aliasing = false;       /* explicit only, the last one wins */
+    for (int i = 0; i < nargs; i++)
+        if (!strcmp(args[i], "-fno-strict-aliasing"))
+            r->opt.no_strict_aliasing = true;
+        else if (!strcmp(args[i], "-fstrict-aliasing"))
+            r->opt.no_strict_aliasing = false;
     CXTranslationUnit tu = NULL;
     enum CXErrorCode e = clang_parseTranslationUnit2(r->index, source, args, nargs, NULL, 0,
                                                       CXTranslationUnit_None, &tu);

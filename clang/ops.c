@@ -17,7 +17,7 @@
  * arguments' comma, and one from the definition and one from an argument by a
  * '(' or ',' or more than a short stretch of text).  Anything else is
  * CE_OP_UNKNOWN, and the callers fall back to the types or to a conservative
- * reading (expr.c, narrow.c).
+ * reading (expr.c, expose.c).
  */
 #include "fe.h"
 

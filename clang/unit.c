@@ -44,7 +44,7 @@ static enum CXChildVisitResult find_attr(CXCursor c, CXCursor parent, CXClientDa
     return a->found ? CXChildVisit_Break : CXChildVisit_Continue;
 }
 
-static bool has_attr(CXTranslationUnit tu, CXCursor c, const char *const *words)
+bool ce_has_attr(CXTranslationUnit tu, CXCursor c, const char *const *words)
 {
     attr_find a = { tu, words, false };
     clang_visitChildren(c, find_attr, &a);
@@ -63,7 +63,7 @@ static const char *const always_inline_words[] = { "always_inline", "__always_in
 
 static bool attr_on(ce_unit *u, CXCursor def, CXCursor canon, const char *const *words)
 {
-    return has_attr(u->tu, def, words) || has_attr(u->tu, canon, words)
+    return ce_has_attr(u->tu, def, words) || ce_has_attr(u->tu, canon, words)
         || spelled_in_decl(u->tu, def, words) || spelled_in_decl(u->tu, canon, words);
 }
 
@@ -150,7 +150,7 @@ static void register_defined(ce_unit *u, CXCursor def)
     for (int i = 0; i < n; i++) {
         CXCursor p = clang_Cursor_getArgument(def, (unsigned)i);
         char *pn = ce_string(clang_getCursorSpelling(p));
-        bool noesc = ce_param_noescape(ft, i) || has_attr(u->tu, p, noescape_words);
+        bool noesc = ce_param_noescape(ft, i) || ce_has_attr(u->tu, p, noescape_words);
         esc_loc l = esc_param(f, i, ce_intern(pn), ce_cursor_pos(p),
                               *pn && pointer_param(p), noesc);
         if (asm_body)           /* naked: the asm may keep any parameter anywhere */
@@ -193,10 +193,13 @@ static void var_decl(ce_fn *fn, CXCursor d)
     esc_loc l = ce_var_loc(fn, d);
     esc_pos pos = ce_cursor_pos(d);
     const char *why = has_init ? ce_arrival(init, &pos) : "assign";
-    if (l == ESC_NOLOC)                       /* static or extern: global memory */
+    if (l == ESC_NOLOC) {                     /* static or extern: global memory */
         ce_escape_srcs(fn, &v, d, "store to global");
-    else
+    } else {
         ce_flow_at(fn, l, &v, pos, why);
+        if (has_init && !ce_register_local(fn, d) && ce_raw_value(fn, init))
+            esc_raw(fn->ef, l);               /* a copy of raw bytes (expose.c) */
+    }
     CE_FREE(v);
 }
 
@@ -205,6 +208,7 @@ static void return_stmt(ce_fn *fn, CXCursor s)
     CXCursor e;
     if (!ce_last_expr_child(s, &e))
         return;
+    ce_expose_aggregate(fn, e);
     ce_srcs v = { 0 };
     ce_value(fn, e, &v);
     esc_loc t = ce_temp(fn, e);       /* GCC's <retval>, at the value */
@@ -261,7 +265,7 @@ static enum CXChildVisitResult asm_operand(CXCursor c, CXCursor parent, CXClient
             ce_escape_srcs(fn, &a, c, "inline asm");
         if (output) {
             ce_push(&unknown, ce_heap(fn), 0);
-            ce_store_to(fn, &a, &unknown, c, ce_cursor_pos(c), "inline asm");
+            ce_store_to(fn, &a, &unknown, memory, c, ce_cursor_pos(c), "inline asm");
         }
     }
     CE_FREE(v);
@@ -355,7 +359,7 @@ static void translate(ce_unit *u, CXCursor def)
     CE_FREE(fn.blocks);
     ce_map_free(fn.vars);
     ce_map_free(fn.written);
-    ce_narrow_free(&fn);
+    ce_expose_free(&fn);
 }
 
 /* ---- the unit ------------------------------------------------------------------------------ */

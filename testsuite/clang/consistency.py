@@ -106,6 +106,7 @@ uint64_t G64;
 uint32_t G32;
 static uint32_t low32(const uint32_t *p) { return *p; }
 static void split(struct halves *h, uintptr_t u) { h->lo = (uint32_t)u; h->hi = (uint32_t)(u >> 32); }
+static uint16_t half(gomap *const *pm, int i) { return ((const uint16_t *)pm)[i]; }
 """
 
 STMTS = [
@@ -124,12 +125,16 @@ STMTS = [
     "gomap_iter_init(&iter, {v});", "{{ void *k, *x; if (gomap_iter_next(&iter, &k, &x)) {v} = *(gomap **)x; }}",
     "slot = gomap_assign({v}, &n);", "*(gomap **)gomap_assign({v}, &n) = {w};",
     "{v} = slot ? *(gomap **)slot : {w};", "out = &{v};",
-    # pointer pieces (plugin/gcc/narrow.cc, clang/narrow.c)
+    # the exposure rule (plugin/gcc/narrow.cc, clang/expose.c): copies, exposures
+    # (bytes, unions, puns), typed reads
     "memcpy(&it, &{v}, sizeof it);", "hv.lo = (uint32_t)it; hv.hi = (uint32_t)(it >> 32);",
     "{{ uint32_t h2[2]; memcpy(h2, &{v}, sizeof h2); hv.lo = h2[0]; hv.hi = h2[1]; }}",
     "G64 = ((uint64_t)hv.hi << 32) | hv.lo;", "G32 = low32(&hv.lo);", "split(&hv, it);",
     "{v} = (gomap *)(((uintptr_t)hv.hi << 32) | hv.lo);", "n += (int)hv.lo;",
     "{{ union {{ gomap *m; uint32_t h[2]; }} u; u.m = {v}; hv.hi = u.h[1]; }}",
+    "n += ((const unsigned char *)&{v})[n & 7];", "n += (int)half(&{v}, n & 3);",
+    "{{ uint32_t w = *(const uint32_t *)&{v}; hv.lo = w; }}",
+    "if (slot) n += *(int *)slot;",
 ]
 
 

@@ -1,9 +1,12 @@
-// Both front ends: pointer pieces (plugin/gcc/narrow.cc, clang/narrow.c) in the
-// shapes a C front end sees: designated and compound-literal initializers,
-// narrow locals, compound assignments, struct copies and macros carry the
-// pieces of a map handle copied out with memcpy; a piece stored through a
-// pointer into a map's slot escapes; a map's address handed to a `const void *`
-// parameter may be read in pieces.  Counters and comparisons carry nothing.
+// Both front ends: the exposure rule (plugin/gcc/narrow.cc, clang/expose.c) in
+// the shapes a C front end sees, with a map handle copied out with memcpy:
+// designated and compound-literal initializers, narrow locals, compound
+// assignments, struct copies and macros read its bytes as data (the map
+// escapes where they are read); a copy stored through a pointer into a map's
+// slot and read back as data there escapes.  A map's address handed to a
+// `const void *` parameter read typed (a `uint32_t`, not the handle's type:
+// C11 6.5p7) exposes nothing.  Counters and comparisons carry nothing; a copy
+// of a counter into a global is a copy of the (field-insensitive) struct.
 //
 // RUN: %cc -O0 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --check-prefixes=CHECK --implicit-check-not=escape --implicit-check-not=leaking
 // RUN: %root/build/escape-clang -m %s -- -std=gnu11 -I%root/runtime 2>&1 | %FileCheck %s --check-prefixes=CHECK --implicit-check-not=escape --implicit-check-not=leaking
@@ -83,8 +86,9 @@ static uint32_t read_slot(gomap *mm)
     return v ? *v : 0;
 }
 
-// A narrow parameter may be a piece of the caller's pointer: stored through a
-// pointer (into mm's storage, where read_slot reads it narrowly) it escapes.
+// The caller reads a union's integer member (any object's bytes): its map
+// escapes there.  A parameter is no copy of memory: stored into mm's slot and
+// read back typed, it exposes nothing, and mm stays.
 static uint32_t stash(uint32_t w)
 {
     // CHECK: {{.*}}:[[@LINE+1]]:17: make(map[int]int) does not escape
@@ -117,9 +121,12 @@ static size_t count(gomap *const *pm)
     return gomap_len(*pm);
 }
 
+// A typed read of the handle through `const void *` as a uint32_t: under C11's
+// effective-type rules no conforming program reads a pointer this way, so its
+// bytes are not exposed (as `*(int *)slot`).
 void bytes_to_void_parameter(void)
 {
-    // CHECK: {{.*}}:[[@LINE+1]]:16: make(map[int]int) escapes to heap
+    // CHECK: {{.*}}:[[@LINE+1]]:16: make(map[int]int) does not escape
     gomap *m = gomap_make(GOMAP_TYPE(int, int), 0);
     g32 = first_word(&m);
 }
@@ -135,8 +142,8 @@ size_t typed_parameter(void)
 
 struct counted { gomap *m; int n; unsigned flags; };
 
-// Counters, comparisons and the map's length next to the map carry nothing
-// (a narrow parameter would: it may be a piece of the caller's pointer).
+// Counters, comparisons and the map's length next to the map carry nothing,
+// and reading the typed counters exposes nothing (c holds no raw bytes).
 int counters(int x)
 {
     // CHECK: {{.*}}:[[@LINE+1]]:26: make(map[int]int) does not escape
@@ -147,13 +154,22 @@ int counters(int x)
     c.flags |= (uint32_t)(x < 3);
     c.flags |= LO(x > 7);           /* read in the macro's argument: a comparison */
     int r = c.n + (int)c.flags;
-    g32 = (uint32_t)c.n;
+    g32 = (uint32_t)c.n + 1;
     gomap_free(c.m);
     return r;
 }
 
-// A string or a constant in a local array carries nothing: no memory here may
-// hold pieces, so what pm points to is not handed over in pieces.
+// A counter copied as it is into a global copies c's bytes: the core's
+// locations are field-insensitive, so the copy carries the map.
+void counter_copied(void)
+{
+    // CHECK: {{.*}}:[[@LINE+1]]:26: make(map[int]int) escapes to heap
+    struct counted c = { gomap_make(GOMAP_TYPE(int, int), 0), .n = 1 };
+    g32 = (uint32_t)c.n;
+}
+
+// A string or a constant in a local array: typed and character reads of
+// memory that holds no pointer expose nothing of what pm points to.
 // CHECK: {{.*}}:[[@LINE+1]]:37: pm does not escape
 size_t constants_only(gomap *const *pm)
 {
@@ -163,9 +179,8 @@ size_t constants_only(gomap *const *pm)
 }
 
 // Indexing a local array or taking an element's address for a typed parameter
-// uses no memory untyped; neither does a typed address inside another call's
-// argument.  (Here `pm = &m` does: what pointers reach may hold pieces, but a
-// typed callee reads `it` and `arr` typed.)
+// writes no raw bytes; neither does a typed address inside another call's
+// argument: the callees read `it` and `arr` as pointers.
 // CHECK: {{.*}}:[[@LINE+1]]:34: leaking param: p to result ~r0 level=1
 static gomap *load(gomap *const *p) { return *p; }
 // CHECK: {{.*}}:[[@LINE+1]]:38: it does not escape
@@ -195,10 +210,9 @@ size_t typed_addresses(void)
     return n;
 }
 
-// Pointer bytes written untyped into a local of any type (a memcpy's
-// destination, a store through a cast) are read back through pointers: what
-// pointers reach may hold pieces (both front ends; the plugin's narrow.cc
-// tracks raw writes since c30dc40).
+// Pointer bytes written raw into a local of any type (a memcpy's destination,
+// a store through a cast) and read back as data through a pointer to it: the
+// typed read exposes them (the local is raw).
 uint32_t gpair[2];
 
 // CHECK: {{.*}}:[[@LINE+1]]:50: leaking param content: pm
@@ -251,11 +265,11 @@ void raw_writes(void)
     gomap_free(m);
 }
 
-// A struct returned with the pieces in it, and a union whose pointer member a
-// callee reads in halves through a pointer: both front ends' callees read the
-// union narrowly (the plugin's narrow.cc, escape-clang's narrow views:
-// testsuite/clang/views.c), so the map escapes.
-// CHECK: {{.*}}:[[@LINE+1]]:39: leaking param: m to result ~r0 level=0
+// A struct returned with the pieces in it (split_ret reads u, which a memcpy
+// wrote, as data: m's bytes are exposed there), and a union whose pointer
+// member a callee reads in halves through a pointer (a union member: any
+// object's bytes): the map escapes.
+// CHECK: {{.*}}:[[@LINE+1]]:39: leaking param: m{{$}}
 static struct halves split_ret(gomap *m)
 {
     uintptr_t u;
@@ -273,7 +287,7 @@ void struct_result(void)
 }
 
 union word { gomap *m; uint32_t h[2]; };
-// CHECK: {{.*}}:[[@LINE+1]]:45: leaking param: w to result ~r0 level=1
+// CHECK: {{.*}}:[[@LINE+1]]:45: leaking param content: w
 static uint64_t halves_of(const union word *w)
 {
     return ((uint64_t)w->h[1] << 32) | w->h[0];
@@ -288,8 +302,8 @@ void union_to_callee(void)
     g64 = halves_of(&w);
 }
 
-// A compound literal is a local: a piece stored in it (a narrow parameter)
-// and its address handed to a reader escape.
+// A union's integer member read as an argument: the map escapes at the read
+// (the compound literal and its reader see only an integer).
 // CHECK: {{.*}}:[[@LINE+1]]:42: p does not escape
 static uint32_t first_of(const uint32_t *p)
 {

@@ -1,12 +1,12 @@
-// Both front ends: a callee that views memory of a pointer-holding type narrowly
-// (clang/narrow.c, "narrow views"): a pointer to a struct with a pointer field,
-// to a pointer or to a union converted to a pointer to unsigned char, void or a
-// narrow scalar, or a union read through a pointer, makes every narrow load
-// through a pointer in that function carry pieces, so the caller's map handle,
-// reassembled from its bytes and stored in a global, escapes.  The arguments of
-// the gomap runtime (keys converted to `const void *`) are no such view.
-// (The plugin: plugin/gcc/narrow.cc, per pointer: punned_pointer, and a pointer
-// to pointer-holding memory handed to a reader of bytes, as in hand_on.)
+// Both front ends: a callee that reads memory of a pointer-holding type as
+// bytes (the exposure rule, clang/expose.c and plugin/gcc/narrow.cc): through
+// an `unsigned char *` (converted explicitly, or through `void *`), a union's
+// integer member through a pointer, or halves of a `gomap *const *` viewed as
+// `const uint32_t *` (a pointer whose declared pointee holds pointers: a pun),
+// reads any object's bytes, so what its parameter points to escapes and the
+// caller's map, reassembled from those bytes, goes to the heap.  Typed reads
+// (a field through the struct's own type, a key handed to the runtime as
+// `const void *`) expose nothing.
 //
 // RUN: %root/build/escape-clang -m %s -- -std=gnu11 -I%root/runtime 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
 // RUN: %cc -O0 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
@@ -17,7 +17,7 @@
 static uint64_t out;
 struct holder { gomap *m; int tag; };
 
-// CHECK: {{.*}}:[[@LINE+1]]:47: leaking param: h to result ~r0 level=1
+// CHECK: {{.*}}:[[@LINE+1]]:47: leaking param content: h
 static uint64_t bytes_of(const struct holder *h)
 {
     const unsigned char *b = (const unsigned char *)h;
@@ -36,7 +36,7 @@ void bytes(void)
 }
 
 // The same through `void *`, converted implicitly both ways.
-// CHECK: {{.*}}:[[@LINE+1]]:53: leaking param: h to result ~r0 level=1
+// CHECK: {{.*}}:[[@LINE+1]]:53: leaking param content: h
 static uint64_t bytes_via_void(const struct holder *h)
 {
     const void *p = h;
@@ -57,7 +57,7 @@ void via_void(void)
 
 // A union's narrow member read through a pointer overlays its pointer member.
 union word { gomap *m; uint32_t h[2]; };
-// CHECK: {{.*}}:[[@LINE+1]]:46: leaking param: w to result ~r0 level=1
+// CHECK: {{.*}}:[[@LINE+1]]:46: leaking param content: w
 static uint64_t union_read(const union word *w)
 {
     return ((uint64_t)w->h[1] << 32) | w->h[0];
@@ -74,7 +74,7 @@ void union_through_pointer(void)
 
 // A union inside a struct, read through `(*s).`: the same.
 struct wrapped { int n; union word w; };
-// CHECK: {{.*}}:[[@LINE+1]]:52: leaking param: s to result ~r0 level=1
+// CHECK: {{.*}}:[[@LINE+1]]:52: leaking param content: s
 static uint64_t wrapped_read(const struct wrapped *s)
 {
     return ((uint64_t)(*s).w.h[1] << 32) | (*s).w.h[0];
@@ -90,7 +90,7 @@ void union_in_struct(void)
 }
 
 // A pointer to the handle itself, viewed as halves with pointer arithmetic.
-// CHECK: {{.*}}:[[@LINE+1]]:38: leaking param: pm to result ~r0 level=1
+// CHECK: {{.*}}:[[@LINE+1]]:38: leaking param content: pm
 static uint64_t halves(gomap *const *pm)
 {
     const uint32_t *q = (const uint32_t *)pm + 1;
@@ -105,8 +105,8 @@ void handle_halves(void)
 }
 
 // The view handed on through a local pointer: the reader takes `const void *`
-// and reads bytes; what the pointer points to is passed in pieces.
-// CHECK: {{.*}}:[[@LINE+1]]:40: p does not escape
+// and reads bytes, so what its parameter points to escapes.
+// CHECK: {{.*}}:[[@LINE+1]]:40: leaking param content: p
 static uint64_t first_byte(const void *p)
 {
     const unsigned char *b = p;
