@@ -29,8 +29,8 @@ void release(void *p)
     free(p);
 }
 
-// CHECK: {{.*}}:[[@LINE+2]]:31: leaking param: s to result ~r0 level=0
-// CHECK: {{.*}}:[[@LINE+1]]:31: leaking param content: s
+// CHECK: {{.*}}:[[@LINE+2]]:31: leaking param content: s
+// CHECK: {{.*}}:[[@LINE+1]]:31: leaking param: s to result ~r0 level=0
 const char *after(const char *s)
 {
     return index(s, ':');

@@ -24,8 +24,8 @@ int is_long(const char *s)
     return strlen(s) > 8;
 }
 
-// CHECK: {{.*}}:[[@LINE+2]]:37: leaking param: s to result ~r0 level=0
-// CHECK: {{.*}}:[[@LINE+1]]:37: leaking param content: s
+// CHECK: {{.*}}:[[@LINE+2]]:37: leaking param content: s
+// CHECK: {{.*}}:[[@LINE+1]]:37: leaking param: s to result ~r0 level=0
 const char *after_colon(const char *s)
 {
     return strchr(s, ':');
