@@ -5,7 +5,6 @@
 // the caller rebuilds the handle from that data (defined under PNVI-ae-udi: the bytes
 // were exposed) and uses the map. The plugin of f1508c4 puts the maps on the stack:
 // stack-use-after-return.
-// XFAIL: *
 // RUN: rm -rf %t && mkdir -p %t
 // RUN: %cc -O0 %asan %s %gomap_asan -o %t/heap0
 // RUN: %cc -O0 %asan %plugin %s %gomap_asan -o %t/stack0

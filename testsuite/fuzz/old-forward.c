@@ -3,7 +3,6 @@
 // __builtin_apply() / __builtin_return() to a callee that stores the map in a global;
 // the caller uses the map after its maker returned. The plugin of f1508c4 puts it on the
 // stack: stack-use-after-return.
-// XFAIL: *
 // RUN: rm -rf %t && mkdir -p %t
 // RUN: %cc -O0 %asan %s %gomap_asan -o %t/heap0
 // RUN: %cc -O0 %asan %plugin %s %gomap_asan -o %t/stack0

@@ -5,7 +5,6 @@
 // is the one called; the caller uses the map after its maker returned. The plugin of
 // f1508c4 trusts the inline body and puts the map on the stack (at -O2):
 // stack-use-after-return.
-// XFAIL: *
 // RUN: rm -rf %t && split-file %s %t
 // RUN: %cc -O2 -fno-inline %asan %t/main.c %t/ext.c %gomap_asan -o %t/heap
 // RUN: %cc -O2 -fno-inline %asan %plugin %t/main.c %t/ext.c %gomap_asan -o %t/stack

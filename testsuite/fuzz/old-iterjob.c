@@ -4,7 +4,6 @@
 // iterator holds the map after its maker returned; the caller runs it to its end and frees
 // the map it names. The plugin of f1508c4 puts the maps on the stack:
 // stack-use-after-return.
-// XFAIL: *
 // RUN: rm -rf %t && mkdir -p %t
 // RUN: %cc -O0 %asan %s %gomap_asan -o %t/heap0
 // RUN: %cc -O0 %asan %plugin %s %gomap_asan -o %t/stack0

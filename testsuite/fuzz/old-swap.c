@@ -4,7 +4,6 @@
 // passed by value, a swap of `p->a->m` and `p->b->m` where one holder is global, and
 // `*v[0] = *v[1]` over a table of pointers. The caller uses the maps after the maker
 // returned. The plugin of f1508c4 puts them on the stack: stack-use-after-return.
-// XFAIL: *
 // RUN: rm -rf %t && mkdir -p %t
 // RUN: %cc -O0 %asan %s %gomap_asan -o %t/heap0
 // RUN: %cc -O0 %asan %plugin %s %gomap_asan -o %t/stack0
