@@ -53,7 +53,8 @@
  * comes from outside the modelled code (global, integer cast, unknown memory)
  * flows from esc_heap() or a parameter or a call result; a local whose address
  * is taken is an ESC_LOC_VAR; a callee keeps nothing of a noescape parameter,
- * neither the pointer nor what it points to (SPEC's rule, like Go's
+ * neither the pointer nor what it points to (the attribute's contract, checked
+ * where the definition is compiled: docs/design.md; like Go's
  * //go:noescape); the analysis is flow- and field-insensitive, which only adds
  * flows.  A resolution budget bounds the work; past it every
  * remaining store of the batch goes to the heap (sound, less precise).

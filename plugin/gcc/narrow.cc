@@ -1,6 +1,6 @@
 /* narrow.cc - the exposure rule's classification of loads and stores (GCC).
  *
- * Basis (docs/design.md "Soundness", /work/notes/exposure.md): ISO/IEC TS 6010
+ * Basis (docs/design.md "Soundness"): ISO/IEC TS 6010
  * (PNVI-ae-udi) with C11's effective-type rules, which GCC's optimiser assumes
  * too.  A pointer can be rebuilt from integers only if its storage was
  * exposed: converted to an integer (Go's uintptr rule, translate.cc), or its

@@ -1,12 +1,10 @@
 // The cases of Go 1.19's test/escape2.go and test/escape_param.go where a
 // parameter's pointee is only read as an int (copied to a global int, to
 // another object's int, or returned as an int): Go says the parameter does not
-// escape.  Go does not track ints at all; the plugin treats integers as
-// possible pointer carriers and, memory being field-insensitive, an int read
-// from a struct as carrying its pointers too (see /work/notes/plugin-bugs.md,
-// entry 2).  These tests expect Go's answer, which is also the sound one here:
-// an int narrower than a pointer cannot carry one without a conversion, and
-// conversions escape.  Table: README.md.
+// escape, and so does the plugin under the exposure rule (docs/design.md,
+// "Soundness"): a typed int read of memory that holds no raw pointer bytes reads
+// no pointer, so the int carries nothing and nothing needs to follow it.
+// Table: README.md.
 // -Wno-dangling-pointer: storing addresses of locals into globals is the point.
 //
 // RUN: %cc -O0 -Wno-dangling-pointer -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
