@@ -9,9 +9,9 @@
 // and the reads after their maker returned are stack-use-after-return reports.
 //
 // RUN: rm -rf %t.rt && mkdir -p %t.rt && cd %t.rt && %cc -O2 %asan -c %root/runtime/*.c
-// RUN: %cc -O2 %asan %s %t.rt/*.o -o %t.heap
-// RUN: %cc -O2 %asan %s %plugin %t.rt/*.o -o %t.stack
-// RUN: %cc -O0 %asan %s %plugin %t.rt/*.o -o %t.stack0
+// RUN: %cc -O2 %asan -I %S/Inputs %s %t.rt/*.o -o %t.heap
+// RUN: %cc -O2 %asan -I %S/Inputs %s %plugin %t.rt/*.o -o %t.stack
+// RUN: %cc -O0 %asan -I %S/Inputs %s %plugin %t.rt/*.o -o %t.stack0
 // RUN: %t.heap > %t.heap.out
 // RUN: %t.stack > %t.stack.out
 // RUN: %t.stack0 > %t.stack0.out
@@ -20,25 +20,7 @@
 // RUN: %FileCheck %s < %t.stack.out
 #include <stdio.h>
 #include <string.h>
-#include "gomap.h"
-
-#define NOINL __attribute__((noinline))
-
-static long total(gomap *m)
-{
-    long s = 0;
-    gomap_iter it;
-    void *k, *v;
-    gomap_iter_init(&it, m);
-    while (gomap_iter_next(&it, &k, &v))
-        s += *(int *)k * 1000L + *(int *)v;
-    return s;
-}
-
-#define LOCAL_MAP(name, n, base)                                  \
-    gomap *name = gomap_make(GOMAP_TYPE(int, int), 0);            \
-    for (int i_ = 0; i_ < (n); i_++)                              \
-        *(int *)gomap_assign(name, &i_) = (base) + i_
+#include "maps.h"
 
 static gomap *g_kept;
 

@@ -21,26 +21,7 @@
 // RUN: %FileCheck %s < %t.stack.out
 #include <stdio.h>
 #include <string.h>
-#include "gomap.h"
-
-#define NOINL __attribute__((noinline))
-
-static long total(gomap *m)
-{
-    long s = 0;
-    gomap_iter it;
-    void *k, *v;
-    gomap_iter_init(&it, m);
-    while (gomap_iter_next(&it, &k, &v))
-        s += *(int *)k * 1000L + *(int *)v;
-    return s;
-}
-
-/* A local map made in place (not returned by filled: that one escapes). */
-#define LOCAL_MAP(name, n, base)                                  \
-    gomap *name = gomap_make(GOMAP_TYPE(int, int), 0);            \
-    for (int i_ = 0; i_ < (n); i_++)                              \
-        *(int *)gomap_assign(name, &i_) = (base) + i_
+#include "maps.h"
 
 /* 1. Two holders swap their maps. */
 struct holder { gomap *m; };
@@ -228,7 +209,6 @@ static NOINL long make_rot(void)
     gomap_free(m);
     return s;
 }
-
 
 /* An argument selects shapes ("135"), none runs all: ASan stops at the first
  * report, so each shape can be checked on its own. */

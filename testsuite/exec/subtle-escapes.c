@@ -21,6 +21,7 @@
 // RUN: %FileCheck %s --check-prefix=STATS < %t.heap.err
 #include <string.h>
 #include "phase.h"
+#include "maps.h"
 
 static gomap *filled(int n, int base)
 {
@@ -30,17 +31,6 @@ static gomap *filled(int n, int base)
         *(int *)gomap_assign(m, &i) = v;
     }
     return m;
-}
-
-static long total(gomap *m)
-{
-    long s = 0;
-    gomap_iter it;
-    void *k, *v;
-    gomap_iter_init(&it, m);
-    while (gomap_iter_next(&it, &k, &v))
-        s += *(int *)k * 1000L + *(int *)v;
-    return s;
 }
 
 struct holder { int tag; gomap *m; };
