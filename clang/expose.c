@@ -9,8 +9,10 @@
  *   - is a *copy*: its value only lands in memory again (directly the right
  *     operand of `=` or the initializer of a memory object, through parentheses,
  *     `?:`, `,` and conversions between scalars of the same size); it carries
- *     what its memory holds, and the store receiving it writes raw bytes
- *     (esc_store_raw, esc_raw); or
+ *     what its memory holds (esc_copy: at once for an any-bytes access, else
+ *     only when that memory may be raw), and when it is an any-bytes access the
+ *     store receiving it writes raw bytes (esc_store_raw, esc_raw; typed copies
+ *     of raw memory are raw by the core's propagation); or
  *   - *exposes* the memory it reads (esc_expose) and carries nothing.
  * Integers are not followed through arithmetic, comparisons or calls.
  *
@@ -18,7 +20,7 @@
  * an asm operand, nor volatile) is what GCC makes an SSA name: reading it is no
  * load; a load stored into it is a copy only if every read of it is again a
  * copy (a fixpoint: copy_only), and a store of it writes raw bytes if it holds
- * such copies (holds_copy).  Every other local is memory.
+ * any-bytes copies (holds).  Every other local is memory.
  *
  * A data load is an *any-bytes* access (esc_expose with any: its memory's
  * contents escape at once) when the lvalue may read any object's bytes: a
@@ -30,7 +32,8 @@
  * `gomap **`; void pointees are not such views), and every data access under
  * an explicit -fno-strict-aliasing.  Anything else is typed: the core exposes
  * it only when the memory read may be raw.  A store through an any-bytes
- * lvalue writes raw bytes too.
+ * lvalue writes raw bytes too, as does a store through a pointer whose
+ * declared pointee (not void) is not the stored type (`*(gomap **)half = m`).
  */
 #include "fe.h"
 
@@ -229,8 +232,7 @@ static bool named_local(CXCursor e, CXCursor *var)
 typedef struct reg {
     CXCursor var;
     bool used;            /* read other than as a copy */
-    bool receives;        /* a load or a copy-holding register is stored into it */
-    bool holds;           /* holds_copy */
+    bool holds;           /* receives an any-bytes copy load or a holding register */
     CE_VEC(int) into;     /* registers this one is copied into */
     CE_VEC(int) from;     /* registers copied into this one */
 } reg;
@@ -243,6 +245,7 @@ struct ce_expose {
     ce_map *regs;         /* register-like local -> index + 1 */
     CE_VEC(reg) r;
     ce_map *loads;        /* data lvalue cursor -> ctx (k + 1, reg << 8) */
+    CE_VEC(CXCursor) into_regs;   /* loads stored into registers (see fixpoint) */
     ce_map *defs;         /* local pointer -> ce_cursors * of the values stored in it */
     CE_VEC(ce_cursors *) all_defs;
     bool no_strict_aliasing;
@@ -341,7 +344,7 @@ static void note_read(ce_fn *fn, CXCursor lv, ctx c)
         return;
     }
     if (c.k == C_REG)
-        x->r.v[c.reg].receives = true;
+        CE_PUSH(x->into_regs, lv);
     void **s = ce_map_slot(x->loads, lv, true);
     intptr_t v = (intptr_t)(c.k + 1) | ((intptr_t)(c.reg + 1) << 8);
     if (*s && (intptr_t)*s != v)          /* read twice differently: a use */
@@ -676,9 +679,19 @@ static enum CXChildVisitResult find_regs(CXCursor c, CXCursor parent, CXClientDa
     return CXChildVisit_Recurse;
 }
 
+/* How the value of the data lvalue LV is used (C_USE if never seen); *REG for
+ * C_REG. */
+static ctx_kind load_ctx(struct ce_expose *x, CXCursor lv, int *reg)
+{
+    void **s = ce_map_slot(x->loads, strip_parens(lv), false);
+    intptr_t v = s ? (intptr_t)*s : C_USE + 1;
+    *reg = (int)(v >> 8) - 1;
+    return (ctx_kind)((v & 0xff) - 1);
+}
+
 /* copy_only: no read but copies into memory or copy-only registers; holds:
- * copy-only and receives a copy load or a holding register's value. */
-static void fixpoint(struct ce_expose *x)
+ * copy-only and receives an any-bytes copy load or a holding register's value. */
+static void fixpoint(ce_fn *fn, struct ce_expose *x)
 {
     CE_VEC(int) w = { 0 };
     for (int i = 0; i < x->r.n; i++)
@@ -692,11 +705,15 @@ static void fixpoint(struct ce_expose *x)
                 CE_PUSH(w, s->from.v[j]);
             }
     }
-    for (int i = 0; i < x->r.n; i++)
-        if (!x->r.v[i].used && x->r.v[i].receives) {
-            x->r.v[i].holds = true;
-            CE_PUSH(w, i);
+    for (int i = 0; i < x->into_regs.n; i++) {
+        int r;
+        CXCursor lv = x->into_regs.v[i];
+        if (load_ctx(x, lv, &r) == C_REG && !x->r.v[r].used && !x->r.v[r].holds
+            && ce_any_bytes(fn, lv, false)) {
+            x->r.v[r].holds = true;
+            CE_PUSH(w, r);
         }
+    }
     while (w.n) {                       /* holds flows forward */
         reg *s = &x->r.v[w.v[--w.n]];
         for (int j = 0; j < s->into.n; j++) {
@@ -728,7 +745,7 @@ static struct ce_expose *scan(ce_fn *fn)
     if (a.n)
         walk_stmt(fn, a.v[a.n - 1]);
     CE_FREE(a);
-    fixpoint(x);
+    fixpoint(fn, x);
     return x;
 }
 
@@ -740,6 +757,7 @@ void ce_expose_free(ce_fn *fn)
     ce_map_free(x->addressed);
     ce_map_free(x->regs);
     ce_map_free(x->loads);
+    CE_FREE(x->into_regs);
     ce_map_free(x->defs);
     for (int i = 0; i < x->all_defs.n; i++) {
         CE_FREE(*x->all_defs.v[i]);
@@ -768,11 +786,12 @@ static CXType strip_arrays(CXType t)
 
 /* Is DECLARED (a pointer's pointee type) a declaration of pointer-holding
  * contents that ACCESS views as something else?  Void and character pointees
- * (slots, byte buffers) declare nothing. */
-static bool punned_view(CXType declared, CXType access)
+ * (slots, byte buffers) declare nothing.  STORE: of any contents (pointer
+ * bytes written where data is declared). */
+static bool punned_view(CXType declared, CXType access, bool store)
 {
     CXType d = clang_getCanonicalType(declared);
-    if (d.kind == CXType_Void || !holds_pointer(d))
+    if (d.kind == CXType_Void || (!store && !holds_pointer(d)))
         return false;
     return !same_object(strip_arrays(d), strip_arrays(access));
 }
@@ -806,7 +825,7 @@ static CXType base_type(CXCursor obj)
  * (DEPTH steps, through the values stored into a local pointer whose address
  * is never taken: GCC's SSA definitions), declare a pointer-holding pointee
  * other than ACCESS? */
-static bool punned_pointer(ce_fn *fn, CXCursor p, CXType access, int depth)
+static bool punned_pointer(ce_fn *fn, CXCursor p, CXType access, int depth, bool store)
 {
     struct ce_expose *x = fn->expose;
     CXTranslationUnit tu = fn->u->tu;
@@ -817,7 +836,7 @@ static bool punned_pointer(ce_fn *fn, CXCursor p, CXType access, int depth)
         if (ce_type_is_pointer(t)) {
             if (may_alias(tu, clang_getPointeeType(t)))
                 return true;
-            if (punned_view(clang_getPointeeType(clang_getCanonicalType(t)), access))
+            if (punned_view(clang_getPointeeType(clang_getCanonicalType(t)), access, store))
                 return true;
         }
         enum CXCursorKind kind = clang_getCursorKind(p);
@@ -830,7 +849,7 @@ static bool punned_pointer(ce_fn *fn, CXCursor p, CXType access, int depth)
                     return false;
                 ce_cursors *defs = *s;
                 for (int i = 0; i < defs->n; i++)
-                    if (punned_pointer(fn, defs->v[i], access, depth - 1))
+                    if (punned_pointer(fn, defs->v[i], access, depth - 1, store))
                         return true;
                 return false;
             }
@@ -854,7 +873,7 @@ static bool punned_pointer(ce_fn *fn, CXCursor p, CXType access, int depth)
 /* Is ACCESS (the type *p has) a view of what pointer P points to: a pointer
  * with may_alias, `*(T *)&x` with T other than x's type (GCC's MEM[&x]), or
  * a punned pointer? */
-static bool pointer_view(ce_fn *fn, CXCursor p, CXType access)
+static bool pointer_view(ce_fn *fn, CXCursor p, CXType access, bool store)
 {
     CXCursor q = strip_parens(p), arg, k[3], obj = clang_getNullCursor();
     for (int guard = 0; guard < 64; guard++) {   /* casts and offsets of &x, arrays */
@@ -882,10 +901,10 @@ static bool pointer_view(ce_fn *fn, CXCursor p, CXType access)
             return false;                    /* *(T *)&x.f of its own type: x.f */
         return !same_object(strip_arrays(base_type(obj)), strip_arrays(access));
     }
-    return punned_pointer(fn, p, access, 8);
+    return punned_pointer(fn, p, access, 8, store);
 }
 
-bool ce_any_bytes(ce_fn *fn, CXCursor e)
+bool ce_any_bytes(ce_fn *fn, CXCursor e, bool store)
 {
     struct ce_expose *x = scan(fn);
     CXTranslationUnit tu = fn->u->tu;
@@ -904,7 +923,7 @@ bool ce_any_bytes(ce_fn *fn, CXCursor e)
             CXType bt = clang_getCursorType(k[0]);
             if (ce_type_is_pointer(bt)) {
                 CXType pt = clang_getPointeeType(clang_getCanonicalType(bt));
-                return is_union(pt) || pointer_view(fn, k[0], pt);
+                return is_union(pt) || pointer_view(fn, k[0], pt, store);
             }
             if (is_union(bt) || may_alias(tu, bt))
                 return true;
@@ -922,11 +941,11 @@ bool ce_any_bytes(ce_fn *fn, CXCursor e)
             }
             if (!ce_type_is_pointer(clang_getCursorType(k[0])))
                 k[0] = k[1];                     /* i[p] */
-            return pointer_view(fn, k[0], clang_getCursorType(e));
+            return pointer_view(fn, k[0], clang_getCursorType(e), store);
         case CXCursor_UnaryOperator:
             if (ce_children(e, k, 2) != 1)
                 return true;
-            return pointer_view(fn, k[0], clang_getCursorType(e));
+            return pointer_view(fn, k[0], clang_getCursorType(e), store);
         default:
             return false;
         }
@@ -945,19 +964,15 @@ bool ce_register_local(ce_fn *fn, CXCursor var)
 bool ce_copy_load(ce_fn *fn, CXCursor e)
 {
     struct ce_expose *x = scan(fn);
-    void **s = ce_map_slot(x->loads, strip_parens(e), false);
-    if (!s)
-        return false;
-    intptr_t v = (intptr_t)*s;
-    ctx_kind k = (ctx_kind)((v & 0xff) - 1);
-    int r = (int)(v >> 8) - 1;
+    int r;
+    ctx_kind k = load_ctx(x, e, &r);
     return k == C_MEM || k == C_DISCARD || (k == C_REG && r >= 0 && !x->r.v[r].used);
 }
 
-/* Does the value E (an assignment's right operand, an initializer) carry raw
- * bytes: a copy load or a register holding copies, through the same steps the
- * walk lets copies through? */
-bool ce_raw_value(ce_fn *fn, CXCursor e)
+/* Does the value E (an assignment's right operand, an initializer) carry a
+ * copy (RAW: raw bytes, an any-bytes copy load or a register holding one),
+ * through the same steps the walk lets copies through? */
+bool ce_copied(ce_fn *fn, CXCursor e, bool raw)
 {
     struct ce_expose *x = scan(fn);
     for (int guard = 0; guard < 256; guard++) {
@@ -968,8 +983,8 @@ bool ce_raw_value(ce_fn *fn, CXCursor e)
             if (data_read(e, &lv)) {
                 int r;
                 if (named_local(lv, &var) && (r = reg_of(fn, var)) >= 0)
-                    return x->r.v[r].holds;
-                return ce_copy_load(fn, lv);
+                    return raw ? x->r.v[r].holds : !x->r.v[r].used;
+                return ce_copy_load(fn, lv) && (!raw || ce_any_bytes(fn, lv, false));
             }
             if (ce_is_implicit_cast(e, &k[0])
                 && same_size_scalar(clang_getCursorType(e), clang_getCursorType(k[0]))) {
@@ -990,7 +1005,7 @@ bool ce_raw_value(ce_fn *fn, CXCursor e)
         case CXCursor_ConditionalOperator:
             if (ce_children(e, k, 3) != 3)
                 return false;
-            if (ce_raw_value(fn, k[1]))
+            if (ce_copied(fn, k[1], raw))
                 return true;
             e = k[2];
             break;
@@ -1007,18 +1022,18 @@ bool ce_raw_value(ce_fn *fn, CXCursor e)
             break;
         case CXCursor_InitListExpr: case CXCursor_CompoundLiteralExpr: {
             ce_cursors a = ce_all_children(e);
-            bool raw = false;
-            for (int i = 0; i < a.n && !raw; i++) {
+            bool found = false;
+            for (int i = 0; i < a.n && !found; i++) {
                 CXCursor v = a.v[i], d[2];
                 if (!clang_isExpression(clang_getCursorKind(v)))
                     continue;
                 if (clang_getCursorKind(v) == CXCursor_UnexposedExpr
                     && ce_children(v, d, 2) >= 2 && !ce_last_expr_child(v, &v))
                     continue;
-                raw = ce_raw_value(fn, v);
+                found = ce_copied(fn, v, raw);
             }
             CE_FREE(a);
-            return raw;
+            return found;
         }
         default:
             return false;
@@ -1029,6 +1044,6 @@ bool ce_raw_value(ce_fn *fn, CXCursor e)
 
 bool ce_raw_store(ce_fn *fn, CXCursor lhs, CXCursor rhs, bool compound)
 {
-    return ce_any_bytes(fn, lhs)
-        || (!compound && ce_data_type(clang_getCursorType(lhs)) && ce_raw_value(fn, rhs));
+    return ce_any_bytes(fn, lhs, true)
+        || (!compound && ce_data_type(clang_getCursorType(lhs)) && ce_copied(fn, rhs, true));
 }

@@ -326,20 +326,27 @@ static void load(ce_fn *fn, const ce_srcs *addr, ce_srcs *out)
                 addr->v[i].loc == heap ? 0 : addr->v[i].derefs + 1);
 }
 
-/* The load that is E's value (expose.c): a data load that is not a copy
- * exposes the memory it reads and carries nothing. */
+/* The load that is E's value (expose.c): a data load that is a copy carries
+ * its memory (esc_copy, as the plugin's temporary); any other exposes the
+ * memory it reads and carries nothing. */
 static void load_of(ce_fn *fn, CXCursor e, const ce_srcs *addr, ce_srcs *out)
 {
-    if (!ce_data_type(clang_getCursorType(e)) || ce_copy_load(fn, e)) {
+    if (!ce_data_type(clang_getCursorType(e))) {
         load(fn, addr, out);
         return;
     }
-    esc_loc heap = ce_heap(fn);
-    bool any = ce_any_bytes(fn, e);
-    for (int i = 0; i < addr->n; i++)
-        if (addr->v[i].loc != heap)
-            esc_expose(fn->ef, addr->v[i].loc, addr->v[i].derefs + 1, any, ce_cursor_pos(e),
-                       "pointer bytes read as data");
+    esc_loc heap = ce_heap(fn), copy = ce_copy_load(fn, e) ? ce_temp(fn, e) : ESC_NOLOC;
+    bool any = ce_any_bytes(fn, e, false);
+    esc_pos pos = ce_cursor_pos(e);
+    for (int i = 0; i < addr->n; i++) {
+        esc_loc l = addr->v[i].loc;
+        int derefs = l == heap ? 0 : addr->v[i].derefs + 1;
+        if (copy != ESC_NOLOC)
+            esc_copy(fn->ef, copy, l, derefs, any, pos, "copy");
+        else if (l != heap)
+            esc_expose(fn->ef, l, derefs, any, pos, "pointer bytes read as data");
+    }
+    ce_push(out, copy, 0);
 }
 
 static void discard(ce_fn *fn, CXCursor e)
@@ -435,12 +442,12 @@ static void cast(ce_fn *fn, CXCursor e, CXCursor arg, ce_srcs *out)
         discard(fn, arg);                   /* bool of a pointer: nothing */
         return;
     }
-    if (ce_data_type(to) && ce_data_type(from) && !ce_raw_value(fn, e)) {
+    if (ce_data_type(to) && ce_data_type(from) && !ce_copied(fn, e, false)) {
         discard(fn, arg);                   /* data carries only copies */
         return;
     }
     ce_value(fn, arg, out);
-    if (!ce_type_is_pointer(from) && ce_type_is_pointer(to) && !ce_raw_value(fn, arg))
+    if (!ce_type_is_pointer(from) && ce_type_is_pointer(to) && !ce_copied(fn, arg, true))
         push_heap(fn, out);                 /* not the end of a copy: unknown */
 }
 
@@ -646,7 +653,7 @@ static void compound_literal(ce_fn *fn, CXCursor e, ce_srcs *out, int derefs)
         value_of_kids(fn, e, 0, &init);
         ce_flow_srcs(fn, l, &init, e, "assign");
         CE_FREE(init);
-        if (ce_raw_value(fn, e))
+        if (ce_copied(fn, e, true))
             esc_raw(fn->ef, l);
     }
     if (derefs == 0 && ce_data_type(clang_getCursorType(e))) {

@@ -169,10 +169,11 @@ bool ce_register_local(ce_fn *fn, CXCursor var);
 /* Is the data load of lvalue E a copy (its value only stored again)?  Else it
  * exposes its memory and carries nothing. */
 bool ce_copy_load(ce_fn *fn, CXCursor e);
-/* May the lvalue E read (or write) any object's bytes? */
-bool ce_any_bytes(ce_fn *fn, CXCursor e);
-/* Does the value E carry copied raw bytes (a copy load, a register holding one)? */
-bool ce_raw_value(ce_fn *fn, CXCursor e);
+/* May the lvalue E read (STORE: write) any object's bytes? */
+bool ce_any_bytes(ce_fn *fn, CXCursor e, bool store);
+/* Does the value E carry a copy load's value (RAW: of an any-bytes load, the
+ * bytes of raw memory)? */
+bool ce_copied(ce_fn *fn, CXCursor e, bool raw);
 /* Does LHS = RHS (LHS op= RHS) write raw bytes? */
 bool ce_raw_store(ce_fn *fn, CXCursor lhs, CXCursor rhs, bool compound);
 void ce_expose_free(ce_fn *fn);

@@ -197,7 +197,7 @@ static void var_decl(ce_fn *fn, CXCursor d)
         ce_escape_srcs(fn, &v, d, "store to global");
     } else {
         ce_flow_at(fn, l, &v, pos, why);
-        if (has_init && !ce_register_local(fn, d) && ce_raw_value(fn, init))
+        if (has_init && !ce_register_local(fn, d) && ce_copied(fn, init, true))
             esc_raw(fn->ef, l);               /* a copy of raw bytes (expose.c) */
     }
     CE_FREE(v);

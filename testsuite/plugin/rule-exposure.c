@@ -12,6 +12,9 @@
 // RUN: %cc -O2 %asan -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
 // With an explicit -fno-strict-aliasing every data load may read any bytes:
 // RUN: %cc -O2 -fno-strict-aliasing -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --check-prefix=NSA
+// escape-clang, the same verdicts:
+// RUN: %root/build/escape-clang -m %s -- -std=gnu11 -I%root/runtime 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
+// RUN: %root/build/escape-clang -m %s -- -std=gnu11 -I%root/runtime -fno-strict-aliasing 2>&1 | %FileCheck %s --check-prefix=NSA
 #include <string.h>
 #include "gomap.h"
 
