@@ -126,10 +126,17 @@ static void model_make(ce_fn *fn, call *c, ce_srcs *out)
     result_from(fn, out, map, -1);
 }
 
+/* The runtime's function WANT, called with NARGS arguments: by its name, with
+ * external linkage, and linking to the symbol of that name (not renamed by
+ * `__asm__("other")` or `#pragma redefine_extname`: then it is the other one). */
 static bool named(CXCursor decl, const char *name, const char *want, int n, int nargs)
 {
-    return !strcmp(name, want) && n == nargs
-        && clang_getCursorLinkage(decl) == CXLinkage_External;
+    if (strcmp(name, want) || n != nargs || clang_getCursorLinkage(decl) != CXLinkage_External)
+        return false;
+    char *sym = ce_string(clang_Cursor_getMangling(decl));
+    bool same = !strcmp(sym, want);
+    free(sym);
+    return same;
 }
 
 static bool model_gomap(ce_fn *fn, call *c, CXCursor decl, const char *name,

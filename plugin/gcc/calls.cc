@@ -40,11 +40,27 @@
  * A static chain (nested functions) always escapes.
  */
 #include "fe.h"
+#include "output.h"          /* user_label_prefix */
+
+/* Does the call reach the symbol of its C name?  Not when the user renamed it
+ * (`__asm__("other")` or `#pragma redefine_extname`): a declaration called
+ * gomap_len that links to another function is that other function. */
+static bool symbol_is_name(tree fndecl)
+{
+    if (!DECL_ASSEMBLER_NAME_SET_P(fndecl))
+        return true;
+    const char *sym = IDENTIFIER_POINTER(DECL_ASSEMBLER_NAME_RAW(fndecl));
+    if (*sym == '*')
+        sym++;
+    else if (!strncmp(sym, user_label_prefix, strlen(user_label_prefix)))
+        sym += strlen(user_label_prefix);
+    return !strcmp(sym, IDENTIFIER_POINTER(DECL_NAME(fndecl)));
+}
 
 bool fe_is_gomap_fn(tree fndecl, const char *name)
 {
     return fndecl && TREE_CODE(fndecl) == FUNCTION_DECL && TREE_PUBLIC(fndecl)
-        && DECL_NAME(fndecl) && id_equal(DECL_NAME(fndecl), name);
+        && DECL_NAME(fndecl) && id_equal(DECL_NAME(fndecl), name) && symbol_is_name(fndecl);
 }
 
 static tree arg(gcall *c, unsigned i)
