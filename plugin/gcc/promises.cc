@@ -1,0 +1,164 @@
+/* promises.cc - noescape promises a function makes beyond its own parameters.
+ *
+ * Callers trust __attribute__((noescape)) wherever they see it, so the defining
+ * unit checks every promise it can see for a function with a body here:
+ *   - any declaration of the function (a prototype in a shared header before
+ *     the definition, a redeclaration after it, a block-scope extern): each
+ *     is recorded at PLUGIN_FINISH_DECL with the function type it had then
+ *     (C merges redeclarations into one FUNCTION_DECL, whose composite type may
+ *     not keep every declaration's parameter types);
+ *   - a pointer to a function type with a noescape parameter that the
+ *     function's address is converted to: assigned to, passed as, returned as,
+ *     or initialising such a pointer, in a body (GIMPLE: the destination's type,
+ *     since GCC drops conversions between function pointer types) or in a
+ *     static initializer (the type of the field, element or variable).
+ * unit.cc marks those parameters esc_param_promised; the core then reports a
+ * leaking one like a parameter declared noescape.  Not seen: a function's
+ * address that reaches such a pointer through a variable of another type
+ * (void *, a pointer type without the attribute) or through another unit.
+ */
+#include "fe.h"
+
+tree fe_promises;       /* GC root: TREE_LIST, purpose FUNCTION_DECL, value its promising FUNCTION_TYPE */
+
+static bool promises_any(tree fntype)
+{
+    if (!fntype || !FUNC_OR_METHOD_TYPE_P(fntype))
+        return false;
+    for (tree a = TYPE_ARG_TYPES(fntype); a && a != void_list_node; a = TREE_CHAIN(a))
+        if (TREE_VALUE(a) && lookup_attribute("noescape", TYPE_ATTRIBUTES(TREE_VALUE(a))))
+            return true;
+    return false;
+}
+
+static void record(tree fndecl, tree fntype)
+{
+    if (!promises_any(fntype))
+        return;
+    for (tree l = fe_promises; l; l = TREE_CHAIN(l))
+        if (TREE_PURPOSE(l) == fndecl && TREE_VALUE(l) == fntype)
+            return;
+    fe_promises = tree_cons(fndecl, fntype, fe_promises);
+}
+
+void fe_note_promise_decl(tree decl)
+{
+    if (decl && TREE_CODE(decl) == FUNCTION_DECL)
+        record(decl, TREE_TYPE(decl));
+}
+
+static bool is_conversion(tree v)
+{
+    return CONVERT_EXPR_P(v) || TREE_CODE(v) == NON_LVALUE_EXPR
+        || TREE_CODE(v) == VIEW_CONVERT_EXPR;
+}
+
+/* TYPE: a pointer to a function type the value of V is viewed as. */
+static void note_type(tree fndecl, tree type)
+{
+    if (type && POINTER_TYPE_P(type))
+        record(fndecl, TREE_TYPE(type));
+}
+
+/* The value V (a function's address, maybe converted) flows into a slot of
+ * type TYPE. */
+static void note_value(tree v, tree type)
+{
+    if (!v)
+        return;
+    tree w = v;
+    while (is_conversion(w))
+        w = TREE_OPERAND(w, 0);
+    if (TREE_CODE(w) != ADDR_EXPR || TREE_CODE(TREE_OPERAND(w, 0)) != FUNCTION_DECL)
+        return;
+    tree fndecl = TREE_OPERAND(w, 0);
+    note_type(fndecl, type);
+    for (w = v; is_conversion(w); w = TREE_OPERAND(w, 0))
+        note_type(fndecl, TREE_TYPE(w));
+}
+
+static void note_init(tree init, tree type)
+{
+    if (!init || init == error_mark_node)
+        return;
+    if (TREE_CODE(init) != CONSTRUCTOR) {
+        note_value(init, type);
+        return;
+    }
+    unsigned i;
+    tree idx, val;
+    FOR_EACH_CONSTRUCTOR_ELT(CONSTRUCTOR_ELTS(init), i, idx, val) {
+        tree et = TREE_TYPE(val);
+        if (idx && TREE_CODE(idx) == FIELD_DECL)
+            et = TREE_TYPE(idx);
+        else if (type && TREE_CODE(type) == ARRAY_TYPE)
+            et = TREE_TYPE(type);
+        note_init(val, et);
+    }
+}
+
+static void note_stmt(tree fndecl, gimple *s)
+{
+    if (gassign *a = dyn_cast<gassign *>(s)) {
+        tree lhs = gimple_assign_lhs(a);
+        tree rhs = gimple_assign_rhs1(a);
+        if (gimple_assign_single_p(a) || CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(a)))
+            note_init(rhs, TREE_TYPE(lhs));
+    } else if (gcall *c = dyn_cast<gcall *>(s)) {
+        tree fntype = gimple_call_fntype(c);
+        tree a = fntype ? TYPE_ARG_TYPES(fntype) : NULL_TREE;
+        for (unsigned i = 0; i < gimple_call_num_args(c); i++) {
+            tree at = a && a != void_list_node ? TREE_VALUE(a) : NULL_TREE;
+            note_value(gimple_call_arg(c, i), at);
+            if (a && a != void_list_node)
+                a = TREE_CHAIN(a);
+        }
+        tree fn = gimple_call_fn(c);
+        if (fn && fntype)       /* ((visit_fn)keep)(m): called as that type */
+            note_value(fn, build_pointer_type(fntype));
+    } else if (greturn *r = dyn_cast<greturn *>(s)) {
+        if (DECL_RESULT(fndecl))
+            note_value(gimple_return_retval(r), TREE_TYPE(DECL_RESULT(fndecl)));
+    } else if (gphi *p = dyn_cast<gphi *>(s)) {
+        for (unsigned i = 0; i < gimple_phi_num_args(p); i++)
+            note_value(gimple_phi_arg_def(p, i), TREE_TYPE(gimple_phi_result(p)));
+    }
+}
+
+static void apply(fe_unit *u, tree fndecl, tree fntype)
+{
+    tree target = fndecl;
+    if (cgraph_node *node = cgraph_node::get(fndecl))
+        if (cgraph_node *t = node->ultimate_alias_target())
+            target = t->decl;
+    esc_func **f = u->funcs->get(target);
+    if (!f || !FUNC_OR_METHOD_TYPE_P(fntype))
+        return;
+    int i = 0;
+    for (tree a = TYPE_ARG_TYPES(fntype); a && a != void_list_node; a = TREE_CHAIN(a), i++)
+        if (TREE_VALUE(a) && lookup_attribute("noescape", TYPE_ATTRIBUTES(TREE_VALUE(a))))
+            esc_param_promised(*f, i);
+}
+
+void fe_collect_promises(fe_unit *u)
+{
+    cgraph_node *node;
+    FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node) {
+        function *fun = DECL_STRUCT_FUNCTION(node->decl);
+        record(node->decl, TREE_TYPE(node->decl));
+        if (!fun || !fun->cfg)
+            continue;
+        basic_block bb;
+        FOR_EACH_BB_FN(bb, fun) {
+            for (gphi_iterator pi = gsi_start_phis(bb); !gsi_end_p(pi); gsi_next(&pi))
+                note_stmt(node->decl, pi.phi());
+            for (gimple_stmt_iterator si = gsi_start_bb(bb); !gsi_end_p(si); gsi_next(&si))
+                note_stmt(node->decl, gsi_stmt(si));
+        }
+    }
+    varpool_node *v;
+    FOR_EACH_VARIABLE(v)
+        note_init(DECL_INITIAL(v->decl), TREE_TYPE(v->decl));
+    for (tree l = fe_promises; l; l = TREE_CHAIN(l))
+        apply(u, TREE_PURPOSE(l), TREE_VALUE(l));
+}
