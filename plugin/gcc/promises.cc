@@ -19,7 +19,9 @@
  */
 #include "fe.h"
 
-tree fe_promises;       /* GC root: TREE_LIST, purpose FUNCTION_DECL, value its promising FUNCTION_TYPE */
+/* GC root: TREE_LIST, purpose a FUNCTION_DECL, value the FUNCTION_TYPE one of its
+ * declarations had when it was seen (PLUGIN_FINISH_DECL). */
+tree fe_promises;
 
 static bool promises_any(tree fntype)
 {
@@ -31,14 +33,11 @@ static bool promises_any(tree fntype)
     return false;
 }
 
+/* At PLUGIN_FINISH_DECL: kept for the pass (one entry per declaration). */
 static void record(tree fndecl, tree fntype)
 {
-    if (!promises_any(fntype))
-        return;
-    for (tree l = fe_promises; l; l = TREE_CHAIN(l))
-        if (TREE_PURPOSE(l) == fndecl && TREE_VALUE(l) == fntype)
-            return;
-    fe_promises = tree_cons(fndecl, fntype, fe_promises);
+    if (promises_any(fntype))
+        fe_promises = tree_cons(fndecl, fntype, fe_promises);
 }
 
 void fe_note_promise_decl(tree decl)
@@ -53,16 +52,18 @@ static bool is_conversion(tree v)
         || TREE_CODE(v) == VIEW_CONVERT_EXPR;
 }
 
+static void apply(fe_unit *u, tree fndecl, tree fntype);
+
 /* TYPE: a pointer to a function type the value of V is viewed as. */
-static void note_type(tree fndecl, tree type)
+static void note_type(fe_unit *u, tree fndecl, tree type)
 {
-    if (type && POINTER_TYPE_P(type))
-        record(fndecl, TREE_TYPE(type));
+    if (type && POINTER_TYPE_P(type) && promises_any(TREE_TYPE(type)))
+        apply(u, fndecl, TREE_TYPE(type));
 }
 
 /* The value V (a function's address, maybe converted) flows into a slot of
  * type TYPE. */
-static void note_value(tree v, tree type)
+static void note_value(fe_unit *u, tree v, tree type)
 {
     if (!v)
         return;
@@ -72,17 +73,17 @@ static void note_value(tree v, tree type)
     if (TREE_CODE(w) != ADDR_EXPR || TREE_CODE(TREE_OPERAND(w, 0)) != FUNCTION_DECL)
         return;
     tree fndecl = TREE_OPERAND(w, 0);
-    note_type(fndecl, type);
+    note_type(u, fndecl, type);
     for (w = v; is_conversion(w); w = TREE_OPERAND(w, 0))
-        note_type(fndecl, TREE_TYPE(w));
+        note_type(u, fndecl, TREE_TYPE(w));
 }
 
-static void note_init(tree init, tree type)
+static void note_init(fe_unit *u, tree init, tree type)
 {
     if (!init || init == error_mark_node)
         return;
     if (TREE_CODE(init) != CONSTRUCTOR) {
-        note_value(init, type);
+        note_value(u, init, type);
         return;
     }
     unsigned i;
@@ -93,35 +94,36 @@ static void note_init(tree init, tree type)
             et = TREE_TYPE(idx);
         else if (type && TREE_CODE(type) == ARRAY_TYPE)
             et = TREE_TYPE(type);
-        note_init(val, et);
+        note_init(u, val, et);
     }
 }
 
-static void note_stmt(tree fndecl, gimple *s)
+static void note_stmt(fe_unit *u, tree fndecl, gimple *s)
 {
     if (gassign *a = dyn_cast<gassign *>(s)) {
         tree lhs = gimple_assign_lhs(a);
         tree rhs = gimple_assign_rhs1(a);
         if (gimple_assign_single_p(a) || CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(a)))
-            note_init(rhs, TREE_TYPE(lhs));
+            note_init(u, rhs, TREE_TYPE(lhs));
     } else if (gcall *c = dyn_cast<gcall *>(s)) {
         tree fntype = gimple_call_fntype(c);
         tree a = fntype ? TYPE_ARG_TYPES(fntype) : NULL_TREE;
         for (unsigned i = 0; i < gimple_call_num_args(c); i++) {
             tree at = a && a != void_list_node ? TREE_VALUE(a) : NULL_TREE;
-            note_value(gimple_call_arg(c, i), at);
+            note_value(u, gimple_call_arg(c, i), at);
             if (a && a != void_list_node)
                 a = TREE_CHAIN(a);
         }
-        tree fn = gimple_call_fn(c);
-        if (fn && fntype)       /* ((visit_fn)keep)(m): called as that type */
-            note_value(fn, build_pointer_type(fntype));
+        tree fn = gimple_call_fn(c);     /* ((visit_fn)keep)(m): called as that type */
+        tree callee = gimple_call_fndecl(c);
+        if (fn && fntype && callee && fntype != TREE_TYPE(callee) && promises_any(fntype))
+            apply(u, callee, fntype);
     } else if (greturn *r = dyn_cast<greturn *>(s)) {
         if (DECL_RESULT(fndecl))
-            note_value(gimple_return_retval(r), TREE_TYPE(DECL_RESULT(fndecl)));
+            note_value(u, gimple_return_retval(r), TREE_TYPE(DECL_RESULT(fndecl)));
     } else if (gphi *p = dyn_cast<gphi *>(s)) {
         for (unsigned i = 0; i < gimple_phi_num_args(p); i++)
-            note_value(gimple_phi_arg_def(p, i), TREE_TYPE(gimple_phi_result(p)));
+            note_value(u, gimple_phi_arg_def(p, i), TREE_TYPE(gimple_phi_result(p)));
     }
 }
 
@@ -145,20 +147,21 @@ void fe_collect_promises(fe_unit *u)
     cgraph_node *node;
     FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node) {
         function *fun = DECL_STRUCT_FUNCTION(node->decl);
-        record(node->decl, TREE_TYPE(node->decl));
+        if (promises_any(TREE_TYPE(node->decl)))
+            apply(u, node->decl, TREE_TYPE(node->decl));
         if (!fun || !fun->cfg)
             continue;
         basic_block bb;
         FOR_EACH_BB_FN(bb, fun) {
             for (gphi_iterator pi = gsi_start_phis(bb); !gsi_end_p(pi); gsi_next(&pi))
-                note_stmt(node->decl, pi.phi());
+                note_stmt(u, node->decl, pi.phi());
             for (gimple_stmt_iterator si = gsi_start_bb(bb); !gsi_end_p(si); gsi_next(&si))
-                note_stmt(node->decl, gsi_stmt(si));
+                note_stmt(u, node->decl, gsi_stmt(si));
         }
     }
     varpool_node *v;
     FOR_EACH_VARIABLE(v)
-        note_init(DECL_INITIAL(v->decl), TREE_TYPE(v->decl));
+        note_init(u, DECL_INITIAL(v->decl), TREE_TYPE(v->decl));
     for (tree l = fe_promises; l; l = TREE_CHAIN(l))
         apply(u, TREE_PURPOSE(l), TREE_VALUE(l));
 }
