@@ -10,8 +10,9 @@
  *   - a pointer to a function type with a noescape parameter that the
  *     function's address is converted to: assigned to, passed as, returned as,
  *     or initialising such a pointer, in a body (GIMPLE: the destination's type,
- *     since GCC drops conversions between function pointer types) or in a
- *     static initializer (the type of the field, element or variable).
+ *     since GCC drops conversions between function pointer types; back through
+ *     SSA copies and PHIs, as for `x ? f : g`) or in a static initializer (the
+ *     type of the field, element or variable).
  * unit.cc marks those parameters esc_param_promised; the core then reports a
  * leaking one like a parameter declared noescape.  Not seen: a function's
  * address that reaches such a pointer through a variable of another type
@@ -61,12 +62,24 @@ static void note_type(fe_unit *u, tree fndecl, tree type)
         apply(u, fndecl, TREE_TYPE(type));
 }
 
-/* The value V (a function's address, maybe converted) flows into a slot of
- * type TYPE. */
-static void note_value(fe_unit *u, tree v, tree type)
+/* The value V (a function's address, maybe converted, maybe through SSA copies
+ * and PHIs: `V = x ? f : g`) flows into a slot of type TYPE.  BUDGET bounds the
+ * walk back through SSA definitions. */
+static void note_value_1(fe_unit *u, tree v, tree type, int *budget)
 {
-    if (!v)
+    if (!v || --*budget < 0)
         return;
+    if (TREE_CODE(v) == SSA_NAME) {
+        gimple *d = SSA_NAME_DEF_STMT(v);
+        if (gassign *a = d ? dyn_cast<gassign *>(d) : NULL) {
+            if (gimple_assign_single_p(a) || CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(a)))
+                note_value_1(u, gimple_assign_rhs1(a), type, budget);
+        } else if (gphi *p = d ? dyn_cast<gphi *>(d) : NULL) {
+            for (unsigned i = 0; i < gimple_phi_num_args(p); i++)
+                note_value_1(u, gimple_phi_arg_def(p, i), type, budget);
+        }
+        return;
+    }
     tree w = v;
     while (is_conversion(w))
         w = TREE_OPERAND(w, 0);
@@ -76,6 +89,15 @@ static void note_value(fe_unit *u, tree v, tree type)
     note_type(u, fndecl, type);
     for (w = v; is_conversion(w); w = TREE_OPERAND(w, 0))
         note_type(u, fndecl, TREE_TYPE(w));
+}
+
+static void note_value(fe_unit *u, tree v, tree type)
+{
+    int budget = 64;
+    if (type && POINTER_TYPE_P(type) && promises_any(TREE_TYPE(type)))
+        note_value_1(u, v, type, &budget);
+    else if (v && TREE_CODE(v) != SSA_NAME)       /* a cast of its own: (visit_fn)f */
+        note_value_1(u, v, type, &budget);
 }
 
 static void note_init(fe_unit *u, tree init, tree type)

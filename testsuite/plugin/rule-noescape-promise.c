@@ -135,6 +135,19 @@ visit_fn ret(void) { return fp_ret; }
 void fp_cast(gomap *m) { global = m; }
 void cast(void) { ((visit_fn)fp_cast)(global); }
 
+// An array's initializer, and either arm of a conditional.
+// ERR: rule-noescape-promise.c:[[@LINE+2]]:22: error: parameter 'm' is declared noescape but leaks to the heap
+// CHECK: {{.*}}:[[@LINE+1]]:22: leaking param: m
+void fp_table(gomap *m) { global = m; }
+visit_fn TABLE[] = { fp_var, fp_table };
+// ERR: rule-noescape-promise.c:[[@LINE+2]]:21: error: parameter 'm' is declared noescape but leaks to the heap
+// CHECK: {{.*}}:[[@LINE+1]]:21: leaking param: m
+void fp_then(gomap *m) { global = m; }
+// ERR: rule-noescape-promise.c:[[@LINE+2]]:21: error: parameter 'm' is declared noescape but leaks to the heap
+// CHECK: {{.*}}:[[@LINE+1]]:21: leaking param: m
+void fp_else(gomap *m) { global = m; }
+void choose(int x) { V = x ? fp_then : fp_else; }
+
 void same_unit(void)
 {
     // CHECK: {{.*}}:[[@LINE+1]]:16: make(map[int]int) escapes to heap
