@@ -15,6 +15,7 @@
  *   loops.c       Go's loopDepth from for/while/do scopes and backward gotos
  *   descriptor.c  the GOMAP_TYPE(K, V) descriptor of a gomap_make call
  *   noescape.c    __attribute__((noescape)) from a function type
+ *   promises.c    noescape promised by other declarations and function pointer types
  *   writes.c      locals written after their declaration
  *   expose.c      the exposure rule: data loads, copies, any-bytes access, raw stores
  *   pos.c         CXSourceLocation -> esc_pos (GCC's columns)
@@ -98,6 +99,10 @@ typedef struct ce_unit {
 } ce_unit;
 void ce_analyse_unit(CXTranslationUnit tu, const ce_options *opt, esc_ctx *ctx);
 esc_func *ce_func_for(ce_unit *u, CXCursor decl);
+/* Mark (esc_param_promised) the parameters of the unit's definitions that another
+ * declaration or a function pointer type their address is converted to promises
+ * noescape (promises.c). */
+void ce_note_promises(ce_unit *u);
 
 /* ---- loop regions (loops.c) ------------------------------------------------ */
 typedef struct ce_range { unsigned begin, end; } ce_range;

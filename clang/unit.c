@@ -501,6 +501,7 @@ void ce_analyse_unit(CXTranslationUnit tu, const ce_options *opt, esc_ctx *ctx)
     for (int i = 0; i < ds.v.n; i++)
         if (live[i])
             register_defined(&u, ds.v.v[i]);
+    ce_note_promises(&u);
     for (int i = 0; i < ds.v.n; i++)
         if (live[i])
             translate(&u, ds.v.v[i]);

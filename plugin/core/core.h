@@ -77,6 +77,8 @@ typedef struct fparam {
     const char *name;
     esc_pos pos;
     bool is_pointer, noescape, set;
+    bool promised;              /* another declaration or a function pointer type promised
+                                   noescape: checked, not trusted (esc_param_promised) */
     int home;                   /* ESC_LOC_VAR it lives in, -1 (esc_param_home) */
     uint32_t result_mask;       /* ~r0 = *^d p for each bit d (closed results) */
 } fparam;

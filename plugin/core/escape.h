@@ -82,6 +82,13 @@ esc_func *esc_func_new(esc_ctx *c, const char *name, esc_pos pos, bool has_body,
  * noescape: __attribute__((noescape)) - callers assume it keeps nothing. */
 esc_loc esc_param(esc_func *f, int i, const char *name, esc_pos pos,
                   bool is_pointer, bool noescape);
+/* Parameter i (set already) was promised noescape elsewhere than on its own
+ * declaration: by another declaration of the function (a prototype in a header,
+ * a redeclaration after the definition) or by a pointer to a function type with
+ * a noescape parameter i that the function's address was converted to.  Callers
+ * through those trust it, so esc_promise_broken checks it; calls in this unit
+ * do not trust it (the flag does not change the analysis). */
+void esc_param_promised(esc_func *f, int i);
 esc_loc esc_result(esc_func *f);    /* the returned value, Go's ~r0 */
 /* Recursion the call graph does not show.  The frame budget
  * treats as recursive every function in a cycle of the may-call graph: a direct
@@ -224,7 +231,8 @@ typedef struct esc_decision {
 esc_decision esc_site_decision(esc_ctx *c, int site);
 
 /* __attribute__((noescape)) checked.  After esc_solve: is
- * parameter i of f (a function with a body) declared noescape although the
+ * parameter i of f (a function with a body) declared (or promised,
+ * esc_param_promised) noescape although the
  * analysis finds that it leaks (to the heap or to the result, at any level)?
  * Then msg gets "parameter 'p' is declared noescape but leaks to the heap" (or
  * "... leaks its content to the heap", "... leaks to the result ~r0 level=N")

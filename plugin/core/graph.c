@@ -237,6 +237,11 @@ void esc_unknown_call(esc_func *f)
     f->calls_unknown = true;
 }
 
+void esc_param_promised(esc_func *f, int i)
+{
+    if (i >= 0 && i < f->params.n && f->params.v[i].set) f->params.v[i].promised = true;
+}
+
 esc_loc esc_param(esc_func *f, int i, const char *name, esc_pos pos, bool is_pointer,
                   bool noescape)
 {

@@ -253,7 +253,7 @@ static const fparam *promise(esc_ctx *c, const esc_func *f, int i)
 {
     if (!c->solved || !f->has_body || i < 0 || i >= f->params.n) return NULL;
     const fparam *p = &f->params.v[i];
-    if (!p->set || !p->noescape) return NULL;
+    if (!p->set || !(p->noescape || p->promised)) return NULL;
     const location *L = LOC(c, p->loc);
     return L->leak_heap >= 0 || L->leak_result >= 0 ? p : NULL;
 }

@@ -7,6 +7,7 @@
  *   plugin.cc      plugin_init: version check, arguments, attribute, the pass
  *   args.cc        -fplugin-arg-escape-* parsing
  *   attrs.cc       __attribute__((noescape)) on parameters
+ *   promises.cc    noescape promised by other declarations and function pointer types
  *   unit.cc        the pass body: functions, parameters, solve, report, rewrite
  *   position.cc    location_t -> esc_pos
  *   loops.cc       Go's loopDepth for SSA values, map sites and memory variables
@@ -178,5 +179,13 @@ fe_descriptor fe_resolve_descriptor(tree arg);
 void fe_note_decl(void *gcc_data, void *user_data);   /* PLUGIN_FINISH_DECL */
 void fe_rewrite_unit(fe_unit *u);
 extern tree fe_make_on_decl;                           /* GC root */
+
+/* ---- promises (promises.cc) ----------------------------------------------- */
+void fe_note_promise_decl(tree decl);   /* PLUGIN_FINISH_DECL: a declaration's promises */
+/* Mark (esc_param_promised) the parameters of the unit's bodies that another
+ * declaration or a function pointer type their address is converted to
+ * promises noescape. */
+void fe_collect_promises(fe_unit *u);
+extern tree fe_promises;                               /* GC root */
 
 #endif /* ESCAPE_GCC_FE_H */

@@ -18,10 +18,12 @@
 
 tree fe_make_on_decl;
 
-/* PLUGIN_FINISH_DECL: remember the unit's own declaration of gomap_make_on. */
+/* PLUGIN_FINISH_DECL: remember the unit's own declaration of gomap_make_on; every
+ * declaration's noescape promises (promises.cc). */
 void fe_note_decl(void *gcc_data, void *)
 {
     tree decl = (tree)gcc_data;
+    fe_note_promise_decl(decl);
     if (decl && TREE_CODE(decl) == FUNCTION_DECL && fe_is_gomap_fn(decl, "gomap_make_on"))
         fe_make_on_decl = decl;
 }

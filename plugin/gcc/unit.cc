@@ -204,6 +204,7 @@ unsigned fe_run_unit(void)
         if (analysable(node))
             fe_translate_function(&u, node);
     note_address_taken(&u);
+    fe_collect_promises(&u);
 
     esc_solve(u.ctx);
     if (fe_opts.m >= 1)

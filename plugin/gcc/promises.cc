@@ -1,0 +1,189 @@
+/* promises.cc - noescape promises a function makes beyond its own parameters.
+ *
+ * Callers trust __attribute__((noescape)) wherever they see it, so the defining
+ * unit checks every promise it can see for a function with a body here:
+ *   - any declaration of the function (a prototype in a shared header before
+ *     the definition, a redeclaration after it, a block-scope extern): each
+ *     is recorded at PLUGIN_FINISH_DECL with the function type it had then
+ *     (C merges redeclarations into one FUNCTION_DECL, whose composite type may
+ *     not keep every declaration's parameter types);
+ *   - a pointer to a function type with a noescape parameter that the
+ *     function's address is converted to: assigned to, passed as, returned as,
+ *     or initialising such a pointer, in a body (GIMPLE: the destination's type,
+ *     since GCC drops conversions between function pointer types; back through
+ *     SSA copies and PHIs, as for `x ? f : g`) or in a static initializer (the
+ *     type of the field, element or variable).
+ * unit.cc marks those parameters esc_param_promised; the core then reports a
+ * leaking one like a parameter declared noescape.  Not seen: a function's
+ * address that reaches such a pointer through a variable of another type
+ * (void *, a pointer type without the attribute) or through another unit.
+ */
+#include "fe.h"
+
+/* GC root: TREE_LIST, purpose a FUNCTION_DECL, value the FUNCTION_TYPE one of its
+ * declarations had when it was seen (PLUGIN_FINISH_DECL). */
+tree fe_promises;
+
+static bool promises_any(tree fntype)
+{
+    if (!fntype || !FUNC_OR_METHOD_TYPE_P(fntype))
+        return false;
+    for (tree a = TYPE_ARG_TYPES(fntype); a && a != void_list_node; a = TREE_CHAIN(a))
+        if (TREE_VALUE(a) && lookup_attribute("noescape", TYPE_ATTRIBUTES(TREE_VALUE(a))))
+            return true;
+    return false;
+}
+
+/* At PLUGIN_FINISH_DECL: kept for the pass (one entry per declaration). */
+static void record(tree fndecl, tree fntype)
+{
+    if (promises_any(fntype))
+        fe_promises = tree_cons(fndecl, fntype, fe_promises);
+}
+
+void fe_note_promise_decl(tree decl)
+{
+    if (decl && TREE_CODE(decl) == FUNCTION_DECL)
+        record(decl, TREE_TYPE(decl));
+}
+
+static bool is_conversion(tree v)
+{
+    return CONVERT_EXPR_P(v) || TREE_CODE(v) == NON_LVALUE_EXPR
+        || TREE_CODE(v) == VIEW_CONVERT_EXPR;
+}
+
+static void apply(fe_unit *u, tree fndecl, tree fntype);
+
+/* TYPE: a pointer to a function type the value of V is viewed as. */
+static void note_type(fe_unit *u, tree fndecl, tree type)
+{
+    if (type && POINTER_TYPE_P(type) && promises_any(TREE_TYPE(type)))
+        apply(u, fndecl, TREE_TYPE(type));
+}
+
+/* The value V (a function's address, maybe converted, maybe through SSA copies
+ * and PHIs: `V = x ? f : g`) flows into a slot of type TYPE.  BUDGET bounds the
+ * walk back through SSA definitions. */
+static void note_value_1(fe_unit *u, tree v, tree type, int *budget)
+{
+    if (!v || --*budget < 0)
+        return;
+    if (TREE_CODE(v) == SSA_NAME) {
+        gimple *d = SSA_NAME_DEF_STMT(v);
+        if (gassign *a = d ? dyn_cast<gassign *>(d) : NULL) {
+            if (gimple_assign_single_p(a) || CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(a)))
+                note_value_1(u, gimple_assign_rhs1(a), type, budget);
+        } else if (gphi *p = d ? dyn_cast<gphi *>(d) : NULL) {
+            for (unsigned i = 0; i < gimple_phi_num_args(p); i++)
+                note_value_1(u, gimple_phi_arg_def(p, i), type, budget);
+        }
+        return;
+    }
+    tree w = v;
+    while (is_conversion(w))
+        w = TREE_OPERAND(w, 0);
+    if (TREE_CODE(w) != ADDR_EXPR || TREE_CODE(TREE_OPERAND(w, 0)) != FUNCTION_DECL)
+        return;
+    tree fndecl = TREE_OPERAND(w, 0);
+    note_type(u, fndecl, type);
+    for (w = v; is_conversion(w); w = TREE_OPERAND(w, 0))
+        note_type(u, fndecl, TREE_TYPE(w));
+}
+
+static void note_value(fe_unit *u, tree v, tree type)
+{
+    int budget = 64;
+    if (type && POINTER_TYPE_P(type) && promises_any(TREE_TYPE(type)))
+        note_value_1(u, v, type, &budget);
+    else if (v && TREE_CODE(v) != SSA_NAME)       /* a cast of its own: (visit_fn)f */
+        note_value_1(u, v, type, &budget);
+}
+
+static void note_init(fe_unit *u, tree init, tree type)
+{
+    if (!init || init == error_mark_node)
+        return;
+    if (TREE_CODE(init) != CONSTRUCTOR) {
+        note_value(u, init, type);
+        return;
+    }
+    unsigned i;
+    tree idx, val;
+    FOR_EACH_CONSTRUCTOR_ELT(CONSTRUCTOR_ELTS(init), i, idx, val) {
+        tree et = TREE_TYPE(val);
+        if (idx && TREE_CODE(idx) == FIELD_DECL)
+            et = TREE_TYPE(idx);
+        else if (type && TREE_CODE(type) == ARRAY_TYPE)
+            et = TREE_TYPE(type);
+        note_init(u, val, et);
+    }
+}
+
+static void note_stmt(fe_unit *u, tree fndecl, gimple *s)
+{
+    if (gassign *a = dyn_cast<gassign *>(s)) {
+        tree lhs = gimple_assign_lhs(a);
+        tree rhs = gimple_assign_rhs1(a);
+        if (gimple_assign_single_p(a) || CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(a)))
+            note_init(u, rhs, TREE_TYPE(lhs));
+    } else if (gcall *c = dyn_cast<gcall *>(s)) {
+        tree fntype = gimple_call_fntype(c);
+        tree a = fntype ? TYPE_ARG_TYPES(fntype) : NULL_TREE;
+        for (unsigned i = 0; i < gimple_call_num_args(c); i++) {
+            tree at = a && a != void_list_node ? TREE_VALUE(a) : NULL_TREE;
+            note_value(u, gimple_call_arg(c, i), at);
+            if (a && a != void_list_node)
+                a = TREE_CHAIN(a);
+        }
+        tree fn = gimple_call_fn(c);     /* ((visit_fn)keep)(m): called as that type */
+        tree callee = gimple_call_fndecl(c);
+        if (fn && fntype && callee && fntype != TREE_TYPE(callee) && promises_any(fntype))
+            apply(u, callee, fntype);
+    } else if (greturn *r = dyn_cast<greturn *>(s)) {
+        if (DECL_RESULT(fndecl))
+            note_value(u, gimple_return_retval(r), TREE_TYPE(DECL_RESULT(fndecl)));
+    } else if (gphi *p = dyn_cast<gphi *>(s)) {
+        for (unsigned i = 0; i < gimple_phi_num_args(p); i++)
+            note_value(u, gimple_phi_arg_def(p, i), TREE_TYPE(gimple_phi_result(p)));
+    }
+}
+
+static void apply(fe_unit *u, tree fndecl, tree fntype)
+{
+    tree target = fndecl;
+    if (cgraph_node *node = cgraph_node::get(fndecl))
+        if (cgraph_node *t = node->ultimate_alias_target())
+            target = t->decl;
+    esc_func **f = u->funcs->get(target);
+    if (!f || !FUNC_OR_METHOD_TYPE_P(fntype))
+        return;
+    int i = 0;
+    for (tree a = TYPE_ARG_TYPES(fntype); a && a != void_list_node; a = TREE_CHAIN(a), i++)
+        if (TREE_VALUE(a) && lookup_attribute("noescape", TYPE_ATTRIBUTES(TREE_VALUE(a))))
+            esc_param_promised(*f, i);
+}
+
+void fe_collect_promises(fe_unit *u)
+{
+    cgraph_node *node;
+    FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node) {
+        function *fun = DECL_STRUCT_FUNCTION(node->decl);
+        if (promises_any(TREE_TYPE(node->decl)))
+            apply(u, node->decl, TREE_TYPE(node->decl));
+        if (!fun || !fun->cfg)
+            continue;
+        basic_block bb;
+        FOR_EACH_BB_FN(bb, fun) {
+            for (gphi_iterator pi = gsi_start_phis(bb); !gsi_end_p(pi); gsi_next(&pi))
+                note_stmt(u, node->decl, pi.phi());
+            for (gimple_stmt_iterator si = gsi_start_bb(bb); !gsi_end_p(si); gsi_next(&si))
+                note_stmt(u, node->decl, gsi_stmt(si));
+        }
+    }
+    varpool_node *v;
+    FOR_EACH_VARIABLE(v)
+        note_init(u, DECL_INITIAL(v->decl), TREE_TYPE(v->decl));
+    for (tree l = fe_promises; l; l = TREE_CHAIN(l))
+        apply(u, TREE_PURPOSE(l), TREE_VALUE(l));
+}
