@@ -44,7 +44,7 @@ CLANG_FE_CFLAGS := -std=gnu11 $(WARN) $(CFLAGS) -Iruntime -Iplugin/core -I$(LIBC
 RT_SRCS   := $(wildcard runtime/*.c)
 CORE_SRCS := $(wildcard plugin/core/*.c)
 GCC_SRCS  := $(wildcard plugin/gcc/*.cc)
-CLANG_FE_SRCS := $(wildcard clang/*.c)
+CLANG_FE_SRCS := $(wildcard plugin/clang/*.c)
 RT_OBJS   := $(RT_SRCS:%.c=$(B)/%.o)
 RT_ASAN_OBJS := $(RT_SRCS:%.c=$(B)/asan/%.o)
 CORE_OBJS := $(CORE_SRCS:%.c=$(B)/%.o)
@@ -119,7 +119,7 @@ check-plugin-headers:
 	  exit 1; }
 
 # ==== clang: escape-clang, the libclang front end (docs/frontends.md) =========================
-$(B)/clang/%.o: clang/%.c | check-libclang
+$(B)/plugin/clang/%.o: plugin/clang/%.c | check-libclang
 	@mkdir -p $(dir $@)
 	$(CC) $(CLANG_FE_CFLAGS) $(DEPFLAGS) -c $< -o $@
 
@@ -266,19 +266,19 @@ fuzz: deps
 	$(PYTHON) tools/fuzz/run.py $(N) --seed $(FUZZ_SEED) --jobs $(FUZZ_JOBS) \
 	  --families $(FUZZ_FAMILIES) $(FUZZ_ARGS)
 
-# make fuzz-runtime: fuzz/gomap_fuzz.c + runtime/*.c with clang-14
+# make fuzz-runtime: tools/fuzz/runtime_fuzz.c + runtime/*.c with clang-14
 # -fsanitize=fuzzer,address,undefined against a reference model, SECONDS seconds (default 60)
 # on the corpus build/fuzz/corpus; crashes go to build/fuzz/crash-*.  Prints the executions
-# per second and libFuzzer's cov:/ft: figures (fuzz/README.md).
+# per second and libFuzzer's cov:/ft: figures (tools/fuzz/README.md).
 SECONDS    ?= 60
 FUZZ_CLANG := clang-14
 FZ         := $(B)/fuzz
 fuzz-deps:
 	$(call apt_install,fuzz,clang-14 libclang-rt-14-dev)
-$(FZ)/gomap_fuzz: fuzz/gomap_fuzz.c $(RT_SRCS) $(wildcard runtime/*.h)
+$(FZ)/gomap_fuzz: tools/fuzz/runtime_fuzz.c $(RT_SRCS) $(wildcard runtime/*.h)
 	@mkdir -p $(FZ)
 	$(FUZZ_CLANG) -std=gnu11 $(WARN) -O1 -g -fsanitize=fuzzer,address,undefined \
-	  -fno-sanitize-recover=all -Iruntime fuzz/gomap_fuzz.c $(RT_SRCS) -o $@
+	  -fno-sanitize-recover=all -Iruntime tools/fuzz/runtime_fuzz.c $(RT_SRCS) -o $@
 fuzz-build: fuzz-deps
 	$(MAKE) $(FZ)/gomap_fuzz
 fuzz-runtime: fuzz-build

@@ -1,6 +1,6 @@
 /* libc.c - C library functions and compiler builtins whose effect on pointers
  * is known, for calls to them without a body in the unit: one table shared by
- * every front end (moved here from clang/libc.c so that plugin/gcc can use it
+ * every front end, for the functions
  * where GCC gives no builtin flags).  Anything not listed is an unknown
  * body-less callee and keeps every argument (unless noescape).
  *

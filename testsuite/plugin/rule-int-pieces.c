@@ -4,7 +4,7 @@
 // piece of a pointer.)  Ints that never held a pointer carry nothing:
 // counters next to a map in a struct do not make it escape.  Pieces written by
 // typed stores, or read by a callee, are followed too (plugin/gcc/narrow.cc,
-// clang/narrow.c).
+// plugin/clang/narrow.c).
 //
 // RUN: %cc -O0 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
 // RUN: %root/build/escape-clang -m %s -- -std=gnu11 -I%root/runtime 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking

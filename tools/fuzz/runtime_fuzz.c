@@ -1,4 +1,4 @@
-/* gomap_fuzz.c - libFuzzer target for the gomap runtime (`make fuzz-runtime`).
+/* runtime_fuzz.c - libFuzzer target for the gomap runtime (`make fuzz-runtime`).
  *
  * The input is decoded into a program of map operations on up to NSLOT maps of
  * several key/value layouts (1/4/8/16/200-byte keys, gostring keys, inline and
