@@ -1,6 +1,6 @@
 /* escape.h - the analysis core shared by every front end (plain C11, no GCC types).
  *
- * A front end (plugin/gcc for GCC's GIMPLE, later a libclang one) describes a
+ * A front end (plugin/gcc for GCC's GIMPLE, plugin/clang for libclang's AST) describes a
  * translation unit as a location graph and asks the core for decisions:
  *
  *   1. static scan   - the front end registers functions, parameters, results,
