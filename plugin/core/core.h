@@ -183,6 +183,15 @@ typedef struct batch {
 void esc_resolve_stores(batch *b);                /* store.c */
 void esc_walk_all(batch *b);                      /* solve.c */
 
+/* runtime_model.c: a call site's arguments, asked of the front end once each */
+#define ESC_CALLARGS_CACHED 8
+typedef struct esc_callargs {
+    const esc_callsite *cs;
+    esc_loc loc[ESC_CALLARGS_CACHED];
+    bool have[ESC_CALLARGS_CACHED];
+} esc_callargs;
+esc_loc esc_call_arg(esc_callargs *a, int i);
+
 /* decide.c */
 void esc_decide_all(esc_ctx *c);
 
