@@ -78,7 +78,7 @@ static void eval_args(ce_fn *fn, call *c)
             c->locs[i] = s.v[0].loc;
         else
             c->locs[i] = ce_srcs_loc(fn, &s, c->args[i]);
-        CE_FREE(s);
+        VFREE(s);
     }
 }
 
@@ -122,15 +122,11 @@ static bool model_gomap(ce_fn *fn, call *c, CXCursor decl, const char *name,
         esc_runtime_call(&cs, r, NULL);
         return true;
     }
-    ce_descriptor d = ce_resolve_descriptor(fn, c->args[r->descriptor_arg]);
+    esc_descriptor d = ce_resolve_descriptor(fn, c->args[r->descriptor_arg]);
     esc_site_info info;
+    esc_site_layout(&info, &d);
     info.pos = ce_cursor_pos(c->cur);
-    info.type_name = d.name;
     info.hint = const_hint(c->args[r->hint_arg]);
-    info.kv_size = d.name ? d.keysize + d.valsize : 0;
-    info.hmap_bytes = GOMAP_HMAP_SIZE;
-    info.bucket_bytes = d.name ? gomap_layout_bucket_size(d.keysize, d.keyalign,
-                                                          d.valsize, d.valalign) : 0;
     info.loopdepth = ce_depth_at(fn, c->cur) + (fn->loops.setjmp ? 1 : 0);
     esc_runtime_call(&cs, r, &info);
     free((char *)d.name);
@@ -198,7 +194,7 @@ static void indirect_call(ce_fn *fn, call *c, CXCursor callee, ce_srcs *out)
     expose_aggregate_args(fn, c);
     ce_srcs cs = { 0 };
     ce_value(fn, callee, &cs);      /* side effects of computing the pointer */
-    CE_FREE(cs);
+    VFREE(cs);
     CXType ft = called_type(callee);
     esc_unknown_call(fn->ef);           /* may call back: the frame budget's cycles */
     for (int i = 0; i < c->n; i++)

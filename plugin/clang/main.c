@@ -34,9 +34,9 @@ typedef struct run {
     ce_options opt;
     bool debug_ops;
     const char *build_dir;
-    CE_VEC(const char *) files;
-    CE_VEC(const char *) cflags;
-    CE_VEC(char *) json_parts;      /* one JSON document per unit */
+    VEC(const char *) files;
+    VEC(const char *) cflags;
+    VEC(char *) json_parts;      /* one JSON document per unit */
     int units, failed;
     CXIndex index;
 } run;
@@ -75,7 +75,7 @@ static int parse_args(run *r, int argc, char **argv)
         const char *a = argv[i];
         if (!strcmp(a, "--")) {
             for (i++; i < argc; i++)
-                CE_PUSH(r->cflags, argv[i]);
+                VPUSH(r->cflags, argv[i]);
             break;
         }
         if (!strcmp(a, "-p") && i + 1 < argc)
@@ -94,7 +94,7 @@ static int parse_args(run *r, int argc, char **argv)
             if (rc)
                 return rc;
         } else
-            CE_PUSH(r->files, a);
+            VPUSH(r->files, a);
     }
     if (!r->files.n && !r->build_dir) {
         fputs(usage, stderr);
@@ -184,7 +184,7 @@ static void analyse(run *r, CXTranslationUnit tu)
             perror("escape-clang: writing JSON");
             r->failed++;
         }
-        CE_PUSH(r->json_parts, jpath);
+        VPUSH(r->json_parts, jpath);
     }
     esc_ctx_free(ctx);
 }
@@ -282,7 +282,7 @@ static void parse_one(run *r, const char *source, const char *const *given, int 
 /* ---- compile_commands.json ------------------------------------------------------------------- */
 
 /* A compiler's arguments minus the compiler, the output and the GCC plugin. */
-typedef CE_VEC(char *) strings;
+typedef VEC(char *) strings;
 
 static void command_args(run *r, CXCompileCommand cmd, strings *out)
 {
@@ -298,12 +298,12 @@ static void command_args(run *r, CXCompileCommand cmd, strings *out)
             free(a);
             continue;
         }
-        CE_PUSH(*out, a);
+        VPUSH(*out, a);
     }
     for (int i = 0; i < r->cflags.n; i++) {
         char *a = strdup(r->cflags.v[i]);
         if (!a) abort();
-        CE_PUSH(*out, a);
+        VPUSH(*out, a);
     }
 }
 
@@ -327,7 +327,7 @@ static void run_command(run *r, CXCompileCommand cmd)
     free(dir);
     for (int i = 0; i < args.n; i++)
         free(args.v[i]);
-    CE_FREE(args);
+    VFREE(args);
 }
 
 static void run_commands(run *r, CXCompileCommands cmds)
@@ -406,7 +406,7 @@ static int write_json(run *r)
         unlink(r->json_parts.v[i]);
         free(r->json_parts.v[i]);
     }
-    CE_FREE(r->json_parts);
+    VFREE(r->json_parts);
     return rc;
 }
 
@@ -428,8 +428,8 @@ int main(int argc, char **argv)
     if (r.opt.core.json_path && write_json(&r))
         rc = 1;
     clang_disposeIndex(r.index);
-    CE_FREE(r.files);
-    CE_FREE(r.cflags);
+    VFREE(r.files);
+    VFREE(r.cflags);
     ce_intern_free();
     return rc ? rc : r.failed ? 1 : 0;
 }

@@ -279,6 +279,20 @@ const esc_runtime_fn *esc_runtime_callee(const char *name, const char *symbol,
  * the rewrite, gomap_make for positions)? */
 bool esc_runtime_named(const char *name, const char *symbol, bool external,
                        const char *want);
+/* The map type of a gomap_make call, read by a front end from the GOMAP_TYPE
+ * descriptor's initializer, by position (gomap_layout.h): version, keysize,
+ * valsize, keyalign, valalign, flags, name. */
+typedef struct esc_descriptor {
+    const char *name;           /* "map[K]V"; NULL: unresolved */
+    unsigned long keysize, valsize, keyalign, valalign;
+} esc_descriptor;
+/* Can the analysis use these fields: the runtime's layout version, sane sizes and
+ * power-of-two alignments?  If not the front end leaves the descriptor
+ * unresolved (the bucket never goes on the stack, the header still may). */
+bool esc_descriptor_usable(unsigned long version, const esc_descriptor *d);
+/* Fills info's type_name, kv_size, hmap_bytes and bucket_bytes from d (unresolved:
+ * NULL and 0); returns the bucket's alignment (0 when unresolved). */
+unsigned long esc_site_layout(esc_site_info *info, const esc_descriptor *d);
 /* Adds the edges of a call to runtime entry point r.  A map site (descriptor_arg
  * >= 0) needs make, filled by the front end (pos, type_name, hint, sizes,
  * loopdepth); returns its site id, else -1. */

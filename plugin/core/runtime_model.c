@@ -12,10 +12,13 @@
  *   gomap_iter_next(it, kp, vp) t <- *it; *kp <- t, *vp <- t (slots of the map)
  *   gomap_len/delete/clear/free/read_memstats: keep nothing
  *
+ * The sizes of a site come from the runtime's layout (gomap_layout.h) here too.
+ *
  * Also the call sites' shared plumbing: arguments asked of the front end lazily,
  * once each (esc_call_arg, used by libc.c too).
  */
 #include "core.h"
+#include "gomap_layout.h"
 
 #include <string.h>
 
@@ -48,6 +51,28 @@ static const esc_runtime_fn table[] = {
     { "gomap_free", 1, -1, -1, 0, { { 0 } } },
     { "gomap_read_memstats", 1, -1, -1, 0, { { 0 } } },
 };
+
+static bool sane_layout(unsigned long size, unsigned long align)
+{
+    return size <= (1ul << 30) && align <= 4096 && (align & (align - 1)) == 0;
+}
+
+bool esc_descriptor_usable(unsigned long version, const esc_descriptor *d)
+{
+    return version == GOMAP_LAYOUT_VERSION && sane_layout(d->keysize, d->keyalign)
+        && sane_layout(d->valsize, d->valalign);
+}
+
+unsigned long esc_site_layout(esc_site_info *info, const esc_descriptor *d)
+{
+    info->type_name = d->name;
+    info->hmap_bytes = GOMAP_HMAP_SIZE;
+    info->kv_size = d->name ? d->keysize + d->valsize : 0;
+    info->bucket_bytes = d->name ? gomap_layout_bucket_size(d->keysize, d->keyalign,
+                                                            d->valsize, d->valalign) : 0;
+    return d->name ? gomap_layout_bucket_align(d->keysize, d->keyalign, d->valsize,
+                                               d->valalign) : 0;
+}
 
 bool esc_runtime_named(const char *name, const char *symbol, bool external,
                        const char *want)

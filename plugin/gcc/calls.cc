@@ -139,24 +139,19 @@ static esc_callsite callsite(call_fe *x)
     return cs;
 }
 
-/* gomap_make's site: its descriptor and constant hint, for the core's site. */
-static esc_site_info make_info(fe_fn *fn, gcall *c, const esc_runtime_fn *r,
-                               fe_descriptor *d)
+/* gomap_make's site: its descriptor and constant hint, for the core's site;
+ * returns the bucket's alignment. */
+static unsigned long make_info(fe_fn *fn, gcall *c, const esc_runtime_fn *r,
+                               esc_site_info *info)
 {
     tree h = arg(c, r->hint_arg);
-    *d = fe_resolve_descriptor(arg(c, r->descriptor_arg));
-    esc_site_info info;
-    info.pos = fe_stmt_pos(c);
-    info.type_name = d->name;
-    info.hint = -1;
+    esc_descriptor d = fe_resolve_descriptor(arg(c, r->descriptor_arg));
+    info->pos = fe_stmt_pos(c);
+    info->hint = -1;
     if (h && TREE_CODE(h) == INTEGER_CST && tree_fits_uhwi_p(h))
-        info.hint = (long)MIN(tree_to_uhwi(h), (unsigned HOST_WIDE_INT)LONG_MAX);
-    info.kv_size = d->name ? d->keysize + d->valsize : 0;
-    info.hmap_bytes = GOMAP_HMAP_SIZE;
-    info.bucket_bytes = d->name ? gomap_layout_bucket_size(d->keysize, d->keyalign,
-                                                           d->valsize, d->valalign) : 0;
-    info.loopdepth = fe_site_depth(fn, gimple_bb(c));
-    return info;
+        info->hint = (long)MIN(tree_to_uhwi(h), (unsigned HOST_WIDE_INT)LONG_MAX);
+    info->loopdepth = fe_site_depth(fn, gimple_bb(c));
+    return esc_site_layout(info, &d);
 }
 
 /* True when C is a call to a gomap runtime entry point, now modelled by the
@@ -176,12 +171,10 @@ static bool model_gomap(fe_fn *fn, gcall *c, tree fndecl)
         esc_runtime_call(&cs, r, NULL);
         return true;
     }
-    fe_descriptor d;
-    esc_site_info info = make_info(fn, c, r, &d);
+    esc_site_info info;
+    unsigned long align = make_info(fn, c, r, &info);
     int id = esc_runtime_call(&cs, r, &info);
-    fe_site s = { c, fn->decl, id, info.bucket_bytes,
-                  d.name ? gomap_layout_bucket_align(d.keysize, d.keyalign, d.valsize,
-                                                     d.valalign) : 0 };
+    fe_site s = { c, fn->decl, id, info.bucket_bytes, align };
     fn->u->sites.safe_push(s);
     return true;
 }
