@@ -238,10 +238,11 @@ static ce_op op_of(ce_fn *fn, CXCursor e, bool binary)
 
 /* ---- pass 1: addresses taken ------------------------------------------------------------ */
 
-static void note_addressed(ce_fn *fn, CXCursor e)
+/* The object lvalue E is part of: through parentheses, members (not through a
+ * pointer) and subscripts of arrays (&x, &(x), &x.f, &a[i] are all x). */
+static CXCursor object_base(CXCursor e)
 {
-    CXCursor var;
-    for (int guard = 0; guard < 256; guard++) {        /* &x, &(x), &x.f, &a[i] */
+    for (int guard = 0; guard < 256; guard++) {
         CXCursor k[2], arr;
         e = ce_strip_parens(e);
         if (clang_getCursorKind(e) == CXCursor_MemberRefExpr && ce_children(e, k, 2) == 1
@@ -254,7 +255,13 @@ static void note_addressed(ce_fn *fn, CXCursor e)
         else
             break;
     }
-    if (named_local(e, &var))
+    return e;
+}
+
+static void note_addressed(ce_fn *fn, CXCursor e)
+{
+    CXCursor var;
+    if (named_local(object_base(e), &var))
         *ce_map_slot(fn->expose->addressed, var, true) = (void *)1;
 }
 
@@ -780,19 +787,7 @@ static bool punned_view(CXType declared, CXType access, bool store)
  * variable, or what a pointer points to), as GCC's get_base_address. */
 static CXType base_type(CXCursor obj)
 {
-    for (int guard = 0; guard < 256; guard++) {
-        CXCursor k[2], arr;
-        obj = ce_strip_parens(obj);
-        if (clang_getCursorKind(obj) == CXCursor_MemberRefExpr && ce_children(obj, k, 2) == 1
-            && !ce_type_is_pointer(clang_getCursorType(k[0])))
-            obj = k[0];
-        else if (clang_getCursorKind(obj) == CXCursor_ArraySubscriptExpr
-                 && ce_children(obj, k, 2) == 2 && ce_is_implicit_cast(k[0], &arr)
-                 && ce_type_is_array(clang_getCursorType(arr)))
-            obj = arr;
-        else
-            break;
-    }
+    obj = object_base(obj);
     if (clang_getCursorKind(obj) == CXCursor_MemberRefExpr) {    /* p->f: *p */
         CXCursor k[2];
         if (ce_children(obj, k, 2) == 1)
