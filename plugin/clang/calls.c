@@ -192,15 +192,16 @@ static CXType called_type(CXCursor callee)
 static void indirect_call(ce_fn *fn, call *c, CXCursor callee, ce_srcs *out)
 {
     expose_aggregate_args(fn, c);
-    ce_srcs cs = { 0 };
-    ce_value(fn, callee, &cs);      /* side effects of computing the pointer */
-    VFREE(cs);
+    ce_srcs f = { 0 };
+    ce_value(fn, callee, &f);       /* side effects of computing the pointer */
+    VFREE(f);
     CXType ft = called_type(callee);
-    esc_unknown_call(fn->ef);           /* may call back: the frame budget's cycles */
+    bool noescape[MAXARGS];
     for (int i = 0; i < c->n; i++)
-        if (c->locs[i] != ESC_NOLOC && !ce_param_noescape(ft, i))
-            esc_escape(fn->ef, c->locs[i], 0, ce_cursor_pos(c->cur), "indirect call");
-    result_from(fn, out, ce_heap(fn), 0);
+        noescape[i] = ce_param_noescape(ft, i);
+    call_fe x = { c, out };
+    esc_callsite cs = callsite(fn, &x);
+    esc_indirect_call(&cs, noescape);
 }
 
 void ce_call(ce_fn *fn, CXCursor cur, ce_srcs *out)

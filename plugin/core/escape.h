@@ -293,6 +293,11 @@ bool esc_descriptor_usable(unsigned long version, const esc_descriptor *d);
 /* Fills info's type_name, kv_size, hmap_bytes and bucket_bytes from d (unresolved:
  * NULL and 0); returns the bucket's alignment (0 when unresolved). */
 unsigned long esc_site_layout(esc_site_info *info, const esc_descriptor *d);
+/* A call through a pointer (or to code the front end cannot name): it may call
+ * back (esc_unknown_call), every argument escapes ("indirect call") unless
+ * noescape[i] (NULL: none is) says the function type called through promises
+ * the parameter keeps nothing, and the result is unknown. */
+void esc_indirect_call(const esc_callsite *cs, const bool *noescape);
 /* Adds the edges of a call to runtime entry point r.  A map site (descriptor_arg
  * >= 0) needs make, filled by the front end (pos, type_name, hint, sizes,
  * loopdepth); returns its site id, else -1. */

@@ -9,7 +9,8 @@
  * any = true, the exposure rule), as if the user had read them as chars.
  *
  * esc_libc_call turns a kind into edges for a call a front end describes
- * (esc_callsite), so both front ends apply it alike.
+ * (esc_callsite), so both front ends apply it alike; esc_indirect_call does the
+ * same for calls through pointers.
  *
  * Names are matched after removing a "__builtin_" prefix and then leading
  * underscores, so __builtin___memcpy_chk is memcpy_chk; the B() entries are
@@ -105,6 +106,17 @@ static void result(const esc_callsite *cs, esc_loc src)
 {
     if (src != ESC_NOLOC)
         cs->result(cs->fe, src, 0);
+}
+
+void esc_indirect_call(const esc_callsite *cs, const bool *noescape)
+{
+    esc_unknown_call(cs->f);            /* may call back: the frame budget's cycles */
+    for (int i = 0; i < cs->nargs; i++) {
+        esc_loc l = noescape && noescape[i] ? ESC_NOLOC : cs->arg(cs->fe, i);
+        if (l != ESC_NOLOC)
+            esc_escape(cs->f, l, 0, cs->pos, "indirect call");
+    }
+    result(cs, esc_heap(cs->f->c));
 }
 
 bool esc_libc_call(const esc_callsite *cs, esc_libc_kind kind)

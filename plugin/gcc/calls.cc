@@ -390,11 +390,9 @@ static void indirect_call(fe_fn *fn, gcall *c)
     auto_vec<bool, 16> noescape;
     noescape.safe_grow(n, true);
     fe_params_noescape(NULL_TREE, gimple_call_fntype(c), n, noescape.address());
-    esc_unknown_call(fn->ef);           /* may call back: the frame budget's cycles */
-    for (unsigned i = 0; i < n; i++)
-        if (!noescape[i])
-            escape_loc(fn, c, arg_loc(fn, c, i), "indirect call");
-    result_unknown(fn, c);
+    call_fe x = { fn, c };
+    esc_callsite cs = callsite(&x);
+    esc_indirect_call(&cs, noescape.address());
 }
 
 void fe_call(fe_fn *fn, gcall *c)
