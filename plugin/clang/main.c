@@ -146,45 +146,30 @@ static enum CXChildVisitResult print_ops(CXCursor c, CXCursor parent, CXClientDa
 
 /* ---- one unit -------------------------------------------------------------------------------- */
 
-static char *json_tmp(void)
-{
-    char *path = strdup("/tmp/escape-clang-json-XXXXXX");
-    int fd = path ? mkstemp(path) : -1;
-    if (fd < 0) {
-        free(path);
-        return NULL;
-    }
-    close(fd);
-    return path;
-}
-
 static void analyse(run *r, CXTranslationUnit tu)
 {
     if (r->debug_ops) {
         clang_visitChildren(clang_getTranslationUnitCursor(tu), print_ops, tu);
         return;
     }
-    esc_options o = r->opt.core;
-    o.json_path = NULL;
-    char *jpath = NULL;
-    if (r->opt.core.json_path && (jpath = json_tmp()) == NULL) {
-        perror("escape-clang: temporary JSON file");
-        r->failed++;
-    }
-    o.json_path = jpath;
-    esc_ctx *ctx = esc_ctx_new(&o);
+    esc_ctx *ctx = esc_ctx_new(&r->opt.core);
     ce_analyse_unit(tu, &r->opt, ctx);
     esc_solve(ctx);
     if (r->opt.core.m >= 1)
         esc_report(ctx, stderr);
     if (esc_report_promises(ctx, stderr))   /* a noescape parameter that leaks */
         r->failed++;
-    if (jpath) {
-        if (esc_write_json(ctx, jpath) != 0) {
+    if (r->opt.core.json_path) {           /* the unit's document, kept for the end */
+        char *doc = NULL;
+        size_t len = 0;
+        FILE *f = open_memstream(&doc, &len);
+        bool bad = !f || esc_write_json_to(ctx, f) != 0;
+        if ((f && fclose(f) != 0) || bad) {
             perror("escape-clang: writing JSON");
             r->failed++;
         }
-        VPUSH(r->json_parts, jpath);
+        if (doc)
+            VPUSH(r->json_parts, doc);
     }
     esc_ctx_free(ctx);
 }
@@ -370,19 +355,6 @@ static int run_database(run *r)
 
 /* ---- JSON: the plugin's document for one unit, an array of them for several ---------- */
 
-static bool append_file(FILE *out, const char *path)
-{
-    FILE *in = fopen(path, "r");
-    if (!in)
-        return false;
-    char buf[8192];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
-        fwrite(buf, 1, n, out);
-    fclose(in);
-    return true;
-}
-
 static int write_json(run *r)
 {
     FILE *out = fopen(r->opt.core.json_path, "w");
@@ -393,8 +365,7 @@ static int write_json(run *r)
     for (int i = 0; out && i < r->json_parts.n; i++) {
         if (many && i)
             fputs(",\n", out);
-        if (!append_file(out, r->json_parts.v[i]))
-            rc = 1;
+        fputs(r->json_parts.v[i], out);
     }
     if (out && many)
         fputs("]\n", out);
@@ -402,10 +373,8 @@ static int write_json(run *r)
         rc = 1;
     if (rc)
         fprintf(stderr, "escape-clang: cannot write %s\n", r->opt.core.json_path);
-    for (int i = 0; i < r->json_parts.n; i++) {
-        unlink(r->json_parts.v[i]);
+    for (int i = 0; i < r->json_parts.n; i++)
         free(r->json_parts.v[i]);
-    }
     VFREE(r->json_parts);
     return rc;
 }

@@ -346,6 +346,8 @@ int esc_report_promises(esc_ctx *c, FILE *out);
 void esc_report(esc_ctx *c, FILE *out);
 /* Write every decision as JSON (docs/json.md).  Returns 0 or -1 with errno. */
 int esc_write_json(esc_ctx *c, const char *path);
+/* The same document written to o (left open); 0 or -1 with errno. */
+int esc_write_json_to(esc_ctx *c, FILE *o);
 
 #ifdef __cplusplus
 }
