@@ -1,16 +1,10 @@
 /* calls.c - how a call moves pointers (mirrors plugin/gcc/calls.cc).
  *
- *   gomap runtime (direct calls to the external functions, by name):
- *     m = gomap_make(t, h)        a map site; m <- &map storage; the map keeps t
- *     s = gomap_assign(m, k)      s <- m (a slot inside m's storage); *m <- *k
- *     s = gomap_access(m, k)      s <- m
- *     gomap_iter_init(it, m)      *it <- m
- *     gomap_iter_next(it, kp, vp) *kp <- *it, *vp <- *it (slots of the map)
- *     gomap_len/delete/clear/free/read_memstats: keep nothing
- *   known libc functions and builtins without a body here (libc.c): copies
- *                               write raw bytes (esc_store_raw), readers of bytes
- *                               (strlen, memcmp, strchr ...) expose what their
- *                               pointer arguments point to (expose.c's rule)
+ *   gomap runtime (direct calls to the external functions, by name): the core's
+ *                               table (plugin/core/runtime_model.c); this file
+ *                               resolves gomap_make's descriptor and constant hint
+ *   known libc functions and builtins without a body here: the core's table and
+ *                               edges (plugin/core/libc.c, esc_libc_call)
  *   direct call to a function   esc_call (the core applies the callee's summary;
  *                               a body-less or interposable callee keeps all but
  *                               its noescape parameters)
@@ -46,29 +40,31 @@ static void result_from(ce_fn *fn, ce_srcs *out, esc_loc l, int derefs)
     ce_push(out, l, derefs);
 }
 
-static void store(ce_fn *fn, call *c, esc_loc ptr, esc_loc src, int derefs)
+/* A call the core models (a runtime entry point, a library function): how the
+ * core asks for its (evaluated) arguments and hands back what its result holds. */
+typedef struct call_fe { call *c; ce_srcs *out; } call_fe;
+
+static esc_loc callsite_arg(void *p, int i)
 {
-    if (ptr != ESC_NOLOC && src != ESC_NOLOC)
-        esc_store(fn->ef, ptr, src, derefs, ce_cursor_pos(c->cur), "call");
+    return arg_loc(((call_fe *)p)->c, i);
 }
 
-/* memcpy & co: the destination receives raw bytes. */
-static void store_raw(ce_fn *fn, call *c, esc_loc ptr, esc_loc src)
+static bool callsite_arg_is_pointer(void *p, int i)
 {
-    if (ptr != ESC_NOLOC && src != ESC_NOLOC)
-        esc_store_raw(fn->ef, ptr, src, 1, ce_cursor_pos(c->cur), "call");
+    CXType t = clang_getCursorType(((call_fe *)p)->c->args[i]);
+    return ce_type_is_pointer(t) || ce_type_is_array(t);
 }
 
-/* strlen, memcmp, strchr ...: the bytes their pointer arguments point to are
- * read as data. */
-static void expose_args(ce_fn *fn, call *c)
+static void callsite_result(void *p, esc_loc src, int derefs)
 {
-    for (int i = 0; i < c->n; i++) {
-        CXType t = clang_getCursorType(c->args[i]);
-        if (c->locs[i] != ESC_NOLOC && (ce_type_is_pointer(t) || ce_type_is_array(t)))
-            esc_expose(fn->ef, c->locs[i], 1, true, ce_cursor_pos(c->cur),
-                       "pointer bytes read as data");
-    }
+    ce_push(((call_fe *)p)->out, src, derefs);
+}
+
+static esc_callsite callsite(ce_fn *fn, call_fe *x)
+{
+    esc_callsite cs = { fn->ef, ce_cursor_pos(x->c->cur), ce_depth_at(fn, x->c->cur),
+                        x->c->n, callsite_arg, callsite_arg_is_pointer, callsite_result, x };
+    return cs;
 }
 
 /* Evaluate every argument once, in order, into one location each (a variable's
@@ -82,7 +78,7 @@ static void eval_args(ce_fn *fn, call *c)
             c->locs[i] = s.v[0].loc;
         else
             c->locs[i] = ce_srcs_loc(fn, &s, c->args[i]);
-        CE_FREE(s);
+        VFREE(s);
     }
 }
 
@@ -106,104 +102,42 @@ static long const_hint(CXCursor h)
     return hint;
 }
 
-static void model_make(ce_fn *fn, call *c, ce_srcs *out)
-{
-    ce_descriptor d = ce_resolve_descriptor(fn, c->args[0]);
-    esc_site_info info;
-    info.pos = ce_cursor_pos(c->cur);
-    info.type_name = d.name;
-    info.hint = const_hint(c->args[1]);
-    info.kv_size = d.name ? d.keysize + d.valsize : 0;
-    info.hmap_bytes = GOMAP_HMAP_SIZE;
-    info.bucket_bytes = d.name ? gomap_layout_bucket_size(d.keysize, d.keyalign,
-                                                          d.valsize, d.valalign) : 0;
-    info.loopdepth = ce_depth_at(fn, c->cur) + (fn->loops.setjmp ? 1 : 0);
-    esc_loc map = ESC_NOLOC;
-    esc_map_site(fn->ef, &info, &map);
-    free((char *)d.name);
-    if (c->locs[0] != ESC_NOLOC)       /* the header keeps the descriptor pointer */
-        esc_flow(fn->ef, map, c->locs[0], 0, info.pos, "descriptor");
-    result_from(fn, out, map, -1);
-}
-
-/* The runtime's function WANT, called with NARGS arguments: by its name, with
- * external linkage, and linking to the symbol of that name (not renamed by
- * `__asm__("other")` or `#pragma redefine_extname`: then it is the other one). */
-static bool named(CXCursor decl, const char *name, const char *want, int n, int nargs)
-{
-    if (strcmp(name, want) || n != nargs || clang_getCursorLinkage(decl) != CXLinkage_External)
-        return false;
-    char *sym = ce_string(clang_Cursor_getMangling(decl));
-    bool same = !strcmp(sym, want);
-    free(sym);
-    return same;
-}
-
+/* True when C is a call to a gomap runtime entry point (by its name, with
+ * external linkage, linking to the symbol of that name), now modelled by the
+ * core's table. */
 static bool model_gomap(ce_fn *fn, call *c, CXCursor decl, const char *name,
                         ce_srcs *out)
 {
     if (strncmp(name, "gomap_", 6))
         return false;
-    int n = c->n;
-    if (named(decl, name, "gomap_make", n, 2)) {
-        model_make(fn, c, out);
-    } else if (named(decl, name, "gomap_assign", n, 2)) {
-        result_from(fn, out, arg_loc(c, 0), 0);
-        store(fn, c, arg_loc(c, 0), arg_loc(c, 1), 1);
-    } else if (named(decl, name, "gomap_access", n, 2)) {
-        result_from(fn, out, arg_loc(c, 0), 0);
-    } else if (named(decl, name, "gomap_iter_init", n, 2)) {
-        store(fn, c, arg_loc(c, 0), arg_loc(c, 1), 0);
-    } else if (named(decl, name, "gomap_iter_next", n, 3)) {
-        esc_loc it = arg_loc(c, 0);
-        if (it == ESC_NOLOC)
-            return true;
-        esc_loc t = ce_temp(fn, c->cur);
-        esc_flow(fn->ef, t, it, 1, ce_cursor_pos(c->cur), "iterator");
-        store(fn, c, arg_loc(c, 1), t, 0);
-        store(fn, c, arg_loc(c, 2), t, 0);
-    } else if (named(decl, name, "gomap_len", n, 1) || named(decl, name, "gomap_delete", n, 2)
-               || named(decl, name, "gomap_clear", n, 1) || named(decl, name, "gomap_free", n, 1)
-               || named(decl, name, "gomap_read_memstats", n, 1)) {
-        /* keeps nothing */
-    } else {
+    char *sym = ce_string(clang_Cursor_getMangling(decl));
+    const esc_runtime_fn *r = esc_runtime_callee(
+        name, sym, clang_getCursorLinkage(decl) == CXLinkage_External, c->n);
+    free(sym);
+    if (!r)
         return false;
+    call_fe x = { c, out };
+    esc_callsite cs = callsite(fn, &x);
+    if (r->descriptor_arg < 0) {
+        esc_runtime_call(&cs, r, NULL);
+        return true;
     }
+    esc_descriptor d = ce_resolve_descriptor(fn, c->args[r->descriptor_arg]);
+    esc_site_info info;
+    esc_site_layout(&info, &d);
+    info.pos = ce_cursor_pos(c->cur);
+    info.hint = const_hint(c->args[r->hint_arg]);
+    info.loopdepth = ce_depth_at(fn, c->cur) + (fn->loops.setjmp ? 1 : 0);
+    esc_runtime_call(&cs, r, &info);
+    free((char *)d.name);
     return true;
 }
 
-/* ---- known libc functions ------------------------------------------------------------ */
-
 static bool model_libc(ce_fn *fn, call *c, const char *name, ce_srcs *out)
 {
-    switch (ce_libc_lookup(name)) {
-    case CE_LIBC_NONE:
-        return false;
-    case CE_LIBC_KEEPS_NOTHING:
-        result_from(fn, out, ce_heap(fn), 0);
-        return true;
-    case CE_LIBC_COPY:
-        store_raw(fn, c, arg_loc(c, 0), arg_loc(c, 1));
-        result_from(fn, out, arg_loc(c, 0), 0);
-        return true;
-    case CE_LIBC_BCOPY:
-        store_raw(fn, c, arg_loc(c, 1), arg_loc(c, 0));
-        return true;
-    case CE_LIBC_RET_ARG0:
-        result_from(fn, out, arg_loc(c, 0), 0);
-        return true;
-    case ESC_LIBC_READS:
-        expose_args(fn, c);
-        result_from(fn, out, ce_heap(fn), 0);
-        return true;
-    case ESC_LIBC_RET_ARG0_READS:
-        expose_args(fn, c);
-        result_from(fn, out, arg_loc(c, 0), 0);
-        return true;
-    case CE_LIBC_VA:
-        return true;        /* va_list contents are the caller's: unknown already */
-    }
-    return false;
+    call_fe x = { c, out };
+    esc_callsite cs = callsite(fn, &x);
+    return esc_libc_call(&cs, esc_known_libc(name));
 }
 
 /* ---- calls to functions ------------------------------------------------------------------ */
@@ -229,7 +163,7 @@ bool ce_library_function(CXCursor decl, const char *name)
 {
     return !strncmp(name, "__builtin", 9)
         || (!has_definition(decl) && library_decl(decl, name)
-            && ce_libc_lookup(name) != CE_LIBC_NONE);
+            && esc_known_libc(name) != ESC_LIBC_NONE);
 }
 
 static void expose_aggregate_args(ce_fn *fn, call *c)
@@ -258,15 +192,16 @@ static CXType called_type(CXCursor callee)
 static void indirect_call(ce_fn *fn, call *c, CXCursor callee, ce_srcs *out)
 {
     expose_aggregate_args(fn, c);
-    ce_srcs cs = { 0 };
-    ce_value(fn, callee, &cs);      /* side effects of computing the pointer */
-    CE_FREE(cs);
+    ce_srcs f = { 0 };
+    ce_value(fn, callee, &f);       /* side effects of computing the pointer */
+    VFREE(f);
     CXType ft = called_type(callee);
-    esc_unknown_call(fn->ef);           /* may call back: the frame budget's cycles */
+    bool noescape[MAXARGS];
     for (int i = 0; i < c->n; i++)
-        if (c->locs[i] != ESC_NOLOC && !ce_param_noescape(ft, i))
-            esc_escape(fn->ef, c->locs[i], 0, ce_cursor_pos(c->cur), "indirect call");
-    result_from(fn, out, ce_heap(fn), 0);
+        noescape[i] = ce_param_noescape(ft, i);
+    call_fe x = { c, out };
+    esc_callsite cs = callsite(fn, &x);
+    esc_indirect_call(&cs, noescape);
 }
 
 void ce_call(ce_fn *fn, CXCursor cur, ce_srcs *out)

@@ -104,14 +104,9 @@ static char *field_string(CXCursor e)
     return s;
 }
 
-static bool sane_layout(unsigned long size, unsigned long align)
+esc_descriptor ce_resolve_descriptor(ce_fn *fn, CXCursor arg)
 {
-    return size <= (1ul << 30) && align <= 4096 && (align & (align - 1)) == 0;
-}
-
-ce_descriptor ce_resolve_descriptor(ce_fn *fn, CXCursor arg)
-{
-    ce_descriptor d = { NULL, 0, 0, 0, 0 };
+    esc_descriptor d = { NULL, 0, 0, 0, 0 };
     CXCursor var, k[16], init = clang_getNullCursor();
     if (!descriptor_var(fn, arg, &var))
         return d;
@@ -122,12 +117,10 @@ ce_descriptor ce_resolve_descriptor(ce_fn *fn, CXCursor arg)
     if (clang_Cursor_isNull(init) || (n = ce_children(init, k, 16)) != 7)
         return d;
     unsigned long version, flags;
-    if (!field_uint(k[0], &version) || version != GOMAP_LAYOUT_VERSION
+    if (!field_uint(k[0], &version)
         || !field_uint(k[1], &d.keysize) || !field_uint(k[2], &d.valsize)
         || !field_uint(k[3], &d.keyalign) || !field_uint(k[4], &d.valalign)
-        || !field_uint(k[5], &flags))
-        return d;
-    if (!sane_layout(d.keysize, d.keyalign) || !sane_layout(d.valsize, d.valalign))
+        || !field_uint(k[5], &flags) || !esc_descriptor_usable(version, &d))
         return d;
     d.name = field_string(k[6]);
     return d;

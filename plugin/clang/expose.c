@@ -181,45 +181,25 @@ static bool local_decl(CXCursor d)
             && !clang_Cursor_hasVarDeclExternalStorage(d));
 }
 
-static CXCursor strip_parens(CXCursor e)
-{
-    CXCursor k[2];
-    while (clang_getCursorKind(e) == CXCursor_ParenExpr && ce_children(e, k, 2) == 1)
-        e = k[0];
-    return e;
-}
-
-static bool lvalue_kind(CXCursor e)
-{
-    switch (clang_getCursorKind(strip_parens(e))) {
-    case CXCursor_DeclRefExpr: case CXCursor_MemberRefExpr:
-    case CXCursor_ArraySubscriptExpr: case CXCursor_UnaryOperator:
-    case CXCursor_CompoundLiteralExpr:
-        return true;
-    default:
-        return false;
-    }
-}
-
 /* E is an implicit lvalue-to-rvalue conversion of a data lvalue: *LV. */
 static bool data_read(CXCursor e, CXCursor *lv)
 {
     CXCursor k;
-    if (!ce_is_implicit_cast(e, &k) || !lvalue_kind(k))
+    if (!ce_is_implicit_cast(e, &k) || !ce_lvalue_kind(k))
         return false;
     CXType te = clang_getCanonicalType(clang_getCursorType(e));
     CXType tk = clang_getCanonicalType(clang_getCursorType(k));
     if (!ce_data_type(te) || te.kind != tk.kind
         || clang_Type_getSizeOf(te) != clang_Type_getSizeOf(tk))
         return false;
-    *lv = strip_parens(k);
+    *lv = ce_strip_parens(k);
     return true;
 }
 
 /* The local a DeclRefExpr E names (null cursor otherwise). */
 static bool named_local(CXCursor e, CXCursor *var)
 {
-    e = strip_parens(e);
+    e = ce_strip_parens(e);
     if (clang_getCursorKind(e) != CXCursor_DeclRefExpr)
         return false;
     *var = clang_getCursorReferenced(e);
@@ -233,8 +213,8 @@ typedef struct reg {
     CXCursor var;
     bool used;            /* read other than as a copy */
     bool holds;           /* receives an any-bytes copy load or a holding register */
-    CE_VEC(int) into;     /* registers this one is copied into */
-    CE_VEC(int) from;     /* registers copied into this one */
+    VEC(int) into;     /* registers this one is copied into */
+    VEC(int) from;     /* registers copied into this one */
 } reg;
 
 typedef enum { C_USE, C_DISCARD, C_MEM, C_REG } ctx_kind;
@@ -243,11 +223,11 @@ typedef struct ctx { ctx_kind k; int reg; } ctx;
 struct ce_expose {
     ce_map *addressed;    /* locals whose address is taken (or asm operands) */
     ce_map *regs;         /* register-like local -> index + 1 */
-    CE_VEC(reg) r;
+    VEC(reg) r;
     ce_map *loads;        /* data lvalue cursor -> ctx (k + 1, reg << 8) */
-    CE_VEC(CXCursor) into_regs;   /* loads stored into registers (see fixpoint) */
+    VEC(CXCursor) into_regs;   /* loads stored into registers (see fixpoint) */
     ce_map *defs;         /* local pointer -> ce_cursors * of the values stored in it */
-    CE_VEC(ce_cursors *) all_defs;
+    VEC(ce_cursors *) all_defs;
     bool no_strict_aliasing;
 };
 
@@ -258,12 +238,13 @@ static ce_op op_of(ce_fn *fn, CXCursor e, bool binary)
 
 /* ---- pass 1: addresses taken ------------------------------------------------------------ */
 
-static void note_addressed(ce_fn *fn, CXCursor e)
+/* The object lvalue E is part of: through parentheses, members (not through a
+ * pointer) and subscripts of arrays (&x, &(x), &x.f, &a[i] are all x). */
+static CXCursor object_base(CXCursor e)
 {
-    CXCursor var;
-    for (int guard = 0; guard < 256; guard++) {        /* &x, &(x), &x.f, &a[i] */
+    for (int guard = 0; guard < 256; guard++) {
         CXCursor k[2], arr;
-        e = strip_parens(e);
+        e = ce_strip_parens(e);
         if (clang_getCursorKind(e) == CXCursor_MemberRefExpr && ce_children(e, k, 2) == 1
             && !ce_type_is_pointer(clang_getCursorType(k[0])))
             e = k[0];
@@ -274,7 +255,13 @@ static void note_addressed(ce_fn *fn, CXCursor e)
         else
             break;
     }
-    if (named_local(e, &var))
+    return e;
+}
+
+static void note_addressed(ce_fn *fn, CXCursor e)
+{
+    CXCursor var;
+    if (named_local(object_base(e), &var))
         *ce_map_slot(fn->expose->addressed, var, true) = (void *)1;
 }
 
@@ -292,7 +279,7 @@ static enum CXChildVisitResult find_addressed(CXCursor c, CXCursor parent, CXCli
         ce_cursors a = ce_all_children(c);
         for (int i = 0; i < a.n; i++)
             note_addressed(fn, a.v[i]);
-        CE_FREE(a);
+        VFREE(a);
     }
     return CXChildVisit_Recurse;
 }
@@ -316,7 +303,7 @@ static int make_reg(ce_fn *fn, CXCursor var)
     reg r;
     memset(&r, 0, sizeof r);
     r.var = var;
-    CE_PUSH(x->r, r);
+    VPUSH(x->r, r);
     *ce_map_slot(x->regs, var, true) = (void *)(intptr_t)x->r.n;
     return x->r.n - 1;
 }
@@ -338,13 +325,13 @@ static void note_read(ce_fn *fn, CXCursor lv, ctx c)
         if (c.k == C_USE) {
             x->r.v[i].used = true;
         } else if (c.k == C_REG) {
-            CE_PUSH(x->r.v[i].into, c.reg);
-            CE_PUSH(x->r.v[c.reg].from, i);
+            VPUSH(x->r.v[i].into, c.reg);
+            VPUSH(x->r.v[c.reg].from, i);
         }
         return;
     }
     if (c.k == C_REG)
-        CE_PUSH(x->into_regs, lv);
+        VPUSH(x->into_regs, lv);
     void **s = ce_map_slot(x->loads, lv, true);
     intptr_t v = (intptr_t)(c.k + 1) | ((intptr_t)(c.reg + 1) << 8);
     if (*s && (intptr_t)*s != v)          /* read twice differently: a use */
@@ -356,7 +343,7 @@ static void note_read(ce_fn *fn, CXCursor lv, ctx c)
 static void walk_lvalue(ce_fn *fn, CXCursor e)
 {
     CXCursor k[2];
-    e = strip_parens(e);
+    e = ce_strip_parens(e);
     switch (clang_getCursorKind(e)) {
     case CXCursor_DeclRefExpr:
         return;
@@ -377,7 +364,7 @@ static void walk_lvalue(ce_fn *fn, CXCursor e)
             for (int i = 0; i < a.n; i++)
                 if (clang_isExpression(clang_getCursorKind(a.v[i])))
                     walk(fn, a.v[i], USE);
-            CE_FREE(a);
+            VFREE(a);
         }
         return;
     }
@@ -401,7 +388,7 @@ static void walk_kids(ce_fn *fn, CXCursor e, int from, ctx c)
             walk(fn, a.v[i], c);
         else
             walk_stmt(fn, a.v[i]);
-    CE_FREE(a);
+    VFREE(a);
 }
 
 /* { a, .f = b, [2] = c }: each element initializes memory (a scalar's braces:
@@ -424,14 +411,14 @@ static void walk_init_list(ce_fn *fn, CXCursor e, ctx c)
                     if (!clang_equalCursors(dk.v[j], last)
                         && clang_isExpression(clang_getCursorKind(dk.v[j])))
                         walk(fn, dk.v[j], USE);
-                CE_FREE(dk);
+                VFREE(dk);
                 walk(fn, last, ec);
             }
             continue;
         }
         walk(fn, v, ec);
     }
-    CE_FREE(a);
+    VFREE(a);
 }
 
 /* A value stored into the local pointer VAR (punned_pointer follows them). */
@@ -444,9 +431,9 @@ static void note_def(ce_fn *fn, CXCursor var, CXCursor val)
     if (!*s) {
         *s = calloc(1, sizeof **s);
         if (!*s) abort();
-        CE_PUSH(x->all_defs, *s);
+        VPUSH(x->all_defs, *s);
     }
-    CE_PUSH(**s, val);
+    VPUSH(**s, val);
 }
 
 static void walk_assign(ce_fn *fn, CXCursor lhs, CXCursor rhs, ctx c)
@@ -476,7 +463,7 @@ static void walk(ce_fn *fn, CXCursor e, ctx c)
             return;
         }
         if (ce_is_implicit_cast(e, &k[0])) {
-            if (lvalue_kind(k[0]) && !ce_type_is_array(clang_getCursorType(k[0]))
+            if (ce_lvalue_kind(k[0]) && !ce_type_is_array(clang_getCursorType(k[0]))
                 && clang_getCanonicalType(clang_getCursorType(k[0])).kind != CXType_FunctionProto)
                 walk_lvalue(fn, k[0]);      /* a pointer or aggregate read */
             else if (ce_type_is_array(clang_getCursorType(k[0])))
@@ -513,7 +500,7 @@ static void walk(ce_fn *fn, CXCursor e, ctx c)
             walk(fn, k[1], USE);
             return;
         default:                    /* a macro's operator: maybe op=, a read */
-            note_read(fn, strip_parens(k[0]), USE);
+            note_read(fn, ce_strip_parens(k[0]), USE);
             walk_lvalue(fn, k[0]);
             walk(fn, k[1], USE);
             return;
@@ -521,7 +508,7 @@ static void walk(ce_fn *fn, CXCursor e, ctx c)
     case CXCursor_CompoundAssignOperator:
         if (ce_children(e, k, 3) != 2)
             break;
-        note_read(fn, strip_parens(k[0]), USE);
+        note_read(fn, ce_strip_parens(k[0]), USE);
         walk_lvalue(fn, k[0]);
         walk(fn, k[1], USE);
         return;
@@ -533,16 +520,16 @@ static void walk(ce_fn *fn, CXCursor e, ctx c)
             walk_lvalue(fn, k[0]);
             return;
         case CE_OP_INCDEC:
-            note_read(fn, strip_parens(k[0]), USE);
+            note_read(fn, ce_strip_parens(k[0]), USE);
             walk_lvalue(fn, k[0]);
             return;
         case CE_OP_DEREF:           /* an lvalue reached as a value: the pointer */
             walk(fn, k[0], USE);
             return;
         default:
-            if (lvalue_kind(k[0]) && ce_data_type(clang_getCursorType(k[0]))
+            if (ce_lvalue_kind(k[0]) && ce_data_type(clang_getCursorType(k[0]))
                 && !data_read(k[0], &lv))
-                note_read(fn, strip_parens(k[0]), USE);   /* __real__ x, unknown */
+                note_read(fn, ce_strip_parens(k[0]), USE);   /* __real__ x, unknown */
             walk(fn, k[0], USE);
             return;
         }
@@ -590,7 +577,7 @@ static void walk_var(ce_fn *fn, CXCursor d)
         if (clang_isExpression(clang_getCursorKind(a.v[i])))
             walk(fn, a.v[i], USE);      /* array bounds */
     }
-    CE_FREE(a);
+    VFREE(a);
     if (has) {
         int r = reg_of(fn, d);
         if (local_decl(d))
@@ -668,7 +655,7 @@ static void walk_stmt(ce_fn *fn, CXCursor s)
         }
         walk(fn, c, cond ? USE : (ctx){ C_DISCARD, -1 });
     }
-    CE_FREE(a);
+    VFREE(a);
 }
 
 static enum CXChildVisitResult find_regs(CXCursor c, CXCursor parent, CXClientData d)
@@ -683,7 +670,7 @@ static enum CXChildVisitResult find_regs(CXCursor c, CXCursor parent, CXClientDa
  * C_REG. */
 static ctx_kind load_ctx(struct ce_expose *x, CXCursor lv, int *reg)
 {
-    void **s = ce_map_slot(x->loads, strip_parens(lv), false);
+    void **s = ce_map_slot(x->loads, ce_strip_parens(lv), false);
     intptr_t v = s ? (intptr_t)*s : C_USE + 1;
     *reg = (int)(v >> 8) - 1;
     return (ctx_kind)((v & 0xff) - 1);
@@ -693,16 +680,16 @@ static ctx_kind load_ctx(struct ce_expose *x, CXCursor lv, int *reg)
  * copy-only and receives an any-bytes copy load or a holding register's value. */
 static void fixpoint(ce_fn *fn, struct ce_expose *x)
 {
-    CE_VEC(int) w = { 0 };
+    VEC(int) w = { 0 };
     for (int i = 0; i < x->r.n; i++)
         if (x->r.v[i].used)
-            CE_PUSH(w, i);
+            VPUSH(w, i);
     while (w.n) {                       /* used flows back along the copies */
         reg *s = &x->r.v[w.v[--w.n]];
         for (int j = 0; j < s->from.n; j++)
             if (!x->r.v[s->from.v[j]].used) {
                 x->r.v[s->from.v[j]].used = true;
-                CE_PUSH(w, s->from.v[j]);
+                VPUSH(w, s->from.v[j]);
             }
     }
     for (int i = 0; i < x->into_regs.n; i++) {
@@ -711,7 +698,7 @@ static void fixpoint(ce_fn *fn, struct ce_expose *x)
         if (load_ctx(x, lv, &r) == C_REG && !x->r.v[r].used && !x->r.v[r].holds
             && ce_any_bytes(fn, lv, false)) {
             x->r.v[r].holds = true;
-            CE_PUSH(w, r);
+            VPUSH(w, r);
         }
     }
     while (w.n) {                       /* holds flows forward */
@@ -720,11 +707,11 @@ static void fixpoint(ce_fn *fn, struct ce_expose *x)
             reg *t = &x->r.v[s->into.v[j]];
             if (!t->used && !t->holds) {
                 t->holds = true;
-                CE_PUSH(w, s->into.v[j]);
+                VPUSH(w, s->into.v[j]);
             }
         }
     }
-    CE_FREE(w);
+    VFREE(w);
 }
 
 static struct ce_expose *scan(ce_fn *fn)
@@ -744,7 +731,7 @@ static struct ce_expose *scan(ce_fn *fn)
     ce_cursors a = ce_all_children(fn->decl);
     if (a.n)
         walk_stmt(fn, a.v[a.n - 1]);
-    CE_FREE(a);
+    VFREE(a);
     fixpoint(fn, x);
     return x;
 }
@@ -757,18 +744,18 @@ void ce_expose_free(ce_fn *fn)
     ce_map_free(x->addressed);
     ce_map_free(x->regs);
     ce_map_free(x->loads);
-    CE_FREE(x->into_regs);
+    VFREE(x->into_regs);
     ce_map_free(x->defs);
     for (int i = 0; i < x->all_defs.n; i++) {
-        CE_FREE(*x->all_defs.v[i]);
+        VFREE(*x->all_defs.v[i]);
         free(x->all_defs.v[i]);
     }
-    CE_FREE(x->all_defs);
+    VFREE(x->all_defs);
     for (int i = 0; i < x->r.n; i++) {
-        CE_FREE(x->r.v[i].into);
-        CE_FREE(x->r.v[i].from);
+        VFREE(x->r.v[i].into);
+        VFREE(x->r.v[i].from);
     }
-    CE_FREE(x->r);
+    VFREE(x->r);
     free(x);
     fn->expose = NULL;
 }
@@ -800,19 +787,7 @@ static bool punned_view(CXType declared, CXType access, bool store)
  * variable, or what a pointer points to), as GCC's get_base_address. */
 static CXType base_type(CXCursor obj)
 {
-    for (int guard = 0; guard < 256; guard++) {
-        CXCursor k[2], arr;
-        obj = strip_parens(obj);
-        if (clang_getCursorKind(obj) == CXCursor_MemberRefExpr && ce_children(obj, k, 2) == 1
-            && !ce_type_is_pointer(clang_getCursorType(k[0])))
-            obj = k[0];
-        else if (clang_getCursorKind(obj) == CXCursor_ArraySubscriptExpr
-                 && ce_children(obj, k, 2) == 2 && ce_is_implicit_cast(k[0], &arr)
-                 && ce_type_is_array(clang_getCursorType(arr)))
-            obj = arr;
-        else
-            break;
-    }
+    obj = object_base(obj);
     if (clang_getCursorKind(obj) == CXCursor_MemberRefExpr) {    /* p->f: *p */
         CXCursor k[2];
         if (ce_children(obj, k, 2) == 1)
@@ -831,7 +806,7 @@ static bool punned_pointer(ce_fn *fn, CXCursor p, CXType access, int depth, bool
     CXTranslationUnit tu = fn->u->tu;
     for (; depth >= 0; depth--) {
         CXCursor k[3], arg, var;
-        p = strip_parens(p);
+        p = ce_strip_parens(p);
         CXType t = clang_getCursorType(p);
         if (ce_type_is_pointer(t)) {
             if (may_alias(tu, clang_getPointeeType(t)))
@@ -843,7 +818,7 @@ static bool punned_pointer(ce_fn *fn, CXCursor p, CXType access, int depth, bool
         if (ce_is_implicit_cast(p, &arg)) {
             if (data_read(p, &var) || ce_type_is_array(clang_getCursorType(arg)))
                 return false;
-            if (lvalue_kind(arg) && named_local(arg, &var)) {
+            if (ce_lvalue_kind(arg) && named_local(arg, &var)) {
                 void **s = ce_map_slot(x->defs, var, false);
                 if (!s || ce_map_slot(x->addressed, var, false))
                     return false;
@@ -875,24 +850,24 @@ static bool punned_pointer(ce_fn *fn, CXCursor p, CXType access, int depth, bool
  * a punned pointer? */
 static bool pointer_view(ce_fn *fn, CXCursor p, CXType access, bool store)
 {
-    CXCursor q = strip_parens(p), arg, k[3], obj = clang_getNullCursor();
+    CXCursor q = ce_strip_parens(p), arg, k[3], obj = clang_getNullCursor();
     for (int guard = 0; guard < 64; guard++) {   /* casts and offsets of &x, arrays */
         if (clang_getCursorKind(q) == CXCursor_CStyleCastExpr && ce_last_expr_child(q, &arg)
             && ce_type_is_pointer(clang_getCursorType(arg))) {
-            q = strip_parens(arg);
+            q = ce_strip_parens(arg);
         } else if (ce_is_implicit_cast(q, &arg) && ce_type_is_array(clang_getCursorType(arg))) {
-            obj = strip_parens(arg);
+            obj = ce_strip_parens(arg);
             break;
         } else if (ce_is_implicit_cast(q, &arg) && ce_type_is_pointer(clang_getCursorType(arg))
-                   && !lvalue_kind(arg)) {
-            q = strip_parens(arg);
+                   && !ce_lvalue_kind(arg)) {
+            q = ce_strip_parens(arg);
         } else if (clang_getCursorKind(q) == CXCursor_BinaryOperator && ce_children(q, k, 3) == 2
                    && op_of(fn, q, true) == CE_OP_ARITH) {
-            q = strip_parens(ce_type_is_pointer(clang_getCursorType(k[0])) ? k[0] : k[1]);
+            q = ce_strip_parens(ce_type_is_pointer(clang_getCursorType(k[0])) ? k[0] : k[1]);
         } else {
             if (clang_getCursorKind(q) == CXCursor_UnaryOperator && ce_children(q, k, 2) == 1
                 && op_of(fn, q, false) == CE_OP_ADDR)
-                obj = strip_parens(k[0]);
+                obj = ce_strip_parens(k[0]);
             break;
         }
     }
@@ -915,7 +890,7 @@ bool ce_any_bytes(ce_fn *fn, CXCursor e, bool store)
         return true;
     for (int guard = 0; guard < 256; guard++) {
         CXCursor k[2], arr;
-        e = strip_parens(e);
+        e = ce_strip_parens(e);
         switch (clang_getCursorKind(e)) {
         case CXCursor_MemberRefExpr: {
             if (ce_children(e, k, 2) != 1)
@@ -977,7 +952,7 @@ bool ce_copied(ce_fn *fn, CXCursor e, bool raw)
     struct ce_expose *x = scan(fn);
     for (int guard = 0; guard < 256; guard++) {
         CXCursor k[3], lv, var;
-        e = strip_parens(e);
+        e = ce_strip_parens(e);
         switch (clang_getCursorKind(e)) {
         case CXCursor_UnexposedExpr:
             if (data_read(e, &lv)) {
@@ -1032,7 +1007,7 @@ bool ce_copied(ce_fn *fn, CXCursor e, bool raw)
                     continue;
                 found = ce_copied(fn, v, raw);
             }
-            CE_FREE(a);
+            VFREE(a);
             return found;
         }
         default:

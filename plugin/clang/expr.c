@@ -51,7 +51,7 @@ static enum CXChildVisitResult collect_all(CXCursor c, CXCursor parent, CXClient
 {
     (void)parent;
     ce_cursors *k = d;
-    CE_PUSH(*k, c);
+    VPUSH(*k, c);
     return CXChildVisit_Continue;
 }
 
@@ -90,6 +90,27 @@ bool ce_is_implicit_cast(CXCursor e, CXCursor *child)
     *child = k[0];
     return clang_isExpression(clang_getCursorKind(k[0])) && !is_va_arg(e, k[0])
         && same_extent(e, k[0]);
+}
+
+CXCursor ce_strip_parens(CXCursor e)
+{
+    CXCursor k[2];
+    while (clang_getCursorKind(e) == CXCursor_ParenExpr && ce_children(e, k, 2) == 1)
+        e = k[0];
+    return e;
+}
+
+/* Is E (inside parentheses) of a kind that can be an lvalue? */
+bool ce_lvalue_kind(CXCursor e)
+{
+    switch (clang_getCursorKind(ce_strip_parens(e))) {
+    case CXCursor_DeclRefExpr: case CXCursor_MemberRefExpr:
+    case CXCursor_ArraySubscriptExpr: case CXCursor_UnaryOperator:
+    case CXCursor_CompoundLiteralExpr:
+        return true;
+    default:
+        return false;
+    }
 }
 
 CXCursor ce_strip(CXCursor e)
@@ -144,7 +165,7 @@ bool ce_last_expr_child(CXCursor c, CXCursor *out)
         i--;
     if (i >= 0)
         *out = k.v[i];
-    CE_FREE(k);
+    VFREE(k);
     return i >= 0;
 }
 
@@ -169,7 +190,7 @@ void ce_push(ce_srcs *out, esc_loc loc, int derefs)
 {
     if (loc == ESC_NOLOC)
         return;
-    CE_PUSH(*out, ((ce_src){ loc, derefs }));
+    VPUSH(*out, ((ce_src){ loc, derefs }));
 }
 
 static void push_heap(ce_fn *fn, ce_srcs *out)
@@ -353,7 +374,7 @@ static void discard(ce_fn *fn, CXCursor e)
 {
     ce_srcs tmp = { 0 };
     ce_value(fn, e, &tmp);
-    CE_FREE(tmp);
+    VFREE(tmp);
 }
 
 static void value_of_kids(ce_fn *fn, CXCursor e, int from, ce_srcs *out)
@@ -362,19 +383,7 @@ static void value_of_kids(ce_fn *fn, CXCursor e, int from, ce_srcs *out)
     for (int i = from; i < k.n; i++)
         if (clang_isExpression(clang_getCursorKind(k.v[i])))
             ce_value(fn, k.v[i], out);
-    CE_FREE(k);
-}
-
-static bool lvalue_kind(CXCursor e)
-{
-    switch (clang_getCursorKind(ce_strip(e))) {
-    case CXCursor_DeclRefExpr: case CXCursor_MemberRefExpr:
-    case CXCursor_ArraySubscriptExpr: case CXCursor_UnaryOperator:
-    case CXCursor_CompoundLiteralExpr:
-        return true;
-    default:
-        return false;
-    }
+    VFREE(k);
 }
 
 void ce_unmodelled(ce_fn *fn, CXCursor e, ce_srcs *out, const char *why)
@@ -385,15 +394,15 @@ void ce_unmodelled(ce_fn *fn, CXCursor e, ce_srcs *out, const char *why)
         if (!clang_isExpression(clang_getCursorKind(k.v[i])))
             continue;
         ce_value(fn, k.v[i], &all);
-        if (lvalue_kind(k.v[i]))
+        if (ce_lvalue_kind(ce_strip(k.v[i])))
             ce_address(fn, k.v[i], &all);
     }
-    CE_FREE(k);
+    VFREE(k);
     int m = all.n;
     for (int i = 0; i < m; i++)        /* and what they point to, at any level */
         ce_push(&all, all.v[i].loc, all.v[i].derefs + 1);
     ce_escape_srcs(fn, &all, e, why);
-    CE_FREE(all);
+    VFREE(all);
     push_heap(fn, out);
 }
 
@@ -406,7 +415,7 @@ void ce_expose_aggregate(ce_fn *fn, CXCursor e)
                                           && ce_children(e, &k, 1) == 1))
         e = k;
     CXType t = clang_getCanonicalType(clang_getCursorType(e));
-    if (t.kind != CXType_Record || !lvalue_kind(e))
+    if (t.kind != CXType_Record || !ce_lvalue_kind(ce_strip(e)))
         return;
     ce_srcs a = { 0 };
     ce_address(fn, e, &a);
@@ -415,7 +424,7 @@ void ce_expose_aggregate(ce_fn *fn, CXCursor e)
         if (a.v[i].loc != heap)
             esc_expose(fn->ef, a.v[i].loc, a.v[i].derefs + 1, false, ce_cursor_pos(e),
                        "raw bytes passed by value");
-    CE_FREE(a);
+    VFREE(a);
 }
 
 /* ---- casts ------------------------------------------------------------------------ */
@@ -435,7 +444,7 @@ static void cast(ce_fn *fn, CXCursor e, CXCursor arg, ce_srcs *out)
         ce_srcs conv = { 0 };               /* the integer carries nothing */
         ce_value(fn, arg, &conv);
         ce_escape_srcs(fn, &conv, e, "converted to integer");
-        CE_FREE(conv);
+        VFREE(conv);
         return;
     }
     if (ce_data_type(to) && !ce_data_type(from)) {
@@ -459,7 +468,7 @@ static bool single_expr_child(CXCursor e, CXCursor *out)
     for (int i = 0; i < k.n; i++)
         if (clang_isExpression(clang_getCursorKind(k.v[i])))
             *out = k.v[n++, i];
-    CE_FREE(k);
+    VFREE(k);
     return n == 1;
 }
 
@@ -480,7 +489,7 @@ static void unexposed(ce_fn *fn, CXCursor e, ce_srcs *out)
         ce_value(fn, arg, &ap);
         for (int i = 0; i < ap.n; i++)
             ce_push(out, ap.v[i].loc, ap.v[i].derefs + 2);
-        CE_FREE(ap);
+        VFREE(ap);
         push_heap(fn, out);
         return;
     }
@@ -543,7 +552,7 @@ static void unary(ce_fn *fn, CXCursor e, ce_srcs *out)
         ce_srcs p = { 0 };
         ce_value(fn, arg, &p);
         load_of(fn, e, &p, out);
-        CE_FREE(p);
+        VFREE(p);
         return;
     }
     case CE_OP_NOT:
@@ -571,7 +580,7 @@ static void assign(ce_fn *fn, CXCursor e, CXCursor lhs, CXCursor rhs, bool compo
     if (compound && ce_data_type(clang_getCursorType(lhs))) {
         ce_srcs old = { 0 };               /* x op= v reads x: data, nothing */
         load_of(fn, lhs, &addr, &old);
-        CE_FREE(old);
+        VFREE(old);
         val.n = 0;
         if (ce_raw_store(fn, lhs, rhs, compound))
             ce_store_to(fn, &addr, &val, true, e, pos, why);
@@ -582,8 +591,8 @@ static void assign(ce_fn *fn, CXCursor e, CXCursor lhs, CXCursor rhs, bool compo
     }
     for (int i = 0; i < val.n; i++)
         ce_push(out, val.v[i].loc, val.v[i].derefs);
-    CE_FREE(addr);
-    CE_FREE(val);
+    VFREE(addr);
+    VFREE(val);
 }
 
 static void binary(ce_fn *fn, CXCursor e, ce_srcs *out)
@@ -596,7 +605,7 @@ static void binary(ce_fn *fn, CXCursor e, ce_srcs *out)
     ce_op op = ce_binary_op(fn->u->tu, e);
     if (op == CE_OP_UNKNOWN)      /* macro: '=' is possible only at the lhs type */
         op = same_type(clang_getCursorType(e), clang_getCursorType(lhs))
-            && lvalue_kind(lhs) ? CE_OP_COMPOUND : CE_OP_ARITH;
+            && ce_lvalue_kind(ce_strip(lhs)) ? CE_OP_COMPOUND : CE_OP_ARITH;
     switch (op) {
     case CE_OP_ASSIGN:
     case CE_OP_COMPOUND:
@@ -652,7 +661,7 @@ static void compound_literal(ce_fn *fn, CXCursor e, ce_srcs *out, int derefs)
         ce_srcs init = { 0 };
         value_of_kids(fn, e, 0, &init);
         ce_flow_srcs(fn, l, &init, e, "assign");
-        CE_FREE(init);
+        VFREE(init);
         if (ce_copied(fn, e, true))
             esc_raw(fn->ef, l);
     }
@@ -660,7 +669,7 @@ static void compound_literal(ce_fn *fn, CXCursor e, ce_srcs *out, int derefs)
         ce_srcs a = { 0 };              /* (int){ ... } read: a data load */
         ce_push(&a, l, -1);
         load_of(fn, e, &a, out);
-        CE_FREE(a);
+        VFREE(a);
         return;
     }
     ce_push(out, l, derefs);
@@ -675,7 +684,7 @@ static void stmt_expr(ce_fn *fn, CXCursor e, ce_srcs *out)
         return;
     }
     ce_cursors k = ce_all_children(body);
-    CE_PUSH(fn->blocks, ce_extent(body));
+    VPUSH(fn->blocks, ce_extent(body));
     for (int i = 0; i < k.n; i++) {
         if (i == k.n - 1 && clang_isExpression(clang_getCursorKind(k.v[i])))
             ce_value(fn, k.v[i], out);
@@ -683,7 +692,7 @@ static void stmt_expr(ce_fn *fn, CXCursor e, ce_srcs *out)
             ce_stmt(fn, k.v[i]);
     }
     fn->blocks.n--;
-    CE_FREE(k);
+    VFREE(k);
 }
 
 static void decl_ref_value(ce_fn *fn, CXCursor e, ce_srcs *out)
@@ -699,7 +708,7 @@ static void decl_ref_value(ce_fn *fn, CXCursor e, ce_srcs *out)
             ce_srcs a = { 0 };          /* a local in memory: a data load */
             ce_push(&a, l, -1);
             load_of(fn, e, &a, out);
-            CE_FREE(a);
+            VFREE(a);
         } else {
             ce_push(out, l, 0);
         }
@@ -769,7 +778,7 @@ void ce_value(ce_fn *fn, CXCursor e, ce_srcs *out)
         ce_srcs a = { 0 };
         ce_address(fn, e, &a);
         load_of(fn, e, &a, out);
-        CE_FREE(a);
+        VFREE(a);
         return;
     }
     case CXCursor_InitListExpr:     init_list(fn, e, out); return;
@@ -791,7 +800,7 @@ static void rvalue_address(ce_fn *fn, CXCursor e, ce_srcs *out)
     ce_value(fn, e, &v);
     esc_loc t = esc_loc_new(fn->ef, ESC_LOC_VAR, NULL, ce_cursor_pos(e), var_depth(fn, e));
     ce_flow_srcs(fn, t, &v, e, "assign");
-    CE_FREE(v);
+    VFREE(v);
     ce_push(out, t, -1);
 }
 

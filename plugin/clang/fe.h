@@ -10,7 +10,6 @@
  *   unit.c        one translation unit: functions, parameters, statements
  *   expr.c        expressions -> sources (location, derefs), assignments
  *   calls.c       calls: gomap runtime, known libc, direct, indirect
- *   libc.c        the table of known libc functions and builtins
  *   ops.c         &, *, =, compound assignment recovered from tokens
  *   loops.c       Go's loopDepth from for/while/do scopes and backward gotos
  *   descriptor.c  the GOMAP_TYPE(K, V) descriptor of a gomap_make call
@@ -19,7 +18,7 @@
  *   writes.c      locals written after their declaration
  *   expose.c      the exposure rule: data loads, copies, any-bytes access, raw stores
  *   pos.c         CXSourceLocation -> esc_pos (GCC's columns)
- *   table.c       growable arrays, cursor -> value map, interned strings
+ *   table.c       cursor -> value map, interned strings
  */
 #ifndef ESCAPE_CLANG_FE_H
 #define ESCAPE_CLANG_FE_H
@@ -29,17 +28,7 @@
 #include <stddef.h>
 
 #include "escape.h"
-#include "gomap_layout.h"
-
-/* ---- small growable arrays --------------------------------------------------- */
-void *ce_grow(void *v, int *cap, size_t elem);
-#define CE_VEC(T) struct { T *v; int n, cap; }
-#define CE_PUSH(vec, x) do {                                                   \
-        if ((vec).n == (vec).cap)                                              \
-            (vec).v = ce_grow((vec).v, &(vec).cap, sizeof *(vec).v);           \
-        (vec).v[(vec).n++] = (x);                                              \
-    } while (0)
-#define CE_FREE(vec) (free((vec).v), (vec).v = NULL, (vec).n = (vec).cap = 0)
+#include "vec.h"                  /* VEC, VPUSH, VFREE: the core's arrays */
 
 /* ---- cursor -> value map (decls to locations / functions) ------------------- */
 typedef struct ce_map ce_map;
@@ -107,8 +96,8 @@ void ce_note_promises(ce_unit *u);
 /* ---- loop regions (loops.c) ------------------------------------------------ */
 typedef struct ce_range { unsigned begin, end; } ce_range;
 typedef struct ce_loops {
-    CE_VEC(ce_range) loops;      /* iterated source ranges (file offsets) */
-    CE_VEC(unsigned) targets;    /* offsets of labels, case and default */
+    VEC(ce_range) loops;      /* iterated source ranges (file offsets) */
+    VEC(unsigned) targets;    /* offsets of labels, case and default */
     bool setjmp;                 /* the function calls setjmp: sites +1 */
 } ce_loops;
 void ce_loops_scan(ce_loops *l, CXCursor body);
@@ -119,7 +108,7 @@ int  ce_var_depth(const ce_loops *l, ce_range block, unsigned decl);
 
 /* ---- one function being translated (unit.c, expr.c) ------------------------- */
 typedef struct ce_src { esc_loc loc; int derefs; } ce_src;
-typedef CE_VEC(ce_src) ce_srcs;
+typedef VEC(ce_src) ce_srcs;
 
 typedef struct ce_fn {
     ce_unit *u;
@@ -127,7 +116,7 @@ typedef struct ce_fn {
     CXCursor decl;
     ce_map *vars;                /* local VarDecl/ParmDecl -> ESC_LOC_VAR */
     ce_loops loops;
-    CE_VEC(ce_range) blocks;     /* enclosing compound statements, innermost last */
+    VEC(ce_range) blocks;     /* enclosing compound statements, innermost last */
     ce_map *written;             /* writes.c: locals written after their init */
     struct ce_expose *expose;    /* expose.c: the function's data loads, registers */
     esc_loc result;
@@ -191,25 +180,9 @@ void ce_call(ce_fn *fn, CXCursor call, ce_srcs *out);
  * (not defined here): memory it is given is handled untyped. */
 bool ce_library_function(CXCursor decl, const char *name);
 
-/* ---- known libc functions ------------------------------------------------------ */
-/* One table for both front ends: plugin/core/libc.c (esc_known_libc).  calls.c
- * applies it only to the library's own declarations. */
-typedef esc_libc_kind ce_libc_kind;
-#define CE_LIBC_NONE          ESC_LIBC_NONE
-#define CE_LIBC_KEEPS_NOTHING ESC_LIBC_KEEPS_NOTHING
-#define CE_LIBC_COPY          ESC_LIBC_COPY
-#define CE_LIBC_BCOPY         ESC_LIBC_BCOPY
-#define CE_LIBC_RET_ARG0      ESC_LIBC_RET_ARG0
-#define CE_LIBC_VA            ESC_LIBC_VA
-#define ce_libc_lookup(name)  esc_known_libc(name)
-
 /* ---- descriptor (descriptor.c) ------------------------------------------------ */
-typedef struct ce_descriptor {
-    const char *name;    /* NULL: unresolved */
-    unsigned long keysize, valsize, keyalign, valalign;
-} ce_descriptor;
-struct ce_fn;
-ce_descriptor ce_resolve_descriptor(struct ce_fn *fn, CXCursor arg);
+/* name malloc'd (free it), NULL: unresolved */
+esc_descriptor ce_resolve_descriptor(ce_fn *fn, CXCursor arg);
 
 /* ---- noescape (noescape.c) ----------------------------------------------------- */
 /* Is parameter I of function type T (FunctionProto, canonical or not) noescape? */
@@ -221,10 +194,12 @@ bool ce_has_attr(CXTranslationUnit tu, CXCursor c, const char *const *words);
 
 /* ---- cursor helpers (expr.c) ---------------------------------------------------- */
 int      ce_children(CXCursor c, CXCursor *out, int max);   /* count; first MAX kept */
-typedef CE_VEC(CXCursor) ce_cursors;
-ce_cursors ce_all_children(CXCursor c);                     /* CE_FREE it */
+typedef VEC(CXCursor) ce_cursors;
+ce_cursors ce_all_children(CXCursor c);                     /* VFREE it */
 bool     ce_last_expr_child(CXCursor c, CXCursor *out);
 CXCursor ce_strip(CXCursor e);      /* parens and implicit casts */
+CXCursor ce_strip_parens(CXCursor e);
+bool     ce_lvalue_kind(CXCursor e);   /* inside parens: a reference, member, [], *, literal */
 bool     ce_is_implicit_cast(CXCursor e, CXCursor *child);
 bool     ce_type_is_pointer(CXType t);
 bool     ce_type_is_integer(CXType t);

@@ -78,11 +78,11 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData d
     scan *s = d;
     switch (clang_getCursorKind(c)) {
     case CXCursor_ForStmt:
-        CE_PUSH(s->l->loops, for_range(s, c));
+        VPUSH(s->l->loops, for_range(s, c));
         break;
     case CXCursor_WhileStmt:
     case CXCursor_DoStmt:
-        CE_PUSH(s->l->loops, extent(c));
+        VPUSH(s->l->loops, extent(c));
         break;
     case CXCursor_GotoStmt: {
         CXCursor k[1];
@@ -90,7 +90,7 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData d
             CXCursor label = clang_getCursorReferenced(k[0]);
             ce_range g = extent(c), lr = extent(label);
             if (!clang_Cursor_isNull(label) && lr.begin <= g.begin)
-                CE_PUSH(s->l->loops, ((ce_range){ lr.begin, g.end }));
+                VPUSH(s->l->loops, ((ce_range){ lr.begin, g.end }));
         }
         break;
     }
@@ -102,11 +102,11 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData d
     case CXCursor_LabelStmt:
         if (extent(c).begin < s->min_label)
             s->min_label = extent(c).begin;
-        CE_PUSH(s->l->targets, extent(c).begin);
+        VPUSH(s->l->targets, extent(c).begin);
         break;
     case CXCursor_CaseStmt:
     case CXCursor_DefaultStmt:
-        CE_PUSH(s->l->targets, extent(c).begin);
+        VPUSH(s->l->targets, extent(c).begin);
         break;
     case CXCursor_CallExpr:
         if (is_setjmp(c))
@@ -124,14 +124,14 @@ void ce_loops_scan(ce_loops *l, CXCursor body)
     l->setjmp = false;
     clang_visitChildren(body, visit, &s);
     if (s.indirect && s.min_label != ~0u)        /* a computed goto may go anywhere */
-        CE_PUSH(l->loops, ((ce_range){ s.min_label, s.max_indirect > s.min_label
+        VPUSH(l->loops, ((ce_range){ s.min_label, s.max_indirect > s.min_label
                                        ? s.max_indirect : extent(body).end - 1 }));
 }
 
 void ce_loops_free(ce_loops *l)
 {
-    CE_FREE(l->loops);
-    CE_FREE(l->targets);
+    VFREE(l->loops);
+    VFREE(l->targets);
 }
 
 int ce_point_depth(const ce_loops *l, unsigned off)

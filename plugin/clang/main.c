@@ -34,9 +34,9 @@ typedef struct run {
     ce_options opt;
     bool debug_ops;
     const char *build_dir;
-    CE_VEC(const char *) files;
-    CE_VEC(const char *) cflags;
-    CE_VEC(char *) json_parts;      /* one JSON document per unit */
+    VEC(const char *) files;
+    VEC(const char *) cflags;
+    VEC(char *) json_parts;      /* one JSON document per unit */
     int units, failed;
     CXIndex index;
 } run;
@@ -75,7 +75,7 @@ static int parse_args(run *r, int argc, char **argv)
         const char *a = argv[i];
         if (!strcmp(a, "--")) {
             for (i++; i < argc; i++)
-                CE_PUSH(r->cflags, argv[i]);
+                VPUSH(r->cflags, argv[i]);
             break;
         }
         if (!strcmp(a, "-p") && i + 1 < argc)
@@ -94,7 +94,7 @@ static int parse_args(run *r, int argc, char **argv)
             if (rc)
                 return rc;
         } else
-            CE_PUSH(r->files, a);
+            VPUSH(r->files, a);
     }
     if (!r->files.n && !r->build_dir) {
         fputs(usage, stderr);
@@ -146,45 +146,30 @@ static enum CXChildVisitResult print_ops(CXCursor c, CXCursor parent, CXClientDa
 
 /* ---- one unit -------------------------------------------------------------------------------- */
 
-static char *json_tmp(void)
-{
-    char *path = strdup("/tmp/escape-clang-json-XXXXXX");
-    int fd = path ? mkstemp(path) : -1;
-    if (fd < 0) {
-        free(path);
-        return NULL;
-    }
-    close(fd);
-    return path;
-}
-
 static void analyse(run *r, CXTranslationUnit tu)
 {
     if (r->debug_ops) {
         clang_visitChildren(clang_getTranslationUnitCursor(tu), print_ops, tu);
         return;
     }
-    esc_options o = r->opt.core;
-    o.json_path = NULL;
-    char *jpath = NULL;
-    if (r->opt.core.json_path && (jpath = json_tmp()) == NULL) {
-        perror("escape-clang: temporary JSON file");
-        r->failed++;
-    }
-    o.json_path = jpath;
-    esc_ctx *ctx = esc_ctx_new(&o);
+    esc_ctx *ctx = esc_ctx_new(&r->opt.core);
     ce_analyse_unit(tu, &r->opt, ctx);
     esc_solve(ctx);
     if (r->opt.core.m >= 1)
         esc_report(ctx, stderr);
     if (esc_report_promises(ctx, stderr))   /* a noescape parameter that leaks */
         r->failed++;
-    if (jpath) {
-        if (esc_write_json(ctx, jpath) != 0) {
+    if (r->opt.core.json_path) {           /* the unit's document, kept for the end */
+        char *doc = NULL;
+        size_t len = 0;
+        FILE *f = open_memstream(&doc, &len);
+        bool bad = !f || esc_write_json_to(ctx, f) != 0;
+        if ((f && fclose(f) != 0) || bad) {
             perror("escape-clang: writing JSON");
             r->failed++;
         }
-        CE_PUSH(r->json_parts, jpath);
+        if (doc)
+            VPUSH(r->json_parts, doc);
     }
     esc_ctx_free(ctx);
 }
@@ -282,7 +267,7 @@ static void parse_one(run *r, const char *source, const char *const *given, int 
 /* ---- compile_commands.json ------------------------------------------------------------------- */
 
 /* A compiler's arguments minus the compiler, the output and the GCC plugin. */
-typedef CE_VEC(char *) strings;
+typedef VEC(char *) strings;
 
 static void command_args(run *r, CXCompileCommand cmd, strings *out)
 {
@@ -298,12 +283,12 @@ static void command_args(run *r, CXCompileCommand cmd, strings *out)
             free(a);
             continue;
         }
-        CE_PUSH(*out, a);
+        VPUSH(*out, a);
     }
     for (int i = 0; i < r->cflags.n; i++) {
         char *a = strdup(r->cflags.v[i]);
         if (!a) abort();
-        CE_PUSH(*out, a);
+        VPUSH(*out, a);
     }
 }
 
@@ -327,7 +312,7 @@ static void run_command(run *r, CXCompileCommand cmd)
     free(dir);
     for (int i = 0; i < args.n; i++)
         free(args.v[i]);
-    CE_FREE(args);
+    VFREE(args);
 }
 
 static void run_commands(run *r, CXCompileCommands cmds)
@@ -370,19 +355,6 @@ static int run_database(run *r)
 
 /* ---- JSON: the plugin's document for one unit, an array of them for several ---------- */
 
-static bool append_file(FILE *out, const char *path)
-{
-    FILE *in = fopen(path, "r");
-    if (!in)
-        return false;
-    char buf[8192];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
-        fwrite(buf, 1, n, out);
-    fclose(in);
-    return true;
-}
-
 static int write_json(run *r)
 {
     FILE *out = fopen(r->opt.core.json_path, "w");
@@ -393,8 +365,7 @@ static int write_json(run *r)
     for (int i = 0; out && i < r->json_parts.n; i++) {
         if (many && i)
             fputs(",\n", out);
-        if (!append_file(out, r->json_parts.v[i]))
-            rc = 1;
+        fputs(r->json_parts.v[i], out);
     }
     if (out && many)
         fputs("]\n", out);
@@ -402,11 +373,9 @@ static int write_json(run *r)
         rc = 1;
     if (rc)
         fprintf(stderr, "escape-clang: cannot write %s\n", r->opt.core.json_path);
-    for (int i = 0; i < r->json_parts.n; i++) {
-        unlink(r->json_parts.v[i]);
+    for (int i = 0; i < r->json_parts.n; i++)
         free(r->json_parts.v[i]);
-    }
-    CE_FREE(r->json_parts);
+    VFREE(r->json_parts);
     return rc;
 }
 
@@ -428,8 +397,8 @@ int main(int argc, char **argv)
     if (r.opt.core.json_path && write_json(&r))
         rc = 1;
     clang_disposeIndex(r.index);
-    CE_FREE(r.files);
-    CE_FREE(r.cflags);
+    VFREE(r.files);
+    VFREE(r.cflags);
     ce_intern_free();
     return rc ? rc : r.failed ? 1 : 0;
 }

@@ -59,7 +59,7 @@ static void functions_of(ce_unit *u, CXCursor e, CXType pointee, int depth)
         ce_cursors ks = ce_all_children(e);
         for (int i = 1; i < ks.n; i++)
             functions_of(u, ks.v[i], pointee, depth + 1);
-        CE_FREE(ks);
+        VFREE(ks);
     } else if (k == CXCursor_BinaryOperator) {           /* a comma: its right */
         if (ce_last_expr_child(e, &kid))
             functions_of(u, kid, pointee, depth + 1);

@@ -1,4 +1,4 @@
-/* table.c - the small containers of escape-clang: growable arrays, a hash map
+/* table.c - the small containers of escape-clang (arrays are the core's VEC): a hash map
  * from cursors (declarations) to values, and interned strings (file names and
  * identifiers handed to the core must outlive the translation unit's strings).
  */
@@ -7,18 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-void *ce_grow(void *v, int *cap, size_t elem)
-{
-    int n = *cap ? *cap * 2 : 8;
-    void *p = realloc(v, (size_t)n * elem);
-    if (!p) {
-        fputs("escape-clang: out of memory\n", stderr);
-        abort();
-    }
-    *cap = n;
-    return p;
-}
 
 /* ---- cursor map: open addressing on clang_hashCursor / clang_equalCursors ---- */
 typedef struct slot { CXCursor key; void *val; bool used; } slot;
@@ -92,7 +80,7 @@ void **ce_map_slot(ce_map *m, CXCursor key, bool create)
 }
 
 /* ---- interned strings: live until the end of the run -------------------------- */
-static CE_VEC(char *) interned;
+static VEC(char *) interned;
 
 const char *ce_intern(const char *s)
 {
@@ -103,7 +91,7 @@ const char *ce_intern(const char *s)
             return interned.v[i];
     char *d = strdup(s);
     if (!d) abort();
-    CE_PUSH(interned, d);
+    VPUSH(interned, d);
     return d;
 }
 
@@ -111,7 +99,7 @@ void ce_intern_free(void)
 {
     for (int i = 0; i < interned.n; i++)
         free(interned.v[i]);
-    CE_FREE(interned);
+    VFREE(interned);
 }
 
 char *ce_string(CXString s)

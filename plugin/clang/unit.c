@@ -200,7 +200,7 @@ static void var_decl(ce_fn *fn, CXCursor d)
         if (has_init && !ce_register_local(fn, d) && ce_copied(fn, init, true))
             esc_raw(fn->ef, l);               /* a copy of raw bytes (expose.c) */
     }
-    CE_FREE(v);
+    VFREE(v);
 }
 
 static void return_stmt(ce_fn *fn, CXCursor s)
@@ -216,7 +216,7 @@ static void return_stmt(ce_fn *fn, CXCursor s)
     const char *why = ce_arrival(e, &pos);
     ce_flow_at(fn, t, &v, pos, why);
     esc_flow(fn->ef, fn->result, t, 0, ce_cursor_pos(e), "return");
-    CE_FREE(v);
+    VFREE(v);
 }
 
 /* Inline asm: every operand's value escapes; an operand whose constraint may be
@@ -268,9 +268,9 @@ static enum CXChildVisitResult asm_operand(CXCursor c, CXCursor parent, CXClient
             ce_store_to(fn, &a, &unknown, memory, c, ce_cursor_pos(c), "inline asm");
         }
     }
-    CE_FREE(v);
-    CE_FREE(a);
-    CE_FREE(unknown);
+    VFREE(v);
+    VFREE(a);
+    VFREE(unknown);
     return CXChildVisit_Continue;
 }
 
@@ -296,12 +296,12 @@ void ce_stmt(ce_fn *fn, CXCursor s)
     if (clang_isExpression(k)) {
         ce_srcs v = { 0 };
         ce_value(fn, s, &v);
-        CE_FREE(v);
+        VFREE(v);
         return;
     }
     switch (k) {
     case CXCursor_CompoundStmt:
-        CE_PUSH(fn->blocks, ce_extent(s));
+        VPUSH(fn->blocks, ce_extent(s));
         clang_visitChildren(s, stmt_child, fn);
         fn->blocks.n--;
         return;
@@ -331,7 +331,7 @@ static void translate(ce_unit *u, CXCursor def)
 {
     ce_cursors k = ce_all_children(def);
     CXCursor body = k.n ? k.v[k.n - 1] : clang_getNullCursor();
-    CE_FREE(k);
+    VFREE(k);
     esc_func *ef = *(esc_func **)ce_map_slot(u->funcs, clang_getCanonicalCursor(def), false);
     if (clang_getCursorKind(body) != CXCursor_CompoundStmt) {   /* not C: keep all */
         int np = clang_Cursor_getNumArguments(def);
@@ -356,7 +356,7 @@ static void translate(ce_unit *u, CXCursor def)
         ce_var_loc(&fn, clang_Cursor_getArgument(def, (unsigned)i));
     ce_stmt(&fn, body);
     ce_loops_free(&fn.loops);
-    CE_FREE(fn.blocks);
+    VFREE(fn.blocks);
     ce_map_free(fn.vars);
     ce_map_free(fn.written);
     ce_expose_free(&fn);
@@ -364,7 +364,7 @@ static void translate(ce_unit *u, CXCursor def)
 
 /* ---- the unit ------------------------------------------------------------------------------ */
 
-typedef CE_VEC(CXCursor) cursors;
+typedef VEC(CXCursor) cursors;
 
 typedef struct defs {
     cursors v;               /* function definitions, in order */
@@ -378,7 +378,7 @@ static enum CXChildVisitResult note_refs(CXCursor c, CXCursor parent, CXClientDa
     if (clang_getCursorKind(c) == CXCursor_DeclRefExpr) {
         CXCursor r = clang_getCursorReferenced(c);
         if (clang_getCursorKind(r) == CXCursor_FunctionDecl)
-            CE_PUSH(*(cursors *)d, clang_getCanonicalCursor(r));
+            VPUSH(*(cursors *)d, clang_getCanonicalCursor(r));
     }
     return CXChildVisit_Recurse;
 }
@@ -389,7 +389,7 @@ static enum CXChildVisitResult top_level(CXCursor c, CXCursor parent, CXClientDa
     defs *ds = d;
     enum CXCursorKind k = clang_getCursorKind(c);
     if (k == CXCursor_FunctionDecl && clang_isCursorDefinition(c)) {
-        CE_PUSH(ds->v, c);
+        VPUSH(ds->v, c);
         *ce_map_slot(ds->index, clang_getCanonicalCursor(c), true) = (void *)(intptr_t)ds->v.n;
     } else if (k == CXCursor_LinkageSpec || k == CXCursor_UnexposedDecl) {
         clang_visitChildren(c, top_level, d);
@@ -415,7 +415,7 @@ static void reach(defs *ds, bool *reached, CXCursor canon, cursors *work)
     int i = slot ? (int)(intptr_t)*slot - 1 : -1;
     if (i >= 0 && !reached[i] && !(inline_definition(ds->v.v[i]) && inline_definition(canon))) {
         reached[i] = true;
-        CE_PUSH(*work, ds->v.v[i]);
+        VPUSH(*work, ds->v.v[i]);
     }
 }
 
@@ -438,8 +438,8 @@ static bool *emitted(defs *ds)
         for (int i = 0; i < refs.n; i++)
             reach(ds, reached, refs.v[i], &work);
     }
-    CE_FREE(work);
-    CE_FREE(refs);
+    VFREE(work);
+    VFREE(refs);
     return reached;
 }
 
@@ -507,8 +507,8 @@ void ce_analyse_unit(CXTranslationUnit tu, const ce_options *opt, esc_ctx *ctx)
             translate(&u, ds.v.v[i]);
     note_address_taken(&u, &ds);
     free(live);
-    CE_FREE(ds.v);
-    CE_FREE(ds.file_refs);
+    VFREE(ds.v);
+    VFREE(ds.file_refs);
     ce_map_free(ds.index);
     ce_map_free(u.funcs);
     ce_map_free(u.params);

@@ -47,7 +47,7 @@ static enum CXChildVisitResult find_writes(CXCursor c, CXCursor parent, CXClient
         ce_cursors ops = ce_all_children(c);
         for (int i = 0; i < ops.n; i++)
             mark(w, ops.v[i]);
-        CE_FREE(ops);
+        VFREE(ops);
         return CXChildVisit_Continue;
     }
     return CXChildVisit_Recurse;

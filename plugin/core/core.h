@@ -14,21 +14,13 @@
 #define ESCAPE_CORE_PRIV_H
 
 #include "escape.h"
+#include "vec.h"
 
 #include <stdint.h>
 
-/* ---- growable arrays ------------------------------------------------------ */
-void *esc_grow(void *v, int *cap, size_t elem);   /* doubles cap, aborts on OOM */
+/* ---- growable arrays (vec.h: VEC, VPUSH, VFREE, esc_grow) ------------------ */
 void *esc_xmalloc(size_t n);
 void  esc_fatal(const char *msg);                 /* front-end misuse: abort */
-
-#define VEC(T) struct { T *v; int n, cap; }
-#define VPUSH(vec, x) do {                                                     \
-        if ((vec).n == (vec).cap)                                              \
-            (vec).v = esc_grow((vec).v, &(vec).cap, sizeof *(vec).v);          \
-        (vec).v[(vec).n++] = (x);                                              \
-    } while (0)
-#define VFREE(vec) (free((vec).v), (vec).v = NULL, (vec).n = (vec).cap = 0)
 
 /* ---- graph ------------------------------------------------------------------ */
 enum { ROLE_PLAIN, ROLE_HEAP, ROLE_PARAM, ROLE_RESULT };
@@ -182,6 +174,15 @@ typedef struct batch {
 } batch;
 void esc_resolve_stores(batch *b);                /* store.c */
 void esc_walk_all(batch *b);                      /* solve.c */
+
+/* runtime_model.c: a call site's arguments, asked of the front end once each */
+#define ESC_CALLARGS_CACHED 8
+typedef struct esc_callargs {
+    const esc_callsite *cs;
+    esc_loc loc[ESC_CALLARGS_CACHED];
+    bool have[ESC_CALLARGS_CACHED];
+} esc_callargs;
+esc_loc esc_call_arg(esc_callargs *a, int i);
 
 /* decide.c */
 void esc_decide_all(esc_ctx *c);

@@ -212,6 +212,97 @@ typedef enum esc_libc_kind {
                                memchr, strstr): result into arg0, esc_expose(any) */
 } esc_libc_kind;
 esc_libc_kind esc_known_libc(const char *name);
+/* Adds the edges of a call to a body-less library function of kind k (as the
+ * comments above say; copies are esc_store_raw, readers esc_expose(any), an
+ * unknown result is the heap).  False for ESC_LIBC_NONE: the front end models
+ * it as an unknown callee. */
+struct esc_callsite;
+bool esc_libc_call(const struct esc_callsite *cs, esc_libc_kind k);
+
+/* ---- calls the core models (runtime_model.c, libc.c) ------------------------ */
+/* A call whose effect on pointers the core knows (a gomap runtime entry point, a
+ * body-less C library function): the front end describes the call and its
+ * result, the core adds the edges.  The front end only translates. */
+typedef struct esc_callsite {
+    esc_func *f;
+    esc_pos pos;                /* of the call: every edge and temporary gets it */
+    int depth;                  /* loop depth of the call, for temporaries */
+    int nargs;
+    /* The location of argument i (ESC_NOLOC when it carries nothing), asked when
+     * an effect needs it, in the order of the effects, at most once for i < 8. */
+    esc_loc (*arg)(void *fe, int i);
+    /* Argument i has pointer (or array) type: what readers of bytes expose. */
+    bool (*arg_is_pointer)(void *fe, int i);
+    /* The call's result may hold (derefs) src: the front end assigns it to
+     * where the result goes ("call result"); called in the order of the effects. */
+    void (*result)(void *fe, esc_loc src, int derefs);
+    void *fe;
+} esc_callsite;
+
+/* The gomap runtime's pointer model: one table (runtime_model.c), one row an
+ * entry point.  An effect is an edge between the call's operands: argument i,
+ * temporary i (made at the first flow into it that carries something), or the
+ * map a gomap_make-like entry point creates. */
+typedef enum esc_rt_operand_kind { ESC_RT_ARG, ESC_RT_TEMP, ESC_RT_MAP } esc_rt_operand_kind;
+typedef struct esc_rt_operand { esc_rt_operand_kind kind; int index; } esc_rt_operand;
+typedef enum esc_rt_effect_kind {
+    ESC_RT_RESULT,              /* result <- (derefs) src: a slot, the map handle */
+    ESC_RT_STORE,               /* *dst <- (derefs) src (esc_store): the map keeps a key */
+    ESC_RT_FLOW,                /* dst <- (derefs) src (esc_flow, dst a temporary or
+                                   the map) */
+} esc_rt_effect_kind;
+typedef struct esc_rt_effect {
+    esc_rt_effect_kind kind;
+    esc_rt_operand dst, src;    /* dst unused for ESC_RT_RESULT */
+    int derefs;
+    const char *why;            /* -m=2's note ("call", "iterator", "descriptor") */
+} esc_rt_effect;
+#define ESC_RT_MAX_EFFECTS 4
+typedef struct esc_runtime_fn {
+    const char *name;           /* the C name, linking to the symbol of that name */
+    int nargs;                  /* called with exactly this many arguments */
+    int descriptor_arg, hint_arg;   /* a map site (gomap_make): the front end resolves
+                                       the descriptor and the constant hint of these
+                                       arguments into esc_site_info; -1 otherwise */
+    int neffects;               /* 0: keeps nothing (gomap_len, gomap_free ...) */
+    esc_rt_effect effects[ESC_RT_MAX_EFFECTS];
+} esc_runtime_fn;
+/* The runtime entry point a direct call reaches, or NULL.  name: the callee's C
+ * name; symbol: the symbol its declaration links to, after the target's user
+ * label prefix (NULL: not renamed); external: external linkage.  A declaration
+ * renamed by `__asm__("other")` or `#pragma redefine_extname`, a static function
+ * of that name, or a call with another number of arguments is not the runtime's. */
+const esc_runtime_fn *esc_runtime_callee(const char *name, const char *symbol,
+                                         bool external, int nargs);
+/* Is the function NAME (linking to SYMBOL, NULL = not renamed, external) the
+ * runtime's function of that name, whatever its arguments (gomap_make_on for
+ * the rewrite, gomap_make for positions)? */
+bool esc_runtime_named(const char *name, const char *symbol, bool external,
+                       const char *want);
+/* The map type of a gomap_make call, read by a front end from the GOMAP_TYPE
+ * descriptor's initializer, by position (gomap_layout.h): version, keysize,
+ * valsize, keyalign, valalign, flags, name. */
+typedef struct esc_descriptor {
+    const char *name;           /* "map[K]V"; NULL: unresolved */
+    unsigned long keysize, valsize, keyalign, valalign;
+} esc_descriptor;
+/* Can the analysis use these fields: the runtime's layout version, sane sizes and
+ * power-of-two alignments?  If not the front end leaves the descriptor
+ * unresolved (the bucket never goes on the stack, the header still may). */
+bool esc_descriptor_usable(unsigned long version, const esc_descriptor *d);
+/* Fills info's type_name, kv_size, hmap_bytes and bucket_bytes from d (unresolved:
+ * NULL and 0); returns the bucket's alignment (0 when unresolved). */
+unsigned long esc_site_layout(esc_site_info *info, const esc_descriptor *d);
+/* A call through a pointer (or to code the front end cannot name): it may call
+ * back (esc_unknown_call), every argument escapes ("indirect call") unless
+ * noescape[i] (NULL: none is) says the function type called through promises
+ * the parameter keeps nothing, and the result is unknown. */
+void esc_indirect_call(const esc_callsite *cs, const bool *noescape);
+/* Adds the edges of a call to runtime entry point r.  A map site (descriptor_arg
+ * >= 0) needs make, filled by the front end (pos, type_name, hint, sizes,
+ * loopdepth); returns its site id, else -1. */
+int esc_runtime_call(const esc_callsite *cs, const esc_runtime_fn *r,
+                     const esc_site_info *make);
 
 /* ---- solve (stage 3) ---------------------------------------------------- */
 void esc_solve(esc_ctx *c);
@@ -255,6 +346,8 @@ int esc_report_promises(esc_ctx *c, FILE *out);
 void esc_report(esc_ctx *c, FILE *out);
 /* Write every decision as JSON (docs/json.md).  Returns 0 or -1 with errno. */
 int esc_write_json(esc_ctx *c, const char *path);
+/* The same document written to o (left open); 0 or -1 with errno. */
+int esc_write_json_to(esc_ctx *c, FILE *o);
 
 #ifdef __cplusplus
 }

@@ -139,11 +139,9 @@ static void jvar(esc_ctx *c, FILE *o, const location *L)
 
 static void sep(FILE *o, int *n) { fputs((*n)++ ? ",\n" : "\n", o); }
 
-int esc_write_json(esc_ctx *c, const char *path)
+int esc_write_json_to(esc_ctx *c, FILE *o)
 {
     esc_solve(c);
-    FILE *o = fopen(path, "w");
-    if (!o) return -1;
     fprintf(o, "{\"version\": 1, \"max_kv_size\": %u, \"frame_limit\": %lu, "
             "\"recursive_frame_limit\": %lu, \"decisions\": [", c->opt.max_kv_size,
             c->opt.frame_limit, c->opt.recursive_frame_limit);
@@ -162,7 +160,16 @@ int esc_write_json(esc_ctx *c, const char *path)
         }
     }
     fputs(n ? "\n]}\n" : "]}\n", o);
-    int err = ferror(o) ? (errno ? errno : EIO) : 0;
+    if (ferror(o)) { errno = errno ? errno : EIO; return -1; }
+    return 0;
+}
+
+int esc_write_json(esc_ctx *c, const char *path)
+{
+    esc_solve(c);
+    FILE *o = fopen(path, "w");
+    if (!o) return -1;
+    int err = esc_write_json_to(c, o) ? errno : 0;
     if (fclose(o) != 0 && !err) err = errno ? errno : EIO;
     if (err) { errno = err; return -1; }
     return 0;

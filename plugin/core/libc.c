@@ -8,11 +8,15 @@
  * (comparisons, searches): a front end exposes those contents (esc_expose with
  * any = true, the exposure rule), as if the user had read them as chars.
  *
+ * esc_libc_call turns a kind into edges for a call a front end describes
+ * (esc_callsite), so both front ends apply it alike; esc_indirect_call does the
+ * same for calls through pointers.
+ *
  * Names are matched after removing a "__builtin_" prefix and then leading
  * underscores, so __builtin___memcpy_chk is memcpy_chk; the B() entries are
  * builtins only (a user's own `expect` is not __builtin_expect).
  */
-#include "escape.h"
+#include "core.h"
 
 #include <string.h>
 
@@ -74,4 +78,78 @@ esc_libc_kind esc_known_libc(const char *name)
         if (!strcmp(table[i].name, name) && (builtin || !table[i].builtin_only))
             return table[i].kind;
     return ESC_LIBC_NONE;
+}
+
+/* strlen, memcmp, strchr ...: the bytes their pointer arguments point to are read
+ * as data, so those contents are exposed (as if read as chars). */
+static void expose_args(esc_callargs *a)
+{
+    const esc_callsite *cs = a->cs;
+    for (int i = 0; i < cs->nargs; i++) {
+        if (!cs->arg_is_pointer(cs->fe, i))
+            continue;
+        esc_loc l = esc_call_arg(a, i);
+        if (l != ESC_NOLOC)
+            esc_expose(cs->f, l, 1, true, cs->pos, "pointer bytes read as data");
+    }
+}
+
+/* *ptr <- *src written as bytes: what ptr points to may then hold pointer bytes
+ * as data. */
+static void store_raw(const esc_callsite *cs, esc_loc ptr, esc_loc src)
+{
+    if (ptr != ESC_NOLOC && src != ESC_NOLOC)
+        esc_store_raw(cs->f, ptr, src, 1, cs->pos, "call");
+}
+
+static void result(const esc_callsite *cs, esc_loc src)
+{
+    if (src != ESC_NOLOC)
+        cs->result(cs->fe, src, 0);
+}
+
+void esc_indirect_call(const esc_callsite *cs, const bool *noescape)
+{
+    esc_unknown_call(cs->f);            /* may call back: the frame budget's cycles */
+    for (int i = 0; i < cs->nargs; i++) {
+        esc_loc l = noescape && noescape[i] ? ESC_NOLOC : cs->arg(cs->fe, i);
+        if (l != ESC_NOLOC)
+            esc_escape(cs->f, l, 0, cs->pos, "indirect call");
+    }
+    result(cs, esc_heap(cs->f->c));
+}
+
+bool esc_libc_call(const esc_callsite *cs, esc_libc_kind kind)
+{
+    esc_callargs a = { cs, { 0 }, { false } };
+    esc_loc unknown = esc_heap(cs->f->c);
+    switch (kind) {
+    case ESC_LIBC_NONE:
+        return false;
+    case ESC_LIBC_KEEPS_NOTHING:
+        result(cs, unknown);                        /* malloc's result: not ours */
+        return true;
+    case ESC_LIBC_READS:
+        expose_args(&a);
+        result(cs, unknown);
+        return true;
+    case ESC_LIBC_COPY: {
+        esc_loc dst = esc_call_arg(&a, 0);
+        store_raw(cs, dst, esc_call_arg(&a, 1));
+        result(cs, dst);
+        return true;
+    }
+    case ESC_LIBC_BCOPY:
+        store_raw(cs, esc_call_arg(&a, 1), esc_call_arg(&a, 0));
+        return true;
+    case ESC_LIBC_RET_ARG0_READS:
+        expose_args(&a);
+        /* fall through */
+    case ESC_LIBC_RET_ARG0:
+        result(cs, esc_call_arg(&a, 0));            /* a pointer into arg 0 */
+        return true;
+    case ESC_LIBC_VA:
+        return true;        /* va_list contents are the caller's: unknown already */
+    }
+    return false;
 }

@@ -1,22 +1,13 @@
 /* calls.cc - how a GIMPLE call moves pointers.
  *
- *   gomap runtime (direct calls, by name), built-in summaries:
- *     m = gomap_make(t, h)        a map site; m <- &map storage; the map keeps t
- *     s = gomap_assign(m, k)      s <- m (a slot inside m's storage); *m <- *k
- *     s = gomap_access(m, k)      s <- m
- *     gomap_iter_init(it, m)      *it <- m
- *     gomap_iter_next(it, kp, vp) *kp <- *it, *vp <- *it (slots of the map)
- *     gomap_len/delete/clear/free/read_memstats: keep nothing
+ *   gomap runtime (direct calls, by name): the core's table, plugin/core/
+ *     runtime_model.c (esc_runtime_callee / esc_runtime_call); this file resolves
+ *     gomap_make's descriptor and constant hint and records the site to rewrite
  *   sanitizer entry points        keep nothing
  *   C library functions and builtins in the core's table (plugin/core/libc.c,
- *   shared with escape-clang), as builtins or as the library's own declarations
- *   without a body (-fno-builtin, functions GCC has no flags for):
- *     memcpy-like                 *dst <- *src, result <- dst
- *     strchr/memchr/memset...     result <- the first argument
- *     strlen/memcmp/free/malloc...: keep nothing, result unknown
- *     (memcpy-like and flag-modelled clobbers write raw bytes: esc_store_raw;
- *     memcmp/strlen/strchr... read bytes as data: their pointer arguments'
- *     contents are exposed, the exposure rule of narrow.cc)
+ *   shared with escape-clang; the core adds their edges, esc_libc_call), as
+ *   builtins or as the library's own declarations without a body (-fno-builtin,
+ *   functions GCC has no flags for)
  *   alloca, VLAs                  result <- &(a nameless local)
  *   other normal builtins         GCC's own fnspec flags (EAF_* / ERF_*)
  *   va_copy(d, s)                 *d <- *s (a va_list points to a record of
@@ -42,25 +33,26 @@
 #include "fe.h"
 #include "output.h"          /* user_label_prefix */
 
-/* Does the call reach the symbol of its C name?  Not when the user renamed it
- * (`__asm__("other")` or `#pragma redefine_extname`): a declaration called
- * gomap_len that links to another function is that other function. */
-static bool symbol_is_name(tree fndecl)
+/* The symbol a declaration links to, when the user renamed it (`__asm__("other")`
+ * or `#pragma redefine_extname`), without the target's user label prefix; NULL
+ * when it links to its C name.  The core decides what that makes of a call. */
+static const char *linked_symbol(tree fndecl)
 {
     if (!DECL_ASSEMBLER_NAME_SET_P(fndecl))
-        return true;
+        return NULL;
     const char *sym = IDENTIFIER_POINTER(DECL_ASSEMBLER_NAME_RAW(fndecl));
     if (*sym == '*')
         sym++;
     else if (!strncmp(sym, user_label_prefix, strlen(user_label_prefix)))
         sym += strlen(user_label_prefix);
-    return !strcmp(sym, IDENTIFIER_POINTER(DECL_NAME(fndecl)));
+    return sym;
 }
 
 bool fe_is_gomap_fn(tree fndecl, const char *name)
 {
-    return fndecl && TREE_CODE(fndecl) == FUNCTION_DECL && TREE_PUBLIC(fndecl)
-        && DECL_NAME(fndecl) && id_equal(DECL_NAME(fndecl), name) && symbol_is_name(fndecl);
+    return fndecl && TREE_CODE(fndecl) == FUNCTION_DECL && DECL_NAME(fndecl)
+        && esc_runtime_named(IDENTIFIER_POINTER(DECL_NAME(fndecl)), linked_symbol(fndecl),
+                             TREE_PUBLIC(fndecl), name);
 }
 
 static tree arg(gcall *c, unsigned i)
@@ -94,31 +86,11 @@ static void escape_loc(fe_fn *fn, gcall *c, esc_loc l, const char *why)
         esc_escape(fn->ef, l, 0, fe_stmt_pos(c), why);
 }
 
-static void store(fe_fn *fn, gcall *c, esc_loc ptr, esc_loc src, int derefs)
-{
-    if (ptr != ESC_NOLOC && src != ESC_NOLOC)
-        esc_store(fn->ef, ptr, src, derefs, fe_stmt_pos(c), "call");
-}
-
 /* A store of bytes: what ptr points to may then hold pointer bytes as data. */
 static void store_raw(fe_fn *fn, gcall *c, esc_loc ptr, esc_loc src, int derefs)
 {
     if (ptr != ESC_NOLOC && src != ESC_NOLOC)
         esc_store_raw(fn->ef, ptr, src, derefs, fe_stmt_pos(c), "call");
-}
-
-/* A library function reading the bytes its pointer arguments point to as data
- * (memcmp, strlen, strchr): their contents are exposed. */
-static void expose_args(fe_fn *fn, gcall *c)
-{
-    for (unsigned i = 0; i < gimple_call_num_args(c); i++) {
-        tree a = gimple_call_arg(c, i);
-        if (!POINTER_TYPE_P(TREE_TYPE(a)))
-            continue;
-        esc_loc l = arg_loc(fn, c, i);
-        if (l != ESC_NOLOC)
-            esc_expose(fn->ef, l, 1, true, fe_stmt_pos(c), "pointer bytes read as data");
-    }
 }
 
 /* By-value aggregate arguments of a call to code that may read them typed. */
@@ -136,64 +108,74 @@ static void escape_chain(fe_fn *fn, gcall *c)
 
 /* ---- the gomap runtime ------------------------------------------------------ */
 
-static void model_make(fe_fn *fn, gcall *c)
+/* A call the core models (a runtime entry point, a library function): how the
+ * core asks for its arguments and hands back what its result holds. */
+struct call_fe { fe_fn *fn; gcall *c; };
+
+static esc_loc callsite_arg(void *p, int i)
 {
-    tree t = arg(c, 0), h = arg(c, 1);
-    fe_descriptor d = fe_resolve_descriptor(t);
-    esc_site_info info;
-    info.pos = fe_stmt_pos(c);
-    info.type_name = d.name;
-    info.hint = -1;
-    if (h && TREE_CODE(h) == INTEGER_CST && tree_fits_uhwi_p(h))
-        info.hint = (long)MIN(tree_to_uhwi(h), (unsigned HOST_WIDE_INT)LONG_MAX);
-    info.kv_size = d.name ? d.keysize + d.valsize : 0;
-    info.hmap_bytes = GOMAP_HMAP_SIZE;
-    info.bucket_bytes = d.name ? gomap_layout_bucket_size(d.keysize, d.keyalign,
-                                                          d.valsize, d.valalign) : 0;
-    info.loopdepth = fe_site_depth(fn, gimple_bb(c));
-    esc_loc map = ESC_NOLOC;
-    int id = esc_map_site(fn->ef, &info, &map);
-    esc_loc tl = fe_value_loc(fn, t, c);
-    if (tl != ESC_NOLOC)          /* the header keeps the descriptor pointer */
-        esc_flow(fn->ef, map, tl, 0, info.pos, "descriptor");
-    result_from(fn, c, map, -1);
-    fe_site s = { c, fn->decl, id, info.bucket_bytes,
-                  d.name ? gomap_layout_bucket_align(d.keysize, d.keyalign, d.valsize,
-                                                     d.valalign) : 0 };
-    fn->u->sites.safe_push(s);
+    call_fe *x = (call_fe *)p;
+    return arg_loc(x->fn, x->c, (unsigned)i);
 }
 
-/* True when C is a gomap runtime call, now modelled. */
+static bool callsite_arg_is_pointer(void *p, int i)
+{
+    call_fe *x = (call_fe *)p;
+    return POINTER_TYPE_P(TREE_TYPE(gimple_call_arg(x->c, (unsigned)i)));
+}
+
+static void callsite_result(void *p, esc_loc src, int derefs)
+{
+    call_fe *x = (call_fe *)p;
+    result_from(x->fn, x->c, src, derefs);
+}
+
+static esc_callsite callsite(call_fe *x)
+{
+    basic_block bb = gimple_bb(x->c);
+    esc_callsite cs = { x->fn->ef, fe_stmt_pos(x->c), bb ? fe_bb_depth(bb) : 0,
+                        (int)gimple_call_num_args(x->c), callsite_arg,
+                        callsite_arg_is_pointer, callsite_result, x };
+    return cs;
+}
+
+/* gomap_make's site: its descriptor and constant hint, for the core's site;
+ * returns the bucket's alignment. */
+static unsigned long make_info(fe_fn *fn, gcall *c, const esc_runtime_fn *r,
+                               esc_site_info *info)
+{
+    tree h = arg(c, r->hint_arg);
+    esc_descriptor d = fe_resolve_descriptor(arg(c, r->descriptor_arg));
+    info->pos = fe_stmt_pos(c);
+    info->hint = -1;
+    if (h && TREE_CODE(h) == INTEGER_CST && tree_fits_uhwi_p(h))
+        info->hint = (long)MIN(tree_to_uhwi(h), (unsigned HOST_WIDE_INT)LONG_MAX);
+    info->loopdepth = fe_site_depth(fn, gimple_bb(c));
+    return esc_site_layout(info, &d);
+}
+
+/* True when C is a call to a gomap runtime entry point, now modelled by the
+ * core's table. */
 static bool model_gomap(fe_fn *fn, gcall *c, tree fndecl)
 {
-    unsigned n = gimple_call_num_args(c);
-    if (fe_is_gomap_fn(fndecl, "gomap_make") && n == 2) {
-        model_make(fn, c);
-    } else if ((fe_is_gomap_fn(fndecl, "gomap_assign") && n == 2)) {
-        esc_loc m = arg_loc(fn, c, 0);
-        result_from(fn, c, m, 0);
-        store(fn, c, m, arg_loc(fn, c, 1), 1);
-    } else if (fe_is_gomap_fn(fndecl, "gomap_access") && n == 2) {
-        result_from(fn, c, arg_loc(fn, c, 0), 0);
-    } else if (fe_is_gomap_fn(fndecl, "gomap_iter_init") && n == 2) {
-        store(fn, c, arg_loc(fn, c, 0), arg_loc(fn, c, 1), 0);
-    } else if (fe_is_gomap_fn(fndecl, "gomap_iter_next") && n == 3) {
-        esc_loc it = arg_loc(fn, c, 0);
-        if (it == ESC_NOLOC)
-            return true;
-        esc_loc t = fe_temp(fn, c, NULL);
-        esc_flow(fn->ef, t, it, 1, fe_stmt_pos(c), "iterator");
-        store(fn, c, arg_loc(fn, c, 1), t, 0);
-        store(fn, c, arg_loc(fn, c, 2), t, 0);
-    } else if ((fe_is_gomap_fn(fndecl, "gomap_len") && n == 1)
-               || (fe_is_gomap_fn(fndecl, "gomap_delete") && n == 2)
-               || (fe_is_gomap_fn(fndecl, "gomap_clear") && n == 1)
-               || (fe_is_gomap_fn(fndecl, "gomap_free") && n == 1)
-               || (fe_is_gomap_fn(fndecl, "gomap_read_memstats") && n == 1)) {
-        /* keeps nothing */
-    } else {
+    if (!DECL_NAME(fndecl))
         return false;
+    const esc_runtime_fn *r = esc_runtime_callee(IDENTIFIER_POINTER(DECL_NAME(fndecl)),
+                                                 linked_symbol(fndecl), TREE_PUBLIC(fndecl),
+                                                 (int)gimple_call_num_args(c));
+    if (!r)
+        return false;
+    call_fe x = { fn, c };
+    esc_callsite cs = callsite(&x);
+    if (r->descriptor_arg < 0) {
+        esc_runtime_call(&cs, r, NULL);
+        return true;
     }
+    esc_site_info info;
+    unsigned long align = make_info(fn, c, r, &info);
+    int id = esc_runtime_call(&cs, r, &info);
+    fe_site s = { c, fn->decl, id, info.bucket_bytes, align };
+    fn->u->sites.safe_push(s);
     return true;
 }
 
@@ -204,35 +186,9 @@ static bool model_gomap(fe_fn *fn, gcall *c, tree fndecl)
  * table does not know it. */
 static bool model_libc(fe_fn *fn, gcall *c, tree fndecl)
 {
-    switch (esc_known_libc(IDENTIFIER_POINTER(DECL_NAME(fndecl)))) {
-    case ESC_LIBC_NONE:
-        return false;
-    case ESC_LIBC_KEEPS_NOTHING:
-        result_unknown(fn, c);                      /* malloc's result: not ours */
-        return true;
-    case ESC_LIBC_READS:
-        expose_args(fn, c);
-        result_unknown(fn, c);
-        return true;
-    case ESC_LIBC_COPY: {
-        esc_loc dst = arg_loc(fn, c, 0);
-        store_raw(fn, c, dst, arg_loc(fn, c, 1), 1);
-        result_from(fn, c, dst, 0);
-        return true;
-    }
-    case ESC_LIBC_BCOPY:
-        store_raw(fn, c, arg_loc(fn, c, 1), arg_loc(fn, c, 0), 1);
-        return true;
-    case ESC_LIBC_RET_ARG0_READS:
-        expose_args(fn, c);
-        /* fall through */
-    case ESC_LIBC_RET_ARG0:
-        result_from(fn, c, arg_loc(fn, c, 0), 0);   /* a pointer into arg 0 */
-        return true;
-    case ESC_LIBC_VA:
-        return true;        /* va_list contents are the caller's: unknown already */
-    }
-    return false;
+    call_fe x = { fn, c };
+    esc_callsite cs = callsite(&x);
+    return esc_libc_call(&cs, esc_known_libc(IDENTIFIER_POINTER(DECL_NAME(fndecl))));
 }
 
 /* The C library's own declaration of a function the unit has no body for (in a
@@ -434,11 +390,9 @@ static void indirect_call(fe_fn *fn, gcall *c)
     auto_vec<bool, 16> noescape;
     noescape.safe_grow(n, true);
     fe_params_noescape(NULL_TREE, gimple_call_fntype(c), n, noescape.address());
-    esc_unknown_call(fn->ef);           /* may call back: the frame budget's cycles */
-    for (unsigned i = 0; i < n; i++)
-        if (!noescape[i])
-            escape_loc(fn, c, arg_loc(fn, c, i), "indirect call");
-    result_unknown(fn, c);
+    call_fe x = { fn, c };
+    esc_callsite cs = callsite(&x);
+    esc_indirect_call(&cs, noescape.address());
 }
 
 void fe_call(fe_fn *fn, gcall *c)

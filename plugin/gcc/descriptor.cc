@@ -6,7 +6,8 @@
  * by position (gomap_layout.h): version, keysize, valsize, keyalign, valalign,
  * flags, name.  Anything else (an extern descriptor, a computed pointer, another
  * layout version) leaves the descriptor unresolved: name NULL, so the bucket
- * never goes on the stack, though the header still may.
+ * never goes on the stack, though the header still may.  Which fields are usable
+ * is the core's (esc_descriptor_usable).
  */
 #include "fe.h"
 
@@ -67,14 +68,9 @@ static const char *field_string(tree ctor, unsigned idx)
     return ggc_strdup(s);
 }
 
-static bool sane_layout(unsigned long size, unsigned long align)
+esc_descriptor fe_resolve_descriptor(tree arg)
 {
-    return size <= (1ul << 30) && align <= 4096 && (align & (align - 1)) == 0;
-}
-
-fe_descriptor fe_resolve_descriptor(tree arg)
-{
-    fe_descriptor d = { NULL, 0, 0, 0, 0 };
+    esc_descriptor d = { NULL, 0, 0, 0, 0 };
     tree a = strip_copies(arg);
     if (!a || TREE_CODE(a) != ADDR_EXPR)
         return d;
@@ -87,12 +83,10 @@ fe_descriptor fe_resolve_descriptor(tree arg)
     if (!ctor || TREE_CODE(ctor) != CONSTRUCTOR)
         return d;
     unsigned long version, flags;
-    if (!field_uint(ctor, 0, &version) || version != GOMAP_LAYOUT_VERSION
+    if (!field_uint(ctor, 0, &version)
         || !field_uint(ctor, 1, &d.keysize) || !field_uint(ctor, 2, &d.valsize)
         || !field_uint(ctor, 3, &d.keyalign) || !field_uint(ctor, 4, &d.valalign)
-        || !field_uint(ctor, 5, &flags))
-        return d;
-    if (!sane_layout(d.keysize, d.keyalign) || !sane_layout(d.valsize, d.valalign))
+        || !field_uint(ctor, 5, &flags) || !esc_descriptor_usable(version, &d))
         return d;
     d.name = field_string(ctor, 6);
     return d;

@@ -169,11 +169,7 @@ int fe_site_depth(fe_fn *fn, basic_block bb);
 int fe_var_depth(fe_fn *fn, tree var);
 
 /* ---- descriptor (descriptor.cc) ------------------------------------------- */
-struct fe_descriptor {
-    const char *name;         /* NULL: unresolved */
-    unsigned long keysize, valsize, keyalign, valalign;
-};
-fe_descriptor fe_resolve_descriptor(tree arg);
+esc_descriptor fe_resolve_descriptor(tree arg);
 
 /* ---- rewrite (rewrite.cc) ------------------------------------------------- */
 void fe_note_decl(void *gcc_data, void *user_data);   /* PLUGIN_FINISH_DECL */

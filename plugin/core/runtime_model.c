@@ -1,0 +1,155 @@
+/* runtime_model.c - the gomap runtime's pointer model: which entry point returns a
+ * slot of the map, which stores the map into an iterator, which keep nothing.
+ * One table for every front end; a front end recognises a direct call to one of
+ * these (esc_runtime_callee), evaluates nothing itself but the make's descriptor
+ * and hint, and esc_runtime_call adds the edges.  A new entry point of the
+ * runtime is one row here.
+ *
+ *   m = gomap_make(t, h)        a map site; m <- &map storage; the map keeps t
+ *   s = gomap_assign(m, k)      s <- m (a slot inside m's storage); *m <- *k
+ *   s = gomap_access(m, k)      s <- m
+ *   gomap_iter_init(it, m)      *it <- m
+ *   gomap_iter_next(it, kp, vp) t <- *it; *kp <- t, *vp <- t (slots of the map)
+ *   gomap_len/delete/clear/free/read_memstats: keep nothing
+ *
+ * The sizes of a site come from the runtime's layout (gomap_layout.h) here too.
+ *
+ * Also the call sites' shared plumbing: arguments asked of the front end lazily,
+ * once each (esc_call_arg, used by libc.c too).
+ */
+#include "core.h"
+#include "gomap_layout.h"
+
+#include <string.h>
+
+#define ARG(i)  { ESC_RT_ARG, i }
+#define TEMP(i) { ESC_RT_TEMP, i }
+#define MAP     { ESC_RT_MAP, 0 }
+#define NONE    { ESC_RT_ARG, -1 }
+#define RESULT(src, d)        { ESC_RT_RESULT, NONE, src, d, "call result" }
+#define STORE(dst, src, d, w) { ESC_RT_STORE, dst, src, d, w }
+#define FLOW(dst, src, d, w)  { ESC_RT_FLOW, dst, src, d, w }
+
+static const esc_runtime_fn table[] = {
+    { "gomap_make", 2, 0, 1, 2, {
+        FLOW(MAP, ARG(0), 0, "descriptor"),     /* the header keeps the descriptor */
+        RESULT(MAP, -1) } },
+    { "gomap_assign", 2, -1, -1, 2, {
+        RESULT(ARG(0), 0),                      /* a slot inside the map's storage */
+        STORE(ARG(0), ARG(1), 1, "call") } },   /* the map keeps the key's pointees */
+    { "gomap_access", 2, -1, -1, 1, {
+        RESULT(ARG(0), 0) } },
+    { "gomap_iter_init", 2, -1, -1, 1, {
+        STORE(ARG(0), ARG(1), 0, "call") } },   /* the iterator keeps the map */
+    { "gomap_iter_next", 3, -1, -1, 3, {
+        FLOW(TEMP(0), ARG(0), 1, "iterator"),   /* the map the iterator holds */
+        STORE(ARG(1), TEMP(0), 0, "call"),      /* *kp, *vp: slots of that map */
+        STORE(ARG(2), TEMP(0), 0, "call") } },
+    { "gomap_len", 1, -1, -1, 0, { { 0 } } },
+    { "gomap_delete", 2, -1, -1, 0, { { 0 } } },
+    { "gomap_clear", 1, -1, -1, 0, { { 0 } } },
+    { "gomap_free", 1, -1, -1, 0, { { 0 } } },
+    { "gomap_read_memstats", 1, -1, -1, 0, { { 0 } } },
+};
+
+static bool sane_layout(unsigned long size, unsigned long align)
+{
+    return size <= (1ul << 30) && align <= 4096 && (align & (align - 1)) == 0;
+}
+
+bool esc_descriptor_usable(unsigned long version, const esc_descriptor *d)
+{
+    return version == GOMAP_LAYOUT_VERSION && sane_layout(d->keysize, d->keyalign)
+        && sane_layout(d->valsize, d->valalign);
+}
+
+unsigned long esc_site_layout(esc_site_info *info, const esc_descriptor *d)
+{
+    info->type_name = d->name;
+    info->hmap_bytes = GOMAP_HMAP_SIZE;
+    info->kv_size = d->name ? d->keysize + d->valsize : 0;
+    info->bucket_bytes = d->name ? gomap_layout_bucket_size(d->keysize, d->keyalign,
+                                                            d->valsize, d->valalign) : 0;
+    return d->name ? gomap_layout_bucket_align(d->keysize, d->keyalign, d->valsize,
+                                               d->valalign) : 0;
+}
+
+bool esc_runtime_named(const char *name, const char *symbol, bool external,
+                       const char *want)
+{
+    return name && external && !strcmp(name, want) && (!symbol || !strcmp(symbol, want));
+}
+
+const esc_runtime_fn *esc_runtime_callee(const char *name, const char *symbol,
+                                         bool external, int nargs)
+{
+    if (!name || strncmp(name, "gomap_", 6))
+        return NULL;
+    for (size_t i = 0; i < sizeof table / sizeof *table; i++)
+        if (table[i].nargs == nargs && esc_runtime_named(name, symbol, external, table[i].name))
+            return &table[i];
+    return NULL;
+}
+
+esc_loc esc_call_arg(esc_callargs *a, int i)
+{
+    if (i < 0 || i >= a->cs->nargs)
+        return ESC_NOLOC;
+    if (i >= ESC_CALLARGS_CACHED)
+        return a->cs->arg(a->cs->fe, i);
+    if (!a->have[i]) {
+        a->loc[i] = a->cs->arg(a->cs->fe, i);
+        a->have[i] = true;
+    }
+    return a->loc[i];
+}
+
+static esc_loc operand(esc_callargs *a, const esc_rt_operand *o, const esc_loc *temps,
+                       esc_loc map)
+{
+    switch (o->kind) {
+    case ESC_RT_ARG:  return esc_call_arg(a, o->index);
+    case ESC_RT_TEMP: return temps[o->index];
+    case ESC_RT_MAP:  return map;
+    }
+    return ESC_NOLOC;
+}
+
+int esc_runtime_call(const esc_callsite *cs, const esc_runtime_fn *r,
+                     const esc_site_info *make)
+{
+    esc_callargs a = { cs, { 0 }, { false } };
+    esc_loc map = ESC_NOLOC, temps[ESC_RT_MAX_EFFECTS];
+    int site = -1;
+    for (int i = 0; i < ESC_RT_MAX_EFFECTS; i++)
+        temps[i] = ESC_NOLOC;
+    if (r->descriptor_arg >= 0) {
+        if (!make)
+            esc_fatal("esc_runtime_call: a map site without its esc_site_info");
+        site = esc_map_site(cs->f, make, &map);
+    }
+    for (int i = 0; i < r->neffects; i++) {
+        const esc_rt_effect *e = &r->effects[i];
+        esc_loc src = operand(&a, &e->src, temps, map);
+        if (src == ESC_NOLOC)
+            continue;                           /* carries nothing */
+        esc_loc dst = e->kind == ESC_RT_RESULT ? ESC_NOLOC : operand(&a, &e->dst, temps, map);
+        switch (e->kind) {
+        case ESC_RT_RESULT:
+            cs->result(cs->fe, src, e->derefs);
+            break;
+        case ESC_RT_STORE:
+            if (dst != ESC_NOLOC)
+                esc_store(cs->f, dst, src, e->derefs, cs->pos, e->why);
+            break;
+        case ESC_RT_FLOW:
+            if (dst == ESC_NOLOC && e->dst.kind == ESC_RT_TEMP)
+                dst = temps[e->dst.index] = esc_loc_new(cs->f, ESC_LOC_VALUE, NULL,
+                                                        cs->pos, cs->depth);
+            if (dst != ESC_NOLOC)
+                esc_flow(cs->f, dst, src, e->derefs, cs->pos, e->why);
+            break;
+        }
+    }
+    return site;
+}
