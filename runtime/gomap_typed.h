@@ -1,0 +1,165 @@
+/* gomap_typed.h - a typed layer over gomap.h: one declaration per map type, then
+ * keys and values by value and no casts at the call site.
+ *
+ *     GOMAP_DECLARE_STR(wordcount, int)            // map[gostring]int
+ *     wordcount *m = gomap_new(wordcount);          // make(map[gostring]int)
+ *     (*wordcount_assign(m, w, NULL))++;            // m[w]++
+ *     int n = wordcount_get(m, GOSTR("the"), 0);    // m["the"], 0 when absent
+ *     gomap_foreach(wordcount, m, k, v)             // for k, v := range m
+ *         if (v == 1) wordcount_delete(m, k);       //   delete(m, k) is allowed
+ *     wordcount_free(m);
+ *
+ * GOMAP_DECLARE(name, K, V) declares the handle type `name` (an incomplete struct: a
+ * `name *` is a map, NULL the nil map), the typedefs name_key and name_val, a static
+ * const descriptor, and static inline wrappers around gomap.h's functions.  Passing a
+ * key or value of the wrong type is a compile error; passing another map type's handle
+ * is one in C++ and under -Werror=incompatible-pointer-types (GCC 12's default for C
+ * is a warning).
+ *
+ * The make is a macro, gomap_new(name[, hint]): it expands to gomap_make() with the
+ * descriptor at the caller, where the escape analysis sees the site exactly as if it
+ * were written raw.  The wrappers only forward to the runtime, so their summaries
+ * (the map does not escape, a key's or value's pointers go into the map) give the
+ * same verdicts as raw calls; iteration is a macro too, so that the iterator lives in
+ * the caller.  Descriptors are spelled with a descriptor macro (GOMAP_DESC_RAW,
+ * GOMAP_DESC_STR) passed to GOMAP_DECLARE_KIND, so that another key kind is one more
+ * such macro.  The API with examples: docs/api.md.
+ */
+#ifndef GOMAP_TYPED_H
+#define GOMAP_TYPED_H
+#pragma GCC system_header
+
+#include <string.h>
+#include "gomap.h"
+
+#ifdef __cplusplus
+#define GOMAP_ALIGNOF_(T) alignof(T)
+#else
+#define GOMAP_ALIGNOF_(T) _Alignof(T)
+#endif
+#define GOMAP_CAT2_(a, b) a##b
+#define GOMAP_CAT_(a, b) GOMAP_CAT2_(a, b)
+
+/* Descriptor initializers: DESC(K, valsize, valalign, "V").  They give the same
+ * fields, flags and name as gomap.h's GOMAP_TYPE(K, V) and GOMAP_TYPE_STR(V). */
+#define GOMAP_DESC_RAW(K, vsize, valign, vname)                                       \
+    { GOMAP_LAYOUT_VERSION, sizeof(K), (vsize), GOMAP_ALIGNOF_(K), (valign), 0,        \
+      "map[" #K "]" vname }
+#define GOMAP_DESC_STR(K, vsize, valign, vname)                                       \
+    { GOMAP_LAYOUT_VERSION, sizeof(gostring), (vsize), GOMAP_ALIGNOF_(gostring),       \
+      (valign), GOMAP_TF_STRKEY, "map[gostring]" vname }
+
+/* make(map[K]V) / make(map[K]V, hint) at the caller: `name *`. */
+#define gomap_new(...) GOMAP_PICK_(__VA_ARGS__, gomap_new2_, gomap_new1_, -)(__VA_ARGS__)
+#define GOMAP_PICK_(a, b, macro, ...) macro
+#define gomap_new1_(name) gomap_new2_(name, 0)
+#define gomap_new2_(name, hint) ((name *)gomap_make(&name##_desc_, (hint)))
+
+/* Parts shared by maps and sets: handle, descriptor, key typedef, the calls that take
+ * no value. */
+#define GOMAP_DECLARE_COMMON_(name, K, DESC, vsize, valign, vname)                     \
+    typedef struct name##_gomap_ name;                                                 \
+    typedef K name##_key;                                                              \
+    static const gomap_type name##_desc_ __attribute__((unused))                       \
+        = DESC(K, vsize, valign, vname);                                               \
+    /* the map as the raw API's gomap * */                                             \
+    static inline gomap *name##_gomap(const name *m) { return (gomap *)m; }             \
+    static inline size_t name##_len(const name *m)                                     \
+    { return gomap_len((const gomap *)m); }                                            \
+    static inline bool name##_has(const name *m, K k)                                  \
+    { return gomap_access((const gomap *)m, &k) != NULL; }                             \
+    /* delete(m, k); true when k was there */                                          \
+    static inline bool name##_delete(name *m, K k)                                     \
+    { return gomap_delete((gomap *)m, &k); }                                           \
+    static inline void name##_clear(name *m) { gomap_clear((gomap *)m); }               \
+    static inline void name##_free(name *m) { gomap_free((gomap *)m); }
+
+/* map[K]V with the key kind DESC (GOMAP_DESC_RAW: K's bytes; GOMAP_DESC_STR: K is
+ * gostring, compared by content, bytes borrowed). */
+#define GOMAP_DECLARE_KIND(name, K, V, DESC)                                           \
+    GOMAP_DECLARE_COMMON_(name, K, DESC, sizeof(V), GOMAP_ALIGNOF_(V), #V)             \
+    typedef V name##_val;                                                              \
+    GOMAP_DECLARE_VAL_(name, K, name##_val)
+/* V is the typedef name_val here, so that `const V *` is right for any V. */
+#define GOMAP_DECLARE_VAL_(name, K, V)                                                 \
+    /* m[k] = v */                                                                     \
+    static inline void name##_set(name *m, K k, V v)                                   \
+    { *(V *)gomap_assign((gomap *)m, &k) = v; }                                        \
+    /* m[k], or dflt when k is absent */                                               \
+    static inline V name##_get(const name *m, K k, V dflt)                             \
+    {                                                                                  \
+        const V *p = (const V *)gomap_access((const gomap *)m, &k);                     \
+        return p ? *p : dflt;                                                          \
+    }                                                                                  \
+    /* v, ok := m[k]: *out gets the value, or zero bytes when absent (out may be      \
+     * NULL) */                                                                        \
+    static inline bool name##_lookup(const name *m, K k, V *out)                       \
+    {                                                                                  \
+        const V *p = (const V *)gomap_access((const gomap *)m, &k);                     \
+        if (out) {                                                                     \
+            if (p) *out = *p;                                                          \
+            else memset((void *)out, 0, sizeof *out);                                  \
+        }                                                                              \
+        return p != NULL;                                                              \
+    }                                                                                  \
+    /* &m[k] when k is there, else NULL; valid until the next write to m */            \
+    static inline V *name##_ref(const name *m, K k)                                    \
+    { return (V *)gomap_access((const gomap *)m, &k); }                                \
+    /* &m[k], inserting k with a zero value when absent (then *inserted = true); valid \
+     * until the next write to m */                                                    \
+    static inline V *name##_assign(name *m, K k, bool *inserted)                       \
+    {                                                                                  \
+        size_t n = gomap_len((const gomap *)m);                                        \
+        V *p = (V *)gomap_assign((gomap *)m, &k);                                      \
+        if (inserted) *inserted = gomap_len((const gomap *)m) != n;                    \
+        return p;                                                                      \
+    }
+
+#define GOMAP_DECLARE(name, K, V) GOMAP_DECLARE_KIND(name, K, V, GOMAP_DESC_RAW)
+#define GOMAP_DECLARE_STR(name, V) GOMAP_DECLARE_KIND(name, gostring, V, GOMAP_DESC_STR)
+
+/* map[K]struct{}: a set (values of size 0). */
+#define GOMAP_DECLARE_SET_KIND(name, K, DESC)                                          \
+    GOMAP_DECLARE_COMMON_(name, K, DESC, 0, 1, "struct{}")                              \
+    /* m[k] = struct{}{}; true when k is new */                                        \
+    static inline bool name##_add(name *m, K k)                                        \
+    {                                                                                  \
+        size_t n = gomap_len((const gomap *)m);                                        \
+        gomap_assign((gomap *)m, &k);                                                  \
+        return gomap_len((const gomap *)m) != n;                                       \
+    }
+#define GOMAP_DECLARE_SET(name, K) GOMAP_DECLARE_SET_KIND(name, K, GOMAP_DESC_RAW)
+#define GOMAP_DECLARE_SET_STR(name) GOMAP_DECLARE_SET_KIND(name, gostring, GOMAP_DESC_STR)
+
+/* Iteration state of one gomap_foreach (in the caller's frame). */
+typedef struct gomap_range_ {
+    gomap_iter it;
+    void *k, *v;
+    int go;       /* the body did not leave by break */
+    int once;     /* the key's loop runs once per entry */
+} gomap_range_;
+
+/* for kvar, vvar := range m { ... }: kvar and vvar are copies, in Go's random order;
+ * the body may delete any key (then it is not visited later) and insert keys (they
+ * may or may not be visited); break and continue work.  gomap_foreach_key is for
+ * sets and for maps whose values are not needed. */
+#define gomap_foreach(name, m, kvar, vvar)                                             \
+    gomap_foreach_(name, m, kvar, vvar, GOMAP_CAT_(gomap_r_, __COUNTER__),             \
+                   GOMAP_CAT_(gomap_rp_, __COUNTER__))
+#define gomap_foreach_(name, m, kvar, vvar, r, rp)                                     \
+    for (gomap_range_ r, *rp __attribute__((unused))                                   \
+             = (r.go = 1, gomap_iter_init(&r.it, name##_gomap(m)), &r);                \
+         r.go && gomap_iter_next(&r.it, &r.k, &r.v);)                                  \
+        for (name##_key kvar = (r.once = 1, r.go = 0, *(name##_key *)r.k); r.once;     \
+             r.once = 0)                                                               \
+            for (name##_val vvar = *(name##_val *)r.v; !r.go; r.go = 1)
+#define gomap_foreach_key(name, m, kvar)                                               \
+    gomap_foreach_key_(name, m, kvar, GOMAP_CAT_(gomap_r_, __COUNTER__),               \
+                       GOMAP_CAT_(gomap_rp_, __COUNTER__))
+#define gomap_foreach_key_(name, m, kvar, r, rp)                                       \
+    for (gomap_range_ r, *rp __attribute__((unused))                                   \
+             = (r.go = 1, gomap_iter_init(&r.it, name##_gomap(m)), &r);                \
+         r.go && gomap_iter_next(&r.it, &r.k, &r.v);)                                  \
+        for (name##_key kvar = (r.go = 0, *(name##_key *)r.k); !r.go; r.go = 1)
+
+#endif /* GOMAP_TYPED_H */
