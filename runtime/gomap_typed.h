@@ -82,9 +82,6 @@
     GOMAP_DECLARE_VAL_(name, K, name##_val)
 /* V is the typedef name_val here, so that `const V *` is right for any V. */
 #define GOMAP_DECLARE_VAL_(name, K, V)                                                 \
-    /* m[k] = v */                                                                     \
-    static inline void name##_set(name *m, K k, V v)                                   \
-    { *(V *)gomap_assign((gomap *)m, &k) = v; }                                        \
     /* m[k], or dflt when k is absent */                                               \
     static inline V name##_get(const name *m, K k, V dflt)                             \
     {                                                                                  \
@@ -104,32 +101,46 @@
     }                                                                                  \
     /* &m[k] when k is there, else NULL; valid until the next write to m */            \
     static inline V *name##_ref(const name *m, K k)                                    \
-    { return (V *)gomap_access((const gomap *)m, &k); }                                \
-    /* &m[k], inserting k with a zero value when absent (then *inserted = true); valid \
-     * until the next write to m */                                                    \
-    static inline V *name##_assign(name *m, K k, bool *inserted)                       \
-    {                                                                                  \
-        size_t n = gomap_len((const gomap *)m);                                        \
-        V *p = (V *)gomap_assign((gomap *)m, &k);                                      \
-        if (inserted) *inserted = gomap_len((const gomap *)m) != n;                    \
-        return p;                                                                      \
-    }
+    { return (V *)gomap_access((const gomap *)m, &k); }
 
 #define GOMAP_DECLARE(name, K, V) GOMAP_DECLARE_KIND(name, K, V, GOMAP_DESC_RAW)
 #define GOMAP_DECLARE_STR(name, V) GOMAP_DECLARE_KIND(name, gostring, V, GOMAP_DESC_STR)
 
 /* map[K]struct{}: a set (values of size 0). */
 #define GOMAP_DECLARE_SET_KIND(name, K, DESC)                                          \
-    GOMAP_DECLARE_COMMON_(name, K, DESC, 0, 1, "struct{}")                              \
-    /* m[k] = struct{}{}; true when k is new */                                        \
-    static inline bool name##_add(name *m, K k)                                        \
-    {                                                                                  \
-        size_t n = gomap_len((const gomap *)m);                                        \
-        gomap_assign((gomap *)m, &k);                                                  \
-        return gomap_len((const gomap *)m) != n;                                       \
-    }
+    GOMAP_DECLARE_COMMON_(name, K, DESC, 0, 1, "struct{}")
 #define GOMAP_DECLARE_SET(name, K) GOMAP_DECLARE_SET_KIND(name, K, GOMAP_DESC_RAW)
 #define GOMAP_DECLARE_SET_STR(name) GOMAP_DECLARE_SET_KIND(name, gostring, GOMAP_DESC_STR)
+
+/* The operations that store a key or a value are macros too, expanded in the caller:
+ * a static inline function storing its parameter into its other parameter's map would
+ * leak it in its summary (a summary has no "into the content of parameter j"), where
+ * the same store written in place goes into the map's own storage.  Each evaluates
+ * its arguments once, m first, v before the store (as Go does). */
+
+/* m[k] = v */
+#define gomap_set(name, m, k, v)                                                       \
+    ((void)({ gomap *gomap_m_ = name##_gomap(m);                                       \
+              name##_key gomap_k_ = (k);                                               \
+              name##_val gomap_v_ = (v);                                               \
+              *(name##_val *)gomap_assign(gomap_m_, &gomap_k_) = gomap_v_; }))
+/* &m[k], inserting k with a zero value when absent; *inserted (a bool *, or NULL)
+ * says whether k was new.  The pointer is valid until the next write to m. */
+#define gomap_put(name, m, k, inserted)                                                \
+    ({ gomap *gomap_m_ = name##_gomap(m);                                              \
+       name##_key gomap_k_ = (k);                                                      \
+       bool *gomap_i_ = (inserted);                                                    \
+       size_t gomap_n_ = gomap_len(gomap_m_);                                          \
+       name##_val *gomap_p_ = (name##_val *)gomap_assign(gomap_m_, &gomap_k_);         \
+       if (gomap_i_) *gomap_i_ = gomap_len(gomap_m_) != gomap_n_;                      \
+       gomap_p_; })
+/* sets: s[k] = struct{}{}; true when k was new */
+#define gomap_add(name, s, k)                                                          \
+    ({ gomap *gomap_m_ = name##_gomap(s);                                              \
+       name##_key gomap_k_ = (k);                                                      \
+       size_t gomap_n_ = gomap_len(gomap_m_);                                          \
+       gomap_assign(gomap_m_, &gomap_k_);                                              \
+       gomap_len(gomap_m_) != gomap_n_; })
 
 /* Iteration state of one gomap_foreach (in the caller's frame). */
 typedef struct gomap_range_ {
