@@ -23,7 +23,7 @@ GOMAP_DECLARE(im, int, ii *)
 // JSON-DAG: "system_header": true, "function": "ii_lookup", "name": "m", {{.*}}"verdict": "does not escape"
 // JSON-DAG: "system_header": true, "function": "ii_lookup", "name": "out", {{.*}}"verdict": "does not escape"
 // JSON-DAG: "system_header": true, "function": "ip_get", "name": "m", {{.*}}"verdict": "leaking param to result", {{.*}}"heap_level": -1, "result_level": 1
-// JSON-DAG: "system_header": true, "function": "wc_delete", "name": "m", {{.*}}"verdict": "does not escape"
+// JSON-DAG: "system_header": true, "function": "ii_delete", "name": "m", {{.*}}"verdict": "does not escape"
 // JSON-DAG: "system_header": true, "function": "iset_has", "name": "m", {{.*}}"verdict": "does not escape"
 // JSON-DAG: "system_header": true, "function": "ii_gomap", "name": "m", {{.*}}"verdict": "leaking param to result", {{.*}}"heap_level": -1, "result_level": 0
 
