@@ -3,13 +3,18 @@
 // is a macro (the site is in the caller), the wrappers are static inline functions
 // whose summaries keep the map (their own lines are not printed: a system header's
 // macro wrote them), iteration is a macro.  Same lines at -O0 and -O2, and from
-// escape-clang; the JSON record still has the wrappers' parameters.
+// escape-clang; the JSON records of both front ends still have the wrappers'
+// parameters, with the summaries that keep the map.
 //
 // RUN: %cc -O0 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
 // RUN: %cc -O2 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
 // RUN: %root/build/escape-clang -m %s -- -std=gnu11 -I%root/runtime 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
+// RUN: %cc -O0 -c %s %plugin -fplugin-arg-escape-json=%t.json0 -o /dev/null
+// RUN: %FileCheck %s --check-prefix=JSON < %t.json0
 // RUN: %cc -O2 -c %s %plugin -fplugin-arg-escape-json=%t.json -o /dev/null
 // RUN: %FileCheck %s --check-prefix=JSON < %t.json
+// RUN: %root/build/escape-clang --json=%t.jsonc %s -- -std=gnu11 -I%root/runtime
+// RUN: %FileCheck %s --check-prefix=JSON < %t.jsonc
 #include <string.h>
 #include "gomap_typed.h"
 
