@@ -66,6 +66,13 @@
     { GOMAP_LAYOUT_VERSION, sizeof(gostring), (vsize), GOMAP_ALIGNOF_(gostring),        \
       (valign), GOMAP_TF_STRKEY, "map[gostring]" vname }
 
+/* A NUL-terminated string as a gostring key (borrowed, without the NUL). */
+GOMAP_FN_ gostring gostr(const char *s)
+{
+    gostring g = { s, strlen(s) };
+    return g;
+}
+
 /* ---- declarations ---------------------------------------------------------------- */
 
 /* Handle, descriptor, key typedef, and the functions maps and sets share. */

@@ -170,7 +170,7 @@ int strkey_typed(const char *w)
 {
     wc *m = gomap_new(wc);
     // CHECK: typed-layer.c:[[@LINE-1]]:13: make(map[gostring]int) does not escape
-    gostring k = { w, strlen(w) };
+    gostring k = gostr(w);
     (*gomap_put(wc, m, k, NULL))++;
     int r;
     wc_lookup(m, k, &r);

@@ -105,8 +105,8 @@ int main(int argc, char **argv)
     const char *text[] = { "the", "cat", "the", "hat", "the" };
     for (int i = 0; i < 5; i++) (*gomap_put(wc, w, ((gostring){ text[i], 3 }), NULL))++;
     char buf[4] = "th";
-    buf[2] = 'e';
-    long the = wc_get(w, ((gostring){ buf, 3 }), 0);
+    buf[2] = 'e';                   /* and NUL: gostr(buf) is { buf, 3 } */
+    long the = wc_get(w, gostr(buf), 0);
     // CHECK: words 3 the 3 cat 1 dog 0
     printf("words %zu the %ld cat %ld dog %ld\n", wc_len(w), the, wc_get(w, GOSTR("cat"), 0),
            wc_get(w, GOSTR("dog"), 0));

@@ -10,6 +10,7 @@ for h in headers:
     text = open(h).read()
     names |= set(re.findall(r"^#define\s+([A-Za-z]\w*[A-Za-z0-9])\b", text, re.M))
     names |= set(re.findall(r"^\w[\w\s\*]*?\b(gomap_\w+)\s*\(", text, re.M))
+    names |= set(re.findall(r"^GOMAP_FN_\s+[\w\s\*]*?\b(\w+)\s*\(", text, re.M))
     names |= set(re.findall(r"\}\s*(\w+);", text))                 # typedef struct {...} x;
     names |= {"name_" + n for n in re.findall(r"name##_(\w*[a-z])\b", text)}
 names = {n for n in names if not n.endswith("_") and not n.endswith("_H")}
