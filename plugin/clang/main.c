@@ -246,7 +246,8 @@ static void parse_one(run *r, const char *source, const char *const *given, int 
             r->opt.no_strict_aliasing = false;
     CXTranslationUnit tu = NULL;
     enum CXErrorCode e = clang_parseTranslationUnit2(r->index, source, args, nargs, NULL, 0,
-                                                      CXTranslationUnit_None, &tu);
+                                                      CXTranslationUnit_DetailedPreprocessingRecord,
+                                                      &tu);
     free(args);
     r->units++;
     if (e != CXError_Success || !tu) {

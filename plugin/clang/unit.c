@@ -138,11 +138,28 @@ static bool trusted(ce_unit *u, CXCursor def)
              && clang_getCursorVisibility(def) == CXVisibility_Default);
 }
 
+/* Whether the definition was written by a macro defined in a system header (a function
+ * gomap_typed.h's GOMAP_DECLARE writes into the user's file): the cursor at its start is
+ * that macro's expansion (the unit keeps a detailed preprocessing record for this). */
+static bool spelled_in_system_header(ce_unit *u, CXCursor def)
+{
+    CXSourceLocation start = clang_getRangeStart(clang_getCursorExtent(def));
+    CXCursor c = clang_getCursor(u->tu, start);
+    if (clang_getCursorKind(c) != CXCursor_MacroExpansion)
+        return false;
+    CXCursor macro = clang_getCursorReferenced(c);
+    return !clang_Cursor_isNull(macro)
+           && clang_Location_isInSystemHeader(clang_getCursorLocation(macro));
+}
+
 static void register_defined(ce_unit *u, CXCursor def)
 {
     char *name = ce_string(clang_getCursorSpelling(def));
-    esc_func *f = esc_func_new(u->ctx, ce_intern(name), ce_cursor_pos(def), true,
-                               trusted(u, def));
+    /* a system header's macro wrote it: no -m line for the function or its parameters */
+    bool sys = spelled_in_system_header(u, def);
+    esc_pos fpos = ce_cursor_pos(def);
+    fpos.in_system_header |= sys;
+    esc_func *f = esc_func_new(u->ctx, ce_intern(name), fpos, true, trusted(u, def));
     free(name);
     bool asm_body = attr_on(u, def, clang_getCanonicalCursor(def), naked_words);
     CXType ft = clang_getCursorType(def);
@@ -151,8 +168,9 @@ static void register_defined(ce_unit *u, CXCursor def)
         CXCursor p = clang_Cursor_getArgument(def, (unsigned)i);
         char *pn = ce_string(clang_getCursorSpelling(p));
         bool noesc = ce_param_noescape(ft, i) || ce_has_attr(u->tu, p, noescape_words);
-        esc_loc l = esc_param(f, i, ce_intern(pn), ce_cursor_pos(p),
-                              *pn && pointer_param(p), noesc);
+        esc_pos ppos = ce_cursor_pos(p);
+        ppos.in_system_header |= sys;
+        esc_loc l = esc_param(f, i, ce_intern(pn), ppos, *pn && pointer_param(p), noesc);
         if (asm_body)           /* naked: the asm may keep any parameter anywhere */
             esc_escape(f, l, 0, ce_cursor_pos(p), "naked function");
         free(pn);

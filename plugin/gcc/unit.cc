@@ -64,12 +64,20 @@ static bool body_runs(cgraph_node *node)
 static void register_defined(fe_unit *u, cgraph_node *node)
 {
     tree decl = node->decl;
-    esc_func *f = esc_func_new(u->ctx, decl_name(decl), fe_pos(DECL_SOURCE_LOCATION(decl)),
-                               true, body_runs(node));
+    /* A function a system header's macro wrote (gomap_typed.h's GOMAP_DECLARE expands
+     * in the user's file): its body's `{` is spelled in that header.  Its function and
+     * parameter lines are the header's, not the user's: no -m line for them. */
+    function *fn = DECL_STRUCT_FUNCTION(decl);
+    bool sys = fn && in_system_header_at(fn->function_start_locus);
+    esc_pos fpos = fe_pos(DECL_SOURCE_LOCATION(decl));
+    fpos.in_system_header |= sys;
+    esc_func *f = esc_func_new(u->ctx, decl_name(decl), fpos, true, body_runs(node));
     int i = 0;
     for (tree p = DECL_ARGUMENTS(decl); p; p = DECL_CHAIN(p), i++) {
         bool named = DECL_NAME(p) != NULL_TREE && !DECL_ARTIFICIAL(p);
-        esc_loc l = esc_param(f, i, parm_name(p), fe_pos(DECL_SOURCE_LOCATION(p)),
+        esc_pos ppos = fe_pos(DECL_SOURCE_LOCATION(p));
+        ppos.in_system_header |= sys;
+        esc_loc l = esc_param(f, i, parm_name(p), ppos,
                               named && POINTER_TYPE_P(TREE_TYPE(p)),
                               fe_parm_decl_noescape(p));
         if (naked(decl))        /* the asm may keep any parameter anywhere */
