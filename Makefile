@@ -74,7 +74,7 @@ define apt_install
 endef
 
 # What building and testing the product needs (make check, make demo); never the rivals.
-DEB_PACKAGES := gcc-12-plugin-dev llvm-14-tools libclang-14-dev
+DEB_PACKAGES := gcc-12-plugin-dev llvm-14-tools libclang-14-dev python3-jsonschema
 deps:
 	$(call apt_install,deps,$(DEB_PACKAGES))
 

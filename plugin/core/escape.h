@@ -260,8 +260,9 @@ int esc_write_json(esc_ctx *c, const char *path);
 
 /* ---- output files (output.c, json.c, sarif.c) ------------------------------- */
 /* json=PATH and sarif=PATH: PATH an existing directory gets one file per unit,
- * PATH/NAME.json or PATH/NAME.sarif, NAME the unit's name with every '/' made '_'
- * (a leading "./" dropped); any other PATH is that file.  A file holds a JSON
+ * PATH/NAME.json or PATH/NAME.sarif, NAME the unit's name (relative to the
+ * working directory when under it, a leading "./" dropped) with every '/' made
+ * '_'; any other PATH is that file.  A file holds a JSON
  * array of unit documents, or one SARIF 2.1.0 log with one run per unit.  Files
  * are written whole under a temporary name in their directory and renamed, so
  * parallel compilations never interleave (the last one to finish wins a file). */

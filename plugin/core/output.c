@@ -1,7 +1,8 @@
 /* output.c - the files json=PATH and sarif=PATH write (docs/json.md, docs/diagnostics.md).
  *
  * PATH an existing directory: one file per translation unit in it, named after
- * the unit (its output file without extension, every '/' made '_'), so that
+ * the unit (its output file without extension, relative to the working
+ * directory when under it, every '/' made '_'), so that
  * `gcc -c a.c b.c` and `make -j` keep every unit.  Otherwise PATH is the file.
  * A JSON file is an array of unit documents; a SARIF file is one log whose runs
  * are the units.  A file is written whole under a temporary name in its own
@@ -12,6 +13,7 @@
 #include "core.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -34,6 +36,10 @@ char *esc_output_path(const char *path, const char *unit, esc_format f)
         return s;
     }
     if (!unit || !*unit) unit = "unit";
+    char cwd[PATH_MAX];
+    size_t clen = getcwd(cwd, sizeof cwd) ? strlen(cwd) : 0;
+    if (unit[0] == '/' && clen > 1 && !strncmp(unit, cwd, clen) && unit[clen] == '/')
+        unit += clen + 1;               /* under the working directory: relative */
     while (unit[0] == '.' && unit[1] == '/') unit += 2;
     while (unit[0] == '/') unit++;
     size_t ulen = strlen(unit);
