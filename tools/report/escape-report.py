@@ -145,11 +145,14 @@ def summary(vs):
 
 
 CSS = """
-body{font:14px/1.4 system-ui,sans-serif;margin:0;color:#222;background:#fafafa}
-header{background:#223;color:#fff;padding:10px 18px}
+html,body{height:100%}
+body{font:14px/1.4 system-ui,sans-serif;margin:0;color:#222;background:#fafafa;
+ display:flex;flex-direction:column}
+header{background:#223;color:#fff;padding:10px 18px;flex:none}
 header h1{font-size:18px;margin:0}
-main{margin-right:360px;padding:10px 18px}
-#panel{position:fixed;right:0;top:0;bottom:0;width:340px;overflow:auto;background:#fff;
+.cols{flex:1;display:flex;min-height:0}
+main{flex:1;overflow:auto;padding:0 18px;min-width:0}
+#panel{order:2;flex:none;width:340px;overflow:auto;background:#fff;
  border-left:1px solid #ccc;padding:10px;font-size:13px}
 #panel h2{font-size:15px;margin:4px 0}
 #panel ol{padding-left:22px}
@@ -168,7 +171,7 @@ table.summary tr.total td{font-weight:bold;background:#f3f3f3}
 .ln.m-heap{border-left-color:#d33;background:#fdecec}
 .ln.hop{outline:2px solid #36c;background:#e6efff}
 .ln .badge{display:inline-block;background:#36c;color:#fff;border-radius:8px;padding:0 6px;
- margin-left:8px;font-size:11px}
+ margin-right:8px;font-size:11px}
 .verdict{display:block;margin:1px 0 3px 64px;padding:1px 6px;border-radius:4px;cursor:pointer;
  white-space:pre-wrap;font-size:12px;width:fit-content}
 .stack.verdict,.stack.key{background:#d8f3d8}.bucket.verdict,.bucket.key{background:#fbe6b3}
@@ -204,10 +207,12 @@ JS = """
       li.textContent=hp.text; ol.appendChild(li);
       if(hp.id){var ln=document.getElementById(hp.id);
         if(ln){ln.classList.add('hop');var b=document.createElement('span');
-          b.className='badge';b.textContent='hop '+(i+1);ln.appendChild(b);}}
+          b.className='badge';b.textContent='hop '+(i+1);
+          ln.insertBefore(b,ln.firstChild.nextSibling);}}
     });
     panel.appendChild(ol);
     document.body.setAttribute('data-selected',el.id);
+    if(el.scrollIntoView) el.scrollIntoView({block:'center'});
   }
   function onclick(ev){ select(ev.currentTarget);
     if(history.replaceState) history.replaceState(null,'','#select='+ev.currentTarget.id); }
@@ -238,7 +243,7 @@ def render(vs, files_order):
     out.append('<header><h1>escape report</h1><div>%d files, %d gomap_make sites, %d with '
                'the header on the stack (%s)</div></header>'
                % (len(files_order), nmaps, nstack, pct(nstack, nmaps)))
-    out.append('<div id="panel"><div class="legend"><span class="key stack">stack</span>'
+    out.append('<div class="cols"><div id="panel"><div class="legend"><span class="key stack">stack</span>'
                '<span class="key bucket">bucket on heap</span>'
                '<span class="key heap">heap</span></div>'
                '<p>Click a verdict to see its flow path.</p><div id="flow"></div></div><main>')
@@ -307,7 +312,7 @@ def render(vs, files_order):
                               esc(d.get('function') or ''), esc(json.dumps(hops)), esc(pos),
                               esc(v['msg'])))
         out.append('</div></section>')
-    out.append('</main></body></html>\n')
+    out.append('</main></div></body></html>\n')
     return ''.join(out)
 
 
