@@ -7,7 +7,8 @@
  * A JSON file is an array of unit documents; a SARIF file is one log whose runs
  * are the units.  A file is written whole under a temporary name in its own
  * directory and renamed over the old one: readers and parallel writers never
- * see a half-written or interleaved file.
+ * see a half-written or interleaved file (a symbolic link PATH is followed: the
+ * file it names is replaced).
  */
 #define _POSIX_C_SOURCE 200809L
 #include "core.h"
@@ -58,6 +59,20 @@ static const char sarif_head[] =
 
 int esc_write_parts(const char *file, esc_format f, char *const *parts, int n)
 {
+    /* A symbolic link is written through: the file it names is replaced. */
+    char real[2][PATH_MAX];
+    struct stat st;
+    for (int hops = 0, k = 0; hops < 16 && lstat(file, &st) == 0 && S_ISLNK(st.st_mode);
+         hops++, k ^= 1) {
+        char target[PATH_MAX];
+        ssize_t len = readlink(file, target, sizeof target - 1);
+        if (len <= 0) break;
+        target[len] = 0;
+        const char *slash = strrchr(file, '/');
+        int dlen = target[0] != '/' && slash ? (int)(slash - file + 1) : 0;
+        if (snprintf(real[k], PATH_MAX, "%.*s%s", dlen, file, target) >= PATH_MAX) break;
+        file = real[k];
+    }
     size_t flen = strlen(file);
     char *tmp = esc_xmalloc(flen + 16);
     memcpy(tmp, file, flen);
