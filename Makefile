@@ -5,6 +5,7 @@
 #   make check      the whole lit suite, ends with "N passed, N failed"
 #   make demo       the plugin on examples/wordfreq.c, -m and -m=2, then run it
 #   make report     build/escape-report and the HTML report of the examples (build/report/)
+#   make sarif-validate  their SARIF logs through npx @microsoft/sarif-multitool (optional)
 #   make install    PREFIX=/usr/local DESTDIR= PLUGINDIR=<gcc's plugin dir>; make uninstall
 #   make clang      escape-clang (installs libclang-14-dev when root)
 #   make deps       the Debian packages building and testing need
@@ -55,7 +56,7 @@ CLANG_FE_OBJS := $(CLANG_FE_SRCS:%.c=$(B)/%.o)
 
 ALL := $(B)/libgomap.a $(B)/escape.so $(if $(HAVE_LIBCLANG),$(B)/escape-clang) $(B)/escape-report
 
-.PHONY: all clang deps report-deps report check demo install uninstall clean torture \
+.PHONY: all clang deps report-deps report sarif-validate check demo install uninstall clean torture \
         bench bench-build bench-deps bench-deps-present fuzz fuzz-runtime fuzz-deps fuzz-build
 all: $(ALL)
 clang: deps
@@ -185,6 +186,12 @@ report: deps
 	    -fplugin-arg-escape-sarif=$(B)/report-json -c $$f -o /dev/null; done
 	$(B)/escape-report -o $(B)/report $(B)/report-json/*.json
 	@echo "report: open $(B)/report/index.html (SARIF logs: $(B)/report-json/*.sarif)"
+
+# Optional: the SARIF logs of `make report` through Microsoft's SARIF multitool (npm
+# package @microsoft/sarif-multitool, fetched by npx; not part of make check, whose
+# schema check is offline: testsuite/output/sarif.test).
+sarif-validate: report
+	npx -y @microsoft/sarif-multitool validate $(B)/report-json/*.sarif
 
 clean:
 	rm -rf $(B)

@@ -267,6 +267,7 @@ int esc_write_json(esc_ctx *c, const char *path);
  * are written whole under a temporary name in their directory and renamed, so
  * parallel compilations never interleave (the last one to finish wins a file). */
 typedef enum esc_format { ESC_FORMAT_JSON, ESC_FORMAT_SARIF } esc_format;
+#define ESC_TOOL_VERSION "1.0"        /* the plugin's version; SARIF's tool.driver.version */
 /* The unit's part of a document (malloc'd text): its JSON document (docs/json.md)
  * or its SARIF run.  unit: the unit's name (what its output file is called, e.g.
  * "out/x" for -o out/x.o), source: the main source file; either may be NULL. */

@@ -241,7 +241,8 @@ char *esc_render_sarif(esc_ctx *c, const char *unit, const char *source)
     size_t len = 0;
     FILE *o = open_memstream(&buf, &len);
     if (!o) esc_fatal("out of memory");
-    fputs("  {\"tool\": {\"driver\": {\"name\": \"escape\", \"rules\": [", o);
+    fputs("  {\"tool\": {\"driver\": {\"name\": \"escape\", \"version\": \"" ESC_TOOL_VERSION
+          "\", \"rules\": [", o);
     for (int i = 0; i < NRULES; i++) {
         fprintf(o, "%s\n    {\"id\": \"%s\", \"shortDescription\": ", i ? "," : "", rules[i].id);
         text(o, rules[i].text);

@@ -63,7 +63,7 @@ int plugin_is_GPL_compatible;
 unsigned fe_run_unit(void);
 
 static struct plugin_info escape_info = {
-    "1.0",
+    ESC_TOOL_VERSION,
     "Go escape analysis for gomap maps; -fplugin-arg-escape-{m[=N],max-kv-size=N,"
     "recursive-frame-limit=N,transform=yes|no,json=PATH,sarif=PATH}"
 };
