@@ -16,7 +16,8 @@ DIR/index.html, one self-contained page (inline CSS and JavaScript, no network):
     with its -m message under its line;
   - clicking a verdict selects it: the lines of its flow path (-m=2's hops) are
     marked in the source hop by hop, numbered, and the path is listed in the side
-    panel.  The URL fragment #select=ID (ID a verdict's element id) clicks it when
+    panel (a hop there scrolls to its line); a file that only a flow path goes
+    through (a header) is shown too, without a summary of its own.  The URL fragment #select=ID (ID a verdict's element id) clicks it when
     the page loads, so a selection can be linked to.
 
 Only what -m prints is shown: decisions in system headers and parameters that are
@@ -157,6 +158,7 @@ main{flex:1;overflow:auto;padding:0 18px;min-width:0}
 #panel h2{font-size:15px;margin:4px 0}
 #panel ol{padding-left:22px}
 #panel li{margin:4px 0;font-family:monospace;font-size:12px}
+#panel li[data-line]{cursor:pointer;text-decoration:underline dotted}
 section.file{background:#fff;border:1px solid #ddd;border-radius:6px;margin:14px 0;padding:8px 12px}
 section.file h2{font-size:16px;margin:4px 0 8px;font-family:monospace}
 table.summary{border-collapse:collapse;margin-bottom:10px;font-size:13px}
@@ -205,6 +207,8 @@ JS = """
     hops.forEach(function(hp,i){
       var li=document.createElement('li'); li.className='hopitem';
       li.textContent=hp.text; ol.appendChild(li);
+      if(hp.id){li.setAttribute('data-line',hp.id);li.addEventListener('click',function(){
+        var ln=document.getElementById(hp.id); if(ln&&ln.scrollIntoView) ln.scrollIntoView({block:'center'});});}
       if(hp.id){var ln=document.getElementById(hp.id);
         if(ln){ln.classList.add('hop');var b=document.createElement('span');
           b.className='badge';b.textContent='hop '+(i+1);
@@ -233,7 +237,7 @@ JS = """
 """
 
 
-def render(vs, files_order):
+def render(vs, files_order, names):
     esc = html.escape
     out = ['<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">',
            '<title>escape report</title><style>%s</style><script>%s</script></head><body>'
@@ -250,28 +254,31 @@ def render(vs, files_order):
     vid = 0
     for fi, path in enumerate(files_order):
         fvs = [v for v in vs if v['path'] == path]
-        name = fvs[0]['name']
+        name = names[path]
         out.append('<section class="file" id="file%d" data-file="%s"><h2>%s</h2>'
                    % (fi, esc(name), esc(name)))
-        out.append('<table class="summary"><tr><th>function</th><th>maps</th><th>stack</th>'
-                   '<th>bucket on heap</th><th>heap</th><th>header on stack</th>'
-                   '<th>pointer params</th><th>leaking</th><th>reasons</th></tr>')
-        tot = {'maps': 0, 'stack': 0, 'bucket': 0, 'heap': 0, 'params': 0, 'leaking': 0}
-        for fn, r in summary(fvs):
-            for k in tot:
-                tot[k] += r[k]
-            why = '; '.join('%s%s' % (k, ' &times;%d' % n if n > 1 else '')
-                            for k, n in ((esc(k), n) for k, n in sorted(r['reasons'].items())))
-            out.append('<tr class="fn"><td class="fn">%s</td><td>%d</td><td>%d</td><td>%d</td>'
-                       '<td>%d</td><td>%s</td><td>%d</td><td>%d</td><td class="why">%s</td></tr>'
-                       % (esc(fn), r['maps'], r['stack'], r['bucket'], r['heap'],
-                          pct(r['stack'] + r['bucket'], r['maps']), r['params'], r['leaking'],
-                          why))
-        out.append('<tr class="total"><td class="fn">all</td><td>%d</td><td>%d</td><td>%d</td>'
-                   '<td>%d</td><td>%s</td><td>%d</td><td>%d</td><td></td></tr></table>'
-                   % (tot['maps'], tot['stack'], tot['bucket'], tot['heap'],
-                      pct(tot['stack'] + tot['bucket'], tot['maps']), tot['params'],
-                      tot['leaking']))
+        if not fvs:
+            out.append('<p class="nosum">no verdicts here: a file flow paths go through</p>')
+        else:
+            out.append('<table class="summary"><tr><th>function</th><th>maps</th><th>stack</th>'
+                       '<th>bucket on heap</th><th>heap</th><th>header on stack</th>'
+                       '<th>pointer params</th><th>leaking</th><th>reasons</th></tr>')
+            tot = {'maps': 0, 'stack': 0, 'bucket': 0, 'heap': 0, 'params': 0, 'leaking': 0}
+            for fn, r in summary(fvs):
+                for k in tot:
+                    tot[k] += r[k]
+                why = '; '.join('%s%s' % (k, ' &times;%d' % n if n > 1 else '')
+                                for k, n in ((esc(k), n) for k, n in sorted(r['reasons'].items())))
+                out.append('<tr class="fn"><td class="fn">%s</td><td>%d</td><td>%d</td><td>%d</td>'
+                           '<td>%d</td><td>%s</td><td>%d</td><td>%d</td><td class="why">%s</td></tr>'
+                           % (esc(fn), r['maps'], r['stack'], r['bucket'], r['heap'],
+                              pct(r['stack'] + r['bucket'], r['maps']), r['params'], r['leaking'],
+                              why))
+            out.append('<tr class="total"><td class="fn">all</td><td>%d</td><td>%d</td><td>%d</td>'
+                       '<td>%d</td><td>%s</td><td>%d</td><td>%d</td><td></td></tr></table>'
+                       % (tot['maps'], tot['stack'], tot['bucket'], tot['heap'],
+                          pct(tot['stack'] + tot['bucket'], tot['maps']), tot['params'],
+                          tot['leaking']))
         try:
             with open(path, encoding='utf-8', errors='replace') as f:
                 lines = f.read().split('\n')
@@ -327,20 +334,26 @@ def main():
     ap.add_argument('json', nargs='+', help='JSON record files (json=PATH)')
     a = ap.parse_args()
     vs = verdicts(load(a.json))
-    files_order = []
+    files_order, names = [], {}
     for v in vs:
         if v['path'] not in files_order:
             files_order.append(v['path'])
+            names[v['path']] = v['name']
+    for v in vs:                        # files only flow paths go through (headers)
+        for h in v['hops']:
+            if h['path'] and h['path'] not in files_order and os.path.isfile(h['path']):
+                files_order.append(h['path'])
+                names[h['path']] = h['name']
     try:
         os.makedirs(a.out, exist_ok=True)
         tmp = os.path.join(a.out, '.index.html.tmp')
         with open(tmp, 'w', encoding='utf-8') as f:
-            f.write(render(vs, files_order))
+            f.write(render(vs, files_order, names))
         os.replace(tmp, os.path.join(a.out, 'index.html'))
     except OSError as e:
         fail('cannot write %s: %s' % (os.path.join(a.out, 'index.html'), e))
     print('escape-report: %s: %d verdicts in %d files'
-          % (os.path.join(a.out, 'index.html'), len(vs), len(files_order)))
+          % (os.path.join(a.out, 'index.html'), len(vs), len({v['path'] for v in vs})))
 
 
 if __name__ == '__main__':
