@@ -37,6 +37,7 @@ char *esc_output_path(const char *path, const char *unit, esc_format f)
         return s;
     }
     if (!unit || !*unit) unit = "unit";
+    if (!strcmp(unit, "-")) unit = "stdin";     /* gcc -x c - */
     char cwd[PATH_MAX];
     size_t clen = getcwd(cwd, sizeof cwd) ? strlen(cwd) : 0;
     if (unit[0] == '/' && clen > 1 && !strncmp(unit, cwd, clen) && unit[clen] == '/')
