@@ -4,9 +4,12 @@
 #                   build/escape-clang when libclang's headers are installed
 #   make check      the whole lit suite, ends with "N passed, N failed"
 #   make demo       the plugin on examples/wordfreq.c, -m and -m=2, then run it
+#   make report     build/escape-report and the HTML report of the examples (build/report/)
+#   make sarif-validate  their SARIF logs through npx @microsoft/sarif-multitool (optional)
 #   make install    PREFIX=/usr/local DESTDIR= PLUGINDIR=<gcc's plugin dir>; make uninstall
 #   make clang      escape-clang (installs libclang-14-dev when root)
 #   make deps       the Debian packages building and testing need
+#   make report-deps chromium, for the report's browser test (testsuite/output)
 #   make torture | bench | fuzz N=... | fuzz-runtime SECONDS=... | clean
 #
 # Sections below: settings, deps, runtime, plugin, clang, tests, install, torture, bench, fuzz.
@@ -51,9 +54,9 @@ CORE_OBJS := $(CORE_SRCS:%.c=$(B)/%.o)
 GCC_OBJS  := $(GCC_SRCS:%.cc=$(B)/%.o)
 CLANG_FE_OBJS := $(CLANG_FE_SRCS:%.c=$(B)/%.o)
 
-ALL := $(B)/libgomap.a $(B)/escape.so $(if $(HAVE_LIBCLANG),$(B)/escape-clang)
+ALL := $(B)/libgomap.a $(B)/escape.so $(if $(HAVE_LIBCLANG),$(B)/escape-clang) $(B)/escape-report
 
-.PHONY: all clang deps check demo install uninstall clean torture \
+.PHONY: all clang deps report-deps report sarif-validate check demo install uninstall clean torture \
         bench bench-build bench-deps bench-deps-present fuzz fuzz-runtime fuzz-deps fuzz-build
 all: $(ALL)
 clang: deps
@@ -74,9 +77,15 @@ define apt_install
 endef
 
 # What building and testing the product needs (make check, make demo); never the rivals.
-DEB_PACKAGES := gcc-12-plugin-dev llvm-14-tools libclang-14-dev pkgconf
+DEB_PACKAGES := gcc-12-plugin-dev llvm-14-tools libclang-14-dev pkgconf python3-jsonschema
 deps:
 	$(call apt_install,deps,$(DEB_PACKAGES))
+
+# The report's browser test (testsuite/output/report-browser.test) needs a headless
+# browser; `make check` installs it when root, else that test is UNSUPPORTED.
+REPORT_DEB := chromium
+report-deps:
+	$(call apt_install,report,$(REPORT_DEB))
 
 # ==== runtime: build/libgomap.a, and the same under ASan+UBSan for the tests ==================
 $(B)/runtime/%.o: runtime/%.c
@@ -141,7 +150,11 @@ check-libclang:
 # installs: without them it is UNSUPPORTED (make check never installs them).
 LIT_ARGS ?= -v
 check: deps
-	$(MAKE) $(B)/libgomap.a $(B)/escape.so $(B)/escape-clang $(B)/libgomap-asan.a
+	$(MAKE) $(B)/libgomap.a $(B)/escape.so $(B)/escape-clang $(B)/libgomap-asan.a $(B)/escape-report
+	@if [ "$$(id -u)" = 0 ]; then $(MAKE) -s report-deps \
+	  || echo "check: chromium could not be installed: testsuite/output/report-browser.test is UNSUPPORTED"; \
+	else $(MAKE) -s report-deps 2>/dev/null >/dev/null \
+	  || echo "check: chromium not installed (run: sudo apt-get install -y chromium): testsuite/output/report-browser.test is UNSUPPORTED"; fi
 	@$(MAKE) -s bench-deps-present 2>/dev/null \
 	  || echo "check: benchmark rivals not installed (make bench installs them): testsuite/bench is UNSUPPORTED"
 	@set -o pipefail; $(LIT) $(LIT_ARGS) testsuite 2>&1 | tee $(B)/check.log \
@@ -157,6 +170,28 @@ demo: deps
 	$(CC) -O2 -Iruntime $(DEMO_SRC) $(B)/libgomap.a -o $(B)/demo-heap
 	@echo "== run with the plugin"; ./$(B)/demo-stack
 	@echo "== run without the plugin"; ./$(B)/demo-heap
+
+# ==== report: build/escape-report (tools/report/escape-report.py), the examples' report ========
+$(B)/escape-report: tools/report/escape-report.py
+	@mkdir -p $(B)
+	install -m 755 $< $@
+
+REPORT_SRCS := $(wildcard examples/*.c)
+report: deps
+	$(MAKE) all
+	@rm -rf $(B)/report-json && mkdir -p $(B)/report-json
+	@set -e; for f in $(REPORT_SRCS); do \
+	  echo "== $(CC) -O2 -fplugin=$(B)/escape.so -fplugin-arg-escape-json=$(B)/report-json $$f"; \
+	  $(CC) -O2 -Iruntime -fplugin=$(B)/escape.so -fplugin-arg-escape-json=$(B)/report-json \
+	    -fplugin-arg-escape-sarif=$(B)/report-json -c $$f -o /dev/null; done
+	$(B)/escape-report -o $(B)/report $(B)/report-json/*.json
+	@echo "report: open $(B)/report/index.html (SARIF logs: $(B)/report-json/*.sarif)"
+
+# Optional: the SARIF logs of `make report` through Microsoft's SARIF multitool (npm
+# package @microsoft/sarif-multitool, fetched by npx; not part of make check, whose
+# schema check is offline: testsuite/output/sarif.test).
+sarif-validate: report
+	npx -y @microsoft/sarif-multitool validate $(B)/report-json/*.sarif
 
 clean:
 	rm -rf $(B)

@@ -9,6 +9,7 @@
 #   %FileCheck FileCheck from llvm-14-tools
 #   %not       'not' from llvm-14-tools
 # Runtime tests run under ASAN_OPTIONS=detect_stack_use_after_return=1.
+# Feature "chromium": a headless browser for the HTML report's test (make report-deps).
 import os
 import lit.formats
 
@@ -37,6 +38,13 @@ import subprocess
 gcc_plugin_dir = subprocess.run([cc, "-print-file-name=plugin"], capture_output=True,
                                 text=True).stdout.strip()
 config.substitutions.insert(0, ("%gccplugindir", gcc_plugin_dir))  # before %plugin
+
+import shutil
+if shutil.which("chromium"):
+    config.available_features.add("chromium")
+else:
+    lit_config.note("chromium not installed: output/report-browser.test is UNSUPPORTED "
+                    "(install it with: make report-deps, i.e. apt-get install -y chromium)")
 
 config.environment["ASAN_OPTIONS"] = "detect_stack_use_after_return=1:detect_leaks=1"
 config.environment["UBSAN_OPTIONS"] = "print_stacktrace=1:halt_on_error=1"

@@ -1,7 +1,7 @@
 /* main.c - escape-clang: the escape analysis of the GCC plugin for Clang users.
  *
- *   escape-clang [-m[=2]] [--max-kv-size=N] [--recursive-frame-limit=N] [--json=FILE]
- *                FILE.c... [-- CFLAGS]
+ *   escape-clang [-m[=2]] [--max-kv-size=N] [--recursive-frame-limit=N] [--json=PATH]
+ *                [--sarif=PATH] FILE.c... [-- CFLAGS]
  *   escape-clang [OPTIONS] -p BUILD_DIR [FILE.c...] [-- EXTRA_CFLAGS]
  *
  * Each file is parsed by libclang with CFLAGS (or with its command from
@@ -9,22 +9,28 @@
  * into the core's location graph (unit.c) and solved; -m prints the diagnostic
  * lines of docs/diagnostics.md on stderr, exactly as the plugin does.  Parse errors are printed
  * as Clang formats them and make the exit status 1; nothing is rewritten.
+ * --json=PATH and --sarif=PATH write the plugin's records (plugin/core/output.c):
+ * PATH a directory gets one file per unit, named after the unit (the -o of its
+ * compile command, else its source file, without extension), written as each
+ * unit is done; any other PATH one file with every unit, written at the end.
  * --debug-ops prints the operator recovered for every unary/binary operator of
  * the main file (the tokens helper, ops.c, is tested through it).
  */
 #include "fe.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include <clang-c/CXCompilationDatabase.h>
 
 static const char usage[] =
     "usage: escape-clang [-m[=2]] [--max-kv-size=N] [--frame-limit=N] [--recursive-frame-limit=N]\n"
-    "                    [--json=FILE]\n"
+    "                    [--json=PATH] [--sarif=PATH]\n"
     "                    FILE.c... [-- CFLAGS]\n"
     "       escape-clang [OPTIONS] -p BUILD_DIR [FILE.c...] [-- EXTRA_CFLAGS]\n";
 /* Besides the core's options (-m, --NAME=VALUE, plugin/core/options.c). */
@@ -36,7 +42,8 @@ typedef struct run {
     const char *build_dir;
     VEC(const char *) files;
     VEC(const char *) cflags;
-    VEC(char *) json_parts;      /* one JSON document per unit */
+    VEC(char *) parts[2];        /* JSON documents, SARIF runs: one per unit */
+    char *out_name;                 /* -o of the current compile command, NULL */
     int units, failed;
     CXIndex index;
 } run;
@@ -146,6 +153,48 @@ static enum CXChildVisitResult print_ops(CXCursor c, CXCursor parent, CXClientDa
 
 /* ---- one unit -------------------------------------------------------------------------------- */
 
+/* The unit's name: its -o, else its source file, without extension. */
+static char *unit_name(const char *out, const char *source)
+{
+    const char *base = out && *out && strcmp(out, "-") ? out : source ? source : "unit";
+    char *name = strdup(base);
+    if (!name) abort();
+    char *dot = strrchr(name, '.'), *slash = strrchr(name, '/');
+    if (dot && dot > name && (!slash || dot > slash + 1))
+        *dot = 0;
+    return name;
+}
+
+/* json=PATH / sarif=PATH for one unit: into the directory PATH now, else kept
+ * for write_records. */
+static void unit_records(run *r, esc_ctx *ctx, CXTranslationUnit tu)
+{
+    const char *paths[2] = { r->opt.core.json_path, r->opt.core.sarif_path };
+    if (!paths[0] && !paths[1])
+        return;
+    char *source = ce_string(clang_getTranslationUnitSpelling(tu));
+    char *unit = unit_name(r->out_name, source);
+    for (int k = 0; k < 2; k++) {
+        esc_format fmt = k ? ESC_FORMAT_SARIF : ESC_FORMAT_JSON;
+        if (!paths[k])
+            continue;
+        char *part = esc_render(ctx, fmt, unit, source);
+        char *file = esc_output_path(paths[k], unit, fmt);
+        if (strcmp(file, paths[k])) {       /* a file of its own in the directory */
+            if (esc_write_parts(file, fmt, &part, 1) != 0) {
+                fprintf(stderr, "escape-clang: cannot write %s: %s\n", file, strerror(errno));
+                r->failed++;
+            }
+            free(part);
+        } else {
+            VPUSH(r->parts[k], part);
+        }
+        free(file);
+    }
+    free(unit);
+    free(source);
+}
+
 static void analyse(run *r, CXTranslationUnit tu)
 {
     if (r->debug_ops) {
@@ -159,18 +208,7 @@ static void analyse(run *r, CXTranslationUnit tu)
         esc_report(ctx, stderr);
     if (esc_report_promises(ctx, stderr))   /* a noescape parameter that leaks */
         r->failed++;
-    if (r->opt.core.json_path) {           /* the unit's document, kept for the end */
-        char *doc = NULL;
-        size_t len = 0;
-        FILE *f = open_memstream(&doc, &len);
-        bool bad = !f || esc_write_json_to(ctx, f) != 0;
-        if ((f && fclose(f) != 0) || bad) {
-            perror("escape-clang: writing JSON");
-            r->failed++;
-        }
-        if (doc)
-            VPUSH(r->json_parts, doc);
-    }
+    unit_records(r, ctx, tu);
     esc_ctx_free(ctx);
 }
 
@@ -277,7 +315,8 @@ static void command_args(run *r, CXCompileCommand cmd, strings *out)
         char *a = ce_string(clang_CompileCommand_getArg(cmd, i));
         if (!strcmp(a, "-o") && i + 1 < n) {
             free(a);
-            i++;
+            free(r->out_name);
+            r->out_name = ce_string(clang_CompileCommand_getArg(cmd, ++i));
             continue;
         }
         if (!strncmp(a, "-fplugin", 8)) {
@@ -311,6 +350,8 @@ static void run_command(run *r, CXCompileCommand cmd)
         close(here);
     }
     free(dir);
+    free(r->out_name);
+    r->out_name = NULL;
     for (int i = 0; i < args.n; i++)
         free(args.v[i]);
     VFREE(args);
@@ -354,29 +395,24 @@ static int run_database(run *r)
     return 0;
 }
 
-/* ---- JSON: the plugin's document for one unit, an array of them for several ---------- */
+/* ---- records: one file with every unit (PATH not a directory) ------------------------ */
 
-static int write_json(run *r)
+static int write_records(run *r)
 {
-    FILE *out = fopen(r->opt.core.json_path, "w");
-    int rc = out ? 0 : 1;
-    bool many = r->json_parts.n != 1;
-    if (out && many)
-        fputs("[\n", out);
-    for (int i = 0; out && i < r->json_parts.n; i++) {
-        if (many && i)
-            fputs(",\n", out);
-        fputs(r->json_parts.v[i], out);
+    const char *paths[2] = { r->opt.core.json_path, r->opt.core.sarif_path };
+    int rc = 0;
+    for (int k = 0; k < 2; k++) {
+        struct stat st;
+        if (paths[k] && !(stat(paths[k], &st) == 0 && S_ISDIR(st.st_mode))
+            && esc_write_parts(paths[k], k ? ESC_FORMAT_SARIF : ESC_FORMAT_JSON,
+                               r->parts[k].v, r->parts[k].n) != 0) {
+            fprintf(stderr, "escape-clang: cannot write %s: %s\n", paths[k], strerror(errno));
+            rc = 1;
+        }
+        for (int i = 0; i < r->parts[k].n; i++)
+            free(r->parts[k].v[i]);
+        VFREE(r->parts[k]);
     }
-    if (out && many)
-        fputs("]\n", out);
-    if (out && fclose(out) != 0)
-        rc = 1;
-    if (rc)
-        fprintf(stderr, "escape-clang: cannot write %s\n", r->opt.core.json_path);
-    for (int i = 0; i < r->json_parts.n; i++)
-        free(r->json_parts.v[i]);
-    VFREE(r->json_parts);
     return rc;
 }
 
@@ -395,7 +431,7 @@ int main(int argc, char **argv)
         for (int i = 0; i < r.files.n; i++)
             parse_one(&r, r.files.v[i], r.cflags.v, r.cflags.n);
     }
-    if (r.opt.core.json_path && write_json(&r))
+    if (write_records(&r))
         rc = 1;
     clang_disposeIndex(r.index);
     VFREE(r.files);

@@ -192,6 +192,9 @@ int esc_print_col(esc_ctx *c, esc_pos p);                            /* opt.prin
 const char *esc_loc_text(esc_ctx *c, int l, char *buf, size_t len);  /* explainLoc */
 const char *esc_what_text(esc_ctx *c, int src, int derefs, char *buf, size_t len);
 void esc_map_text(const site *s, char *buf, size_t len);             /* make(map[K]V) */
+void esc_json_str(FILE *o, const char *s);       /* a JSON string, or null */
+char *esc_render_json(esc_ctx *c, const char *unit, const char *source);  /* json.c */
+char *esc_render_sarif(esc_ctx *c, const char *unit, const char *source); /* sarif.c */
 void esc_param_msgs(esc_ctx *c, const fparam *p, char out[2][512], int paths[2],
                     int *n);
 

@@ -46,6 +46,7 @@ typedef struct esc_options {
     unsigned max_kv_size;           /* default 128 */
     unsigned long frame_limit;      /* stack bytes the rewrite may add per function (65536) */
     const char *json_path;          /* NULL = no JSON */
+    const char *sarif_path;         /* NULL = no SARIF */
     unsigned long recursive_frame_limit; /* the same for a function that may be in
                                        a cycle of calls (256, see esc_unknown_call) */
     bool transform;                 /* rewrite gomap_make calls (GCC; default true) */
@@ -344,10 +345,30 @@ int esc_report_promises(esc_ctx *c, FILE *out);
 /* Print the -m lines (opt.m >= 1) for the whole unit in Go's format, sorted by
  * position, none for system headers. */
 void esc_report(esc_ctx *c, FILE *out);
-/* Write every decision as JSON (docs/json.md).  Returns 0 or -1 with errno. */
+/* Write every decision as JSON (docs/json.md) to the file path: an array holding
+ * this unit's document.  Returns 0 or -1 with errno. */
 int esc_write_json(esc_ctx *c, const char *path);
-/* The same document written to o (left open); 0 or -1 with errno. */
-int esc_write_json_to(esc_ctx *c, FILE *o);
+
+/* ---- output files (output.c, json.c, sarif.c) ------------------------------- */
+/* json=PATH and sarif=PATH: PATH an existing directory gets one file per unit,
+ * PATH/NAME.json or PATH/NAME.sarif, NAME the unit's name (relative to the
+ * working directory when under it, a leading "./" dropped) with every '/' made
+ * '_'; any other PATH is that file.  A file holds a JSON
+ * array of unit documents, or one SARIF 2.1.0 log with one run per unit.  Files
+ * are written whole under a temporary name in their directory and renamed, so
+ * parallel compilations never interleave (the last one to finish wins a file). */
+typedef enum esc_format { ESC_FORMAT_JSON, ESC_FORMAT_SARIF } esc_format;
+#define ESC_TOOL_VERSION "1.0"        /* the plugin's version; SARIF's tool.driver.version */
+/* The unit's part of a document (malloc'd text): its JSON document (docs/json.md)
+ * or its SARIF run.  unit: the unit's name (what its output file is called, e.g.
+ * "out/x" for -o out/x.o), source: the main source file; either may be NULL. */
+char *esc_render(esc_ctx *c, esc_format f, const char *unit, const char *source);
+/* The file a unit's record goes to (malloc'd): path itself, or the file in the
+ * directory path as described above. */
+char *esc_output_path(const char *path, const char *unit, esc_format f);
+/* Write parts (from esc_render) as one document to file, atomically.  Returns 0
+ * or -1 with errno. */
+int esc_write_parts(const char *file, esc_format f, char *const *parts, int n);
 
 #ifdef __cplusplus
 }

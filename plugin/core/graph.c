@@ -119,7 +119,8 @@ esc_ctx *esc_ctx_new(const esc_options *opt)
     if (!c) esc_fatal("out of memory");
     if (opt) c->opt = *opt;
     c->opt.json_path = esc_intern(c, c->opt.json_path);
-    c->capture = c->opt.m >= 2 || c->opt.json_path;
+    c->opt.sarif_path = esc_intern(c, c->opt.sarif_path);
+    c->capture = c->opt.m >= 2 || c->opt.json_path || c->opt.sarif_path;
     esc_pos none = {0};
     c->heap = esc_loc_add(c, -1, ESC_LOC_VALUE, ROLE_HEAP, NULL, none, 0);
     return c;

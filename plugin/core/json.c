@@ -2,14 +2,19 @@
  * docs/json.md): each gomap_make site, each parameter of a function with a
  * body, each named local whose address escapes, with the flow path that
  * explains an escape or a leak.  Flow paths are recorded only when the context
- * was created with opt.m >= 2 or opt.json_path set; otherwise "flow" is [].
+ * was created with opt.m >= 2 or opt.json_path/sarif_path set; otherwise "flow"
+ * is [].  A file holds an array of such documents (output.c writes it).
  */
+#define _POSIX_C_SOURCE 200809L
 #include "core.h"
 
 #include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
-static void jstr(FILE *o, const char *s)
+void esc_json_str(FILE *o, const char *s)
 {
     if (!s) { fputs("null", o); return; }
     fputc('"', o);
@@ -27,7 +32,7 @@ static void jstr(FILE *o, const char *s)
 static void jpos_fields(esc_ctx *c, FILE *o, esc_pos p)
 {
     fputs("\"file\": ", o);
-    jstr(o, p.file);
+    esc_json_str(o, p.file);
     fprintf(o, ", \"line\": %d, \"col\": %d, \"system_header\": %s", p.line, esc_print_col(c, p),
             p.in_system_header ? "true" : "false");
 }
@@ -37,7 +42,7 @@ static void jpos_str(esc_ctx *c, FILE *o, esc_pos p)
     if (!p.file) { fputs("null", o); return; }
     char buf[1024];
     snprintf(buf, sizeof buf, "%s:%d:%d", p.file, p.line, esc_print_col(c, p));
-    jstr(o, buf);
+    esc_json_str(o, buf);
 }
 
 static void jflow(esc_ctx *c, FILE *o, int pi)
@@ -49,13 +54,21 @@ static void jflow(esc_ctx *c, FILE *o, int pi)
         const edge *e = &c->edges.v[st->edge];
         char a[300], b[300];
         fputs(i ? ", {\"dst\": " : "{\"dst\": ", o);
-        jstr(o, esc_loc_text(c, st->dst, a, sizeof a));
+        esc_json_str(o, esc_loc_text(c, st->dst, a, sizeof a));
         fputs(", \"src\": ", o);
-        jstr(o, esc_loc_text(c, e->src, b, sizeof b));
+        esc_json_str(o, esc_loc_text(c, e->src, b, sizeof b));
         fprintf(o, ", \"derefs\": %d, \"why\": ", e->derefs);
-        jstr(o, e->why);
+        esc_json_str(o, e->why);
         fputs(", \"pos\": ", o);
         jpos_str(c, o, e->pos);
+        fputs(", \"file\": ", o);
+        esc_json_str(o, e->pos.file);
+        if (e->pos.file)
+            fprintf(o, ", \"line\": %d, \"col\": %d", e->pos.line, esc_print_col(c, e->pos));
+        else
+            fputs(", \"line\": null, \"col\": null", o);
+        fputs(", \"what\": ", o);
+        esc_json_str(o, esc_what_text(c, e->src, e->derefs, a, sizeof a));
         fputc('}', o);
     }
     fputc(']', o);
@@ -74,20 +87,28 @@ static void jsite(esc_ctx *c, FILE *o, const site *s)
     fputs("    {\"kind\": \"map\", ", o);
     jpos_fields(c, o, s->info.pos);
     fputs(", \"function\": ", o);
-    jstr(o, c->funcs.v[s->fn]->name);
+    esc_json_str(o, c->funcs.v[s->fn]->name);
     fprintf(o, ", \"recursive\": %s, \"type\": ",
             c->funcs.v[s->fn]->recursive ? "true" : "false");
-    jstr(o, s->info.type_name);
+    esc_json_str(o, s->info.type_name);
     fprintf(o, ", \"hint\": %ld, \"kv_size\": %lu, \"escapes\": %s, \"verdict\": \"%s\"",
             s->info.hint, s->info.kv_size, L->escapes ? "true" : "false",
             s->dec.placement == ESC_STACK_ALL ? "does not escape"
             : s->dec.placement == ESC_STACK_HMAP ? "buckets escape to heap"
                                                  : "escapes to heap");
     fprintf(o, ", \"placement\": \"%s\", \"reason\": ", placement_name(s->dec.placement));
-    jstr(o, s->frame_heap ? "stack frame limit" : s->dec.reason);
+    esc_json_str(o, s->frame_heap ? "stack frame limit" : s->dec.reason);
     fputs(", \"expr\": ", o);
-    jstr(o, m);
-    fputs(", \"flow\": ", o);
+    esc_json_str(o, m);
+    char msg[600];
+    if (s->dec.placement == ESC_STACK_HMAP)
+        snprintf(msg, sizeof msg, "%s buckets escape to heap: %s", m, s->dec.reason);
+    else
+        snprintf(msg, sizeof msg, "%s %s", m, s->dec.placement == ESC_STACK_ALL
+                 ? "does not escape" : "escapes to heap");
+    fputs(", \"messages\": [", o);
+    esc_json_str(o, msg);
+    fputs("], \"flow\": ", o);
     jflow(c, o, L->escapes ? L->path_esc : -1);
     fputc('}', o);
 }
@@ -101,9 +122,9 @@ static void jparam(esc_ctx *c, FILE *o, esc_func *f, const fparam *p, int index)
     fputs("    {\"kind\": \"param\", ", o);
     jpos_fields(c, o, p->pos);
     fputs(", \"function\": ", o);
-    jstr(o, f->name);
+    esc_json_str(o, f->name);
     fputs(", \"name\": ", o);
-    jstr(o, p->name);
+    esc_json_str(o, p->name);
     fprintf(o, ", \"index\": %d, \"is_pointer\": %s, \"moved_to_heap\": %s, "
             "\"verdict\": \"%s\"", index, p->is_pointer ? "true" : "false",
             p->home >= 0 && LOC(c, p->home)->escapes ? "true" : "false",
@@ -114,7 +135,7 @@ static void jparam(esc_ctx *c, FILE *o, esc_func *f, const fparam *p, int index)
             "\"result_level\": %d, \"messages\": [", L->leak_heap, L->leak_result);
     for (int k = 0; k < n; k++) {
         if (k) fputs(", ", o);
-        jstr(o, msgs[k]);
+        esc_json_str(o, msgs[k]);
     }
     fputs("], \"flow\": ", o);
     jflow(c, o, L->path_heap);
@@ -128,23 +149,34 @@ static void jvar(esc_ctx *c, FILE *o, const location *L)
     fputs("    {\"kind\": \"var\", ", o);
     jpos_fields(c, o, L->pos);
     fputs(", \"function\": ", o);
-    jstr(o, c->funcs.v[L->fn]->name);
+    esc_json_str(o, c->funcs.v[L->fn]->name);
     fputs(", \"name\": ", o);
-    jstr(o, L->name);
+    esc_json_str(o, L->name);
+    char msg[600];
+    snprintf(msg, sizeof msg, "&%s escapes to heap", L->name);
     fputs(", \"verdict\": \"escapes to heap\", \"placement\": \"heap\", \"reason\": null, "
-          "\"flow\": ", o);
+          "\"messages\": [", o);
+    esc_json_str(o, msg);
+    fputs("], \"flow\": ", o);
     jflow(c, o, L->path_esc);
     fputc('}', o);
 }
 
 static void sep(FILE *o, int *n) { fputs((*n)++ ? ",\n" : "\n", o); }
 
-int esc_write_json_to(esc_ctx *c, FILE *o)
+/* One unit's document on o. */
+static void junit(esc_ctx *c, FILE *o, const char *unit, const char *source)
 {
-    esc_solve(c);
+    char cwd[PATH_MAX];
     fprintf(o, "{\"version\": 1, \"max_kv_size\": %u, \"frame_limit\": %lu, "
-            "\"recursive_frame_limit\": %lu, \"decisions\": [", c->opt.max_kv_size,
+            "\"recursive_frame_limit\": %lu, \"unit\": ", c->opt.max_kv_size,
             c->opt.frame_limit, c->opt.recursive_frame_limit);
+    esc_json_str(o, unit);
+    fputs(", \"source\": ", o);
+    esc_json_str(o, source);
+    fputs(", \"cwd\": ", o);
+    esc_json_str(o, getcwd(cwd, sizeof cwd) ? cwd : NULL);
+    fputs(", \"decisions\": [", o);
     int n = 0;
     for (int i = 0; i < c->sites.n; i++) { sep(o, &n); jsite(c, o, &c->sites.v[i]); }
     for (int fi = 0; fi < c->funcs.n; fi++) {
@@ -159,18 +191,27 @@ int esc_write_json_to(esc_ctx *c, FILE *o)
             jvar(c, o, L);
         }
     }
-    fputs(n ? "\n]}\n" : "]}\n", o);
-    if (ferror(o)) { errno = errno ? errno : EIO; return -1; }
-    return 0;
+    fputs(n ? "\n]}" : "]}", o);
+}
+
+char *esc_render_json(esc_ctx *c, const char *unit, const char *source)
+{
+    esc_solve(c);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *o = open_memstream(&buf, &len);
+    if (!o) esc_fatal("out of memory");
+    junit(c, o, unit, source);
+    if (fclose(o) != 0 || !buf) esc_fatal("out of memory");
+    return buf;
 }
 
 int esc_write_json(esc_ctx *c, const char *path)
 {
-    esc_solve(c);
-    FILE *o = fopen(path, "w");
-    if (!o) return -1;
-    int err = esc_write_json_to(c, o) ? errno : 0;
-    if (fclose(o) != 0 && !err) err = errno ? errno : EIO;
-    if (err) { errno = err; return -1; }
-    return 0;
+    char *part = esc_render_json(c, NULL, NULL);
+    int rc = esc_write_parts(path, ESC_FORMAT_JSON, &part, 1);
+    int err = errno;
+    free(part);
+    errno = err;
+    return rc;
 }

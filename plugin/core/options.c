@@ -8,6 +8,8 @@
  *   recursive-frame-limit=N   the same for a function that may be recursive (256)
  *   transform=yes|no          rewrite gomap_make calls (yes; escape-clang has no rewrite)
  *   json=PATH                 write every decision as JSON
+ *   sarif=PATH                the same as SARIF 2.1.0 (output.c: PATH a directory
+ *                             holds one file per unit)
  *
  * Sizes are bytes in [0, 2^30]; 0 means 0 (nothing goes on the stack under that
  * rule).  GCC spells an option -fplugin-arg-escape-NAME[=VALUE], escape-clang
@@ -34,6 +36,7 @@ static const struct option {
     { "recursive-frame-limit", K_SIZE,  "recursive-frame-limit=N" },
     { "transform",             K_YESNO, "transform=yes, transform=no" },
     { "json",                  K_PATH,  "json=PATH" },
+    { "sarif",                 K_PATH,  "sarif=PATH" },
 };
 #define NOPTIONS (sizeof options / sizeof options[0])
 
@@ -112,7 +115,8 @@ const char *esc_option_set(esc_options *o, const char *name, const char *value,
         return NULL;
     case K_PATH:
         if (!value || !*value) return bad(buf, n, name, value, "a path");
-        o->json_path = value;
+        if (!strcmp(name, "json")) o->json_path = value;
+        else o->sarif_path = value;
         return NULL;
     }
     return NULL;

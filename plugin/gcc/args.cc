@@ -2,7 +2,8 @@
  *
  * The names, ranges, defaults and messages are the core's (plugin/core/options.c,
  * shared with escape-clang's --NAME=VALUE): m, m=N, max-kv-size=N, frame-limit=N,
- * recursive-frame-limit=N, transform=yes|no, json=PATH.  A bad argument is a GCC
+ * recursive-frame-limit=N, transform=yes|no, json=PATH,
+ * sarif=PATH.  A bad argument is a GCC
  * error() with the core's message, so the compilation fails cleanly (the pass is
  * then not registered).
  */

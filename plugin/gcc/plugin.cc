@@ -14,7 +14,8 @@
  *                     map storage per frame of a function in a recursive cycle
  *                     (default 256; others get 64 KiB)
  *   transform=yes|no  rewrite the calls (default yes); no = analyse and report
- *   json=FILE         write every decision as JSON
+ *   json=PATH         write every decision as JSON (PATH a directory: a file per unit)
+ *   sarif=PATH        the same as SARIF 2.1.0
  *
  * Attribute:
  *   __attribute__((noescape)) on a pointer parameter: the callee keeps nothing
@@ -62,9 +63,9 @@ int plugin_is_GPL_compatible;
 unsigned fe_run_unit(void);
 
 static struct plugin_info escape_info = {
-    "1.0",
+    ESC_TOOL_VERSION,
     "Go escape analysis for gomap maps; -fplugin-arg-escape-{m[=N],max-kv-size=N,"
-    "recursive-frame-limit=N,transform=yes|no,json=FILE}"
+    "recursive-frame-limit=N,transform=yes|no,json=PATH,sarif=PATH}"
 };
 
 static const struct ggc_root_tab escape_roots[] = {

@@ -3,8 +3,9 @@
  *   1. every function with a GIMPLE body gets an esc_func and its parameters
  *      (callees without a body get theirs lazily, from their type);
  *   2. every body is translated (translate.cc, calls.cc);
- *   3. esc_solve, then the -m report, the JSON record, the noescape promises
- *      (a parameter declared noescape that leaks is an error) and the rewrite.
+ *   3. esc_solve, then the -m report, the JSON and SARIF records (json=PATH,
+ *      sarif=PATH: see write_records), the noescape promises (a parameter
+ *      declared noescape that leaks is an error) and the rewrite.
  *
  * Trust (callers may use a body's summary) needs the body to be the one that
  * runs: see body_runs.
@@ -188,6 +189,65 @@ static void check_promises(fe_unit *u)
     }
 }
 
+/* The unit's name, what its output file is called without extension: the
+ * driver passes -dumpdir DIR/ -dumpbase NAME.c -dumpbase-ext .c for `-c -o
+ * DIR/NAME.o` (NAME.c and no -dumpdir for `-c NAME.c`, -dumpdir PROG- when
+ * linking), which is also how GCC names the unit's dump and -save-temps files.
+ * Whether finish_options has already joined DIR to NAME and dropped the
+ * extension depends on the release, so both are handled.  cc1 run by hand
+ * without -dumpbase: the main input file's name. */
+static char *unit_name(void)
+{
+    const char *base = dump_base_name ? dump_base_name : main_input_filename;
+    const char *dir = dump_dir_name;
+    const char *ext = dump_base_ext;
+    if (!base || !*base)
+        base = "unit";
+    size_t dlen = dir ? strlen(dir) : 0;
+    if (dlen && !strncmp(base, dir, dlen))
+        dir = NULL, dlen = 0;
+    size_t blen = strlen(base);
+    size_t elen = ext ? strlen(ext) : 0;
+    if (elen && blen > elen && !strcmp(base + blen - elen, ext))
+        blen -= elen;
+    else if (!ext || !dump_base_name) {
+        const char *dot = strrchr(base, '.'), *slash = strrchr(base, '/');
+        if (dot && dot > base && (!slash || dot > slash + 1))
+            blen = (size_t)(dot - base);
+    }
+    char *name = XNEWVEC(char, dlen + blen + 1);
+    if (dlen)
+        memcpy(name, dir, dlen);
+    memcpy(name + dlen, base, blen);
+    name[dlen + blen] = 0;
+    return name;
+}
+
+/* json=PATH, sarif=PATH: this unit's file (PATH, or a file in the directory
+ * PATH named after the unit; plugin/core/output.c).  A file that cannot be
+ * written is an error without a source position: it is about no line. */
+static void write_records(esc_ctx *ctx)
+{
+    if (!fe_opts.json_path && !fe_opts.sarif_path)
+        return;
+    char *unit = unit_name();
+    for (int k = 0; k < 2; k++) {
+        const char *path = k ? fe_opts.sarif_path : fe_opts.json_path;
+        esc_format fmt = k ? ESC_FORMAT_SARIF : ESC_FORMAT_JSON;
+        if (!path)
+            continue;
+        char *part = esc_render(ctx, fmt, unit, main_input_filename);
+        char *file = esc_output_path(path, unit, fmt);
+        if (esc_write_parts(file, fmt, &part, 1) != 0) {
+            const char *why = xstrerror(errno);
+            error_at(UNKNOWN_LOCATION, "escape plugin: cannot write %qs: %s", file, why);
+        }
+        free(file);
+        free(part);
+    }
+    XDELETEVEC(unit);
+}
+
 static esc_options core_options(void)
 {
     esc_options o = fe_opts;
@@ -217,8 +277,7 @@ unsigned fe_run_unit(void)
     esc_solve(u.ctx);
     if (fe_opts.m >= 1)
         esc_report(u.ctx, stderr);
-    if (fe_opts.json_path && esc_write_json(u.ctx, fe_opts.json_path) != 0)
-        error("escape plugin: cannot write %qs: %m", fe_opts.json_path);
+    write_records(u.ctx);
     check_promises(&u);
     if (fe_opts.transform)
         fe_rewrite_unit(&u);

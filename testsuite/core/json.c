@@ -1,8 +1,8 @@
 // esc_write_json: every site, every parameter of a function with a body, every
 // escaping named local, with the flow that explains escapes and leaks.  The
-// file must parse as JSON.
+// file must parse as JSON; it is an array holding the unit's document.
 // RUN: %cc -Werror -I%root/plugin/core %s %root/plugin/core/*.c -o %t && %t %t.json
-// RUN: python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(len(d['decisions']))" %t.json | %FileCheck --check-prefix=COUNT %s
+// RUN: python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print(len(d[0]['decisions']))" %t.json | %FileCheck --check-prefix=COUNT %s
 // RUN: %FileCheck %s < %t.json
 #include "Inputs/drv.h"
 
@@ -39,11 +39,13 @@ int main(int argc, char **argv)
     return 0;
 }
 // COUNT: 6
-// CHECK: {"version": 1, "max_kv_size": 128, "frame_limit": 65536, "recursive_frame_limit": 256, "decisions": [
-// CHECK-NEXT: {"kind": "map", "file": "t.c", "line": 2, "col": 16, "system_header": false, "function": "f", "recursive": false, "type": "map[int]int", "hint": -1, "kv_size": 16, "escapes": true, "verdict": "escapes to heap", "placement": "heap", "reason": null, "expr": "make(map[int]int)", "flow": [{"dst": "{temp}", "src": "{storage for make(map[int]int)}", "derefs": -1, "why": "spill", "pos": "t.c:2:16"}, {"dst": "m", "src": "{temp}", "derefs": 0, "why": "assign", "pos": "t.c:2:12"}, {"dst": "~r0", "src": "m", "derefs": 0, "why": "return", "pos": "t.c:4:5"}]},
-// CHECK-NEXT: {"kind": "map", "file": "t.c", "line": 3, "col": 16, "system_header": false, "function": "f", "recursive": false, "type": "map[int]int", "hint": 20, "kv_size": 8, "escapes": false, "verdict": "buckets escape to heap", "placement": "stack-hmap", "reason": "hint 20 > 8", "expr": "make(map[int]int, 20)", "flow": []},
+// CHECK: [
+// CHECK-NEXT: {"version": 1, "max_kv_size": 128, "frame_limit": 65536, "recursive_frame_limit": 256, "unit": null, "source": null, "cwd": "{{[^"]*}}", "decisions": [
+// CHECK-NEXT: {"kind": "map", "file": "t.c", "line": 2, "col": 16, "system_header": false, "function": "f", "recursive": false, "type": "map[int]int", "hint": -1, "kv_size": 16, "escapes": true, "verdict": "escapes to heap", "placement": "heap", "reason": null, "expr": "make(map[int]int)", "messages": ["make(map[int]int) escapes to heap"], "flow": [{"dst": "{temp}", "src": "{storage for make(map[int]int)}", "derefs": -1, "why": "spill", "pos": "t.c:2:16", "file": "t.c", "line": 2, "col": 16, "what": "make(map[int]int)"}, {"dst": "m", "src": "{temp}", "derefs": 0, "why": "assign", "pos": "t.c:2:12", "file": "t.c", "line": 2, "col": 12, "what": "{temp}"}, {"dst": "~r0", "src": "m", "derefs": 0, "why": "return", "pos": "t.c:4:5", "file": "t.c", "line": 4, "col": 5, "what": "m"}]},
+// CHECK-NEXT: {"kind": "map", "file": "t.c", "line": 3, "col": 16, "system_header": false, "function": "f", "recursive": false, "type": "map[int]int", "hint": 20, "kv_size": 8, "escapes": false, "verdict": "buckets escape to heap", "placement": "stack-hmap", "reason": "hint 20 > 8", "expr": "make(map[int]int, 20)", "messages": ["make(map[int]int, 20) buckets escape to heap: hint 20 > 8"], "flow": []},
 // CHECK-NEXT: {"kind": "param", "file": "t.c", "line": 1, "col": 16, "system_header": false, "function": "f", "name": "q", "index": 0, "is_pointer": true, "moved_to_heap": false, "verdict": "does not escape", "placement": null, "reason": null, "heap_level": -1, "result_level": -1, "messages": ["q does not escape"], "flow": [], "result_flow": []},
 // CHECK-NEXT: {"kind": "param", "file": "t.c", "line": 1, "col": 23, "system_header": false, "function": "f", "name": "n", "index": 1, "is_pointer": false, "moved_to_heap": false, "verdict": "does not escape", "placement": null, "reason": null, "heap_level": -1, "result_level": -1, "messages": ["n does not escape"], "flow": [], "result_flow": []},
-// CHECK-NEXT: {"kind": "param", "file": "t.c", "line": 6, "col": 14, "system_header": false, "function": "g", "name": "p", "index": 0, "is_pointer": true, "moved_to_heap": false, "verdict": "leaking param content", "placement": null, "reason": null, "heap_level": 1, "result_level": -1, "messages": ["leaking param content: p"], "flow": [{"dst": "{heap}", "src": "p", "derefs": 1, "why": "assign", "pos": "t.c:6:31"}], "result_flow": []},
-// CHECK-NEXT: {"kind": "var", "file": "t.c", "line": 6, "col": 23, "system_header": false, "function": "g", "name": "x", "verdict": "escapes to heap", "placement": "heap", "reason": null, "flow": [{"dst": "{heap}", "src": "x", "derefs": -1, "why": "address-of", "pos": "t.c:6:41"}]}
+// CHECK-NEXT: {"kind": "param", "file": "t.c", "line": 6, "col": 14, "system_header": false, "function": "g", "name": "p", "index": 0, "is_pointer": true, "moved_to_heap": false, "verdict": "leaking param content", "placement": null, "reason": null, "heap_level": 1, "result_level": -1, "messages": ["leaking param content: p"], "flow": [{"dst": "{heap}", "src": "p", "derefs": 1, "why": "assign", "pos": "t.c:6:31", "file": "t.c", "line": 6, "col": 31, "what": "*p"}], "result_flow": []},
+// CHECK-NEXT: {"kind": "var", "file": "t.c", "line": 6, "col": 23, "system_header": false, "function": "g", "name": "x", "verdict": "escapes to heap", "placement": "heap", "reason": null, "messages": ["&x escapes to heap"], "flow": [{"dst": "{heap}", "src": "x", "derefs": -1, "why": "address-of", "pos": "t.c:6:41", "file": "t.c", "line": 6, "col": 41, "what": "&x"}]}
 // CHECK-NEXT: ]}
+// CHECK-NEXT: ]

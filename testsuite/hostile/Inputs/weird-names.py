@@ -20,7 +20,7 @@ diags = [l for l in p.stderr.splitlines() if l.startswith(name + ':')]
 with open(out, encoding='utf-8') as f:
     doc = json.load(f)
 got = sorted('%s:%d:%d: %s %s' % (x['file'], x['line'], x['col'], x['expr'], x['verdict'])
-             for x in doc['decisions'] if x['kind'] == 'map')
+             for x in doc[0]['decisions'] if x['kind'] == 'map')
 want = sorted(l for l in diags if 'make(' in l)
 if got != want:
     sys.exit('JSON and diagnostics differ:\n%s\n---\n%s' % ('\n'.join(got), '\n'.join(want)))

@@ -1,0 +1,270 @@
+/* sarif.c - the unit's decisions as a SARIF 2.1.0 run (sarif=PATH; output.c
+ * wraps the runs of a file in one log).
+ *
+ * One result per -m line (docs/diagnostics.md), in the same order and with the
+ * same text, and none for positions in system headers or without a file.  Each
+ * message kind is a rule:
+ *
+ *   map-does-not-escape    make(map[K]V) does not escape          note
+ *   map-escapes            make(map[K]V) escapes to heap          warning
+ *   buckets-escape         make(map[K]V) buckets escape to heap   warning
+ *   leaking-param          leaking param: p                       warning
+ *   leaking-param-content  leaking param content: p               warning
+ *   param-to-result        leaking param: p to result ~r0 level=N warning
+ *   param-does-not-escape  p does not escape                      note
+ *   addr-escapes           &x escapes to heap                     warning
+ *
+ * The flow path that explains an escape or a leak (-m=2's hops) is the
+ * result's codeFlows[0].threadFlows[0].locations, one per hop, each at the
+ * statement that made the edge.  A relative file name (and an absolute one
+ * under the working directory) is a URI relative to %SRCROOT%, which
+ * originalUriBaseIds binds to the working directory.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "core.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+enum rule { R_MAP_STACK, R_MAP_HEAP, R_BUCKETS, R_LEAK, R_LEAK_CONTENT, R_TO_RESULT,
+            R_PARAM_OK, R_ADDR, NRULES };
+
+static const struct { const char *id, *level, *text; } rules[NRULES] = {
+    { "map-does-not-escape", "note",
+      "The map does not outlive its function: its header and first bucket are on the stack." },
+    { "map-escapes", "warning",
+      "The map (its handle, a slot or an iterator) may outlive its function: it is on the heap." },
+    { "buckets-escape", "warning",
+      "The map does not escape, but its buckets cannot go on the stack: header on the stack, "
+      "buckets on the heap." },
+    { "leaking-param", "warning", "The pointer parameter may outlive the call." },
+    { "leaking-param-content", "warning",
+      "What the pointer parameter points to may outlive the call." },
+    { "param-to-result", "warning", "The pointer parameter flows to the function's result." },
+    { "param-does-not-escape", "note", "The pointer parameter does not outlive the call." },
+    { "addr-escapes", "warning", "The address of the local variable outlives its function." },
+};
+
+typedef struct res {
+    esc_pos pos;
+    int cat, seq, path, rule;
+    const char *fn;
+    char msg[600];
+} res;
+
+typedef VEC(res) resvec;
+
+static bool visible(esc_pos p) { return p.file && !p.in_system_header; }
+
+static void add(resvec *v, esc_pos pos, int cat, int rule, const char *fn, const char *msg,
+                int path)
+{
+    res r;
+    memset(&r, 0, sizeof r);
+    r.pos = pos;
+    r.cat = cat;
+    r.seq = v->n;
+    r.path = path;
+    r.rule = rule;
+    r.fn = fn;
+    snprintf(r.msg, sizeof r.msg, "%s", msg);
+    VPUSH(*v, r);
+}
+
+static void collect(esc_ctx *c, resvec *v)
+{
+    for (int i = 0; i < c->sites.n; i++) {
+        const site *s = &c->sites.v[i];
+        char m[256], msg[600];
+        if (!visible(s->info.pos)) continue;
+        esc_map_text(s, m, sizeof m);
+        const char *fn = c->funcs.v[s->fn]->name;
+        if (s->dec.placement == ESC_HEAP_ALL) {
+            snprintf(msg, sizeof msg, "%s escapes to heap", m);
+            add(v, s->info.pos, 0, R_MAP_HEAP, fn, msg, LOC(c, s->loc)->path_esc);
+        } else if (s->dec.placement == ESC_STACK_HMAP) {
+            snprintf(msg, sizeof msg, "%s buckets escape to heap: %s", m, s->dec.reason);
+            add(v, s->info.pos, 0, R_BUCKETS, fn, msg, -1);
+        } else {
+            snprintf(msg, sizeof msg, "%s does not escape", m);
+            add(v, s->info.pos, 0, R_MAP_STACK, fn, msg, -1);
+        }
+    }
+    for (int fi = 0; fi < c->funcs.n; fi++) {
+        esc_func *f = c->funcs.v[fi];
+        if (!f->has_body) continue;
+        for (int i = 0; i < f->params.n; i++) {
+            const fparam *p = &f->params.v[i];
+            char msgs[2][512];
+            int paths[2], n;
+            if (!p->set || !p->is_pointer || !p->name || !*p->name || !visible(p->pos))
+                continue;
+            const location *L = LOC(c, p->loc);
+            esc_param_msgs(c, p, msgs, paths, &n);
+            for (int k = 0; k < n; k++) {
+                int rule = L->leak_heap < 0 && L->leak_result < 0 ? R_PARAM_OK
+                    : k == 0 && L->leak_heap == 0 ? R_LEAK
+                    : k == 0 && L->leak_heap > 0 ? R_LEAK_CONTENT : R_TO_RESULT;
+                add(v, p->pos, 1, rule, f->name, msgs[k], paths[k]);
+            }
+        }
+    }
+    for (int l = 0; l < c->locs.n; l++) {
+        const location *L = LOC(c, l);
+        char msg[600];
+        if (L->kind != ESC_LOC_VAR || L->role != ROLE_PLAIN || !L->name || !*L->name ||
+            !L->escapes || !visible(L->pos))
+            continue;
+        snprintf(msg, sizeof msg, "&%s escapes to heap", L->name);
+        add(v, L->pos, 2, R_ADDR, c->funcs.v[L->fn]->name, msg, L->path_esc);
+    }
+}
+
+static int res_cmp(const void *pa, const void *pb)
+{
+    const res *a = pa, *b = pb;
+    int k = strcmp(a->pos.file, b->pos.file);
+    if (k) return k;
+    if (a->pos.line != b->pos.line) return a->pos.line < b->pos.line ? -1 : 1;
+    if (a->pos.col != b->pos.col) return a->pos.col < b->pos.col ? -1 : 1;
+    if (a->cat != b->cat) return a->cat < b->cat ? -1 : 1;
+    return (a->seq > b->seq) - (a->seq < b->seq);
+}
+
+/* ---- URIs ---------------------------------------------------------------------------- */
+static void uri_bytes(FILE *o, const char *s)
+{
+    for (; *s; s++) {
+        unsigned char ch = (unsigned char)*s;
+        if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+            ch == '-' || ch == '.' || ch == '_' || ch == '~' || ch == '/')
+            fputc(ch, o);
+        else
+            fprintf(o, "%%%02X", ch);
+    }
+}
+
+/* "uri": ..., ["uriBaseId": "%SRCROOT%"] for file, relative to cwd when it can be. */
+static void artifact(FILE *o, const char *file, const char *cwd)
+{
+    size_t n = cwd ? strlen(cwd) : 0;
+    fputs("{\"uri\": \"", o);
+    if (file[0] == '/' && n && !strncmp(file, cwd, n) && file[n] == '/') {
+        uri_bytes(o, file + n + 1);
+        fputs("\", \"uriBaseId\": \"%SRCROOT%\"}", o);
+    } else if (file[0] == '/') {
+        fputs("file://", o);
+        uri_bytes(o, file);
+        fputs("\"}", o);
+    } else {
+        while (file[0] == '.' && file[1] == '/') file += 2;
+        uri_bytes(o, file);
+        fputs("\", \"uriBaseId\": \"%SRCROOT%\"}", o);
+    }
+}
+
+static void physical(esc_ctx *c, FILE *o, esc_pos p, const char *cwd)
+{
+    fputs("\"physicalLocation\": {\"artifactLocation\": ", o);
+    artifact(o, p.file, cwd);
+    int col = esc_print_col(c, p);
+    if (p.line >= 1) {
+        fprintf(o, ", \"region\": {\"startLine\": %d", p.line);
+        if (col >= 1) fprintf(o, ", \"startColumn\": %d", col);
+        fputc('}', o);
+    }
+    fputc('}', o);
+}
+
+static void text(FILE *o, const char *s)
+{
+    fputs("{\"text\": ", o);
+    esc_json_str(o, s);
+    fputc('}', o);
+}
+
+/* codeFlows: the hops of path pth, each "flow: DST = OPS SRC: from WHAT (WHY)". */
+static void code_flow(esc_ctx *c, FILE *o, int pth, const char *msg, const char *cwd)
+{
+    const path *p = &c->paths.v[pth];
+    fputs(",\n     \"codeFlows\": [{\"message\": ", o);
+    text(o, msg);
+    fputs(", \"threadFlows\": [{\"locations\": [", o);
+    for (int i = 0; i < p->n; i++) {
+        const step *st = &c->steps.v[p->start + i];
+        const edge *e = &c->edges.v[st->edge];
+        char dst[300], src[300], what[340], stars[32], buf[1200];
+        int ns = e->derefs > 30 ? 30 : e->derefs;
+        for (int k = 0; k < ns; k++) stars[k] = '*';
+        stars[ns > 0 ? ns : 0] = 0;
+        int len = snprintf(buf, sizeof buf, "flow: %s = %s%s%s",
+                           esc_loc_text(c, st->dst, dst, sizeof dst), e->derefs < 0 ? "&" : "",
+                           stars, esc_loc_text(c, e->src, src, sizeof src));
+        if (e->why && len > 0 && (size_t)len < sizeof buf)
+            snprintf(buf + len, sizeof buf - (size_t)len, ": from %s (%s)",
+                     esc_what_text(c, e->src, e->derefs, what, sizeof what), e->why);
+        fputs(i ? ",\n        " : "\n        ", o);
+        fputs("{\"location\": {", o);
+        if (e->pos.file) {
+            physical(c, o, e->pos, cwd);
+            fputs(", ", o);
+        }
+        fputs("\"message\": ", o);
+        text(o, buf);
+        fputs("}}", o);
+    }
+    fputs("]}]}]", o);
+}
+
+static void result(esc_ctx *c, FILE *o, const res *r, const char *cwd)
+{
+    fprintf(o, "    {\"ruleId\": \"%s\", \"ruleIndex\": %d, \"level\": \"%s\", \"message\": ",
+            rules[r->rule].id, r->rule, rules[r->rule].level);
+    text(o, r->msg);
+    fputs(",\n     \"locations\": [{", o);
+    physical(c, o, r->pos, cwd);
+    fputs(", \"logicalLocations\": [{\"name\": ", o);
+    esc_json_str(o, r->fn);
+    fputs(", \"kind\": \"function\"}]}]", o);
+    if (r->path >= 0 && c->paths.v[r->path].n > 0) code_flow(c, o, r->path, r->msg, cwd);
+    fputc('}', o);
+}
+
+char *esc_render_sarif(esc_ctx *c, const char *unit, const char *source)
+{
+    esc_solve(c);
+    char cwdbuf[PATH_MAX];
+    const char *cwd = getcwd(cwdbuf, sizeof cwdbuf);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *o = open_memstream(&buf, &len);
+    if (!o) esc_fatal("out of memory");
+    fputs("  {\"tool\": {\"driver\": {\"name\": \"escape\", \"version\": \"" ESC_TOOL_VERSION
+          "\", \"rules\": [", o);
+    for (int i = 0; i < NRULES; i++) {
+        fprintf(o, "%s\n    {\"id\": \"%s\", \"shortDescription\": ", i ? "," : "", rules[i].id);
+        text(o, rules[i].text);
+        fprintf(o, ", \"defaultConfiguration\": {\"level\": \"%s\"}}", rules[i].level);
+    }
+    fputs("]}},\n   \"originalUriBaseIds\": {\"%SRCROOT%\": {\"uri\": \"file://", o);
+    if (cwd) uri_bytes(o, cwd);
+    fputs(cwd && strcmp(cwd, "/") ? "/\"}},\n" : "\"}},\n", o);
+    fputs("   \"properties\": {\"unit\": ", o);
+    esc_json_str(o, unit);
+    fputs(", \"source\": ", o);
+    esc_json_str(o, source);
+    fputs("},\n   \"results\": [", o);
+    resvec v = {0};
+    collect(c, &v);
+    if (v.n > 1) qsort(v.v, (size_t)v.n, sizeof *v.v, res_cmp);
+    for (int i = 0; i < v.n; i++) {
+        fputs(i ? ",\n" : "\n", o);
+        result(c, o, &v.v[i], cwd);
+    }
+    VFREE(v);
+    fputs("]}", o);
+    if (fclose(o) != 0 || !buf) esc_fatal("out of memory");
+    return buf;
+}
