@@ -156,6 +156,51 @@ static bool unseen_at(solver *s, int l, int d, int fn)
     return unseen(s);
 }
 
+/* The exact-deref walk of points_to and reads_raw: backwards from the pairs
+ * (location, derefs) on s->work (marked in this sgen's masks), along incoming
+ * edges, summing derefs, each pair once.  A location reached at -1 is a
+ * pointee.  points_to (raw false): the pointees go to s->pts; the heap, or an
+ * unseen value other than the storing function fn's one parameter region
+ * (unseen_at), ends the walk (W_UNSEEN).  reads_raw (raw true): unseen values
+ * are walked through (their memory's raw bytes escaped already), the heap is
+ * not gone on from, and the first raw pointee ends the walk (W_RAW).  Too deep
+ * or over budget: W_LIMIT. */
+enum { W_DONE, W_LIMIT, W_UNSEEN, W_RAW };
+static int walk(solver *s, unsigned gen, int fn, bool raw)
+{
+    esc_ctx *c = s->c;
+    while (s->work.n) {
+        int d = s->work.v[--s->work.n];
+        int l = s->work.v[--s->work.n];
+        if (raw && LOC(c, l)->role == ROLE_HEAP) continue;
+        for (int e = LOC(c, l)->ehead; e >= 0; e = c->edges.v[e].next) {
+            const edge *E = &c->edges.v[e];
+            int nd = d + E->derefs;
+            uint32_t *m = smask(c, E->src, gen);
+            if (--s->budget < 0) return W_LIMIT;
+            if (!raw && LOC(c, E->src)->role == ROLE_HEAP) return W_UNSEEN;
+            if (nd < 0) {
+                if (!(*m & ADDRBIT)) {
+                    *m |= ADDRBIT;
+                    if (raw && LOC(c, E->src)->raw) return W_RAW;
+                    if (!raw) VPUSH(s->pts, E->src);
+                }
+                continue;
+            }
+            if (nd > MAXD) return W_LIMIT;
+            if (*m & (1u << nd)) continue;
+            *m |= 1u << nd;
+            if (!raw && unseen_value(LOC(c, E->src))) {
+                if (!unseen_at(s, E->src, nd, fn)) return W_UNSEEN;
+                continue;
+            }
+            VPUSH(s->work, E->src);
+            VPUSH(s->work, nd);
+        }
+    }
+    return W_DONE;
+}
+
 /* Fills s->pts with what ptr (a pointer of function fn) may point to; false
  * when that is not bounded (s->unknown; s->region says whether only through
  * one parameter) or when nothing is known yet (s->pts empty). */
@@ -169,31 +214,9 @@ static bool points_to(solver *s, int ptr, int fn)
     if (unseen_value(LOC(c, ptr)) && !unseen_at(s, ptr, 0, fn)) return false;
     *smask(c, ptr, gen) |= 1u;
     if (s->region < 0) { VPUSH(s->work, ptr); VPUSH(s->work, 0); }
-    while (s->work.n) {
-        int d = s->work.v[--s->work.n];
-        int l = s->work.v[--s->work.n];
-        for (int e = LOC(c, l)->ehead; e >= 0; e = c->edges.v[e].next) {
-            const edge *E = &c->edges.v[e];
-            int nd = d + E->derefs;
-            uint32_t *m = smask(c, E->src, gen);
-            if (--s->budget < 0 || LOC(c, E->src)->role == ROLE_HEAP) {
-                s->region = -1;
-                return unseen(s);
-            }
-            if (nd < 0) {
-                if (!(*m & ADDRBIT)) { *m |= ADDRBIT; VPUSH(s->pts, E->src); }
-                continue;
-            }
-            if (nd > MAXD) { s->region = -1; return unseen(s); }
-            if (*m & (1u << nd)) continue;
-            *m |= 1u << nd;
-            if (unseen_value(LOC(c, E->src))) {
-                if (!unseen_at(s, E->src, nd, fn)) return false;
-                continue;
-            }
-            VPUSH(s->work, E->src);
-            VPUSH(s->work, nd);
-        }
+    if (walk(s, gen, fn, false) != W_DONE) {
+        s->region = -1;
+        return unseen(s);
     }
     if (s->region >= 0) return unseen(s);
     return s->pts.n > 0;
@@ -322,7 +345,7 @@ static bool resolve_store(solver *s, int si, bool *pending)
 
 /* ---- exposure --------------------------------------------------------------------------------- */
 /* May the memory an exposure reads ((derefs) src, derefs >= 1: what src at
- * derefs - 1 points to) be raw?  A walk like points_to that does not stop at
+ * derefs - 1 points to) be raw?  The walk of points_to, not stopping at
  * unseen values: an unknown pointer reads memory of other functions, whose raw
  * bytes escaped when its address left its owner (raw_seen below), so only the
  * raw locals it can be seen to reach count.  Too deep or over budget: raw. */
@@ -335,30 +358,7 @@ static bool reads_raw(solver *s, int src, int derefs)
     *smask(c, src, gen) |= 1u << (derefs - 1);
     VPUSH(s->work, src);
     VPUSH(s->work, derefs - 1);
-    while (s->work.n) {
-        int d = s->work.v[--s->work.n];
-        int l = s->work.v[--s->work.n];
-        if (LOC(c, l)->role == ROLE_HEAP) continue;
-        for (int e = LOC(c, l)->ehead; e >= 0; e = c->edges.v[e].next) {
-            const edge *E = &c->edges.v[e];
-            int nd = d + E->derefs;
-            uint32_t *m = smask(c, E->src, gen);
-            if (--s->budget < 0) return true;
-            if (nd < 0) {
-                if (!(*m & ADDRBIT)) {
-                    *m |= ADDRBIT;
-                    if (LOC(c, E->src)->raw) return true;
-                }
-                continue;
-            }
-            if (nd > MAXD) return true;
-            if (*m & (1u << nd)) continue;
-            *m |= 1u << nd;
-            VPUSH(s->work, E->src);
-            VPUSH(s->work, nd);
-        }
-    }
-    return false;
+    return walk(s, gen, -1, true) != W_DONE;
 }
 
 /* esc_copy of memory that is not raw: its bytes hold no pointer we follow,
