@@ -189,30 +189,121 @@ static void print_pos(esc_ctx *c, FILE *out, esc_pos p)
     else fputs("<unknown>", out);
 }
 
+/* A location -m=2 names: the heap, a result, a map's storage, a named variable
+ * or parameter.  Everything else is a temporary, never a hop of its own. */
+static bool named(esc_ctx *c, int l)
+{
+    const location *L = LOC(c, l);
+    return L->role == ROLE_HEAP || L->role == ROLE_RESULT || L->kind == ESC_LOC_MAP ||
+           (L->name && *L->name);
+}
+
+/* x with derefs d applied, as an expression: &x, x, *x, **x; "*&x" is x. */
+static void apply_derefs(char *x, size_t len, int d)
+{
+    size_t n = strlen(x);
+    if (d < 0) {
+        if (x[0] == '*') memmove(x, x + 1, n);
+        else if (n + 2 <= len) { memmove(x + 1, x, n + 1); x[0] = '&'; }
+        return;
+    }
+    for (int k = 0; k < d && k < 30; k++, n = strlen(x)) {
+        if (x[0] == '&') memmove(x, x + 1, n);
+        else if (n + 2 <= len) { memmove(x + 1, x, n + 1); x[0] = '*'; }
+    }
+}
+
+typedef struct fnote { int edge; char what[340]; } fnote;
+
+/* One hop as printed: "  flow: DST = OPS SRC:" then its notes. */
+static void flush_hop(esc_ctx *c, int dst, int src, int derefs, const fnote *notes, int nn,
+                      void (*line)(void *, const char *), void *arg)
+{
+    char d[300], s[300], stars[32], buf[1200];
+    int ns = derefs > 30 ? 30 : derefs;
+    for (int k = 0; k < ns; k++) stars[k] = '*';
+    stars[ns > 0 ? ns : 0] = 0;
+    snprintf(buf, sizeof buf, "  flow: %s = %s%s%s:", esc_loc_text(c, dst, d, sizeof d),
+             derefs < 0 ? "&" : "", stars, esc_loc_text(c, src, s, sizeof s));
+    line(arg, buf);
+    for (int i = 0; i < nn; i++) {
+        const edge *e = &c->edges.v[notes[i].edge];
+        if (!e->why) continue;
+        if (i + 1 < nn) {       /* the same value moved on: the later note says more */
+            const edge *q = &c->edges.v[notes[i + 1].edge];
+            if (q->why && !strcmp(notes[i + 1].what, notes[i].what)) continue;
+        }
+        if (e->pos.file)
+            snprintf(buf, sizeof buf, "    from %s (%s) at %s:%d:%d", notes[i].what, e->why,
+                     e->pos.file, e->pos.line, esc_print_col(c, e->pos));
+        else
+            snprintf(buf, sizeof buf, "    from %s (%s) at <unknown>", notes[i].what, e->why);
+        line(arg, buf);
+    }
+}
+
+/* The derefs of path p's edges from step i up to the next named location. */
+static int next_run_derefs(esc_ctx *c, const path *p, int i)
+{
+    int d = 0;
+    for (; i < p->n; i++) {
+        const step *st = &c->steps.v[p->start + i];
+        d += c->edges.v[st->edge].derefs;
+        if (named(c, st->dst)) break;
+    }
+    return d;
+}
+
 /* The hops of flow path pth as Go's -m=2 text without the position prefix:
- * "  flow: DST = OPS SRC:" and "    from WHAT (WHY) at FILE:LINE:COL". */
+ * "  flow: DST = OPS SRC:" and "    from WHAT (WHY) at FILE:LINE:COL".
+ * The walk's path runs through every location of the graph; printed, a run
+ * of edges through temporaries (and copies of a variable into itself, as SSA
+ * versions of one variable are; and a pointer to an object that is only
+ * dereferenced again, `m = &obj; r = *m` is `r = obj`) is one hop between
+ * named locations, whose
+ * derefs are the run's sum and whose notes are every edge's, in order.  A
+ * note's WHAT is the value at that edge as an expression of the hop's named
+ * source (`&p` then `*&p` = `p`), never a temporary. */
 static void path_lines(esc_ctx *c, int pth, void (*line)(void *, const char *), void *arg)
 {
     const path *p = &c->paths.v[pth];
+    if (p->n <= 0) return;
+    fnote *notes = esc_xmalloc(sizeof *notes * (size_t)p->n);
+    int nn = 0, hsrc = -1, hd = 0;
+    char expr[340] = "";
     for (int i = 0; i < p->n; i++) {
         const step *st = &c->steps.v[p->start + i];
         const edge *e = &c->edges.v[st->edge];
-        char dst[300], src[300], what[340], stars[32], buf[1200];
-        int ns = e->derefs > 30 ? 30 : e->derefs;
-        for (int k = 0; k < ns; k++) stars[k] = '*';
-        stars[ns > 0 ? ns : 0] = 0;
-        snprintf(buf, sizeof buf, "  flow: %s = %s%s%s:", esc_loc_text(c, st->dst, dst, sizeof dst),
-                 e->derefs < 0 ? "&" : "", stars, esc_loc_text(c, e->src, src, sizeof src));
-        line(arg, buf);
-        if (!e->why) continue;
-        esc_what_text(c, e->src, e->derefs, what, sizeof what);
-        if (e->pos.file)
-            snprintf(buf, sizeof buf, "    from %s (%s) at %s:%d:%d", what, e->why, e->pos.file,
-                     e->pos.line, esc_print_col(c, e->pos));
-        else
-            snprintf(buf, sizeof buf, "    from %s (%s) at <unknown>", what, e->why);
-        line(arg, buf);
+        if (nn == 0) { hsrc = e->src; hd = 0; }
+        fnote *n = &notes[nn++];
+        n->edge = st->edge;
+        /* a call argument is shown as passed; the callee's derefs are its summary's */
+        bool isarg = e->derefs > 0 && e->why && !strncmp(e->why, "call parameter", 14);
+        if (named(c, e->src) || !expr[0]) {
+            esc_what_text(c, e->src, isarg ? 0 : e->derefs, n->what, sizeof n->what);
+            esc_what_text(c, e->src, e->derefs, expr, sizeof expr);
+        } else {
+            snprintf(n->what, sizeof n->what, "%s", expr);
+            apply_derefs(expr, sizeof expr, e->derefs);
+            if (!isarg) snprintf(n->what, sizeof n->what, "%s", expr);
+        }
+        hd += e->derefs;
+        if (hd < -1) hd = -1;
+        bool last = i == p->n - 1;
+        if (!last && !named(c, st->dst)) continue;
+        if (!last && hd == -1 && next_run_derefs(c, p, i + 1) > 0)
+            continue;                   /* m = &obj then r = *m: r = obj, one hop */
+        if (!last && hd == 0 && named(c, hsrc)) {   /* x = x: a copy into itself */
+            char a[300], b[300];
+            if (!strcmp(esc_loc_text(c, st->dst, a, sizeof a),
+                        esc_loc_text(c, hsrc, b, sizeof b)))
+                continue;
+        }
+        flush_hop(c, st->dst, hsrc, hd, notes, nn, line, arg);
+        nn = 0;
+        expr[0] = 0;
     }
+    free(notes);
 }
 
 typedef struct at_line { esc_ctx *c; FILE *out; esc_pos pos; } at_line;

@@ -43,20 +43,16 @@ int main(void)
     return 0;
 }
 // CHECK:t.c:2:16: make(map[int]int) escapes to heap
-// CHECK-NEXT:t.c:2:16:   flow: {temp} = &{storage for make(map[int]int)}:
-// CHECK-NEXT:t.c:2:16:     from make(map[int]int) (spill) at t.c:2:16
-// CHECK-NEXT:t.c:2:16:   flow: m = {temp}:
-// CHECK-NEXT:t.c:2:16:     from {temp} (assign) at t.c:2:12
+// CHECK-NEXT:t.c:2:16:   flow: m = &{storage for make(map[int]int)}:
+// CHECK-NEXT:t.c:2:16:     from make(map[int]int) (assign) at t.c:2:12
 // CHECK-NEXT:t.c:2:16:   flow: ~r0 = m:
 // CHECK-NEXT:t.c:2:16:     from m (return) at t.c:3:5
 // CHECK-NEXT:t.c:6:17: leaking param content: p
 // CHECK-NEXT:t.c:6:17:   flow: {heap} = *p:
 // CHECK-NEXT:t.c:6:17:     from *p (assign) at t.c:6:25
 // CHECK-NEXT:t.c:10:20: make(map[int]int, 2) escapes to heap
-// CHECK-NEXT:t.c:10:20:   flow: {temp} = &{storage for make(map[int]int, 2)}:
-// CHECK-NEXT:t.c:10:20:     from make(map[int]int, 2) (spill) at t.c:10:20
-// CHECK-NEXT:t.c:10:20:   flow: n = {temp}:
-// CHECK-NEXT:t.c:10:20:     from {temp} (assign) at t.c:10:16
+// CHECK-NEXT:t.c:10:20:   flow: n = &{storage for make(map[int]int, 2)}:
+// CHECK-NEXT:t.c:10:20:     from make(map[int]int, 2) (assign) at t.c:10:16
 // CHECK-NEXT:t.c:10:20:   flow: keep = n:
 // CHECK-NEXT:t.c:10:20:     from n (assign) at t.c:11:14
 // CHECK-NEXT:t.c:14:20: &x escapes to heap
