@@ -8,6 +8,9 @@
  *   recursive-frame-limit=N   the same for a function that may be recursive (256)
  *   transform=yes|no          rewrite gomap_make calls (yes; escape-clang has no rewrite)
  *   json=PATH                 write every decision as JSON
+ *   m-scope=all|maps          which -m lines: all (Go's: every pointer parameter and
+ *                             escaping local) or maps (the map sites, and only the
+ *                             parameters and locals a map's pointer can reach)
  *
  * Sizes are bytes in [0, 2^30]; 0 means 0 (nothing goes on the stack under that
  * rule).  GCC spells an option -fplugin-arg-escape-NAME[=VALUE], escape-clang
@@ -21,7 +24,7 @@
 
 #define SIZE_MAX_OPT (1ul << 30)
 
-enum kind { K_LEVEL, K_SIZE, K_YESNO, K_PATH };
+enum kind { K_LEVEL, K_SIZE, K_YESNO, K_PATH, K_SCOPE };
 
 static const struct option {
     const char *name;
@@ -34,6 +37,7 @@ static const struct option {
     { "recursive-frame-limit", K_SIZE,  "recursive-frame-limit=N" },
     { "transform",             K_YESNO, "transform=yes, transform=no" },
     { "json",                  K_PATH,  "json=PATH" },
+    { "m-scope",               K_SCOPE, "m-scope=all, m-scope=maps" },
 };
 #define NOPTIONS (sizeof options / sizeof options[0])
 
@@ -50,7 +54,7 @@ esc_options esc_options_default(void)
 
 const char *esc_options_list(void)
 {
-    static char list[256];
+    static char list[512];
     if (!list[0])
         for (size_t i = 0; i < NOPTIONS; i++) {
             if (i) strcat(list, ", ");
@@ -109,6 +113,11 @@ const char *esc_option_set(esc_options *o, const char *name, const char *value,
         if (value && !strcmp(value, "yes")) o->transform = true;
         else if (value && !strcmp(value, "no")) o->transform = false;
         else return bad(buf, n, name, value, "yes or no");
+        return NULL;
+    case K_SCOPE:
+        if (value && !strcmp(value, "all")) o->m_scope = ESC_SCOPE_ALL;
+        else if (value && !strcmp(value, "maps")) o->m_scope = ESC_SCOPE_MAPS;
+        else return bad(buf, n, name, value, "all or maps");
         return NULL;
     case K_PATH:
         if (!value || !*value) return bad(buf, n, name, value, "a path");

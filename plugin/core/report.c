@@ -24,6 +24,7 @@
  */
 #include "core.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -102,6 +103,7 @@ void esc_param_msgs(esc_ctx *c, const fparam *p, char out[2][512], int paths[2],
 typedef struct diag {
     esc_pos pos;
     int cat, seq, path;
+    int fn;                     /* the function it belongs to */
     char *msg;
 } diag;
 
@@ -109,10 +111,10 @@ typedef VEC(diag) diagvec;
 
 static bool visible(esc_pos p) { return p.file && !p.in_system_header; }
 
-static void add(diagvec *dv, esc_pos pos, int cat, const char *msg, int path)
+static void add(diagvec *dv, esc_pos pos, int cat, const char *msg, int path, int fn)
 {
     size_t n = strlen(msg) + 1;
-    diag d = { pos, cat, dv->n, path, esc_xmalloc(n) };
+    diag d = { pos, cat, dv->n, path, fn, esc_xmalloc(n) };
     memcpy(d.msg, msg, n);
     VPUSH(*dv, d);
 }
@@ -137,11 +139,11 @@ static void collect_sites(esc_ctx *c, diagvec *dv)
             snprintf(msg, sizeof msg, "%s does not escape", m);
             break;
         }
-        add(dv, s->info.pos, 0, msg, path);
+        add(dv, s->info.pos, 0, msg, path, s->fn);
     }
 }
 
-static void collect_params(esc_ctx *c, diagvec *dv)
+static void collect_params(esc_ctx *c, diagvec *dv, const bool *keep)
 {
     for (int fi = 0; fi < c->funcs.n; fi++) {
         esc_func *f = c->funcs.v[fi];
@@ -152,13 +154,14 @@ static void collect_params(esc_ctx *c, diagvec *dv)
             int paths[2], n;
             if (!p->set || !p->is_pointer || !p->name || !*p->name || !visible(p->pos))
                 continue;
+            if (keep && !keep[p->loc]) continue;
             esc_param_msgs(c, p, msgs, paths, &n);
-            for (int k = 0; k < n; k++) add(dv, p->pos, 1, msgs[k], paths[k]);
+            for (int k = 0; k < n; k++) add(dv, p->pos, 1, msgs[k], paths[k], fi);
         }
     }
 }
 
-static void collect_vars(esc_ctx *c, diagvec *dv)
+static void collect_vars(esc_ctx *c, diagvec *dv, const bool *keep)
 {
     for (int l = 0; l < c->locs.n; l++) {
         const location *L = LOC(c, l);
@@ -166,8 +169,9 @@ static void collect_vars(esc_ctx *c, diagvec *dv)
         if (L->kind != ESC_LOC_VAR || L->role != ROLE_PLAIN || !L->name || !*L->name ||
             !L->escapes || !visible(L->pos))
             continue;
+        if (keep && !keep[l]) continue;
         snprintf(msg, sizeof msg, "&%s escapes to heap", L->name);
-        add(dv, L->pos, 2, msg, L->path_esc);
+        add(dv, L->pos, 2, msg, L->path_esc, L->fn);
     }
 }
 
@@ -180,6 +184,103 @@ static int diag_cmp(const void *pa, const void *pb)
     if (a->pos.col != b->pos.col) return a->pos.col < b->pos.col ? -1 : 1;
     if (a->cat != b->cat) return a->cat < b->cat ? -1 : 1;
     return (a->seq > b->seq) - (a->seq < b->seq);
+}
+
+static bool same_pos(const diag *a, const diag *b)
+{
+    return !strcmp(a->pos.file, b->pos.file) && a->pos.line == b->pos.line &&
+           a->pos.col == b->pos.col && a->cat == b->cat;
+}
+
+/* ---- m-scope=maps: what a map's pointer reaches ----------------------------------------- */
+/* The locations that hold a map's pointer, directly or through up to 7 levels
+ * of pointers (a struct holding a map, a pointer to it ...), but not what a map
+ * holds: the parameters and locals printed under m-scope=maps.  lv[l] has bit
+ * t when *^t l may be a map's pointer; a map's storage is level -1 (its address
+ * is the pointer).  Along an edge dst = (derefs k) src, level t of src is level
+ * t - k of dst; a call's argument gives its level to the callee's parameter, a
+ * callee's result to the call's; a value of level t stored through p gives p
+ * level t + 1 (`c->m = m` puts c on the map's path). */
+#define LV_MAX 8
+static bool *map_reach(esc_ctx *c)
+{
+    int n = c->locs.n;
+    bool *keep = calloc((size_t)n + 1, 1);
+    uint32_t *lv = calloc((size_t)n + 1, sizeof *lv);
+    int *fhead = malloc(sizeof(int) * ((size_t)n + 1)), *fnext = NULL, *fedge = NULL;
+    int *work = malloc(sizeof(int) * ((size_t)n + 1));
+    bool *queued = calloc((size_t)n + 1, 1);
+    if (!keep || !lv || !fhead || !work || !queued) esc_fatal("out of memory");
+    int ne = 0, nw = 0;
+    for (int l = 0; l < n; l++) fhead[l] = -1;
+    for (int l = 0; l < n; l++)                 /* forward adjacency of every edge */
+        for (int e = LOC(c, l)->ehead; e >= 0; e = c->edges.v[e].next) ne++;
+    fnext = malloc(sizeof(int) * (size_t)(ne + 1));
+    fedge = malloc(sizeof(int) * (size_t)(ne + 1));
+    if (!fnext || !fedge) esc_fatal("out of memory");
+    int *fdst = malloc(sizeof(int) * (size_t)(ne + 1));
+    if (!fdst) esc_fatal("out of memory");
+    ne = 0;
+    for (int l = 0; l < n; l++)
+        for (int e = LOC(c, l)->ehead; e >= 0; e = c->edges.v[e].next) {
+            int s = c->edges.v[e].src;
+            fdst[ne] = l;
+            fedge[ne] = e;
+            fnext[ne] = fhead[s];
+            fhead[s] = ne++;
+        }
+    /* bit t+1 of lv stands for level t (t >= -1) */
+#define GIVE(l, m) do {                                                           \
+        uint32_t m_ = (m) & ((1u << (LV_MAX + 1)) - 1);                             \
+        if ((l) >= 0 && (m_ & ~lv[l])) {                                          \
+            lv[l] |= m_;                                                          \
+            if (!queued[l]) { queued[l] = true; work[nw++] = (l); }               \
+        }                                                                         \
+    } while (0)
+    for (int l = 0; l < n; l++)
+        if (LOC(c, l)->kind == ESC_LOC_MAP) GIVE(l, 1u);
+    for (;;) {
+        while (nw > 0) {
+            int l = work[--nw];
+            queued[l] = false;
+            for (int f = fhead[l]; f >= 0; f = fnext[f]) {
+                int k = c->edges.v[fedge[f]].derefs;      /* level t -> t - k */
+                uint32_t m = k >= 0 ? lv[l] >> k : lv[l] << -k;
+                if (LOC(c, fdst[f])->role != ROLE_HEAP) GIVE(fdst[f], m);
+            }
+        }
+        for (int k = 0; k < c->calls.n; k++) {
+            const call *ca = &c->calls.v[k];
+            const esc_func *g = ca->callee >= 0 ? c->funcs.v[ca->callee] : NULL;
+            for (int i = 0; g && i < ca->nargs && i < g->params.n; i++) {
+                int a = c->args.v[ca->args + i];
+                if (a >= 0 && g->params.v[i].set) GIVE(g->params.v[i].loc, lv[a]);
+            }
+            if (g && g->result >= 0 && ca->result >= 0) GIVE(ca->result, lv[g->result]);
+        }
+        for (int k = 0; k < c->stores.n; k++) {
+            const store *st = &c->stores.v[k];
+            if (LOC(c, st->ptr)->role != ROLE_HEAP) GIVE(st->ptr, lv[st->src] << 1);
+        }
+        if (nw == 0) break;
+    }
+#undef GIVE
+    for (int l = 0; l < n; l++) keep[l] = (lv[l] >> 1) != 0;    /* level 0 and up */
+    /* a parameter whose value lives in a variable: the variable stands for it */
+    for (int fi = 0; fi < c->funcs.n; fi++) {
+        const esc_func *f = c->funcs.v[fi];
+        for (int i = 0; i < f->params.n; i++)
+            if (f->params.v[i].set && f->params.v[i].home >= 0 && keep[f->params.v[i].home])
+                keep[f->params.v[i].loc] = true;
+    }
+    free(lv);
+    free(fhead);
+    free(fnext);
+    free(fedge);
+    free(fdst);
+    free(work);
+    free(queued);
+    return keep;
 }
 
 /* ---- printing -------------------------------------------------------------------------- */
@@ -326,16 +427,48 @@ void esc_report(esc_ctx *c, FILE *out)
     if (c->opt.m < 1) return;
     esc_solve(c);
     diagvec dv = {0};
+    bool *keep = c->opt.m_scope == ESC_SCOPE_MAPS ? map_reach(c) : NULL;
     collect_sites(c, &dv);
-    collect_params(c, &dv);
-    collect_vars(c, &dv);
+    collect_params(c, &dv, keep);
+    collect_vars(c, &dv, keep);
+    free(keep);
     if (dv.n > 1) qsort(dv.v, (size_t)dv.n, sizeof *dv.v, diag_cmp);
-    for (int i = 0; i < dv.n; i++) {
-        print_pos(c, out, dv.v[i].pos);
-        fprintf(out, ": %s\n", dv.v[i].msg);
-        if (c->opt.m >= 2 && dv.v[i].path >= 0) explain(c, out, &dv.v[i]);
-        free(dv.v[i].msg);
+    /* One position, several functions (a body compiled under several names: a .c
+     * included more than once, a macro that defines functions): a line said
+     * alike for all of them is printed once; when they disagree, each line
+     * names its function, "MSG (in NAME)", once per function and message. */
+    for (int i = 0, j; i < dv.n; i = j) {
+        for (j = i + 1; j < dv.n && same_pos(&dv.v[i], &dv.v[j]); j++)
+            ;
+        bool differ = false;            /* some function lacks a line another has */
+        for (int k = i; k < j && !differ; k++)
+            for (int m = i; m < j && !differ; m++) {
+                bool found = false;
+                for (int q = i; q < j && !found; q++)
+                    found = dv.v[q].fn == dv.v[m].fn && !strcmp(dv.v[q].msg, dv.v[k].msg);
+                differ = !found;
+            }
+        for (int k = i + 1; differ && k < j; k++)      /* by function name */
+            for (int q = k; q > i; q--) {
+                diag *x = &dv.v[q - 1], *y = &dv.v[q];
+                int o = strcmp(c->funcs.v[x->fn]->name, c->funcs.v[y->fn]->name);
+                if (o < 0 || (o == 0 && x->seq < y->seq)) break;
+                diag t = *x;
+                *x = *y;
+                *y = t;
+            }
+        for (int k = i; k < j; k++) {
+            bool dup = false;
+            for (int q = i; q < k && !dup; q++)
+                dup = !strcmp(dv.v[q].msg, dv.v[k].msg) && (!differ || dv.v[q].fn == dv.v[k].fn);
+            if (dup) continue;
+            print_pos(c, out, dv.v[k].pos);
+            if (differ) fprintf(out, ": %s (in %s)\n", dv.v[k].msg, c->funcs.v[dv.v[k].fn]->name);
+            else fprintf(out, ": %s\n", dv.v[k].msg);
+            if (c->opt.m >= 2 && dv.v[k].path >= 0) explain(c, out, &dv.v[k]);
+        }
     }
+    for (int i = 0; i < dv.n; i++) free(dv.v[i].msg);
     VFREE(dv);
 }
 
