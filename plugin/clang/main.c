@@ -24,7 +24,7 @@
 
 static const char usage[] =
     "usage: escape-clang [-m[=2]] [--max-kv-size=N] [--frame-limit=N] [--recursive-frame-limit=N]\n"
-    "                    [--json=FILE]\n"
+    "                    [--json=FILE] [--m-scope=all|maps]\n"
     "                    FILE.c... [-- CFLAGS]\n"
     "       escape-clang [OPTIONS] -p BUILD_DIR [FILE.c...] [-- EXTRA_CFLAGS]\n";
 /* Besides the core's options (-m, --NAME=VALUE, plugin/core/options.c). */

@@ -7,20 +7,24 @@
  * "moved to heap: p"); sorted by (file,
  * line, col, kind: site < param < var, creation order); none at positions in
  * system headers or with no file.  An unresolved map type prints as
- * make(map[?]?).
+ * make(map[?]?).  m-scope=maps keeps the sites and only the parameters and
+ * locals a map's pointer reaches (map_reach).  One position holding the lines
+ * of several functions (one body compiled under several names) prints a
+ * message once when every function has it, else each line with " (in NAME)".
  *
  * -m=2 follows each escaping/leaking line with the flow recorded when the walk
- * decided it (Go's explainPath), one hop per edge, from the location to the
- * walk root:
+ * decided it (Go's explainPath), one hop per named location on the path, from
+ * the location to the walk root:
  *
  *   FILE:LINE:COL:   flow: DST = OPS SRC:
  *   FILE:LINE:COL:     from WHAT (WHY) at EDGEFILE:EDGELINE:EDGECOL
  *
  * DST/SRC are Go's explainLoc names ({heap}, ~r0, {storage for make(map[K]V)},
- * a variable's name, {temp}); OPS is & for derefs -1, else one * per deref.
- * Go prints the expression at the edge as WHAT; the core has no expressions,
- * so WHAT is the source as an expression: OPS + name, or make(map[K]V) for the
- * storage of a site (its & is implicit, as in Go's "(spill)" line).
+ * a variable's name); temporaries are folded into the hop through them
+ * (path_lines).  OPS is & for derefs -1, else one * per deref.  Go prints the
+ * expression at the edge as WHAT; the core has no expressions, so WHAT is the
+ * value as an expression of the hop's named source (OPS + name, make(map[K]V)
+ * for the storage of a site: its & is implicit, as in Go's "(spill)" line).
  */
 #include "core.h"
 
