@@ -263,9 +263,16 @@ static void indirect_call(ce_fn *fn, call *c, CXCursor callee, ce_srcs *out)
     CE_FREE(cs);
     CXType ft = called_type(callee);
     esc_unknown_call(fn->ef);           /* may call back: the frame budget's cycles */
+    char why[300] = "indirect call";    /* -m=2: through a named pointer, as the plugin says */
+    CXCursor ref = ce_strip(callee);
+    if (clang_getCursorKind(ref) == CXCursor_DeclRefExpr) {
+        char *name = ce_string(clang_getCursorSpelling(ref));
+        if (*name) snprintf(why, sizeof why, "indirect call through %s", name);
+        free(name);
+    }
     for (int i = 0; i < c->n; i++)
         if (c->locs[i] != ESC_NOLOC && !ce_param_noescape(ft, i))
-            esc_escape(fn->ef, c->locs[i], 0, ce_cursor_pos(c->cur), "indirect call");
+            esc_escape(fn->ef, c->locs[i], 0, ce_cursor_pos(c->cur), why);
     result_from(fn, out, ce_heap(fn), 0);
 }
 

@@ -435,9 +435,20 @@ static void indirect_call(fe_fn *fn, gcall *c)
     noescape.safe_grow(n, true);
     fe_params_noescape(NULL_TREE, gimple_call_fntype(c), n, noescape.address());
     esc_unknown_call(fn->ef);           /* may call back: the frame budget's cycles */
+    char why[300] = "indirect call";    /* -m=2: through a named pointer variable */
+    tree f = gimple_call_fn(c);
+    tree v = f && TREE_CODE(f) == SSA_NAME ? SSA_NAME_VAR(f) : f;
+    if (f && TREE_CODE(f) == SSA_NAME && !v) {      /* _1 = gcb; _1 (m): the variable read */
+        gimple *d = SSA_NAME_DEF_STMT(f);
+        if (d && gimple_assign_single_p(d))
+            v = gimple_assign_rhs1(d);
+    }
+    if (v && (TREE_CODE(v) == VAR_DECL || TREE_CODE(v) == PARM_DECL) && DECL_NAME(v)
+        && !DECL_ARTIFICIAL(v))
+        snprintf(why, sizeof why, "indirect call through %s", IDENTIFIER_POINTER(DECL_NAME(v)));
     for (unsigned i = 0; i < n; i++)
         if (!noescape[i])
-            escape_loc(fn, c, arg_loc(fn, c, i), "indirect call");
+            escape_loc(fn, c, arg_loc(fn, c, i), why);
     result_unknown(fn, c);
 }
 

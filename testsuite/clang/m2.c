@@ -111,7 +111,7 @@ void indirect(void (*fn)(gomap *))
     // CHECK-NEXT: {{.*}}:[[@LINE+4]]:16:   flow: m = &{storage for make(map[int]int)}:
     // CHECK-NEXT: {{.*}}:[[@LINE+3]]:16:     from make(map[int]int) (call result) at {{.*}}:[[@LINE+3]]:16
     // CHECK-NEXT: {{.*}}:[[@LINE+2]]:16:   flow: {heap} = m:
-    // CHECK-NEXT: {{.*}}:[[@LINE+1]]:16:     from m (indirect call) at {{.*}}:[[@LINE+2]]:5
+    // CHECK-NEXT: {{.*}}:[[@LINE+1]]:16:     from m (indirect call through fn) at {{.*}}:[[@LINE+2]]:5
     gomap *m = gomap_make(GOMAP_TYPE(int, int), 0);
     fn(m);
 }
