@@ -7,6 +7,7 @@
 // (the plugin's narrow-field rule).
 //
 // RUN: %cc -O0 -c %s %plugin -fplugin-arg-escape-m=2 -o /dev/null 2>&1 | %FileCheck %s --match-full-lines --implicit-check-not=escape --implicit-check-not=leaking --implicit-check-not=flow
+// RUN: %cc -O2 -c %s %plugin -fplugin-arg-escape-m=2 -o /dev/null 2>&1 | %FileCheck %s --match-full-lines --implicit-check-not=escape --implicit-check-not=leaking --implicit-check-not=flow
 // RUN: %root/build/escape-clang -m=2 %s -- -std=gnu11 -I%root/runtime 2>&1 | %FileCheck %s --match-full-lines --implicit-check-not=escape --implicit-check-not=leaking --implicit-check-not=flow
 // RUN: %cc -O0 -fPIC -c %s %plugin -fplugin-arg-escape-m=2 -o /dev/null 2>&1 | %FileCheck %s --check-prefix=PIC --match-full-lines
 // RUN: %root/build/escape-clang -m=2 %s -- -fPIC -std=gnu11 -I%root/runtime 2>&1 | %FileCheck %s --check-prefix=PIC --match-full-lines
