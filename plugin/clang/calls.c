@@ -46,17 +46,30 @@ static void result_from(ce_fn *fn, ce_srcs *out, esc_loc l, int derefs)
     ce_push(out, l, derefs);
 }
 
+/* -m=2's note for what a known function copies: "copied by memcpy". */
+static const char *copied_by(call *c, char *buf, size_t n)
+{
+    CXCursor d = clang_getCursorReferenced(c->cur);
+    char *name = clang_Cursor_isNull(d) ? NULL : ce_string(clang_getCursorSpelling(d));
+    if (name && *name) snprintf(buf, n, "copied by %s", name);
+    else snprintf(buf, n, "call");
+    free(name);
+    return buf;
+}
+
 static void store(ce_fn *fn, call *c, esc_loc ptr, esc_loc src, int derefs)
 {
+    char why[300];
     if (ptr != ESC_NOLOC && src != ESC_NOLOC)
-        esc_store(fn->ef, ptr, src, derefs, ce_cursor_pos(c->cur), "call");
+        esc_store(fn->ef, ptr, src, derefs, ce_cursor_pos(c->cur), copied_by(c, why, sizeof why));
 }
 
 /* memcpy & co: the destination receives raw bytes. */
 static void store_raw(ce_fn *fn, call *c, esc_loc ptr, esc_loc src)
 {
+    char why[300];
     if (ptr != ESC_NOLOC && src != ESC_NOLOC)
-        esc_store_raw(fn->ef, ptr, src, 1, ce_cursor_pos(c->cur), "call");
+        esc_store_raw(fn->ef, ptr, src, 1, ce_cursor_pos(c->cur), copied_by(c, why, sizeof why));
 }
 
 /* strlen, memcmp, strchr ...: the bytes their pointer arguments point to are

@@ -61,6 +61,8 @@
  */
 #include "core.h"
 
+#include <string.h>
+
 #include <stdlib.h>
 
 #define MAXD        30              /* exact deref counts tracked by points_to */
@@ -306,7 +308,9 @@ static const char *store_why(esc_ctx *c, const store *st)
         else
             snprintf(from, sizeof from, "a call's result or memory other code writes");
     }
-    if (name >= 0 && origin == name && LOC(c, name)->role == ROLE_PARAM)
+    if (name >= 0 && origin >= 0 && LOC(c, origin)->role == ROLE_PARAM &&
+        (origin == name || (LOC(c, origin)->name &&
+                            !strcmp(LOC(c, origin)->name, LOC(c, name)->name))))
         snprintf(buf, sizeof buf, "%s: stored through %s", st->why, from);
     else if (name >= 0 && from[0])
         snprintf(buf, sizeof buf, "%s: stored through %s (from %s)", st->why,

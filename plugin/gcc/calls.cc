@@ -94,17 +94,30 @@ static void escape_loc(fe_fn *fn, gcall *c, esc_loc l, const char *why)
         esc_escape(fn->ef, l, 0, fe_stmt_pos(c), why);
 }
 
+/* -m=2's note for what a known function copies: "copied by memcpy". */
+static const char *copied_by(gcall *c, char *buf, size_t n)
+{
+    tree d = gimple_call_fndecl(c);
+    if (d && DECL_NAME(d))
+        snprintf(buf, n, "copied by %s", IDENTIFIER_POINTER(DECL_NAME(d)));
+    else
+        snprintf(buf, n, "call");
+    return buf;
+}
+
 static void store(fe_fn *fn, gcall *c, esc_loc ptr, esc_loc src, int derefs)
 {
+    char why[300];
     if (ptr != ESC_NOLOC && src != ESC_NOLOC)
-        esc_store(fn->ef, ptr, src, derefs, fe_stmt_pos(c), "call");
+        esc_store(fn->ef, ptr, src, derefs, fe_stmt_pos(c), copied_by(c, why, sizeof why));
 }
 
 /* A store of bytes: what ptr points to may then hold pointer bytes as data. */
 static void store_raw(fe_fn *fn, gcall *c, esc_loc ptr, esc_loc src, int derefs)
 {
+    char why[300];
     if (ptr != ESC_NOLOC && src != ESC_NOLOC)
-        esc_store_raw(fn->ef, ptr, src, derefs, fe_stmt_pos(c), "call");
+        esc_store_raw(fn->ef, ptr, src, derefs, fe_stmt_pos(c), copied_by(c, why, sizeof why));
 }
 
 /* A library function reading the bytes its pointer arguments point to as data
