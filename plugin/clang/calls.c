@@ -63,7 +63,7 @@ static void callsite_result(void *p, esc_loc src, int derefs)
 static esc_callsite callsite(ce_fn *fn, call_fe *x)
 {
     esc_callsite cs = { fn->ef, ce_cursor_pos(x->c->cur), ce_depth_at(fn, x->c->cur),
-                        x->c->n, callsite_arg, callsite_arg_is_pointer, callsite_result, x };
+                        x->c->n, callsite_arg, callsite_arg_is_pointer, callsite_result, x, NULL };
     return cs;
 }
 
@@ -137,6 +137,7 @@ static bool model_libc(ce_fn *fn, call *c, const char *name, ce_srcs *out)
 {
     call_fe x = { c, out };
     esc_callsite cs = callsite(fn, &x);
+    cs.name = ce_intern(name);
     return esc_libc_call(&cs, esc_known_libc(name));
 }
 
@@ -201,6 +202,12 @@ static void indirect_call(ce_fn *fn, call *c, CXCursor callee, ce_srcs *out)
         noescape[i] = ce_param_noescape(ft, i);
     call_fe x = { c, out };
     esc_callsite cs = callsite(fn, &x);
+    CXCursor ref = ce_strip(callee);    /* -m=2: through a named pointer, as the plugin says */
+    if (clang_getCursorKind(ref) == CXCursor_DeclRefExpr) {
+        char *name = ce_string(clang_getCursorSpelling(ref));
+        if (*name) cs.name = ce_intern(name);
+        free(name);
+    }
     esc_indirect_call(&cs, noescape);
 }
 

@@ -311,6 +311,52 @@ esc_loc ce_srcs_loc(ce_fn *fn, const ce_srcs *srcs, CXCursor at)
     return t;
 }
 
+/* -m=2: the global variable an assignment's left side names, as the plugin
+ * says it ("store to global cache"); "store to global" when none is named. */
+typedef struct gname { char *name; bool lhs_done; } gname;
+
+static enum CXChildVisitResult find_global(CXCursor c, CXCursor parent, CXClientData d)
+{
+    (void)parent;
+    gname *g = d;
+    if (clang_getCursorKind(c) == CXCursor_DeclRefExpr) {
+        CXCursor v = clang_getCursorReferenced(c);
+        enum CX_StorageClass sc = clang_Cursor_getStorageClass(v);
+        if (clang_getCursorKind(v) == CXCursor_VarDecl &&
+            (sc == CX_SC_Static || sc == CX_SC_Extern ||
+             clang_getCursorKind(clang_getCursorSemanticParent(v)) ==
+                 CXCursor_TranslationUnit)) {
+            g->name = ce_string(clang_getCursorSpelling(v));
+            return CXChildVisit_Break;
+        }
+    }
+    return CXChildVisit_Recurse;
+}
+
+static enum CXChildVisitResult first_child_global(CXCursor c, CXCursor parent,
+                                                  CXClientData d)
+{
+    (void)parent;
+    gname *g = d;
+    find_global(c, parent, d);
+    if (!g->name) clang_visitChildren(c, find_global, d);
+    return CXChildVisit_Break;              /* the left side only */
+}
+
+const char *ce_global_why(CXCursor at, char *buf, size_t n)
+{
+    gname g = { NULL, false };
+    if (clang_getCursorKind(at) == CXCursor_VarDecl) {
+        g.name = ce_string(clang_getCursorSpelling(at));
+    } else {
+        clang_visitChildren(at, first_child_global, &g);
+    }
+    if (g.name && *g.name) snprintf(buf, n, "store to global %s", g.name);
+    else snprintf(buf, n, "store to global");
+    free(g.name);
+    return buf;
+}
+
 void ce_store_to(ce_fn *fn, const ce_srcs *addr, const ce_srcs *srcs, bool raw,
                  CXCursor at, esc_pos pos, const char *why)
 {
@@ -318,7 +364,8 @@ void ce_store_to(ce_fn *fn, const ce_srcs *addr, const ce_srcs *srcs, bool raw,
     for (int i = 0; i < addr->n; i++) {
         ce_src a = addr->v[i];
         if (a.loc == heap) {
-            escape_at(fn, srcs, pos, "store to global");
+            char gw[300];
+            escape_at(fn, srcs, pos, ce_global_why(at, gw, sizeof gw));
             continue;
         }
         if (a.derefs < 0) {

@@ -139,6 +139,9 @@ void    ce_store_to(ce_fn *fn, const ce_srcs *addr, const ce_srcs *srcs, bool ra
                     CXCursor at, esc_pos pos, const char *why);
 void    ce_flow_at(ce_fn *fn, esc_loc dst, const ce_srcs *srcs, esc_pos pos, const char *why);
 const char *ce_arrival(CXCursor rhs, esc_pos *pos);
+/* -m=2's note for a store to global memory at AT (an assignment or a static
+ * local's declaration): "store to global NAME", into buf. */
+const char *ce_global_why(CXCursor at, char *buf, size_t n);
 void    ce_flow_srcs(ce_fn *fn, esc_loc dst, const ce_srcs *srcs, CXCursor at,
                      const char *why);
 void    ce_escape_srcs(ce_fn *fn, const ce_srcs *srcs, CXCursor at, const char *why);

@@ -30,7 +30,7 @@
 
 static const char usage[] =
     "usage: escape-clang [-m[=2]] [--max-kv-size=N] [--frame-limit=N] [--recursive-frame-limit=N]\n"
-    "                    [--json=PATH] [--sarif=PATH]\n"
+    "                    [--json=PATH] [--sarif=PATH] [--m-scope=all|maps]\n"
     "                    FILE.c... [-- CFLAGS]\n"
     "       escape-clang [OPTIONS] -p BUILD_DIR [FILE.c...] [-- EXTRA_CFLAGS]\n";
 /* Besides the core's options (-m, --NAME=VALUE, plugin/core/options.c). */

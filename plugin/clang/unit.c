@@ -212,7 +212,8 @@ static void var_decl(ce_fn *fn, CXCursor d)
     esc_pos pos = ce_cursor_pos(d);
     const char *why = has_init ? ce_arrival(init, &pos) : "assign";
     if (l == ESC_NOLOC) {                     /* static or extern: global memory */
-        ce_escape_srcs(fn, &v, d, "store to global");
+        char gw[300];
+        ce_escape_srcs(fn, &v, d, ce_global_why(d, gw, sizeof gw));
     } else {
         ce_flow_at(fn, l, &v, pos, why);
         if (has_init && !ce_register_local(fn, d) && ce_copied(fn, init, true))

@@ -191,6 +191,11 @@ void esc_decide_all(esc_ctx *c);
 int esc_print_col(esc_ctx *c, esc_pos p);                            /* opt.print_col */
 const char *esc_loc_text(esc_ctx *c, int l, char *buf, size_t len);  /* explainLoc */
 const char *esc_what_text(esc_ctx *c, int src, int derefs, char *buf, size_t len);
+/* The hops of flow path pth as -m=2 prints them (temporaries and self-copies
+ * folded): hop() gets "flow: DST = OPS SRC" and its notes, in order (report.c). */
+typedef struct esc_hop_note { const char *what, *why; esc_pos pos; } esc_hop_note;
+typedef void (*esc_hop_fn)(void *arg, const char *flow, const esc_hop_note *notes, int n);
+void esc_path_hops(esc_ctx *c, int pth, esc_hop_fn hop, void *arg);
 void esc_map_text(const site *s, char *buf, size_t len);             /* make(map[K]V) */
 void esc_json_str(FILE *o, const char *s);       /* a JSON string, or null */
 char *esc_render_json(esc_ctx *c, const char *unit, const char *source);  /* json.c */

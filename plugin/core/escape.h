@@ -50,6 +50,9 @@ typedef struct esc_options {
     unsigned long recursive_frame_limit; /* the same for a function that may be in
                                        a cycle of calls (256, see esc_unknown_call) */
     bool transform;                 /* rewrite gomap_make calls (GCC; default true) */
+    int m_scope;                    /* ESC_SCOPE_ALL: -m lines as Go prints them;
+                                       ESC_SCOPE_MAPS: map sites and the parameters and
+                                       locals a map's pointer reaches (m-scope=maps) */
     int (*print_col)(esc_pos p);    /* the column to print for p (-m lines, JSON), called
                                        only for positions printed; NULL = p.col.  For a
                                        front end whose cheap columns are not the printed
@@ -57,6 +60,8 @@ typedef struct esc_options {
                                        the source line).  Must keep the order of the
                                        columns of a line: decisions use p.col. */
 } esc_options;
+
+enum { ESC_SCOPE_ALL, ESC_SCOPE_MAPS };
 
 /* ---- options (options.c): one table for both front ends ------------------- */
 esc_options esc_options_default(void);   /* the defaults above, everything else off */
@@ -238,6 +243,9 @@ typedef struct esc_callsite {
      * where the result goes ("call result"); called in the order of the effects. */
     void (*result)(void *fe, esc_loc src, int derefs);
     void *fe;
+    /* For -m=2's notes: the callee's name ("copied by memcpy"), or for a call
+     * through a pointer the variable read ("indirect call through fn"); NULL. */
+    const char *name;
 } esc_callsite;
 
 /* The gomap runtime's pointer model: one table (runtime_model.c), one row an

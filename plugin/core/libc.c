@@ -18,6 +18,7 @@
  */
 #include "core.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #define L(n, k) { n, k, false }
@@ -98,8 +99,11 @@ static void expose_args(esc_callargs *a)
  * as data. */
 static void store_raw(const esc_callsite *cs, esc_loc ptr, esc_loc src)
 {
+    char why[300];
+    if (cs->name) snprintf(why, sizeof why, "copied by %s", cs->name);
+    else snprintf(why, sizeof why, "call");
     if (ptr != ESC_NOLOC && src != ESC_NOLOC)
-        esc_store_raw(cs->f, ptr, src, 1, cs->pos, "call");
+        esc_store_raw(cs->f, ptr, src, 1, cs->pos, why);
 }
 
 static void result(const esc_callsite *cs, esc_loc src)
@@ -110,11 +114,14 @@ static void result(const esc_callsite *cs, esc_loc src)
 
 void esc_indirect_call(const esc_callsite *cs, const bool *noescape)
 {
+    char why[300] = "indirect call";    /* -m=2: through a named pointer variable */
+    if (cs->name)
+        snprintf(why, sizeof why, "indirect call through %s", cs->name);
     esc_unknown_call(cs->f);            /* may call back: the frame budget's cycles */
     for (int i = 0; i < cs->nargs; i++) {
         esc_loc l = noescape && noescape[i] ? ESC_NOLOC : cs->arg(cs->fe, i);
         if (l != ESC_NOLOC)
-            esc_escape(cs->f, l, 0, cs->pos, "indirect call");
+            esc_escape(cs->f, l, 0, cs->pos, why);
     }
     result(cs, esc_heap(cs->f->c));
 }

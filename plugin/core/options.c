@@ -10,6 +10,9 @@
  *   json=PATH                 write every decision as JSON
  *   sarif=PATH                the same as SARIF 2.1.0 (output.c: PATH a directory
  *                             holds one file per unit)
+ *   m-scope=all|maps          which -m lines: all (Go's: every pointer parameter and
+ *                             escaping local) or maps (the map sites, and only the
+ *                             parameters and locals a map's pointer can reach)
  *
  * Sizes are bytes in [0, 2^30]; 0 means 0 (nothing goes on the stack under that
  * rule).  GCC spells an option -fplugin-arg-escape-NAME[=VALUE], escape-clang
@@ -23,7 +26,7 @@
 
 #define SIZE_MAX_OPT (1ul << 30)
 
-enum kind { K_LEVEL, K_SIZE, K_YESNO, K_PATH };
+enum kind { K_LEVEL, K_SIZE, K_YESNO, K_PATH, K_SCOPE };
 
 static const struct option {
     const char *name;
@@ -37,6 +40,7 @@ static const struct option {
     { "transform",             K_YESNO, "transform=yes, transform=no" },
     { "json",                  K_PATH,  "json=PATH" },
     { "sarif",                 K_PATH,  "sarif=PATH" },
+    { "m-scope",               K_SCOPE, "m-scope=all, m-scope=maps" },
 };
 #define NOPTIONS (sizeof options / sizeof options[0])
 
@@ -53,7 +57,7 @@ esc_options esc_options_default(void)
 
 const char *esc_options_list(void)
 {
-    static char list[256];
+    static char list[512];
     if (!list[0])
         for (size_t i = 0; i < NOPTIONS; i++) {
             if (i) strcat(list, ", ");
@@ -112,6 +116,11 @@ const char *esc_option_set(esc_options *o, const char *name, const char *value,
         if (value && !strcmp(value, "yes")) o->transform = true;
         else if (value && !strcmp(value, "no")) o->transform = false;
         else return bad(buf, n, name, value, "yes or no");
+        return NULL;
+    case K_SCOPE:
+        if (value && !strcmp(value, "all")) o->m_scope = ESC_SCOPE_ALL;
+        else if (value && !strcmp(value, "maps")) o->m_scope = ESC_SCOPE_MAPS;
+        else return bad(buf, n, name, value, "all or maps");
         return NULL;
     case K_PATH:
         if (!value || !*value) return bad(buf, n, name, value, "a path");

@@ -7,23 +7,28 @@
  * "moved to heap: p"); sorted by (file,
  * line, col, kind: site < param < var, creation order); none at positions in
  * system headers or with no file.  An unresolved map type prints as
- * make(map[?]?).
+ * make(map[?]?).  m-scope=maps keeps the sites and only the parameters and
+ * locals a map's pointer reaches (map_reach).  One position holding the lines
+ * of several functions (one body compiled under several names) prints a
+ * message once when every function has it, else each line with " (in NAME)".
  *
  * -m=2 follows each escaping/leaking line with the flow recorded when the walk
- * decided it (Go's explainPath), one hop per edge, from the location to the
- * walk root:
+ * decided it (Go's explainPath), one hop per named location on the path, from
+ * the location to the walk root:
  *
  *   FILE:LINE:COL:   flow: DST = OPS SRC:
  *   FILE:LINE:COL:     from WHAT (WHY) at EDGEFILE:EDGELINE:EDGECOL
  *
  * DST/SRC are Go's explainLoc names ({heap}, ~r0, {storage for make(map[K]V)},
- * a variable's name, {temp}); OPS is & for derefs -1, else one * per deref.
- * Go prints the expression at the edge as WHAT; the core has no expressions,
- * so WHAT is the source as an expression: OPS + name, or make(map[K]V) for the
- * storage of a site (its & is implicit, as in Go's "(spill)" line).
+ * a variable's name); temporaries are folded into the hop through them
+ * (esc_path_hops).  OPS is & for derefs -1, else one * per deref.  Go prints the
+ * expression at the edge as WHAT; the core has no expressions, so WHAT is the
+ * value as an expression of the hop's named source (OPS + name, make(map[K]V)
+ * for the storage of a site: its & is implicit, as in Go's "(spill)" line).
  */
 #include "core.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -102,6 +107,7 @@ void esc_param_msgs(esc_ctx *c, const fparam *p, char out[2][512], int paths[2],
 typedef struct diag {
     esc_pos pos;
     int cat, seq, path;
+    int fn;                     /* the function it belongs to */
     char *msg;
 } diag;
 
@@ -109,10 +115,10 @@ typedef VEC(diag) diagvec;
 
 static bool visible(esc_pos p) { return p.file && !p.in_system_header; }
 
-static void add(diagvec *dv, esc_pos pos, int cat, const char *msg, int path)
+static void add(diagvec *dv, esc_pos pos, int cat, const char *msg, int path, int fn)
 {
     size_t n = strlen(msg) + 1;
-    diag d = { pos, cat, dv->n, path, esc_xmalloc(n) };
+    diag d = { pos, cat, dv->n, path, fn, esc_xmalloc(n) };
     memcpy(d.msg, msg, n);
     VPUSH(*dv, d);
 }
@@ -137,11 +143,11 @@ static void collect_sites(esc_ctx *c, diagvec *dv)
             snprintf(msg, sizeof msg, "%s does not escape", m);
             break;
         }
-        add(dv, s->info.pos, 0, msg, path);
+        add(dv, s->info.pos, 0, msg, path, s->fn);
     }
 }
 
-static void collect_params(esc_ctx *c, diagvec *dv)
+static void collect_params(esc_ctx *c, diagvec *dv, const bool *keep)
 {
     for (int fi = 0; fi < c->funcs.n; fi++) {
         esc_func *f = c->funcs.v[fi];
@@ -152,13 +158,14 @@ static void collect_params(esc_ctx *c, diagvec *dv)
             int paths[2], n;
             if (!p->set || !p->is_pointer || !p->name || !*p->name || !visible(p->pos))
                 continue;
+            if (keep && !keep[p->loc]) continue;
             esc_param_msgs(c, p, msgs, paths, &n);
-            for (int k = 0; k < n; k++) add(dv, p->pos, 1, msgs[k], paths[k]);
+            for (int k = 0; k < n; k++) add(dv, p->pos, 1, msgs[k], paths[k], fi);
         }
     }
 }
 
-static void collect_vars(esc_ctx *c, diagvec *dv)
+static void collect_vars(esc_ctx *c, diagvec *dv, const bool *keep)
 {
     for (int l = 0; l < c->locs.n; l++) {
         const location *L = LOC(c, l);
@@ -166,8 +173,9 @@ static void collect_vars(esc_ctx *c, diagvec *dv)
         if (L->kind != ESC_LOC_VAR || L->role != ROLE_PLAIN || !L->name || !*L->name ||
             !L->escapes || !visible(L->pos))
             continue;
+        if (keep && !keep[l]) continue;
         snprintf(msg, sizeof msg, "&%s escapes to heap", L->name);
-        add(dv, L->pos, 2, msg, L->path_esc);
+        add(dv, L->pos, 2, msg, L->path_esc, L->fn);
     }
 }
 
@@ -182,6 +190,103 @@ static int diag_cmp(const void *pa, const void *pb)
     return (a->seq > b->seq) - (a->seq < b->seq);
 }
 
+static bool same_pos(const diag *a, const diag *b)
+{
+    return !strcmp(a->pos.file, b->pos.file) && a->pos.line == b->pos.line &&
+           a->pos.col == b->pos.col && a->cat == b->cat;
+}
+
+/* ---- m-scope=maps: what a map's pointer reaches ----------------------------------------- */
+/* The locations that hold a map's pointer, directly or through up to 7 levels
+ * of pointers (a struct holding a map, a pointer to it ...), but not what a map
+ * holds: the parameters and locals printed under m-scope=maps.  lv[l] has bit
+ * t when *^t l may be a map's pointer; a map's storage is level -1 (its address
+ * is the pointer).  Along an edge dst = (derefs k) src, level t of src is level
+ * t - k of dst; a call's argument gives its level to the callee's parameter, a
+ * callee's result to the call's; a value of level t stored through p gives p
+ * level t + 1 (`c->m = m` puts c on the map's path). */
+#define LV_MAX 8
+static bool *map_reach(esc_ctx *c)
+{
+    int n = c->locs.n;
+    bool *keep = calloc((size_t)n + 1, 1);
+    uint32_t *lv = calloc((size_t)n + 1, sizeof *lv);
+    int *fhead = malloc(sizeof(int) * ((size_t)n + 1)), *fnext = NULL, *fedge = NULL;
+    int *work = malloc(sizeof(int) * ((size_t)n + 1));
+    bool *queued = calloc((size_t)n + 1, 1);
+    if (!keep || !lv || !fhead || !work || !queued) esc_fatal("out of memory");
+    int ne = 0, nw = 0;
+    for (int l = 0; l < n; l++) fhead[l] = -1;
+    for (int l = 0; l < n; l++)                 /* forward adjacency of every edge */
+        for (int e = LOC(c, l)->ehead; e >= 0; e = c->edges.v[e].next) ne++;
+    fnext = malloc(sizeof(int) * (size_t)(ne + 1));
+    fedge = malloc(sizeof(int) * (size_t)(ne + 1));
+    if (!fnext || !fedge) esc_fatal("out of memory");
+    int *fdst = malloc(sizeof(int) * (size_t)(ne + 1));
+    if (!fdst) esc_fatal("out of memory");
+    ne = 0;
+    for (int l = 0; l < n; l++)
+        for (int e = LOC(c, l)->ehead; e >= 0; e = c->edges.v[e].next) {
+            int s = c->edges.v[e].src;
+            fdst[ne] = l;
+            fedge[ne] = e;
+            fnext[ne] = fhead[s];
+            fhead[s] = ne++;
+        }
+    /* bit t+1 of lv stands for level t (t >= -1) */
+#define GIVE(l, m) do {                                                           \
+        uint32_t m_ = (m) & ((1u << (LV_MAX + 1)) - 1);                             \
+        if ((l) >= 0 && (m_ & ~lv[l])) {                                          \
+            lv[l] |= m_;                                                          \
+            if (!queued[l]) { queued[l] = true; work[nw++] = (l); }               \
+        }                                                                         \
+    } while (0)
+    for (int l = 0; l < n; l++)
+        if (LOC(c, l)->kind == ESC_LOC_MAP) GIVE(l, 1u);
+    for (;;) {
+        while (nw > 0) {
+            int l = work[--nw];
+            queued[l] = false;
+            for (int f = fhead[l]; f >= 0; f = fnext[f]) {
+                int k = c->edges.v[fedge[f]].derefs;      /* level t -> t - k */
+                uint32_t m = k >= 0 ? lv[l] >> k : lv[l] << -k;
+                if (LOC(c, fdst[f])->role != ROLE_HEAP) GIVE(fdst[f], m);
+            }
+        }
+        for (int k = 0; k < c->calls.n; k++) {
+            const call *ca = &c->calls.v[k];
+            const esc_func *g = ca->callee >= 0 ? c->funcs.v[ca->callee] : NULL;
+            for (int i = 0; g && i < ca->nargs && i < g->params.n; i++) {
+                int a = c->args.v[ca->args + i];
+                if (a >= 0 && g->params.v[i].set) GIVE(g->params.v[i].loc, lv[a]);
+            }
+            if (g && g->result >= 0 && ca->result >= 0) GIVE(ca->result, lv[g->result]);
+        }
+        for (int k = 0; k < c->stores.n; k++) {
+            const store *st = &c->stores.v[k];
+            if (LOC(c, st->ptr)->role != ROLE_HEAP) GIVE(st->ptr, lv[st->src] << 1);
+        }
+        if (nw == 0) break;
+    }
+#undef GIVE
+    for (int l = 0; l < n; l++) keep[l] = (lv[l] >> 1) != 0;    /* level 0 and up */
+    /* a parameter whose value lives in a variable: the variable stands for it */
+    for (int fi = 0; fi < c->funcs.n; fi++) {
+        const esc_func *f = c->funcs.v[fi];
+        for (int i = 0; i < f->params.n; i++)
+            if (f->params.v[i].set && f->params.v[i].home >= 0 && keep[f->params.v[i].home])
+                keep[f->params.v[i].loc] = true;
+    }
+    free(lv);
+    free(fhead);
+    free(fnext);
+    free(fedge);
+    free(fdst);
+    free(work);
+    free(queued);
+    return keep;
+}
+
 /* ---- printing -------------------------------------------------------------------------- */
 static void print_pos(esc_ctx *c, FILE *out, esc_pos p)
 {
@@ -189,45 +294,143 @@ static void print_pos(esc_ctx *c, FILE *out, esc_pos p)
     else fputs("<unknown>", out);
 }
 
+/* A location -m=2 names: the heap, a result, a map's storage, a named variable
+ * or parameter.  Everything else is a temporary, never a hop of its own. */
+static bool named(esc_ctx *c, int l)
+{
+    const location *L = LOC(c, l);
+    return L->role == ROLE_HEAP || L->role == ROLE_RESULT || L->kind == ESC_LOC_MAP ||
+           (L->name && *L->name);
+}
+
+/* x with derefs d applied, as an expression: &x, x, *x, **x; "*&x" is x. */
+static void apply_derefs(char *x, size_t len, int d)
+{
+    size_t n = strlen(x);
+    if (d < 0) {
+        if (x[0] == '*') memmove(x, x + 1, n);
+        else if (n + 2 <= len) { memmove(x + 1, x, n + 1); x[0] = '&'; }
+        return;
+    }
+    for (int k = 0; k < d && k < 30; k++, n = strlen(x)) {
+        if (x[0] == '&') memmove(x, x + 1, n);
+        else if (n + 2 <= len) { memmove(x + 1, x, n + 1); x[0] = '*'; }
+    }
+}
+
+typedef struct fnote { int edge; char what[340]; } fnote;
+
+/* One hop: "flow: DST = OPS SRC" and its notes, handed to hop(). */
+static void flush_hop(esc_ctx *c, int dst, int src, int derefs, const fnote *notes, int nn,
+                      esc_hop_fn hop, void *arg)
+{
+    char d[300], s[300], stars[32], buf[700];
+    int ns = derefs > 30 ? 30 : derefs;
+    for (int k = 0; k < ns; k++) stars[k] = '*';
+    stars[ns > 0 ? ns : 0] = 0;
+    snprintf(buf, sizeof buf, "flow: %s = %s%s%s", esc_loc_text(c, dst, d, sizeof d),
+             derefs < 0 ? "&" : "", stars, esc_loc_text(c, src, s, sizeof s));
+    esc_hop_note *out = esc_xmalloc(sizeof *out * (size_t)(nn ? nn : 1));
+    int n = 0;
+    for (int i = 0; i < nn; i++) {
+        const edge *e = &c->edges.v[notes[i].edge];
+        if (!e->why) continue;
+        if (i + 1 < nn) {       /* the same value moved on: the later note says more */
+            const edge *q = &c->edges.v[notes[i + 1].edge];
+            if (q->why && !strcmp(notes[i + 1].what, notes[i].what)) continue;
+        }
+        out[n++] = (esc_hop_note){ notes[i].what, e->why, e->pos };
+    }
+    hop(arg, buf, out, n);
+    free(out);
+}
+
+/* The derefs of path p's edges from step i up to the next named location. */
+static int next_run_derefs(esc_ctx *c, const path *p, int i)
+{
+    int d = 0;
+    for (; i < p->n; i++) {
+        const step *st = &c->steps.v[p->start + i];
+        d += c->edges.v[st->edge].derefs;
+        if (named(c, st->dst)) break;
+    }
+    return d;
+}
+
 /* The hops of flow path pth as Go's -m=2 text without the position prefix:
- * "  flow: DST = OPS SRC:" and "    from WHAT (WHY) at FILE:LINE:COL". */
-static void path_lines(esc_ctx *c, int pth, void (*line)(void *, const char *), void *arg)
+ * "  flow: DST = OPS SRC:" and "    from WHAT (WHY) at FILE:LINE:COL".
+ * The walk's path runs through every location of the graph; printed, a run
+ * of edges through temporaries (and copies of a variable into itself, as SSA
+ * versions of one variable are; and a pointer to an object that is only
+ * dereferenced again, `m = &obj; r = *m` is `r = obj`) is one hop between
+ * named locations, whose
+ * derefs are the run's sum and whose notes are every edge's, in order.  A
+ * note's WHAT is the value at that edge as an expression of the hop's named
+ * source (`&p` then `*&p` = `p`), never a temporary. */
+void esc_path_hops(esc_ctx *c, int pth, esc_hop_fn hop, void *arg)
 {
     const path *p = &c->paths.v[pth];
+    if (p->n <= 0) return;
+    fnote *notes = esc_xmalloc(sizeof *notes * (size_t)p->n);
+    int nn = 0, hsrc = -1, hd = 0;
+    char expr[340] = "";
     for (int i = 0; i < p->n; i++) {
         const step *st = &c->steps.v[p->start + i];
         const edge *e = &c->edges.v[st->edge];
-        char dst[300], src[300], what[340], stars[32], buf[1200];
-        int ns = e->derefs > 30 ? 30 : e->derefs;
-        for (int k = 0; k < ns; k++) stars[k] = '*';
-        stars[ns > 0 ? ns : 0] = 0;
-        snprintf(buf, sizeof buf, "  flow: %s = %s%s%s:", esc_loc_text(c, st->dst, dst, sizeof dst),
-                 e->derefs < 0 ? "&" : "", stars, esc_loc_text(c, e->src, src, sizeof src));
-        line(arg, buf);
-        if (!e->why) continue;
-        esc_what_text(c, e->src, e->derefs, what, sizeof what);
-        if (e->pos.file)
-            snprintf(buf, sizeof buf, "    from %s (%s) at %s:%d:%d", what, e->why, e->pos.file,
-                     e->pos.line, esc_print_col(c, e->pos));
-        else
-            snprintf(buf, sizeof buf, "    from %s (%s) at <unknown>", what, e->why);
-        line(arg, buf);
+        if (nn == 0) { hsrc = e->src; hd = 0; }
+        fnote *n = &notes[nn++];
+        n->edge = st->edge;
+        /* a call argument is shown as passed; the callee's derefs are its summary's */
+        bool isarg = e->derefs > 0 && e->why && !strncmp(e->why, "call parameter", 14);
+        if (named(c, e->src) || !expr[0]) {
+            esc_what_text(c, e->src, isarg ? 0 : e->derefs, n->what, sizeof n->what);
+            esc_what_text(c, e->src, e->derefs, expr, sizeof expr);
+        } else {
+            snprintf(n->what, sizeof n->what, "%s", expr);
+            apply_derefs(expr, sizeof expr, e->derefs);
+            if (!isarg) snprintf(n->what, sizeof n->what, "%s", expr);
+        }
+        hd += e->derefs;
+        if (hd < -1) hd = -1;
+        bool last = i == p->n - 1;
+        if (!last && !named(c, st->dst)) continue;
+        if (!last && hd == -1 && next_run_derefs(c, p, i + 1) > 0)
+            continue;                   /* m = &obj then r = *m: r = obj, one hop */
+        if (!last && hd == 0 && named(c, hsrc)) {   /* x = x: a copy into itself */
+            char a[300], b[300];
+            if (!strcmp(esc_loc_text(c, st->dst, a, sizeof a),
+                        esc_loc_text(c, hsrc, b, sizeof b)))
+                continue;
+        }
+        flush_hop(c, st->dst, hsrc, hd, notes, nn, hop, arg);
+        nn = 0;
+        expr[0] = 0;
     }
+    free(notes);
 }
 
 typedef struct at_line { esc_ctx *c; FILE *out; esc_pos pos; } at_line;
 
-static void print_at(void *arg, const char *text)
+/* Go's -m=2 lines: "  flow: ...:" then "    from WHAT (WHY) at FILE:LINE:COL". */
+static void print_hop(void *arg, const char *flow, const esc_hop_note *notes, int n)
 {
     at_line *a = arg;
     print_pos(a->c, a->out, a->pos);
-    fprintf(a->out, ": %s\n", text);
+    fprintf(a->out, ":   %s:\n", flow);
+    for (int i = 0; i < n; i++) {
+        print_pos(a->c, a->out, a->pos);
+        if (notes[i].pos.file)
+            fprintf(a->out, ":     from %s (%s) at %s:%d:%d\n", notes[i].what, notes[i].why,
+                    notes[i].pos.file, notes[i].pos.line, esc_print_col(a->c, notes[i].pos));
+        else
+            fprintf(a->out, ":     from %s (%s) at <unknown>\n", notes[i].what, notes[i].why);
+    }
 }
 
 static void explain(esc_ctx *c, FILE *out, const diag *d)
 {
     at_line a = { c, out, d->pos };
-    path_lines(c, d->path, print_at, &a);
+    esc_path_hops(c, d->path, print_hop, &a);
 }
 
 void esc_report(esc_ctx *c, FILE *out)
@@ -235,16 +438,48 @@ void esc_report(esc_ctx *c, FILE *out)
     if (c->opt.m < 1) return;
     esc_solve(c);
     diagvec dv = {0};
+    bool *keep = c->opt.m_scope == ESC_SCOPE_MAPS ? map_reach(c) : NULL;
     collect_sites(c, &dv);
-    collect_params(c, &dv);
-    collect_vars(c, &dv);
+    collect_params(c, &dv, keep);
+    collect_vars(c, &dv, keep);
+    free(keep);
     if (dv.n > 1) qsort(dv.v, (size_t)dv.n, sizeof *dv.v, diag_cmp);
-    for (int i = 0; i < dv.n; i++) {
-        print_pos(c, out, dv.v[i].pos);
-        fprintf(out, ": %s\n", dv.v[i].msg);
-        if (c->opt.m >= 2 && dv.v[i].path >= 0) explain(c, out, &dv.v[i]);
-        free(dv.v[i].msg);
+    /* One position, several functions (a body compiled under several names: a .c
+     * included more than once, a macro that defines functions): a line said
+     * alike for all of them is printed once; when they disagree, each line
+     * names its function, "MSG (in NAME)", once per function and message. */
+    for (int i = 0, j; i < dv.n; i = j) {
+        for (j = i + 1; j < dv.n && same_pos(&dv.v[i], &dv.v[j]); j++)
+            ;
+        bool differ = false;            /* some function lacks a line another has */
+        for (int k = i; k < j && !differ; k++)
+            for (int m = i; m < j && !differ; m++) {
+                bool found = false;
+                for (int q = i; q < j && !found; q++)
+                    found = dv.v[q].fn == dv.v[m].fn && !strcmp(dv.v[q].msg, dv.v[k].msg);
+                differ = !found;
+            }
+        for (int k = i + 1; differ && k < j; k++)      /* by function name */
+            for (int q = k; q > i; q--) {
+                diag *x = &dv.v[q - 1], *y = &dv.v[q];
+                int o = strcmp(c->funcs.v[x->fn]->name, c->funcs.v[y->fn]->name);
+                if (o < 0 || (o == 0 && x->seq < y->seq)) break;
+                diag t = *x;
+                *x = *y;
+                *y = t;
+            }
+        for (int k = i; k < j; k++) {
+            bool dup = false;
+            for (int q = i; q < k && !dup; q++)
+                dup = !strcmp(dv.v[q].msg, dv.v[k].msg) && (!differ || dv.v[q].fn == dv.v[k].fn);
+            if (dup) continue;
+            print_pos(c, out, dv.v[k].pos);
+            if (differ) fprintf(out, ": %s (in %s)\n", dv.v[k].msg, c->funcs.v[dv.v[k].fn]->name);
+            else fprintf(out, ": %s\n", dv.v[k].msg);
+            if (c->opt.m >= 2 && dv.v[k].path >= 0) explain(c, out, &dv.v[k]);
+        }
     }
+    for (int i = 0; i < dv.n; i++) free(dv.v[i].msg);
     VFREE(dv);
 }
 
@@ -275,6 +510,27 @@ bool esc_promise_broken(esc_ctx *c, const esc_func *f, int i, char *msg, size_t 
     return true;
 }
 
+/* The hops as text lines, "  flow: ...:" and "    from ... at FILE:L:C". */
+typedef struct as_lines { esc_ctx *c; void (*line)(void *, const char *); void *arg; } as_lines;
+
+static void line_hop(void *arg, const char *flow, const esc_hop_note *notes, int n)
+{
+    as_lines *a = arg;
+    char buf[1200];
+    snprintf(buf, sizeof buf, "  %s:", flow);
+    a->line(a->arg, buf);
+    for (int i = 0; i < n; i++) {
+        if (notes[i].pos.file)
+            snprintf(buf, sizeof buf, "    from %s (%s) at %s:%d:%d", notes[i].what,
+                     notes[i].why, notes[i].pos.file, notes[i].pos.line,
+                     esc_print_col(a->c, notes[i].pos));
+        else
+            snprintf(buf, sizeof buf, "    from %s (%s) at <unknown>", notes[i].what,
+                     notes[i].why);
+        a->line(a->arg, buf);
+    }
+}
+
 void esc_promise_flow(esc_ctx *c, const esc_func *f, int i,
                       void (*line)(void *arg, const char *text), void *arg)
 {
@@ -282,7 +538,10 @@ void esc_promise_flow(esc_ctx *c, const esc_func *f, int i,
     if (!p) return;
     const location *L = LOC(c, p->loc);
     int pth = L->leak_heap >= 0 ? L->path_heap : L->path_result;
-    if (pth >= 0) path_lines(c, pth, line, arg);
+    if (pth >= 0) {
+        as_lines a = { c, line, arg };
+        esc_path_hops(c, pth, line_hop, &a);
+    }
 }
 
 int esc_report_promises(esc_ctx *c, FILE *out)
@@ -298,8 +557,10 @@ int esc_report_promises(esc_ctx *c, FILE *out)
             if (!visible(p->pos)) continue;
             print_pos(c, out, p->pos);
             fprintf(out, ": error: %s\n", msg);
+            const location *L = LOC(c, p->loc);
+            int pth = L->leak_heap >= 0 ? L->path_heap : L->path_result;
             at_line a = { c, out, p->pos };
-            esc_promise_flow(c, f, i, print_at, &a);
+            if (pth >= 0) esc_path_hops(c, pth, print_hop, &a);
             n++;
         }
     }

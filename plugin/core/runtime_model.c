@@ -20,6 +20,7 @@
 #include "core.h"
 #include "gomap_layout.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #define ARG(i)  { ESC_RT_ARG, i }
@@ -115,11 +116,21 @@ static esc_loc operand(esc_callargs *a, const esc_rt_operand *o, const esc_loc *
     return ESC_NOLOC;
 }
 
+/* A store's -m=2 note: "copied by gomap_assign" for the table's plain "call". */
+static const char *copied_by(const esc_runtime_fn *r, const char *why, char buf[64])
+{
+    if (strcmp(why, "call"))
+        return why;
+    snprintf(buf, 64, "copied by %s", r->name);
+    return buf;
+}
+
 int esc_runtime_call(const esc_callsite *cs, const esc_runtime_fn *r,
                      const esc_site_info *make)
 {
     esc_callargs a = { cs, { 0 }, { false } };
     esc_loc map = ESC_NOLOC, temps[ESC_RT_MAX_EFFECTS];
+    char why[64];
     int site = -1;
     for (int i = 0; i < ESC_RT_MAX_EFFECTS; i++)
         temps[i] = ESC_NOLOC;
@@ -140,7 +151,7 @@ int esc_runtime_call(const esc_callsite *cs, const esc_runtime_fn *r,
             break;
         case ESC_RT_STORE:
             if (dst != ESC_NOLOC)
-                esc_store(cs->f, dst, src, e->derefs, cs->pos, e->why);
+                esc_store(cs->f, dst, src, e->derefs, cs->pos, copied_by(r, e->why, why));
             break;
         case ESC_RT_FLOW:
             if (dst == ESC_NOLOC && e->dst.kind == ESC_RT_TEMP)

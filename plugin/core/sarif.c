@@ -185,36 +185,39 @@ static void text(FILE *o, const char *s)
     fputc('}', o);
 }
 
-/* codeFlows: the hops of path pth, each "flow: DST = OPS SRC: from WHAT (WHY)". */
+/* One threadFlow location per hop of -m=2 (report.c's folding): "flow: DST = OPS
+ * SRC: from WHAT (WHY), from ..." at the position of its last note. */
+typedef struct flow_out { esc_ctx *c; FILE *o; const char *cwd; int n; } flow_out;
+
+static void flow_hop(void *arg, const char *flow, const esc_hop_note *notes, int n)
+{
+    flow_out *f = arg;
+    char buf[4096];
+    size_t len = (size_t)snprintf(buf, sizeof buf, "%s", flow);
+    for (int i = 0; i < n && len < sizeof buf; i++)
+        len += (size_t)snprintf(buf + len, sizeof buf - len, "%s from %s (%s)", i ? "," : ":",
+                                notes[i].what, notes[i].why);
+    fputs(f->n++ ? ",\n        " : "\n        ", f->o);
+    fputs("{\"location\": {", f->o);
+    for (int i = n - 1; i >= 0; i--)
+        if (notes[i].pos.file) {
+            physical(f->c, f->o, notes[i].pos, f->cwd);
+            fputs(", ", f->o);
+            break;
+        }
+    fputs("\"message\": ", f->o);
+    text(f->o, buf);
+    fputs("}}", f->o);
+}
+
+/* codeFlows: the hops of path pth. */
 static void code_flow(esc_ctx *c, FILE *o, int pth, const char *msg, const char *cwd)
 {
-    const path *p = &c->paths.v[pth];
     fputs(",\n     \"codeFlows\": [{\"message\": ", o);
     text(o, msg);
     fputs(", \"threadFlows\": [{\"locations\": [", o);
-    for (int i = 0; i < p->n; i++) {
-        const step *st = &c->steps.v[p->start + i];
-        const edge *e = &c->edges.v[st->edge];
-        char dst[300], src[300], what[340], stars[32], buf[1200];
-        int ns = e->derefs > 30 ? 30 : e->derefs;
-        for (int k = 0; k < ns; k++) stars[k] = '*';
-        stars[ns > 0 ? ns : 0] = 0;
-        int len = snprintf(buf, sizeof buf, "flow: %s = %s%s%s",
-                           esc_loc_text(c, st->dst, dst, sizeof dst), e->derefs < 0 ? "&" : "",
-                           stars, esc_loc_text(c, e->src, src, sizeof src));
-        if (e->why && len > 0 && (size_t)len < sizeof buf)
-            snprintf(buf + len, sizeof buf - (size_t)len, ": from %s (%s)",
-                     esc_what_text(c, e->src, e->derefs, what, sizeof what), e->why);
-        fputs(i ? ",\n        " : "\n        ", o);
-        fputs("{\"location\": {", o);
-        if (e->pos.file) {
-            physical(c, o, e->pos, cwd);
-            fputs(", ", o);
-        }
-        fputs("\"message\": ", o);
-        text(o, buf);
-        fputs("}}", o);
-    }
+    flow_out f = { c, o, cwd, 0 };
+    esc_path_hops(c, pth, flow_hop, &f);
     fputs("]}]}]", o);
 }
 

@@ -61,6 +61,8 @@
  */
 #include "core.h"
 
+#include <string.h>
+
 #include <stdlib.h>
 
 #define MAXD        30              /* exact deref counts tracked by points_to */
@@ -300,12 +302,59 @@ static bool local_pointees(solver *s, int fn)
     return true;
 }
 
+/* -m=2's note for a store sent to the heap: the store's why and where the
+ * memory written came from, "assign: stored through parameter c",
+ * "assign: stored through q (from parameter c)".  Follows ptr's copies (derefs 0)
+ * back through temporaries to the nearest named pointer, then on to where that
+ * pointer came from (a parameter, a call's result, global memory). */
+static const char *store_why(esc_ctx *c, const store *st)
+{
+    int cur = st->ptr, name = -1, origin = -1;
+    char buf[700], from[400] = "";
+    for (int k = 0; k < 32 && cur >= 0; k++) {
+        const location *L = LOC(c, cur);
+        if (name < 0 && L->name && *L->name && L->role != ROLE_HEAP) name = cur;
+        if (L->role == ROLE_PARAM || L->role == ROLE_HEAP || L->opaque) { origin = cur; break; }
+        int next = -1;
+        for (int e = L->ehead; e >= 0; e = c->edges.v[e].next)
+            if (c->edges.v[e].derefs == 0) { next = c->edges.v[e].src; break; }
+        cur = next;
+    }
+    if (origin >= 0) {
+        const location *O = LOC(c, origin);
+        if (O->role == ROLE_PARAM && O->name && *O->name)
+            snprintf(from, sizeof from, "parameter %s", O->name);
+        else if (O->role == ROLE_PARAM)
+            snprintf(from, sizeof from, "parameter %d", O->param + 1);
+        else if (O->role == ROLE_HEAP)
+            snprintf(from, sizeof from, "global or escaped memory");
+        else
+            snprintf(from, sizeof from, "a call's result or memory other code writes");
+    }
+    if (name >= 0 && origin >= 0 && LOC(c, origin)->role == ROLE_PARAM &&
+        (origin == name || (LOC(c, origin)->name &&
+                            !strcmp(LOC(c, origin)->name, LOC(c, name)->name))))
+        snprintf(buf, sizeof buf, "%s: stored through %s", st->why, from);
+    else if (name >= 0 && from[0])
+        snprintf(buf, sizeof buf, "%s: stored through %s (from %s)", st->why,
+                 LOC(c, name)->name, from);
+    else if (name >= 0)
+        snprintf(buf, sizeof buf, "%s: stored through %s, memory that outlives %s", st->why,
+                 LOC(c, name)->name, c->funcs.v[st->fn]->name);
+    else if (from[0])
+        snprintf(buf, sizeof buf, "%s: stored through a pointer from %s", st->why, from);
+    else
+        snprintf(buf, sizeof buf, "%s: stored to memory that outlives %s", st->why,
+                 c->funcs.v[st->fn]->name);
+    return esc_intern(c, buf);
+}
+
 static bool store_to_heap(esc_ctx *c, int si)
 {
     const store *st = &c->stores.v[si];
     int heap = c->funcs.v[st->fn]->heap;
     if (!esc_seen_add(c, si, heap)) return false;
-    esc_edge_add(c, heap, st->src, st->derefs, st->pos, st->why);
+    esc_edge_add(c, heap, st->src, st->derefs, st->pos, c->capture ? store_why(c, st) : st->why);
     return true;
 }
 

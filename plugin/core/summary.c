@@ -22,24 +22,56 @@ static bool in_batch(batch *b, const esc_func *g)
     return g && g->has_body && g->trusted && g->scc == b->fns[0]->scc;
 }
 
+/* -m=2's note for argument i of call k to g: Go's "call parameter", the callee
+ * and why it keeps the argument. */
+static const char *arg_why(esc_ctx *c, const call *k, const esc_func *g, int i,
+                           const fparam *p, const char *summary)
+{
+    char buf[600];
+    (void)k;
+    if (!g)
+        snprintf(buf, sizeof buf, "call parameter: indirect call, the callee is not known");
+    else if (!p)
+        snprintf(buf, sizeof buf, "call parameter: variadic argument %d of %s", i + 1, g->name);
+    else if (!g->has_body)
+        snprintf(buf, sizeof buf, "call parameter: %s has no body in this unit", g->name);
+    else if (!g->trusted)
+        snprintf(buf, sizeof buf, "call parameter: %s is interposable (-fPIC or weak), "
+                 "its body here may not be the one that runs", g->name);
+    else if (summary)
+        snprintf(buf, sizeof buf, "call parameter: %s's summary says %s", g->name, summary);
+    else
+        snprintf(buf, sizeof buf, "call parameter of %s", g->name);
+    return esc_intern(c, buf);
+}
+
 static void link_arg(batch *b, const call *k, esc_func *g, int i, int a)
 {
     esc_ctx *c = b->c;
     int heap = c->funcs.v[k->fn]->heap;
-    const char *why = "call parameter";
     const fparam *p = g && i < g->params.n && g->params.v[i].set ? &g->params.v[i] : NULL;
     if (!p) {                                   /* unknown callee or vararg */
-        esc_edge_add(c, heap, a, 0, k->pos, why);
+        esc_edge_add(c, heap, a, 0, k->pos, arg_why(c, k, g, i, p, NULL));
     } else if (in_batch(b, g)) {                /* Go's inMutualBatch: direct */
-        esc_edge_add(c, p->loc, a, 0, k->pos, why);
+        esc_edge_add(c, p->loc, a, 0, k->pos, arg_why(c, k, g, i, p, NULL));
     } else if (g->has_body && g->trusted) {     /* Go's tagHole: the summary */
         location *pl = LOC(c, p->loc);
         if (!g->summarized) esc_fatal("callee not summarized before its caller");
-        if (pl->leak_heap >= 0) esc_edge_add(c, heap, a, pl->leak_heap, k->pos, why);
+        char name[64], msgs[2][512];
+        int paths[2], n;
+        fparam q = *p;
+        if (!q.name || !*q.name) {
+            snprintf(name, sizeof name, "#%d", i + 1);
+            q.name = name;
+        }
+        esc_param_msgs(c, &q, msgs, paths, &n);
+        if (pl->leak_heap >= 0)
+            esc_edge_add(c, heap, a, pl->leak_heap, k->pos, arg_why(c, k, g, i, p, msgs[0]));
         if (k->result >= 0 && pl->leak_result >= 0)
-            esc_edge_add(c, k->result, a, pl->leak_result, k->pos, why);
+            esc_edge_add(c, k->result, a, pl->leak_result, k->pos,
+                         arg_why(c, k, g, i, p, msgs[n - 1]));
     } else if (!p->noescape) {                  /* body unknown: keeps everything */
-        esc_edge_add(c, heap, a, 0, k->pos, why);
+        esc_edge_add(c, heap, a, 0, k->pos, arg_why(c, k, g, i, p, NULL));
     }
 }
 

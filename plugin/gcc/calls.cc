@@ -86,11 +86,23 @@ static void escape_loc(fe_fn *fn, gcall *c, esc_loc l, const char *why)
         esc_escape(fn->ef, l, 0, fe_stmt_pos(c), why);
 }
 
+/* -m=2's note for what a known function copies: "copied by memcpy". */
+static const char *copied_by(gcall *c, char *buf, size_t n)
+{
+    tree d = gimple_call_fndecl(c);
+    if (d && DECL_NAME(d))
+        snprintf(buf, n, "copied by %s", IDENTIFIER_POINTER(DECL_NAME(d)));
+    else
+        snprintf(buf, n, "call");
+    return buf;
+}
+
 /* A store of bytes: what ptr points to may then hold pointer bytes as data. */
 static void store_raw(fe_fn *fn, gcall *c, esc_loc ptr, esc_loc src, int derefs)
 {
+    char why[300];
     if (ptr != ESC_NOLOC && src != ESC_NOLOC)
-        esc_store_raw(fn->ef, ptr, src, derefs, fe_stmt_pos(c), "call");
+        esc_store_raw(fn->ef, ptr, src, derefs, fe_stmt_pos(c), copied_by(c, why, sizeof why));
 }
 
 /* By-value aggregate arguments of a call to code that may read them typed. */
@@ -135,7 +147,10 @@ static esc_callsite callsite(call_fe *x)
     basic_block bb = gimple_bb(x->c);
     esc_callsite cs = { x->fn->ef, fe_stmt_pos(x->c), bb ? fe_bb_depth(bb) : 0,
                         (int)gimple_call_num_args(x->c), callsite_arg,
-                        callsite_arg_is_pointer, callsite_result, x };
+                        callsite_arg_is_pointer, callsite_result, x, NULL };
+    tree d = gimple_call_fndecl(x->c);
+    if (d && DECL_NAME(d))
+        cs.name = IDENTIFIER_POINTER(DECL_NAME(d));
     return cs;
 }
 
@@ -392,6 +407,15 @@ static void indirect_call(fe_fn *fn, gcall *c)
     fe_params_noescape(NULL_TREE, gimple_call_fntype(c), n, noescape.address());
     call_fe x = { fn, c };
     esc_callsite cs = callsite(&x);
+    tree f = gimple_call_fn(c);         /* -m=2: through a named pointer variable */
+    tree v = f && TREE_CODE(f) == SSA_NAME ? SSA_NAME_VAR(f) : f;
+    if (f && TREE_CODE(f) == SSA_NAME && !v) {      /* _1 = gcb; _1 (m): the variable read */
+        gimple *d = SSA_NAME_DEF_STMT(f);
+        if (d && gimple_assign_single_p(d))
+            v = gimple_assign_rhs1(d);
+    }
+    cs.name = v && (TREE_CODE(v) == VAR_DECL || TREE_CODE(v) == PARM_DECL) && DECL_NAME(v)
+              && !DECL_ARTIFICIAL(v) ? IDENTIFIER_POINTER(DECL_NAME(v)) : NULL;
     esc_indirect_call(&cs, noescape.address());
 }
 

@@ -308,6 +308,20 @@ esc_loc fe_value_loc(fe_fn *fn, tree op, gimple *stmt)
     return t;
 }
 
+/* -m=2's note for a store to global memory: "store to global NAME" when REF
+ * is based on a named variable, else "store to global". */
+static const char *global_why(tree ref, char *buf, size_t n)
+{
+    tree p, t = fe_ref_base(ref, &p);
+    while (p && TREE_CODE(p) == ADDR_EXPR)
+        t = fe_ref_base(TREE_OPERAND(p, 0), &p);
+    if (!p && TREE_CODE(t) == VAR_DECL && DECL_NAME(t))
+        snprintf(buf, n, "store to global %s", IDENTIFIER_POINTER(DECL_NAME(t)));
+    else
+        snprintf(buf, n, "store to global");
+    return buf;
+}
+
 void fe_assign(fe_fn *fn, tree lhs, const fe_srcs &srcs, gimple *stmt, const char *why,
                bool raw)
 {
@@ -332,9 +346,11 @@ void fe_assign(fe_fn *fn, tree lhs, const fe_srcs &srcs, gimple *stmt, const cha
             else
                 esc_store(fn->ef, b.loc, s.loc, s.derefs, pos, why);
         break;
-    default:
-        fe_escape_srcs(fn, srcs, stmt, "store to global");
+    default: {
+        char why[300];
+        fe_escape_srcs(fn, srcs, stmt, global_why(lhs, why, sizeof why));
         break;
+    }
     }
 }
 

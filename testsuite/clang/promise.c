@@ -35,7 +35,7 @@ void keep_second(struct list *l __attribute__((noescape)))
 // FLOW-NEXT: promise.c:[[@LINE-6]]:31:   flow: n = *l:
 // FLOW-NEXT: promise.c:[[@LINE-7]]:31:     from *l (assign) at {{.*}}promise.c:[[@LINE-5]]:18
 // FLOW-NEXT: promise.c:[[@LINE-8]]:31:   flow: {heap} = *n:
-// FLOW-NEXT: promise.c:[[@LINE-9]]:31:     from *n (store to global) at {{.*}}promise.c:[[@LINE-6]]:12
+// FLOW-NEXT: promise.c:[[@LINE-9]]:31:     from *n (store to global global) at {{.*}}promise.c:[[@LINE-6]]:12
 
 // ERR: promise.c:[[@LINE+1]]:25: error: parameter 'm' is declared noescape but leaks to the heap
 void header_kept(gomap *m) { global = m; }

@@ -121,7 +121,8 @@ int main(void)
 // CHECK:      t.c:2:16: make(map[int]int) escapes to heap
 // CHECK:      t.c:2:16:     from h (pointer bytes read as data) at t.c:3:10
 // CHECK-NEXT: t.c:6:16: make(map[int]int) escapes to heap
-// CHECK:      t.c:6:16:   flow: {heap} = *pw:
+// CHECK:      t.c:6:16:   flow: {heap} = w:
+// CHECK-NEXT: t.c:6:16:     from &w (address-of) at t.c:7:37
 // CHECK-NEXT: t.c:6:16:     from *pw (pointer bytes read as data) at t.c:9:10
 // CHECK-NEXT: t.c:12:16: make(map[int]int) does not escape
 // CHECK-NEXT: t.c:17:16: make(map[int]int) escapes to heap
@@ -132,5 +133,5 @@ int main(void)
 // CHECK:      t.c:29:16:     from u (pointer bytes read as data) at t.c:31:10
 // CHECK-NEXT: t.c:33:26: leaking param content: p
 // CHECK:      t.c:34:16: make(map[int]int) escapes to heap
-// CHECK:      t.c:34:16:     from *{temp} (pointer bytes read as data) at t.c:36:10
+// CHECK:      t.c:34:16:     from w (pointer bytes read as data) at t.c:36:10
 // CHECK-NEXT: == end

@@ -18,6 +18,8 @@
  * 12      }
  * 13  }
  * 14  int *h(void) { int x; int *p = &x; return p; }
+ * 15  void copies(char **p) { char *s = *p; s = s; keep = s; }  (SSA: s1 = *p; s2 = s1;
+ *                                                               tmp = s2; keep = tmp)
  */
 int main(void)
 {
@@ -39,24 +41,29 @@ int main(void)
     esc_loc hp = esc_loc_new(h, ESC_LOC_VALUE, "p", at(14, 28), 0);
     esc_flow(h, hp, x, -1, at(14, 32), "address-of");
     esc_flow(h, esc_result(h), hp, 0, at(14, 36), "return");
+    esc_func *k = body(c, "copies", 15);
+    esc_loc kp = esc_param(k, 0, "p", at(15, 20), true, false);
+    esc_loc s1 = esc_loc_new(k, ESC_LOC_VALUE, "s", at(15, 30), 0);
+    esc_loc s2 = esc_loc_new(k, ESC_LOC_VALUE, "s", at(15, 42), 0);
+    esc_loc tmp = esc_loc_new(k, ESC_LOC_VALUE, NULL, at(15, 49), 0);
+    esc_flow(k, s1, kp, 1, at(15, 34), "assign");
+    esc_flow(k, s2, s1, 0, at(15, 42), "assign");
+    esc_flow(k, tmp, s2, 0, at(15, 49), "assign");
+    esc_escape(k, tmp, 0, at(15, 49), "store to global keep");
     done(c);
     return 0;
 }
 // CHECK:t.c:2:16: make(map[int]int) escapes to heap
-// CHECK-NEXT:t.c:2:16:   flow: {temp} = &{storage for make(map[int]int)}:
-// CHECK-NEXT:t.c:2:16:     from make(map[int]int) (spill) at t.c:2:16
-// CHECK-NEXT:t.c:2:16:   flow: m = {temp}:
-// CHECK-NEXT:t.c:2:16:     from {temp} (assign) at t.c:2:12
+// CHECK-NEXT:t.c:2:16:   flow: m = &{storage for make(map[int]int)}:
+// CHECK-NEXT:t.c:2:16:     from make(map[int]int) (assign) at t.c:2:12
 // CHECK-NEXT:t.c:2:16:   flow: ~r0 = m:
 // CHECK-NEXT:t.c:2:16:     from m (return) at t.c:3:5
 // CHECK-NEXT:t.c:6:17: leaking param content: p
 // CHECK-NEXT:t.c:6:17:   flow: {heap} = *p:
 // CHECK-NEXT:t.c:6:17:     from *p (assign) at t.c:6:25
 // CHECK-NEXT:t.c:10:20: make(map[int]int, 2) escapes to heap
-// CHECK-NEXT:t.c:10:20:   flow: {temp} = &{storage for make(map[int]int, 2)}:
-// CHECK-NEXT:t.c:10:20:     from make(map[int]int, 2) (spill) at t.c:10:20
-// CHECK-NEXT:t.c:10:20:   flow: n = {temp}:
-// CHECK-NEXT:t.c:10:20:     from {temp} (assign) at t.c:10:16
+// CHECK-NEXT:t.c:10:20:   flow: n = &{storage for make(map[int]int, 2)}:
+// CHECK-NEXT:t.c:10:20:     from make(map[int]int, 2) (assign) at t.c:10:16
 // CHECK-NEXT:t.c:10:20:   flow: keep = n:
 // CHECK-NEXT:t.c:10:20:     from n (assign) at t.c:11:14
 // CHECK-NEXT:t.c:14:20: &x escapes to heap
@@ -64,4 +71,11 @@ int main(void)
 // CHECK-NEXT:t.c:14:20:     from &x (address-of) at t.c:14:32
 // CHECK-NEXT:t.c:14:20:   flow: ~r0 = p:
 // CHECK-NEXT:t.c:14:20:     from p (return) at t.c:14:36
+// The copy of s into itself and the temporary fold into one hop s -> {heap}; of the
+// notes showing the same value s, the last one (nearest the root) is kept.
+// CHECK-NEXT:t.c:15:20: leaking param content: p
+// CHECK-NEXT:t.c:15:20:   flow: s = *p:
+// CHECK-NEXT:t.c:15:20:     from *p (assign) at t.c:15:34
+// CHECK-NEXT:t.c:15:20:   flow: {heap} = s:
+// CHECK-NEXT:t.c:15:20:     from s (store to global keep) at t.c:15:49
 // CHECK-NEXT:== end

@@ -10,7 +10,7 @@
 // RUN: %cc -c %s %plugin -fplugin-arg-escape-m -fplugin-arg-escape-max-kv-size=4 -o /dev/null 2>&1 | %FileCheck %s --check-prefix=FOUR
 // RUN: %cc -c %s %plugin -fplugin-arg-escape-m -fplugin-arg-escape-max-kv-size=8 -o /dev/null 2>&1 | %FileCheck %s --check-prefix=EIGHT
 //
-// WORD: error: plugin {{.}}escape{{.}}: bad value 'abc' for option 'max-kv-size' (expected a size in bytes, 0 to 1073741824); valid options are: m, m=1, m=2, max-kv-size=N, frame-limit=N, recursive-frame-limit=N, transform=yes, transform=no, json=PATH
+// WORD: error: plugin {{.}}escape{{.}}: bad value 'abc' for option 'max-kv-size' (expected a size in bytes, 0 to 1073741824); valid options are: m, m=1, m=2, max-kv-size=N, frame-limit=N, recursive-frame-limit=N, transform=yes, transform=no, json=PATH, sarif=PATH, m-scope=all, m-scope=maps
 // REC: error: plugin {{.}}escape{{.}}: bad value 'lots' for option 'recursive-frame-limit' (expected a size in bytes, 0 to 1073741824)
 // NEG: error: plugin {{.}}escape{{.}}: bad value '-1' for option 'max-kv-size'
 // NONE: error: plugin {{.}}escape{{.}}: bad value '' for option 'max-kv-size'

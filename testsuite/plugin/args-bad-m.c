@@ -9,7 +9,7 @@
 // RUN: %cc -c %s %plugin -fplugin-arg-escape-m=1 -o /dev/null 2>&1 | %FileCheck %s --check-prefix=OK
 // RUN: %cc -c %s %plugin -fplugin-arg-escape-m=2 -o /dev/null 2>&1 | %FileCheck %s --check-prefix=OK
 //
-// THREE: error: plugin {{.}}escape{{.}}: bad value '3' for option 'm' (expected 1 or 2); valid options are: m, m=1, m=2, max-kv-size=N, frame-limit=N, recursive-frame-limit=N, transform=yes, transform=no, json=PATH
+// THREE: error: plugin {{.}}escape{{.}}: bad value '3' for option 'm' (expected 1 or 2); valid options are: m, m=1, m=2, max-kv-size=N, frame-limit=N, recursive-frame-limit=N, transform=yes, transform=no, json=PATH, sarif=PATH, m-scope=all, m-scope=maps
 // ZERO: error: plugin {{.}}escape{{.}}: bad value '0' for option 'm'
 // WORD: error: plugin {{.}}escape{{.}}: bad value 'yes' for option 'm'
 // EMPTY: error: plugin {{.}}escape{{.}}: bad value '' for option 'm'

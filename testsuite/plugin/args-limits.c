@@ -23,7 +23,7 @@
 // RUN: %not %root/build/escape-clang -m=7 %s -- -I%root/runtime 2>&1 | %FileCheck %s --check-prefix=BADM
 //
 // JSON: "max_kv_size": 0, "frame_limit": 0, "recursive_frame_limit": 0,
-// BAD: bad value '-5' for option 'frame-limit' (expected a size in bytes, 0 to 1073741824); valid options are: m, m=1, m=2, max-kv-size=N, frame-limit=N, recursive-frame-limit=N, transform=yes, transform=no, json=PATH
+// BAD: bad value '-5' for option 'frame-limit' (expected a size in bytes, 0 to 1073741824); valid options are: m, m=1, m=2, max-kv-size=N, frame-limit=N, recursive-frame-limit=N, transform=yes, transform=no, json=PATH, sarif=PATH, m-scope=all, m-scope=maps
 // BADM: bad value '7' for option 'm' (expected 1 or 2)
 #include "gomap.h"
 

@@ -10,7 +10,7 @@
 // RUN: %t.default | %FileCheck %s --check-prefix=YES
 // RUN: %not %cc -c %s %plugin -fplugin-arg-escape-transform=maybe -o /dev/null 2>&1 | %FileCheck %s --check-prefix=BAD
 //
-// BAD: error: plugin {{.}}escape{{.}}: bad value 'maybe' for option 'transform' (expected yes or no); valid options are: m, m=1, m=2, max-kv-size=N, frame-limit=N, recursive-frame-limit=N, transform=yes, transform=no, json=PATH
+// BAD: error: plugin {{.}}escape{{.}}: bad value 'maybe' for option 'transform' (expected yes or no); valid options are: m, m=1, m=2, max-kv-size=N, frame-limit=N, recursive-frame-limit=N, transform=yes, transform=no, json=PATH, sarif=PATH, m-scope=all, m-scope=maps
 // NO: sum=45 stack_maps=0 stack_buckets=0
 // YES: sum=45 stack_maps=1 stack_buckets=1
 #include "gomap.h"

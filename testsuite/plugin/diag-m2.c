@@ -17,22 +17,21 @@ void init(struct cache *c)
     // CHECK-NEXT:{{.*}}diag-m2.c:[[#L]]:16:   flow: m = &{storage for make(map[int]int)}:
     // CHECK-NEXT:{{.*}}diag-m2.c:[[#L]]:16:     from make(map[int]int) (call result) at {{.*}}diag-m2.c:[[#L]]:16
     // CHECK-NEXT:{{.*}}diag-m2.c:[[#L]]:16:   flow: {heap} = m:
-    // CHECK-NEXT:{{.*}}diag-m2.c:[[#L]]:16:     from m (assign) at {{.*}}diag-m2.c:[[#L+1]]:10
+    // CHECK-NEXT:{{.*}}diag-m2.c:[[#L]]:16:     from m (assign: stored through parameter c) at {{.*}}diag-m2.c:[[#L+1]]:10
     // The store `c->m = m` writes memory the caller owns: for this function that
-    // is the heap.
+    // is the heap, and the note says whose memory it was.
     gomap *m = gomap_make(GOMAP_TYPE(int, int), 0);
     c->m = m;
 }
 
 gomap *new_index(void)
 {
-    // CHECK-NEXT:{{.*}}diag-m2.c:[[#L:@LINE+7]]:16: make(map[gostring]int) escapes to heap
+    // The return goes through a temporary (GCC's <retval>): no hop of its own.
+    // CHECK-NEXT:{{.*}}diag-m2.c:[[#L:@LINE+5]]:16: make(map[gostring]int) escapes to heap
     // CHECK-NEXT:{{.*}}diag-m2.c:[[#L]]:16:   flow: m = &{storage for make(map[gostring]int)}:
     // CHECK-NEXT:{{.*}}diag-m2.c:[[#L]]:16:     from make(map[gostring]int) (call result) at {{.*}}diag-m2.c:[[#L]]:16
-    // CHECK-NEXT:{{.*}}diag-m2.c:[[#L]]:16:   flow: {temp} = m:
-    // CHECK-NEXT:{{.*}}diag-m2.c:[[#L]]:16:     from m (assign) at {{.*}}diag-m2.c:[[#L+1]]:12
-    // CHECK-NEXT:{{.*}}diag-m2.c:[[#L]]:16:   flow: ~r0 = {temp}:
-    // CHECK-NEXT:{{.*}}diag-m2.c:[[#L]]:16:     from {temp} (return) at {{.*}}diag-m2.c:[[#L+1]]:12
+    // CHECK-NEXT:{{.*}}diag-m2.c:[[#L]]:16:   flow: ~r0 = m:
+    // CHECK-NEXT:{{.*}}diag-m2.c:[[#L]]:16:     from m (return) at {{.*}}diag-m2.c:[[#L+1]]:12
     gomap *m = gomap_make(GOMAP_TYPE_STR(int), 0);
     return m;
 }
@@ -41,31 +40,29 @@ gomap *registry;
 
 // CHECK-NEXT:{{.*}}diag-m2.c:[[#L:@LINE+3]]:18: leaking param: m
 // CHECK-NEXT:{{.*}}diag-m2.c:[[#L]]:18:   flow: {heap} = m:
-// CHECK-NEXT:{{.*}}diag-m2.c:[[#L]]:18:     from m (store to global) at {{.*}}diag-m2.c:[[#L+2]]:14
+// CHECK-NEXT:{{.*}}diag-m2.c:[[#L]]:18:     from m (store to global registry) at {{.*}}diag-m2.c:[[#L+2]]:14
 void keep(gomap *m)
 {
     registry = m;
 }
 
-// CHECK-NEXT:{{.*}}diag-m2.c:[[#L:@LINE+5]]:22: leaking param: pm to result ~r0 level=1
-// CHECK-NEXT:{{.*}}diag-m2.c:[[#L]]:22:   flow: {temp} = *pm:
-// CHECK-NEXT:{{.*}}diag-m2.c:[[#L]]:22:     from *pm (assign) at {{.*}}diag-m2.c:[[#L+2]]:12
-// CHECK-NEXT:{{.*}}diag-m2.c:[[#L]]:22:   flow: ~r0 = {temp}:
-// CHECK-NEXT:{{.*}}diag-m2.c:[[#L]]:22:     from {temp} (return) at {{.*}}diag-m2.c:[[#L+2]]:12
+// CHECK-NEXT:{{.*}}diag-m2.c:[[#L:@LINE+3]]:22: leaking param: pm to result ~r0 level=1
+// CHECK-NEXT:{{.*}}diag-m2.c:[[#L]]:22:   flow: ~r0 = *pm:
+// CHECK-NEXT:{{.*}}diag-m2.c:[[#L]]:22:     from *pm (return) at {{.*}}diag-m2.c:[[#L+2]]:12
 gomap *inner(gomap **pm)
 {
     return *pm;
 }
 
-// The map passed to keep() escapes through keep's summary: the explanation
-// goes through the call.
+// The map passed to keep() escapes through keep's summary: the note names the
+// callee and quotes its summary.
 void registers(void)
 {
     // CHECK-NEXT:{{.*}}diag-m2.c:[[#L:@LINE+5]]:16: make(map[int]int) escapes to heap
     // CHECK-NEXT:{{.*}}diag-m2.c:[[#L]]:16:   flow: m = &{storage for make(map[int]int)}:
     // CHECK-NEXT:{{.*}}diag-m2.c:[[#L]]:16:     from make(map[int]int) (call result) at {{.*}}diag-m2.c:[[#L]]:16
     // CHECK-NEXT:{{.*}}diag-m2.c:[[#L]]:16:   flow: {heap} = m:
-    // CHECK-NEXT:{{.*}}diag-m2.c:[[#L]]:16:     from m (call parameter) at {{.*}}diag-m2.c:[[#L+1]]:5
+    // CHECK-NEXT:{{.*}}diag-m2.c:[[#L]]:16:     from m (call parameter: keep's summary says leaking param: m) at {{.*}}diag-m2.c:[[#L+1]]:5
     gomap *m = gomap_make(GOMAP_TYPE(int, int), 0);
     keep(m);
 }

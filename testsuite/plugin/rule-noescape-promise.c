@@ -42,7 +42,7 @@ void stores(gomap *p __attribute__((noescape)))
     global = p;
 }
 // FLOW-NEXT: rule-noescape-promise.c:[[@LINE-4]]:20: note:   flow: {heap} = p:
-// FLOW-NEXT: rule-noescape-promise.c:[[@LINE-5]]:20: note:     from p (store to global) at {{.*}}rule-noescape-promise.c:[[@LINE-3]]:12
+// FLOW-NEXT: rule-noescape-promise.c:[[@LINE-5]]:20: note:     from p (store to global global) at {{.*}}rule-noescape-promise.c:[[@LINE-3]]:12
 
 // ERR: rule-noescape-promise.c:[[@LINE+2]]:27: error: parameter 'b' is declared noescape but leaks its content to the heap
 // CHECK: {{.*}}:[[@LINE+1]]:27: leaking param content: b

@@ -3,12 +3,13 @@
 #include and is followed by output blocks naming it (FILE.c:LINE:COL: ...) is
 compiled with the plugin; an output block without flow lines must equal the
 whole -m output, one with flow lines must appear, contiguous, in the -m=2
-output.  Usage: doccheck.py DOC WORKDIR CC PLUGIN"""
+output.  An output block fenced as ```NAME=VALUE is compiled with
+-fplugin-arg-escape-NAME=VALUE too.  Usage: doccheck.py DOC WORKDIR CC PLUGIN"""
 import os, re, shlex, subprocess, sys
 
 doc, work, cc, plugin = sys.argv[1:5]
 os.makedirs(work, exist_ok=True)
-blocks = re.findall(r'```(\w*)\n(.*?)```', open(doc).read(), re.S)
+blocks = re.findall(r'```([\w=-]*)\n(.*?)```', open(doc).read(), re.S)
 sources, last_src, failures, checked = {}, None, 0, 0
 for lang, body in blocks:
     if lang == 'c' and body.startswith('#include'):
@@ -28,8 +29,9 @@ for lang, body in blocks:
     with open(path, 'w') as f:
         f.write(sources[name])
     m2 = any('flow:' in l for l in lines)
+    extra = ['-fplugin-arg-escape-' + lang] if '=' in lang else []   # ```NAME=VALUE
     cmd = shlex.split(cc) + ['-O2', '-Wno-dangling-pointer', '-c', name, plugin,
-                             '-fplugin-arg-escape-m' + ('=2' if m2 else ''), '-o', '/dev/null']
+                             '-fplugin-arg-escape-m' + ('=2' if m2 else '')] + extra + ['-o', '/dev/null']
     out = subprocess.run(cmd, cwd=work, capture_output=True, text=True)
     got = [l for l in out.stderr.split('\n') if re.match(r'^\w+\.c:\d+:\d+: ', l)]
     ok = any(got[i:i + len(lines)] == lines for i in range(len(got))) if m2 else got == lines
