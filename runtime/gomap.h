@@ -2,8 +2,11 @@
  *
  * A map value is a `gomap *`; NULL is the nil map, which reads as empty and aborts
  * on write, as in Go.  Keys and values are fixed-size byte blobs described by a
- * static descriptor made with GOMAP_TYPE(K, V) (raw-byte keys) or GOMAP_TYPE_STR(V)
- * (gostring keys compared by content):
+ * static descriptor made with GOMAP_TYPE(K, V) (raw-byte keys: padding bytes count,
+ * and 0.0 and -0.0 are different keys), GOMAP_TYPE_STR(V) (gostring keys compared
+ * by content; the map borrows the key bytes, which must stay unchanged while the
+ * key is in the map) or GOMAP_TYPE_STRCOPY(V) (the same, but the map keeps its own
+ * copy of each key's bytes):
  *
  *     gomap *m = gomap_make(GOMAP_TYPE(int, double), 0);
  *     int k = 7;
@@ -21,6 +24,14 @@
 #define GOMAP_H
 #pragma GCC system_header
 
+/* C11 (for _Alignof; the descriptor macros are GNU statement expressions, so
+ * gnu11 or later) or C++11 (alignof, list-initialization). */
+#if defined(__cplusplus) && __cplusplus < 201103L
+#error "gomap.h requires C++11 or later (-std=c++11)"
+#elif !defined(__cplusplus) && (!defined(__STDC_VERSION__) || __STDC_VERSION__ < 201112L)
+#error "gomap.h requires C11 or later (-std=gnu11)"
+#else   /* the rest of the file */
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -31,7 +42,8 @@ extern "C" {
 #endif
 
 typedef struct gomap gomap;
-typedef struct { const char *ptr; size_t len; } gostring;   /* borrowed bytes */
+typedef struct { const char *ptr; size_t len; } gostring;   /* borrowed bytes (see
+                                                               GOMAP_TYPE_STRCOPY) */
 
 /* Descriptor: field order fixed by GOMAP_LAYOUT_VERSION (gomap_layout.h). */
 typedef struct gomap_type {
@@ -44,16 +56,30 @@ typedef struct gomap_type {
     const char *name;     /* "map[K]V" */
 } gomap_type;
 
+/* The descriptor macros are statement expressions (a GNU extension, accepted
+ * by GCC and Clang in C and C++) yielding the address of a static const
+ * descriptor: the escape plugin reads its initializer at compile time. */
 #define GOMAP_TYPE(K, V)                                                          \
     ({ static const gomap_type gomap_t_ = { GOMAP_LAYOUT_VERSION, sizeof(K),       \
-           sizeof(V), _Alignof(K), _Alignof(V), 0, "map[" #K "]" #V };             \
+           sizeof(V), GOMAP_ALIGNOF(K), GOMAP_ALIGNOF(V), 0, "map[" #K "]" #V };   \
        &gomap_t_; })
 #define GOMAP_TYPE_STR(V)                                                         \
     ({ static const gomap_type gomap_t_ = { GOMAP_LAYOUT_VERSION, sizeof(gostring), \
-           sizeof(V), _Alignof(gostring), _Alignof(V), GOMAP_TF_STRKEY,            \
+           sizeof(V), GOMAP_ALIGNOF(gostring), GOMAP_ALIGNOF(V), GOMAP_TF_STRKEY,  \
            "map[gostring]" #V };                                                   \
        &gomap_t_; })
+/* gostring keys whose bytes the map copies when a key is inserted (and frees on
+ * delete, clear and free): the caller's buffer may change after the call. */
+#define GOMAP_TYPE_STRCOPY(V)                                                     \
+    ({ static const gomap_type gomap_t_ = { GOMAP_LAYOUT_VERSION, sizeof(gostring), \
+           sizeof(V), GOMAP_ALIGNOF(gostring), GOMAP_ALIGNOF(V),                   \
+           GOMAP_TF_STRKEY | GOMAP_TF_STRCOPY, "map[gostring]" #V };               \
+       &gomap_t_; })
+#ifdef __cplusplus
+#define GOSTR(lit) (gostring{ (lit), sizeof(lit) - 1 })
+#else
 #define GOSTR(lit) ((gostring){ (lit), sizeof(lit) - 1 })
+#endif
 
 gomap *gomap_make(const gomap_type *t, size_t hint);
 void  *gomap_assign(gomap *m, const void *key);
@@ -101,4 +127,5 @@ void gomap_read_memstats(gomap_memstats *out);   /* thread-safe */
 #ifdef __cplusplus
 }
 #endif
+#endif /* a supported standard */
 #endif /* GOMAP_H */
