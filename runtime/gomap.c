@@ -110,6 +110,47 @@
 #include <stdlib.h>
 #include "gomap_internal.h"
 
+/* ---- given storage under AddressSanitizer ----
+ * In the runtime built with -fsanitize=address (build/libgomap-asan.a), a bucket
+ * the caller gave (the plugin's stack storage) that the map stops using (a growth
+ * moved its entries to the heap, gomap_clear or gomap_free released it) is
+ * poisoned, so that a slot pointer kept across the growth is reported when it is
+ * read, as the freed heap bucket of a heap map would be.  ASan does not clear a
+ * real stack frame's poisoned variables when the frame returns (the next frame
+ * at that address would be reported), so only storage in one of ASan's fake
+ * frames (detect_stack_use_after_return=1) is poisoned: ASan resets a fake
+ * frame's shadow itself when the frame ends.  gomap_make_on unpoisons storage it
+ * is given that carries only this poisoning (a map made again in a loop). */
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/asan_interface.h>
+#define ASAN_USER_POISON 0xf7   /* ASan's shadow byte for ASAN_POISON_MEMORY_REGION */
+
+static void poison_given(void *p, size_t n)
+{
+    void *fake = __asan_get_current_fake_stack(), *beg, *end;
+    if (fake && __asan_addr_is_in_fake_stack(fake, p, &beg, &end))
+        ASAN_POISON_MEMORY_REGION(p, n);
+}
+
+/* (reads shadow memory, which instrumented loads may not touch) */
+__attribute__((no_sanitize_address)) static void unpoison_given(void *p, size_t n)
+{
+    size_t scale, offset;
+    __asan_get_shadow_mapping(&scale, &offset);
+    uintptr_t a = (uintptr_t)p, g = (uintptr_t)1 << scale;
+    bool ours = false;
+    for (uintptr_t q = a & ~(g - 1); q < a + n; q += g) {
+        uint8_t sh = *(const uint8_t *)((q >> scale) + offset);
+        if (sh != 0 && sh != ASAN_USER_POISON) return;   /* a redzone, out of scope...: report */
+        ours |= sh == ASAN_USER_POISON;
+    }
+    if (ours) ASAN_UNPOISON_MEMORY_REGION(p, n);
+}
+#else
+static inline void poison_given(void *p, size_t n) { (void)p; (void)n; }
+static inline void unpoison_given(void *p, size_t n) { (void)p; (void)n; }
+#endif
+
 #if __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "gomap: the tophash word match assumes a little-endian target"
 #endif
@@ -300,6 +341,7 @@ static __attribute__((noinline)) gomap *make_on(const gomap_type *t, size_t hint
                                                  t->valalign);
         if ((uintptr_t)bucket & (align - 1))
             rt_throw("gomap_make_on: bucket storage %p is not %zu-aligned", bucket, align);
+        unpoison_given(bucket, h->bucketsize);
         /* only the tophash word and the overflow pointer: empty cells are never
          * read, and insert_cell zeroes the value slot it fills */
         memset(bucket, 0, BUCKET_CNT);
@@ -323,6 +365,7 @@ gomap *gomap_make_on(const gomap_type *t, size_t hint, void *hmap, void *bucket)
         *h = layout_cache;
         h->own = OWN_HMAP_GIVEN | OWN_BUCKET_GIVEN;
         h->hash0 = new_seed();
+        unpoison_given(bucket, h->bucketsize);
         memset(bucket, 0, BUCKET_CNT);
         *overflow_slot(h, bucket) = NULL;
         h->buckets = bucket;
@@ -483,6 +526,7 @@ static void free_array(struct gomap *h, char *arr, uint8_t B, bool given, bool w
         free_chain(h, arr, B, b);
     }
     if (!given) rt_free(arr, array_bytes(h, B));
+    else poison_given(arr, array_bytes(h, B));
 }
 
 /* Whether the current array's cells or chains own storage: indirect keys or
@@ -517,6 +561,8 @@ static void release_old_array(struct gomap *h, char *old, uint8_t B, bool given)
     } else if (!given) {
         /* no iterator used it: evacuate() already freed its chains and copies */
         rt_free(old, array_bytes(h, B));
+    } else {
+        poison_given(old, array_bytes(h, B));
     }
 }
 
@@ -1235,6 +1281,8 @@ void gomap_free(gomap *m)
     if (h->oldbuckets) free_array(h, h->oldbuckets, old_B(h), h->own & OWN_OLD_GIVEN, true);
     if (h->buckets && (current_owns(h) || !(h->own & OWN_BUCKET_GIVEN)))
         free_array(h, h->buckets, h->B, h->own & OWN_BUCKET_GIVEN, current_owns(h));
+    else if (h->buckets)
+        poison_given(h->buckets, array_bytes(h, h->B));
     bool given = h->own & OWN_HMAP_GIVEN;
     *h = freed_header;
     if (!given) rt_free(h, sizeof *h);
