@@ -38,6 +38,10 @@ gcc_plugin_dir = subprocess.run([cc, "-print-file-name=plugin"], capture_output=
                                 text=True).stdout.strip()
 config.substitutions.insert(0, ("%gccplugindir", gcc_plugin_dir))  # before %plugin
 
+import shutil
+if shutil.which("clang++"):
+    config.available_features.add("clang++")   # runtime/cplusplus-clang.test
+
 config.environment["ASAN_OPTIONS"] = "detect_stack_use_after_return=1:detect_leaks=1"
 config.environment["UBSAN_OPTIONS"] = "print_stacktrace=1:halt_on_error=1"
 config.environment["PATH"] = llvm_bin + os.pathsep + os.environ.get("PATH", "")
