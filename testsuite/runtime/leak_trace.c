@@ -1,0 +1,28 @@
+// A map never freed is a leak LeakSanitizer reports with the allocation's stack:
+// the ASan runtime keeps frame pointers, so the fast unwinder walks from the
+// runtime's allocation through gomap_assign / gomap_make into the user's
+// function that made the map.
+// RUN: %cc -O2 %asan %s %gomap_asan -o %t
+// RUN: %not %t 2>&1 | %FileCheck %s
+// CHECK: ERROR: LeakSanitizer: detected memory leaks
+// CHECK: in rt_alloc
+// CHECK-NEXT: in gomap_make
+// CHECK-NEXT: in forget {{.*}}leak_trace.c
+// CHECK: in rt_alloc
+// CHECK: in gomap_assign
+// CHECK-NEXT: in forget {{.*}}leak_trace.c
+#include <stdio.h>
+#include "gomap.h"
+
+__attribute__((noinline)) static size_t forget(int n)
+{
+    gomap *m = gomap_make(GOMAP_TYPE(int, int), 0);
+    for (int i = 0; i < n; i++) *(int *)gomap_assign(m, &i) = i;
+    return gomap_len(m);
+}
+
+int main(void)
+{
+    printf("%zu\n", forget(100));
+    return 0;
+}
