@@ -23,8 +23,17 @@ __attribute__((noinline)) static size_t forget(int n)
     return gomap_len(m);
 }
 
+/* Overwrite the dead frames below main, which may still hold the map's address. */
+__attribute__((noinline)) static void clobber(void)
+{
+    volatile char junk[16384];
+    for (size_t i = 0; i < sizeof junk; i++) junk[i] = 0;
+}
+
 int main(void)
 {
-    printf("%zu\n", forget(100));
+    size_t n = forget(100);
+    clobber();
+    printf("%zu\n", n);
     return 0;
 }
