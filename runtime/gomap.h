@@ -14,6 +14,9 @@
  *     double *v = gomap_access(m, &k);      // NULL when absent
  *     gomap_free(m);
  *
+ * A map used after gomap_free(), or freed twice, aborts with "fatal error: use of
+ * freed map" (a map on the stack always; a heap map until malloc reuses its memory).
+ *
  * Compiled with -fplugin=escape.so, a gomap_make() whose map provably does not
  * outlive its function becomes gomap_make_on() with storage on the caller's stack.
  *
