@@ -27,12 +27,15 @@
 #define GOMAP_H
 #pragma GCC system_header
 
-/* C11 (for _Alignof; the descriptor macros are GNU statement expressions, so
- * gnu11 or later) or C++11 (alignof, list-initialization). */
+/* C11 or later (gnu11: the descriptor macros are GNU statement expressions); C99
+ * and GNU C89 serve too, since GCC and Clang accept _Alignof there as an extension.
+ * Strict C89/C90 (-std=c89, -ansi) has no inline functions; C++ needs C++11
+ * (alignof, list-initialization). */
 #if defined(__cplusplus) && __cplusplus < 201103L
 #error "gomap.h requires C++11 or later (-std=c++11)"
-#elif !defined(__cplusplus) && (!defined(__STDC_VERSION__) || __STDC_VERSION__ < 201112L)
-#error "gomap.h requires C11 or later (-std=gnu11)"
+#elif !defined(__cplusplus) && defined(__STRICT_ANSI__) \
+    && (!defined(__STDC_VERSION__) || __STDC_VERSION__ < 199901L)
+#error "gomap.h requires C99 or later (-std=gnu11 recommended), not strict C89/C90"
 #else   /* the rest of the file */
 
 #include <stdbool.h>
