@@ -110,6 +110,47 @@
 #include <stdlib.h>
 #include "gomap_internal.h"
 
+/* ---- given storage under AddressSanitizer ----
+ * In the runtime built with -fsanitize=address (build/libgomap-asan.a), a bucket
+ * the caller gave (the plugin's stack storage) that the map stops using (a growth
+ * moved its entries to the heap, gomap_clear or gomap_free released it) is
+ * poisoned, so that a slot pointer kept across the growth is reported when it is
+ * read, as the freed heap bucket of a heap map would be.  ASan does not clear a
+ * real stack frame's poisoned variables when the frame returns (the next frame
+ * at that address would be reported), so only storage in one of ASan's fake
+ * frames (detect_stack_use_after_return=1) is poisoned: ASan resets a fake
+ * frame's shadow itself when the frame ends.  gomap_make_on unpoisons storage it
+ * is given that carries only this poisoning (a map made again in a loop). */
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/asan_interface.h>
+#define ASAN_USER_POISON 0xf7   /* ASan's shadow byte for ASAN_POISON_MEMORY_REGION */
+
+static void poison_given(void *p, size_t n)
+{
+    void *fake = __asan_get_current_fake_stack(), *beg, *end;
+    if (fake && __asan_addr_is_in_fake_stack(fake, p, &beg, &end))
+        ASAN_POISON_MEMORY_REGION(p, n);
+}
+
+/* (reads shadow memory, which instrumented loads may not touch) */
+__attribute__((no_sanitize_address)) static void unpoison_given(void *p, size_t n)
+{
+    size_t scale, offset;
+    __asan_get_shadow_mapping(&scale, &offset);
+    uintptr_t a = (uintptr_t)p, g = (uintptr_t)1 << scale;
+    bool ours = false;
+    for (uintptr_t q = a & ~(g - 1); q < a + n; q += g) {
+        uint8_t sh = *(const uint8_t *)((q >> scale) + offset);
+        if (sh != 0 && sh != ASAN_USER_POISON) return;   /* a redzone, out of scope...: report */
+        ours |= sh == ASAN_USER_POISON;
+    }
+    if (ours) ASAN_UNPOISON_MEMORY_REGION(p, n);
+}
+#else
+static inline void poison_given(void *p, size_t n) { (void)p; (void)n; }
+static inline void unpoison_given(void *p, size_t n) { (void)p; (void)n; }
+#endif
+
 #if __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
 #error "gomap: the tophash word match assumes a little-endian target"
 #endif
@@ -187,7 +228,8 @@ static void check_type(const gomap_type *t)
         || t->keyalign > 4096 || t->valalign > 4096)
         rt_throw("gomap: descriptor for %s has a bad alignment (%u, %u)", name,
                  t->keyalign, t->valalign);
-    if (t->flags & ~GOMAP_TF_STRKEY)
+    if ((t->flags & ~(GOMAP_TF_STRKEY | GOMAP_TF_STRCOPY))
+        || (t->flags & (GOMAP_TF_STRKEY | GOMAP_TF_STRCOPY)) == GOMAP_TF_STRCOPY)
         rt_throw("gomap: descriptor for %s has unknown flags %#x", name, t->flags);
     if ((t->flags & GOMAP_TF_STRKEY) && t->keysize != sizeof(gostring))
         rt_throw("gomap: descriptor for %s: string keys must be gostring", name);
@@ -209,6 +251,7 @@ static void layout_header(struct gomap *h, const gomap_type *t)
     h->kslot = (uint8_t)gomap_layout_slot_size(ks);
     h->vslot = (uint8_t)gomap_layout_slot_size(vs);
     h->ind = (ks > GOMAP_MAX_INLINE ? IND_KEY : 0) | (vs > GOMAP_MAX_INLINE ? IND_VAL : 0);
+    if (t->flags & GOMAP_TF_STRCOPY) h->ind |= IND_STRCOPY;
     if (h->ind || h->vslot > 32) h->ind |= IND_SLOW;
     if (t->flags & GOMAP_TF_STRKEY) h->kind = KIND_STR;
     else if (ks == 4 && h->keyoff == 8) h->kind = KIND_K4;   /* see key_at_kind */
@@ -298,6 +341,7 @@ static __attribute__((noinline)) gomap *make_on(const gomap_type *t, size_t hint
                                                  t->valalign);
         if ((uintptr_t)bucket & (align - 1))
             rt_throw("gomap_make_on: bucket storage %p is not %zu-aligned", bucket, align);
+        unpoison_given(bucket, h->bucketsize);
         /* only the tophash word and the overflow pointer: empty cells are never
          * read, and insert_cell zeroes the value slot it fills */
         memset(bucket, 0, BUCKET_CNT);
@@ -321,6 +365,7 @@ gomap *gomap_make_on(const gomap_type *t, size_t hint, void *hmap, void *bucket)
         *h = layout_cache;
         h->own = OWN_HMAP_GIVEN | OWN_BUCKET_GIVEN;
         h->hash0 = new_seed();
+        unpoison_given(bucket, h->bucketsize);
         memset(bucket, 0, BUCKET_CNT);
         *overflow_slot(h, bucket) = NULL;
         h->buckets = bucket;
@@ -330,7 +375,12 @@ gomap *gomap_make_on(const gomap_type *t, size_t hint, void *hmap, void *bucket)
     return make_on(t, hint, hmap, bucket);
 }
 
-size_t gomap_len(const gomap *m) { return m ? m->count : 0; }
+size_t gomap_len(const gomap *m)
+{
+    if (m == NULL) return 0;
+    check_not_freed(m);
+    return m->count;
+}
 
 /* ---- overflow buckets ---- */
 static void incr_noverflow(struct gomap *h)
@@ -428,8 +478,8 @@ static void retire(struct gomap *h, char *p, uint8_t what, uint8_t B, bool given
 }
 
 /* Free the storage the entries of one bucket own: indirect keys and values of
- * live cells, and the private key copies of evacuated cells (indirect keys,
- * string bytes). */
+ * live cells, the key bytes of live cells of a GOMAP_TYPE_STRCOPY map, and the
+ * private key copies of evacuated cells (indirect keys, string bytes). */
 static void free_cells(struct gomap *h, char *b)
 {
     if (!(h->ind & IND_BOTH) && h->kind != KIND_STR) return;
@@ -437,9 +487,10 @@ static void free_cells(struct gomap *h, char *b)
     for (unsigned i = 0; i < BUCKET_CNT; i++) {
         char *k = key_at(h, b, i), *v = val_at(h, b, i);
         bool live = th[i] >= MIN_TOPHASH, moved = th[i] == EVAC_X || th[i] == EVAC_Y;
-        if (h->kind == KIND_STR && moved) {   /* a copy made by keep_old_key */
+        if (h->kind == KIND_STR && (moved || (live && (h->ind & IND_STRCOPY)))) {
+            /* a copy made by keep_old_key, or by insert_cell */
             gostring *s = (gostring *)k;
-            if (s->ptr) rt_free((void *)s->ptr, s->len);
+            if (s->ptr && s->len) rt_free((void *)s->ptr, s->len);
             s->ptr = NULL;
         }
         if ((h->ind & IND_KEY) && (live || moved)) {
@@ -475,14 +526,15 @@ static void free_array(struct gomap *h, char *arr, uint8_t B, bool given, bool w
         free_chain(h, arr, B, b);
     }
     if (!given) rt_free(arr, array_bytes(h, B));
+    else poison_given(arr, array_bytes(h, B));
 }
 
 /* Whether the current array's cells or chains own storage: indirect keys or
- * values, or malloc'd overflow buckets.  (Its cells are never evacuated, so
- * string keys own no copies there.) */
+ * values, copied string keys, or malloc'd overflow buckets.  (Its cells are
+ * never evacuated, so borrowed string keys own no copies there.) */
 static bool current_owns(const struct gomap *h)
 {
-    return (h->ind & IND_BOTH) || (h->own & OWN_OVF_MALLOC);
+    return (h->ind & (IND_BOTH | IND_STRCOPY)) || (h->own & OWN_OVF_MALLOC);
 }
 
 static void bury(struct gomap *h)
@@ -509,6 +561,8 @@ static void release_old_array(struct gomap *h, char *old, uint8_t B, bool given)
     } else if (!given) {
         /* no iterator used it: evacuate() already freed its chains and copies */
         rt_free(old, array_bytes(h, B));
+    } else {
+        poison_given(old, array_bytes(h, B));
     }
 }
 
@@ -772,7 +826,7 @@ NOINLINE void *access_one_str(const struct gomap *h, const void *key) { return a
 void *gomap_access(const gomap *m, const void *key)
 {
     const struct gomap *h = m;
-    if (h == NULL || h->count == 0) return NULL;
+    if (h == NULL || h->count == 0) return NULL;   /* (a freed header's count is not 0) */
     if (LIKELY(h->kind == KIND_K8V8))   /* inline, except one-bucket maps */
         return h->B == 0 ? access_one_k8v8(h, key) : access_kind(h, key, KIND_K8V8);
     bool one = h->B == 0;
@@ -780,6 +834,7 @@ void *gomap_access(const gomap *m, const void *key)
     switch (h->kind) {
     case KIND_K8: return one ? access_one_k8(h, key) : access_k8(h, key);
     case KIND_K4: return one ? access_one_k4(h, key) : access_k4(h, key);
+    case KIND_FREED: rt_freed_map();
     default: return access_gen(h, key);
     }
 }
@@ -809,6 +864,19 @@ INLINE void end_write(struct gomap *h)
     flags_set(h, f & (uint8_t)~F_WRITING);
 }
 
+/* A GOMAP_TYPE_STRCOPY key slot gets the map's own copy of the caller's bytes
+ * (an empty key points at a constant empty string and owns nothing). */
+static void copy_key_bytes(gostring *s)
+{
+    if (s->len == 0) {
+        s->ptr = "";
+        return;
+    }
+    char *copy = rt_alloc(s->len);
+    memcpy(copy, s->ptr, s->len);
+    s->ptr = copy;
+}
+
 /* Fill a new cell (b, i) with key; returns its value slot. */
 INLINE char *insert_cell(struct gomap *h, char *b, unsigned i, const void *key, int kind,
                          uint8_t top, bool fast)
@@ -825,6 +893,7 @@ INLINE char *insert_cell(struct gomap *h, char *b, unsigned i, const void *key, 
     else if (fast) zero_small(v, h->vslot);   /* a new cell's value reads as zero */
     else memset(v, 0, h->vslot);
     memcpy(k, key, ks);
+    if (kind == KIND_STR && UNLIKELY(h->ind & IND_STRCOPY)) copy_key_bytes((gostring *)k);
     set_tophash(b, i, top);
     h->count++;
     return v;
@@ -851,7 +920,8 @@ again:
             unsigned i = first_slot(m);
             char *k = key_at_kind(h, b, i, kind);
             if (LIKELY(key_equal(h, key, k, kind))) {
-                if (kind == KIND_STR) memcpy(k, key, sizeof(gostring));   /* needkeyupdate */
+                if (kind == KIND_STR && !(h->ind & IND_STRCOPY))   /* needkeyupdate */
+                    memcpy(k, key, sizeof(gostring));
                 val = val_at(h, b, i);
                 goto done;
             }
@@ -925,7 +995,8 @@ INLINE void *assign_kind(struct gomap *h, const void *key, int kind)
         unsigned i = first_cell(m);
         char *k = key_at_kind(h, b, i, kind);
         if (LIKELY(key_equal(h, key, k, kind))) {
-            if (kind == KIND_STR) memcpy(k, key, sizeof(gostring));   /* needkeyupdate */
+            if (kind == KIND_STR && !(h->ind & IND_STRCOPY))   /* needkeyupdate */
+                memcpy(k, key, sizeof(gostring));
             val = val_at_kind(h, b, i, kind);
             goto done;
         }
@@ -956,6 +1027,7 @@ void *gomap_assign(gomap *m, const void *key)
     switch (h->kind) {
     case KIND_K8: return assign_k8(h, key);
     case KIND_K4: return assign_k4(h, key);
+    case KIND_FREED: rt_freed_map();
     default: return assign_gen(h, key);
     }
 }
@@ -971,6 +1043,11 @@ INLINE void clear_cell(struct gomap *h, char *b, unsigned i, int kind)
     if (kind != KIND_K8V8 && UNLIKELY(h->ind & IND_VAL)) {
         rt_free(*(void **)v, h->valsize);
         *(void **)v = NULL;
+    }
+    if (kind == KIND_STR && UNLIKELY(h->ind & IND_STRCOPY)) {
+        gostring *s = (gostring *)k;
+        if (s->len) rt_free((void *)s->ptr, s->len);
+        s->ptr = NULL;
     }
     set_tophash(b, i, EMPTY_ONE);   /* the value is zeroed when the cell is reused */
 }
@@ -1086,7 +1163,7 @@ INLINE int delete_fast_k8v8(struct gomap *h, const void *key)
 bool gomap_delete(gomap *m, const void *key)
 {
     struct gomap *h = m;
-    if (h == NULL || h->count == 0) return false;
+    if (h == NULL || h->count == 0) return false;   /* (a freed header's count is not 0) */
     if (LIKELY(h->kind == KIND_K8V8)) {
         int r = delete_fast_k8v8(h, key);
         return r >= 0 ? r : delete_k8v8(h, key);
@@ -1095,6 +1172,7 @@ bool gomap_delete(gomap *m, const void *key)
     case KIND_K8: return delete_k8(h, key);
     case KIND_STR: return delete_str(h, key);
     case KIND_K4: return delete_k4(h, key);
+    case KIND_FREED: rt_freed_map();
     default: return delete_gen(h, key);
     }
 }
@@ -1139,7 +1217,9 @@ static void release_current_cells(struct gomap *h, bool live)
 void gomap_clear(gomap *m)
 {
     struct gomap *h = m;
-    if (h == NULL || h->count == 0) return;
+    if (h == NULL) return;
+    check_not_freed(h);
+    if (h->count == 0) return;
     begin_write(h);
     bury_if_idle(h);
     bool live = iterators_live(h);
@@ -1176,10 +1256,23 @@ void gomap_clear(gomap *m)
     end_write(h);
 }
 
+/* What gomap_free leaves in a header: KIND_FREED, which every entry point's kind
+ * dispatch stops at, and a count that is not 0, so that the early returns for an
+ * empty map (here and in compiled code's inline paths) go on to that dispatch;
+ * no buckets, so inline paths reading them take the runtime's way.  A header in
+ * caller storage keeps it until its storage is reused (the frame ends, or
+ * gomap_make_on builds a new map there).  A heap header gets it just before it
+ * goes back to malloc, which leaves those bytes alone (glibc reuses the first
+ * 16), so it is seen until malloc hands the memory out again; under
+ * AddressSanitizer the read of the freed header is reported as a
+ * heap-use-after-free first. */
+static const struct gomap freed_header = { .count = 1, .kind = KIND_FREED };
+
 void gomap_free(gomap *m)
 {
     struct gomap *h = m;
     if (h == NULL) return;
+    check_not_freed(h);
     if (flags_get(h) & F_WRITING) rt_fatal("concurrent map writes");
     if (h->extra) {
         bury(h);
@@ -1188,8 +1281,11 @@ void gomap_free(gomap *m)
     if (h->oldbuckets) free_array(h, h->oldbuckets, old_B(h), h->own & OWN_OLD_GIVEN, true);
     if (h->buckets && (current_owns(h) || !(h->own & OWN_BUCKET_GIVEN)))
         free_array(h, h->buckets, h->B, h->own & OWN_BUCKET_GIVEN, current_owns(h));
-    if (!(h->own & OWN_HMAP_GIVEN)) rt_free(h, sizeof *h);
-    else *h = (struct gomap){ 0 };
+    else if (h->buckets)
+        poison_given(h->buckets, array_bytes(h, h->B));
+    bool given = h->own & OWN_HMAP_GIVEN;
+    *h = freed_header;
+    if (!given) rt_free(h, sizeof *h);
 }
 
 /* ---- test-only introspection (gomap_debug.h) ---- */

@@ -2,14 +2,20 @@
  *
  * A map value is a `gomap *`; NULL is the nil map, which reads as empty and aborts
  * on write, as in Go.  Keys and values are fixed-size byte blobs described by a
- * static descriptor made with GOMAP_TYPE(K, V) (raw-byte keys) or GOMAP_TYPE_STR(V)
- * (gostring keys compared by content):
+ * static descriptor made with GOMAP_TYPE(K, V) (raw-byte keys: padding bytes count,
+ * and 0.0 and -0.0 are different keys), GOMAP_TYPE_STR(V) (gostring keys compared
+ * by content; the map borrows the key bytes, which must stay unchanged while the
+ * key is in the map) or GOMAP_TYPE_STRCOPY(V) (the same, but the map keeps its own
+ * copy of each key's bytes):
  *
  *     gomap *m = gomap_make(GOMAP_TYPE(int, double), 0);
  *     int k = 7;
  *     *(double *)gomap_assign(m, &k) = 1.5;
  *     double *v = gomap_access(m, &k);      // NULL when absent
  *     gomap_free(m);
+ *
+ * A map used after gomap_free(), or freed twice, aborts with "fatal error: use of
+ * freed map" (a map on the stack always; a heap map until malloc reuses its memory).
  *
  * Compiled with -fplugin=escape.so, a gomap_make() whose map provably does not
  * outlive its function becomes gomap_make_on() with storage on the caller's stack.
@@ -21,6 +27,17 @@
 #define GOMAP_H
 #pragma GCC system_header
 
+/* C11 or later (gnu11: the descriptor macros are GNU statement expressions); C99
+ * and GNU C89 serve too, since GCC and Clang accept _Alignof there as an extension.
+ * Strict C89/C90 (-std=c89, -ansi) has no inline functions; C++ needs C++11
+ * (alignof, list-initialization). */
+#if defined(__cplusplus) && __cplusplus < 201103L
+#error "gomap.h requires C++11 or later (-std=c++11)"
+#elif !defined(__cplusplus) && defined(__STRICT_ANSI__) \
+    && (!defined(__STDC_VERSION__) || __STDC_VERSION__ < 199901L)
+#error "gomap.h requires C99 or later (-std=gnu11 recommended), not strict C89/C90"
+#else   /* the rest of the file */
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -31,7 +48,8 @@ extern "C" {
 #endif
 
 typedef struct gomap gomap;
-typedef struct { const char *ptr; size_t len; } gostring;   /* borrowed bytes */
+typedef struct { const char *ptr; size_t len; } gostring;   /* borrowed bytes (see
+                                                               GOMAP_TYPE_STRCOPY) */
 
 /* Descriptor: field order fixed by GOMAP_LAYOUT_VERSION (gomap_layout.h). */
 typedef struct gomap_type {
@@ -44,16 +62,30 @@ typedef struct gomap_type {
     const char *name;     /* "map[K]V" */
 } gomap_type;
 
+/* The descriptor macros are statement expressions (a GNU extension, accepted
+ * by GCC and Clang in C and C++) yielding the address of a static const
+ * descriptor: the escape plugin reads its initializer at compile time. */
 #define GOMAP_TYPE(K, V)                                                          \
     ({ static const gomap_type gomap_t_ = { GOMAP_LAYOUT_VERSION, sizeof(K),       \
-           sizeof(V), _Alignof(K), _Alignof(V), 0, "map[" #K "]" #V };             \
+           sizeof(V), GOMAP_ALIGNOF(K), GOMAP_ALIGNOF(V), 0, "map[" #K "]" #V };   \
        &gomap_t_; })
 #define GOMAP_TYPE_STR(V)                                                         \
     ({ static const gomap_type gomap_t_ = { GOMAP_LAYOUT_VERSION, sizeof(gostring), \
-           sizeof(V), _Alignof(gostring), _Alignof(V), GOMAP_TF_STRKEY,            \
+           sizeof(V), GOMAP_ALIGNOF(gostring), GOMAP_ALIGNOF(V), GOMAP_TF_STRKEY,  \
            "map[gostring]" #V };                                                   \
        &gomap_t_; })
+/* gostring keys whose bytes the map copies when a key is inserted (and frees on
+ * delete, clear and free): the caller's buffer may change after the call. */
+#define GOMAP_TYPE_STRCOPY(V)                                                     \
+    ({ static const gomap_type gomap_t_ = { GOMAP_LAYOUT_VERSION, sizeof(gostring), \
+           sizeof(V), GOMAP_ALIGNOF(gostring), GOMAP_ALIGNOF(V),                   \
+           GOMAP_TF_STRKEY | GOMAP_TF_STRCOPY, "map[gostring]" #V };               \
+       &gomap_t_; })
+#ifdef __cplusplus
+#define GOSTR(lit) (gostring{ (lit), sizeof(lit) - 1 })
+#else
 #define GOSTR(lit) ((gostring){ (lit), sizeof(lit) - 1 })
+#endif
 
 gomap *gomap_make(const gomap_type *t, size_t hint);
 void  *gomap_assign(gomap *m, const void *key);
@@ -101,4 +133,5 @@ void gomap_read_memstats(gomap_memstats *out);   /* thread-safe */
 #ifdef __cplusplus
 }
 #endif
+#endif /* a supported standard */
 #endif /* GOMAP_H */

@@ -16,5 +16,8 @@ typedef struct gomap_debug {
     bool hmap_given, bucket_given;
 } gomap_debug;
 
+#ifdef __cplusplus
+extern "C"
+#endif
 void gomap_debug_info(const gomap *m, gomap_debug *out);
 #endif

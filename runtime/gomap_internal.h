@@ -51,13 +51,17 @@ enum {
 enum { KIND_GENERIC, KIND_K4, KIND_K8, KIND_STR, KIND_K8V8,
        KIND_STR32 /* never in h->kind: a KIND_STR lookup of a key of at most 32
                      bytes, compared without a call, in a map whose keys are at
-                     offset 8 (key alignment <= 8: every GOMAP_TYPE_STR map) */ };
+                     offset 8 (key alignment <= 8: every GOMAP_TYPE_STR map) */,
+       KIND_FREED = 0xfe /* a map gomap_free released (see freed_header in gomap.c):
+                            every entry point's kind dispatch ends in rt_freed_map */ };
 enum { K8V8_VALOFF = 72, K8V8_BUCKETSIZE = 144 };
 
 /* h->ind: indirect keys and values; and IND_SLOW, set with either of them or
  * when value slots are over 32 bytes: assign's call-free common case (which
  * zeroes the value slot with at most two stores) does not apply. */
-enum { IND_KEY = 1, IND_VAL = 2, IND_SLOW = 4, IND_BOTH = IND_KEY | IND_VAL };
+enum { IND_KEY = 1, IND_VAL = 2, IND_SLOW = 4, IND_BOTH = IND_KEY | IND_VAL,
+       IND_STRCOPY = 8 /* KIND_STR keys whose bytes the map copies (GOMAP_TF_STRCOPY);
+                          set with IND_SLOW, so inserts take the slow path */ };
 
 struct gomap_extra;
 
@@ -367,6 +371,14 @@ INLINE void rt_count_stack_inline(bool bucket)
 __attribute__((noreturn, cold)) void rt_fatal(const char *msg);   /* "fatal error: " */
 __attribute__((noreturn, cold)) void rt_panic(const char *msg);   /* "panic: " */
 __attribute__((noreturn, cold)) void rt_throw(const char *fmt, ...);
+__attribute__((noreturn, cold)) void rt_freed_map(void);   /* "use of freed map" */
+
+/* Every entry point (and the kind dispatch after a non-zero count, which a freed
+ * header has) stops a map released by gomap_free. */
+INLINE void check_not_freed(const struct gomap *h)
+{
+    if (UNLIKELY(h->kind == KIND_FREED)) rt_freed_map();
+}
 
 /* ---- shared between gomap.c and gomap_iter.c ---- */
 char *map_lookup_kv(struct gomap *h, const void *key, char **val);  /* mapaccessK */

@@ -23,7 +23,9 @@ void gomap_iter_init(gomap_iter *it, gomap *m)
 {
     struct gomap *h = m;
     memset(it, 0, sizeof *it);
-    if (h == NULL || h->count == 0) return;   /* it->h == NULL: already at the end */
+    if (h == NULL) return;   /* it->h == NULL: already at the end */
+    check_not_freed(h);
+    if (h->count == 0) return;
     if (flags_get(h) & F_WRITING) rt_fatal("concurrent map iteration and map write");
     it->h = h;
     it->B = h->B;
@@ -174,6 +176,7 @@ static __attribute__((noinline)) bool iter_next_any(gomap_iter *it, void **key, 
 {
     struct gomap *h = it->h;
     if (h == NULL) return iter_end(it, key, val);
+    check_not_freed(h);
     if (UNLIKELY(flags_get(h) & F_WRITING)) rt_fatal("concurrent map iteration and map write");
     if (UNLIKELY(h->extra != NULL) && reclaimed(h, it)) iter_reclaimed(it);
     if (LIKELY(iter_simple(it, h)))

@@ -13,8 +13,8 @@
  *   0 version    GOMAP_LAYOUT_VERSION
  *   1 keysize    sizeof(K) in bytes
  *   2 valsize    sizeof(V) in bytes
- *   3 keyalign   _Alignof(K)
- *   4 valalign   _Alignof(V)
+ *   3 keyalign   alignment of K
+ *   4 valalign   alignment of V
  *   5 flags      GOMAP_TF_* bits
  *   6 name       "map[K]V"
  *
@@ -33,12 +33,20 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Alignment of a type, in C (C11's _Alignof) and in C++ (alignof). */
+#ifdef __cplusplus
+#define GOMAP_ALIGNOF(T) alignof(T)
+#else
+#define GOMAP_ALIGNOF(T) _Alignof(T)
+#endif
+
 #define GOMAP_LAYOUT_VERSION 1u
 #define GOMAP_BUCKET_SLOTS   8u     /* Go's bucketCnt */
 #define GOMAP_MAX_INLINE     128u   /* Go's maxKeySize / maxElemSize */
 
 /* Descriptor flags. */
 #define GOMAP_TF_STRKEY      0x1u   /* keys are gostring, hashed/compared by content */
+#define GOMAP_TF_STRCOPY     0x2u   /* with STRKEY: the map owns a copy of each key's bytes */
 
 /* Storage the plugin gives for a map header (struct gomap, the hmap). */
 #define GOMAP_HMAP_SIZE      96u
@@ -56,7 +64,7 @@ static inline size_t gomap_layout_slot_size(size_t size)
 }
 static inline size_t gomap_layout_slot_align(size_t size, size_t align)
 {
-    if (size > GOMAP_MAX_INLINE) return _Alignof(void *);
+    if (size > GOMAP_MAX_INLINE) return GOMAP_ALIGNOF(void *);
     return align ? align : 1;
 }
 
@@ -75,7 +83,7 @@ static inline size_t gomap_layout_overflow_off(size_t ks, size_t ka, size_t vs, 
 {
     return gomap_layout_round(gomap_layout_vals_off(ks, ka, vs, va)
                               + GOMAP_BUCKET_SLOTS * gomap_layout_slot_size(vs),
-                              _Alignof(void *));
+                              GOMAP_ALIGNOF(void *));
 }
 
 /* Alignment of a bucket: at least 8 so the tophash bytes load as one word. */

@@ -177,6 +177,10 @@ static __attribute__((noreturn)) void die(const char *prefix, const char *msg)
 }
 
 void rt_fatal(const char *msg) { die("fatal error: ", msg); }
+void rt_freed_map(void)
+{
+    die("fatal error: ", "use of freed map (a map used or freed again after gomap_free)");
+}
 void rt_panic(const char *msg) { die("panic: ", msg); }
 
 void rt_throw(const char *fmt, ...)

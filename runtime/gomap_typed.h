@@ -58,13 +58,16 @@
 #define GOMAP_CAT_(a, b) GOMAP_CAT2_(a, b)
 
 /* Descriptor initializers, DESC(K, valsize, valalign, "V"): the fields, flags and
- * name of gomap.h's GOMAP_TYPE(K, V) and GOMAP_TYPE_STR(V). */
+ * name of gomap.h's GOMAP_TYPE(K, V), GOMAP_TYPE_STR(V) and GOMAP_TYPE_STRCOPY(V). */
 #define GOMAP_DESC_RAW(K, vsize, valign, vname)                                        \
     { GOMAP_LAYOUT_VERSION, sizeof(K), (vsize), GOMAP_ALIGNOF_(K), (valign), 0,         \
       "map[" #K "]" vname }
 #define GOMAP_DESC_STR(K, vsize, valign, vname)                                        \
     { GOMAP_LAYOUT_VERSION, sizeof(gostring), (vsize), GOMAP_ALIGNOF_(gostring),        \
       (valign), GOMAP_TF_STRKEY, "map[gostring]" vname }
+#define GOMAP_DESC_STRCOPY(K, vsize, valign, vname)                                    \
+    { GOMAP_LAYOUT_VERSION, sizeof(gostring), (vsize), GOMAP_ALIGNOF_(gostring),        \
+      (valign), GOMAP_TF_STRKEY | GOMAP_TF_STRCOPY, "map[gostring]" vname }
 
 /* A NUL-terminated string as a gostring key (borrowed, without the NUL). */
 GOMAP_FN_ gostring gostr(const char *s)
@@ -126,12 +129,16 @@ GOMAP_FN_ gostring gostr(const char *s)
 
 #define GOMAP_DECLARE(name, K, V) GOMAP_DECLARE_KIND(name, K, V, GOMAP_DESC_RAW)
 #define GOMAP_DECLARE_STR(name, V) GOMAP_DECLARE_KIND(name, gostring, V, GOMAP_DESC_STR)
+#define GOMAP_DECLARE_STRCOPY(name, V)                                                  \
+    GOMAP_DECLARE_KIND(name, gostring, V, GOMAP_DESC_STRCOPY)
 
 /* map[K]struct{}: a set (values of size 0). */
 #define GOMAP_DECLARE_SET_KIND(name, K, DESC)                                           \
     GOMAP_DECLARE_COMMON_(name, K, DESC, 0, 1, "struct{}")
 #define GOMAP_DECLARE_SET(name, K) GOMAP_DECLARE_SET_KIND(name, K, GOMAP_DESC_RAW)
 #define GOMAP_DECLARE_SET_STR(name) GOMAP_DECLARE_SET_KIND(name, gostring, GOMAP_DESC_STR)
+#define GOMAP_DECLARE_SET_STRCOPY(name)                                                 \
+    GOMAP_DECLARE_SET_KIND(name, gostring, GOMAP_DESC_STRCOPY)
 
 /* ---- the operations expanded in the caller ----------------------------------------- */
 

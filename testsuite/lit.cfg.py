@@ -45,6 +45,8 @@ if shutil.which("chromium"):
 else:
     lit_config.note("chromium not installed: output/report-browser.test is UNSUPPORTED "
                     "(install it with: make report-deps, i.e. apt-get install -y chromium)")
+if shutil.which("clang++"):
+    config.available_features.add("clang++")   # runtime/cplusplus-clang.test
 
 config.environment["ASAN_OPTIONS"] = "detect_stack_use_after_return=1:detect_leaks=1"
 config.environment["UBSAN_OPTIONS"] = "print_stacktrace=1:halt_on_error=1"

@@ -90,10 +90,39 @@ static bool field_uint(CXCursor e, unsigned long *out)
     return ok;
 }
 
-/* The name: libclang evaluates the string through its array-to-pointer cast. */
+/* The literal as libclang spells it ("..." with the pieces of a concatenation
+ * joined and C escapes), unquoted; NULL for an escape other than \\ and \". */
+static char *literal_spelling(CXCursor lit)
+{
+    char *sp = ce_string(clang_getCursorSpelling(lit));
+    size_t n = strlen(sp);
+    char *s = NULL;
+    if (n >= 2 && sp[0] == '"' && sp[n - 1] == '"' && (s = malloc(n))) {
+        size_t j = 0;
+        for (size_t i = 1; i + 1 < n; i++) {
+            if (sp[i] == '\\') {
+                if (sp[i + 1] != '\\' && sp[i + 1] != '"') {
+                    free(s);
+                    s = NULL;
+                    break;
+                }
+                i++;
+            }
+            s[j++] = sp[i];
+        }
+        if (s)
+            s[j] = '\0';
+    }
+    free(sp);
+    return s;
+}
+
+/* The name: libclang evaluates the string through its array-to-pointer cast in
+ * C; in C++ it evaluates neither that nor the literal, whose spelling serves. */
 static char *field_string(CXCursor e)
 {
-    if (clang_getCursorKind(strip_all(NULL, e)) != CXCursor_StringLiteral)
+    CXCursor lit = strip_all(NULL, e);
+    if (clang_getCursorKind(lit) != CXCursor_StringLiteral)
         return NULL;
     CXEvalResult r = clang_Cursor_Evaluate(e);
     char *s = NULL;
@@ -101,7 +130,7 @@ static char *field_string(CXCursor e)
         s = strdup(clang_EvalResult_getAsStr(r));
     if (r)
         clang_EvalResult_dispose(r);
-    return s;
+    return s ? s : literal_spelling(lit);
 }
 
 esc_descriptor ce_resolve_descriptor(ce_fn *fn, CXCursor arg)

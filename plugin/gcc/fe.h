@@ -46,10 +46,7 @@
 #include "input.h"
 
 #include "escape.h"
-/* gomap_layout.h is C11; its only C11-ism is _Alignof. */
-#define _Alignof(T) alignof(T)
 #include "gomap_layout.h"
-#undef _Alignof
 
 /* ---- options (args.cc) ---------------------------------------------------- */
 extern esc_options fe_opts;       /* the core's options (plugin/core/options.c) */

@@ -15,6 +15,7 @@
 
 GOMAP_DECLARE(ii, int, int)
 GOMAP_DECLARE_STR(wc, long)
+GOMAP_DECLARE_STRCOPY(owned, int)
 GOMAP_DECLARE_SET(iset, int)
 GOMAP_DECLARE_SET_STR(sset)
 struct pt { int x, y; };
@@ -44,6 +45,24 @@ int main(int argc, char **argv)
            same_desc(&wc_desc_, GOMAP_TYPE_STR(long)),
            same_desc(&ptmap_desc_, GOMAP_TYPE(struct pt, double)),
            iset_desc_.valsize == 0 && !strcmp(iset_desc_.name, "map[int]struct{}"));
+
+    // Owned keys: one reused buffer, as a word counter reading lines does.
+    // CHECK: strcopy desc 1 len 3 aa 2 bb 1 cc 1
+    {
+        owned *o = gomap_new(owned);
+        const char *words[] = { "aa", "bb", "aa", "cc" };
+        char buf[8];
+        for (int i = 0; i < 4; i++) {
+            strcpy(buf, words[i]);
+            gomap_set(owned, o, gostr(buf), owned_get(o, gostr(buf), 0) + 1);
+        }
+        strcpy(buf, "zz");
+        printf("strcopy desc %d len %zu aa %d bb %d cc %d\n",
+               same_desc(&owned_desc_, GOMAP_TYPE_STRCOPY(int)), owned_len(o),
+               owned_get(o, GOSTR("aa"), 0), owned_get(o, GOSTR("bb"), 0),
+               owned_get(o, GOSTR("cc"), 0));
+        owned_free(o);
+    }
 
     ii *m = gomap_new(ii);
     for (int i = 0; i < 100; i++) gomap_set(ii, m, i, i * i);

@@ -1,8 +1,8 @@
 /* runtime_fuzz.c - libFuzzer target for the gomap runtime (`make fuzz-runtime`).
  *
  * The input is decoded into a program of map operations on up to NSLOT maps of
- * several key/value layouts (1/4/8/16/200-byte keys, gostring keys, inline and
- * indirect values, zero-size values).  Maps are made on the heap (gomap_make) or,
+ * several key/value layouts (1/4/8/16/200-byte keys, gostring keys borrowed or
+ * copied by the map, inline and indirect values, zero-size values).  Maps are made on the heap (gomap_make) or,
  * as the escape plugin does, with gomap_make_on on storage in this target's own
  * frame: the header in GOMAP_HMAP_SIZE bytes and the first bucket sized with
  * gomap_layout_bucket_size(), each placed at the END of a buffer whose leading
@@ -36,7 +36,7 @@ typedef struct { unsigned char b[129]; } v129;
 typedef struct { unsigned char b[3]; } v3;
 typedef struct { } v0;          /* GNU C: size 0 */
 
-enum { NKIND = 10 };
+enum { NKIND = 11 };
 static const gomap_type *kind_type(unsigned k)
 {
     switch (k) {
@@ -49,6 +49,7 @@ static const gomap_type *kind_type(unsigned k)
     case 6: return GOMAP_TYPE(int32_t, k200);
     case 7: return GOMAP_TYPE(int64_t, v0);
     case 8: return GOMAP_TYPE(__int128, v3);
+    case 9: return GOMAP_TYPE_STRCOPY(int64_t);
     default: return GOMAP_TYPE(k128, v129);
     }
 }
@@ -163,8 +164,17 @@ static void op_assign(struct slot *s, unsigned id)
     unsigned char key[256];
     if (!s->m) return;          /* the nil map aborts on assignment, as in Go */
     make_key(s, id, id & 1, key);
+    char bytes[24];             /* a map that copies keys gets them from a scratch buffer */
+    if (s->t->flags & GOMAP_TF_STRCOPY) {
+        gostring g;
+        memcpy(&g, key, sizeof g);
+        memcpy(bytes, g.ptr, g.len);
+        g.ptr = bytes;
+        memcpy(key, &g, sizeof g);
+    }
     void *p = gomap_assign(s->m, key);
     memset(key, 0x5a, sizeof key);
+    memset(bytes, 0x5a, sizeof bytes);
     CHECK(p != NULL || s->t->valsize == 0, "assign returned NULL");
     if (!s->present[id]) {
         for (size_t i = 0; i < s->t->valsize; i++)
