@@ -164,11 +164,11 @@ clean:
 # ==== install: header, library, gomap.pc, the plugin into PLUGINDIR, escape-clang =============
 # PLUGINDIR defaults to GCC's plugin directory, so that -fplugin=escape finds it; a private
 # prefix sets it too: make install PREFIX=/opt/gomap PLUGINDIR=/opt/gomap/lib/gcc-plugin
-INSTALLED := $(PREFIX)/include/gomap.h $(PREFIX)/include/gomap_layout.h $(PREFIX)/lib/libgomap.a \
+INSTALLED := $(PREFIX)/include/gomap.h $(PREFIX)/include/gomap_layout.h $(PREFIX)/include/gomap_fast.h $(PREFIX)/lib/libgomap.a \
              $(PREFIX)/lib/pkgconfig/gomap.pc $(PLUGINDIR)/escape.so $(PREFIX)/bin/escape-clang
 install: all
 	install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PLUGINDIR)
-	install -m 644 runtime/gomap.h runtime/gomap_layout.h $(DESTDIR)$(PREFIX)/include/
+	install -m 644 runtime/gomap.h runtime/gomap_layout.h runtime/gomap_fast.h $(DESTDIR)$(PREFIX)/include/
 	install -m 644 $(B)/libgomap.a $(DESTDIR)$(PREFIX)/lib/
 	install -m 755 $(B)/escape.so $(DESTDIR)$(PLUGINDIR)/escape.so
 	sed -e 's|@PREFIX@|$(PREFIX)|g' runtime/gomap.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/gomap.pc
