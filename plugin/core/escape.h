@@ -230,6 +230,13 @@ typedef struct esc_decision {
 } esc_decision;
 esc_decision esc_site_decision(esc_ctx *c, int site);
 
+/* After esc_solve: the front end rewrote CALL (gomap_access, gomap_assign,
+ * gomap_delete) at POS in F into ENTRY, the runtime's entry point for the map's
+ * key kind, or (INLINED) the inline one-bucket path of gomap_fast.h.  Only
+ * recorded: the JSON file lists each as a decision of kind "call". */
+void esc_note_specialised(esc_func *f, esc_pos pos, const char *call, const char *entry,
+                          bool inlined);
+
 /* __attribute__((noescape)) checked.  After esc_solve: is
  * parameter i of f (a function with a body) declared (or promised,
  * esc_param_promised) noescape although the

@@ -1,6 +1,7 @@
 /* json.c - every decision of the unit as one JSON document (schema in
  * docs/json.md): each gomap_make site, each parameter of a function with a
- * body, each named local whose address escapes, with the flow path that
+ * body, each named local whose address escapes, each runtime call the front
+ * end specialised for its map's key kind, with the flow path that
  * explains an escape or a leak.  Flow paths are recorded only when the context
  * was created with opt.m >= 2 or opt.json_path set; otherwise "flow" is [].
  */
@@ -137,6 +138,19 @@ static void jvar(esc_ctx *c, FILE *o, const location *L)
     fputc('}', o);
 }
 
+static void jspecial(esc_ctx *c, FILE *o, const special *s)
+{
+    fputs("    {\"kind\": \"call\", ", o);
+    jpos_fields(c, o, s->pos);
+    fputs(", \"function\": ", o);
+    jstr(o, c->funcs.v[s->fn]->name);
+    fputs(", \"verdict\": \"specialised\", \"placement\": null, \"reason\": null, \"call\": ", o);
+    jstr(o, s->call);
+    fputs(", \"entry\": ", o);
+    jstr(o, s->entry);
+    fprintf(o, ", \"inline\": %s, \"flow\": []}", s->inlined ? "true" : "false");
+}
+
 static void sep(FILE *o, int *n) { fputs((*n)++ ? ",\n" : "\n", o); }
 
 int esc_write_json(esc_ctx *c, const char *path)
@@ -161,6 +175,7 @@ int esc_write_json(esc_ctx *c, const char *path)
             jvar(c, o, L);
         }
     }
+    for (int i = 0; i < c->specials.n; i++) { sep(o, &n); jspecial(c, o, &c->specials.v[i]); }
     fputs(n ? "\n]}\n" : "]}\n", o);
     int err = ferror(o) ? (errno ? errno : EIO) : 0;
     if (fclose(o) != 0 && !err) err = errno ? errno : EIO;

@@ -4,6 +4,10 @@
  *     m = gomap_make(t, h)        a map site; m <- &map storage; the map keeps t
  *     s = gomap_assign(m, k)      s <- m (a slot inside m's storage); *m <- *k
  *     s = gomap_access(m, k)      s <- m
+ *     s = gomap_access_fast*(m, k), gomap_access2_fast*(m, k, f)   s <- m
+ *     s = gomap_assign_fast32/64(m, k)   s <- m (k is a number)
+ *     s = gomap_assign_faststr(m, k)     s <- m; *m <- k (the gostring by value)
+ *     gomap_delete_fast*          keeps nothing
  *     gomap_iter_init(it, m)      *it <- m
  *     gomap_iter_next(it, kp, vp) *kp <- *it, *vp <- *it (slots of the map)
  *     gomap_len/delete/clear/free/read_memstats: keep nothing
@@ -163,6 +167,13 @@ static void model_make(fe_fn *fn, gcall *c)
     fn->u->sites.safe_push(s);
 }
 
+/* A call specialise.cc may rewrite once the unit is solved. */
+static void note_mapcall(fe_fn *fn, gcall *c, int op)
+{
+    fe_mapcall mc = { c, fn->decl, fn->ef, op };
+    fn->u->mapcalls.safe_push(mc);
+}
+
 /* True when C is a gomap runtime call, now modelled. */
 static bool model_gomap(fe_fn *fn, gcall *c, tree fndecl)
 {
@@ -173,7 +184,23 @@ static bool model_gomap(fe_fn *fn, gcall *c, tree fndecl)
         esc_loc m = arg_loc(fn, c, 0);
         result_from(fn, c, m, 0);
         store(fn, c, m, arg_loc(fn, c, 1), 1);
+        note_mapcall(fn, c, FE_OP_ASSIGN);
     } else if (fe_is_gomap_fn(fndecl, "gomap_access") && n == 2) {
+        result_from(fn, c, arg_loc(fn, c, 0), 0);
+        note_mapcall(fn, c, FE_OP_ACCESS);
+    } else if ((fe_is_gomap_fn(fndecl, "gomap_assign_fast32") && n == 2)
+               || (fe_is_gomap_fn(fndecl, "gomap_assign_fast64") && n == 2)) {
+        result_from(fn, c, arg_loc(fn, c, 0), 0);   /* the key is a number */
+    } else if (fe_is_gomap_fn(fndecl, "gomap_assign_faststr") && n == 2) {
+        esc_loc m = arg_loc(fn, c, 0);              /* the gostring by value */
+        result_from(fn, c, m, 0);
+        store(fn, c, m, arg_loc(fn, c, 1), 0);
+    } else if ((fe_is_gomap_fn(fndecl, "gomap_access_fast32") && n == 2)
+               || (fe_is_gomap_fn(fndecl, "gomap_access_fast64") && n == 2)
+               || (fe_is_gomap_fn(fndecl, "gomap_access_faststr") && n == 2)
+               || (fe_is_gomap_fn(fndecl, "gomap_access2_fast32") && n == 3)
+               || (fe_is_gomap_fn(fndecl, "gomap_access2_fast64") && n == 3)
+               || (fe_is_gomap_fn(fndecl, "gomap_access2_faststr") && n == 3)) {
         result_from(fn, c, arg_loc(fn, c, 0), 0);
     } else if (fe_is_gomap_fn(fndecl, "gomap_iter_init") && n == 2) {
         store(fn, c, arg_loc(fn, c, 0), arg_loc(fn, c, 1), 0);
@@ -186,11 +213,15 @@ static bool model_gomap(fe_fn *fn, gcall *c, tree fndecl)
         store(fn, c, arg_loc(fn, c, 1), t, 0);
         store(fn, c, arg_loc(fn, c, 2), t, 0);
     } else if ((fe_is_gomap_fn(fndecl, "gomap_len") && n == 1)
-               || (fe_is_gomap_fn(fndecl, "gomap_delete") && n == 2)
+               || (fe_is_gomap_fn(fndecl, "gomap_delete_fast32") && n == 2)
+               || (fe_is_gomap_fn(fndecl, "gomap_delete_fast64") && n == 2)
+               || (fe_is_gomap_fn(fndecl, "gomap_delete_faststr") && n == 2)
                || (fe_is_gomap_fn(fndecl, "gomap_clear") && n == 1)
                || (fe_is_gomap_fn(fndecl, "gomap_free") && n == 1)
                || (fe_is_gomap_fn(fndecl, "gomap_read_memstats") && n == 1)) {
         /* keeps nothing */
+    } else if (fe_is_gomap_fn(fndecl, "gomap_delete") && n == 2) {
+        note_mapcall(fn, c, FE_OP_DELETE);            /* keeps nothing */
     } else {
         return false;
     }

@@ -74,7 +74,7 @@ static bool sane_layout(unsigned long size, unsigned long align)
 
 fe_descriptor fe_resolve_descriptor(tree arg)
 {
-    fe_descriptor d = { NULL, 0, 0, 0, 0 };
+    fe_descriptor d = { NULL, 0, 0, 0, 0, 0 };
     tree a = strip_copies(arg);
     if (!a || TREE_CODE(a) != ADDR_EXPR)
         return d;
@@ -94,6 +94,7 @@ fe_descriptor fe_resolve_descriptor(tree arg)
         return d;
     if (!sane_layout(d.keysize, d.keyalign) || !sane_layout(d.valsize, d.valalign))
         return d;
+    d.flags = flags;
     d.name = field_string(ctor, 6);
     return d;
 }
