@@ -5,7 +5,7 @@
  * descriptor the plugin resolved, made by a gomap_make the plugin placed on the
  * stack with its first bucket, becomes a call to one of the static inline
  * functions below with the key by value and the value slot's offset and size as
- * constants; GCC inlines them at -O1 and above.  They handle the case a small
+ * constants; they are always inlined (also at -O0).  They handle the case a small
  * map spends its life in: one bucket (B = 0), not growing, no write in
  * progress.  Lookups compare the key with the filled cells and hash nothing (as
  * Go's mapaccess1_fast64 does for B = 0); an insert that keeps the map at 8
@@ -46,10 +46,11 @@ struct gomap_fast_hdr {
     char *oldbuckets;
 };
 #define GOMAP_FAST_WRITING     4u   /* F_WRITING */
+#define GOMAP_FAST_FN static inline __attribute__((always_inline))
 #define GOMAP_FAST_MIN_TOPHASH 5u   /* MIN_TOPHASH */
 
 /* wy_hash8 / wy_hash4 (runtime/wyhash.h), with the map's seed */
-static inline __attribute__((always_inline)) uint64_t gomap_fast_mix(uint64_t a, uint64_t b,
+GOMAP_FAST_FN uint64_t gomap_fast_mix(uint64_t a, uint64_t b,
                                                                      uint64_t seed, uint64_t len)
 {
     __uint128_t r;
@@ -61,11 +62,11 @@ static inline __attribute__((always_inline)) uint64_t gomap_fast_mix(uint64_t a,
     r = (__uint128_t)a * b;
     return (uint64_t)r ^ (uint64_t)(r >> 64);
 }
-static inline __attribute__((always_inline)) uint64_t gomap_fast_hash8(uint64_t k, uint64_t seed)
+GOMAP_FAST_FN uint64_t gomap_fast_hash8(uint64_t k, uint64_t seed)
 {
     return gomap_fast_mix((k << 32) | (k >> 32), k, seed, 8);
 }
-static inline __attribute__((always_inline)) uint64_t gomap_fast_hash4(uint32_t k, uint64_t seed)
+GOMAP_FAST_FN uint64_t gomap_fast_hash4(uint32_t k, uint64_t seed)
 {
     uint64_t w = ((uint64_t)k << 32) | k;
     return gomap_fast_mix(w, w, seed, 4);
@@ -75,7 +76,7 @@ static inline __attribute__((always_inline)) uint64_t gomap_fast_hash4(uint32_t 
  * of a word: exact for every byte value (bytes of 128 and more have the top
  * bit already; below 128, adding 128 - 5 sets it just for bytes >= 5 and
  * cannot carry into the next byte). */
-static inline __attribute__((always_inline)) uint64_t gomap_fast_filled(const char *b)
+GOMAP_FAST_FN uint64_t gomap_fast_filled(const char *b)
 {
     uint64_t w, low7 = 0x7f7f7f7f7f7f7f7full;
     memcpy(&w, b, 8);
@@ -84,14 +85,14 @@ static inline __attribute__((always_inline)) uint64_t gomap_fast_filled(const ch
 }
 
 /* Whether the fast path applies to h: one bucket, not growing, no write. */
-static inline __attribute__((always_inline)) bool gomap_fast_one(const struct gomap_fast_hdr *h)
+GOMAP_FAST_FN bool gomap_fast_one(const struct gomap_fast_hdr *h)
 {
     return h != NULL && h->B == 0 && h->buckets != NULL && h->oldbuckets == NULL
            && !(h->flags & GOMAP_FAST_WRITING);
 }
 
 /* The tophash byte for a hash (tophash() of the runtime). */
-static inline __attribute__((always_inline)) uint8_t gomap_fast_top(uint64_t hash)
+GOMAP_FAST_FN uint8_t gomap_fast_top(uint64_t hash)
 {
     uint8_t top = (uint8_t)(hash >> 56);
     return top < GOMAP_FAST_MIN_TOPHASH ? (uint8_t)(top + GOMAP_FAST_MIN_TOPHASH) : top;
@@ -99,7 +100,7 @@ static inline __attribute__((always_inline)) uint8_t gomap_fast_top(uint64_t has
 
 /* Fill cell i of bucket b (keys at 8, key slots ks bytes): key, zeroed value,
  * tophash written as a whole word (as the runtime's set_tophash). */
-static inline __attribute__((always_inline)) void *
+GOMAP_FAST_FN void *
 gomap_fast_insert(struct gomap_fast_hdr *h, char *b, unsigned i, const void *key, size_t ks,
                   uint8_t top, size_t valoff, size_t valsize)
 {
@@ -119,9 +120,9 @@ void *gomap_access_fast32(const struct gomap *m, uint32_t key);
 void *gomap_assign_fast64(struct gomap *m, uint64_t key);
 void *gomap_assign_fast32(struct gomap *m, uint32_t key);
 
-static inline void *gomap_small_access_fast64(const struct gomap *m, uint64_t key, size_t valoff,
+GOMAP_FAST_FN void *gomap_small_access_fast64(const struct gomap *m, uint64_t key, size_t valoff,
                                               size_t valsize);
-static inline void *gomap_small_access_fast64(const struct gomap *m, uint64_t key, size_t valoff,
+GOMAP_FAST_FN void *gomap_small_access_fast64(const struct gomap *m, uint64_t key, size_t valoff,
                                               size_t valsize)
 {
     const struct gomap_fast_hdr *h = (const struct gomap_fast_hdr *)(const void *)m;
@@ -138,9 +139,9 @@ static inline void *gomap_small_access_fast64(const struct gomap *m, uint64_t ke
     return gomap_access_fast64(m, key);
 }
 
-static inline void *gomap_small_access_fast32(const struct gomap *m, uint32_t key, size_t valoff,
+GOMAP_FAST_FN void *gomap_small_access_fast32(const struct gomap *m, uint32_t key, size_t valoff,
                                               size_t valsize);
-static inline void *gomap_small_access_fast32(const struct gomap *m, uint32_t key, size_t valoff,
+GOMAP_FAST_FN void *gomap_small_access_fast32(const struct gomap *m, uint32_t key, size_t valoff,
                                               size_t valsize)
 {
     const struct gomap_fast_hdr *h = (const struct gomap_fast_hdr *)(const void *)m;
@@ -157,9 +158,9 @@ static inline void *gomap_small_access_fast32(const struct gomap *m, uint32_t ke
     return gomap_access_fast32(m, key);
 }
 
-static inline void *gomap_small_assign_fast64(struct gomap *m, uint64_t key, size_t valoff,
+GOMAP_FAST_FN void *gomap_small_assign_fast64(struct gomap *m, uint64_t key, size_t valoff,
                                               size_t valsize);
-static inline void *gomap_small_assign_fast64(struct gomap *m, uint64_t key, size_t valoff,
+GOMAP_FAST_FN void *gomap_small_assign_fast64(struct gomap *m, uint64_t key, size_t valoff,
                                               size_t valsize)
 {
     struct gomap_fast_hdr *h = (struct gomap_fast_hdr *)(void *)m;
@@ -180,9 +181,9 @@ static inline void *gomap_small_assign_fast64(struct gomap *m, uint64_t key, siz
     return gomap_assign_fast64(m, key);
 }
 
-static inline void *gomap_small_assign_fast32(struct gomap *m, uint32_t key, size_t valoff,
+GOMAP_FAST_FN void *gomap_small_assign_fast32(struct gomap *m, uint32_t key, size_t valoff,
                                               size_t valsize);
-static inline void *gomap_small_assign_fast32(struct gomap *m, uint32_t key, size_t valoff,
+GOMAP_FAST_FN void *gomap_small_assign_fast32(struct gomap *m, uint32_t key, size_t valoff,
                                               size_t valsize)
 {
     struct gomap_fast_hdr *h = (struct gomap_fast_hdr *)(void *)m;

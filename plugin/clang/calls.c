@@ -4,6 +4,10 @@
  *     m = gomap_make(t, h)        a map site; m <- &map storage; the map keeps t
  *     s = gomap_assign(m, k)      s <- m (a slot inside m's storage); *m <- *k
  *     s = gomap_access(m, k)      s <- m
+ *     s = gomap_access_fast*(m, k), gomap_access2_fast*(m, k, f),
+ *         gomap_assign_fast32/64(m, k)     s <- m (k is a number)
+ *     s = gomap_assign_faststr(m, k)      s <- m; *m <- k (the gostring by value)
+ *     gomap_delete_fast*          keeps nothing
  *     gomap_iter_init(it, m)      *it <- m
  *     gomap_iter_next(it, kp, vp) *kp <- *it, *vp <- *it (slots of the map)
  *     gomap_len/delete/clear/free/read_memstats: keep nothing
@@ -150,8 +154,19 @@ static bool model_gomap(ce_fn *fn, call *c, CXCursor decl, const char *name,
     } else if (named(decl, name, "gomap_assign", n, 2)) {
         result_from(fn, out, arg_loc(c, 0), 0);
         store(fn, c, arg_loc(c, 0), arg_loc(c, 1), 1);
-    } else if (named(decl, name, "gomap_access", n, 2)) {
+    } else if (named(decl, name, "gomap_access", n, 2)
+               || named(decl, name, "gomap_access_fast32", n, 2)
+               || named(decl, name, "gomap_access_fast64", n, 2)
+               || named(decl, name, "gomap_access_faststr", n, 2)
+               || named(decl, name, "gomap_access2_fast32", n, 3)
+               || named(decl, name, "gomap_access2_fast64", n, 3)
+               || named(decl, name, "gomap_access2_faststr", n, 3)
+               || named(decl, name, "gomap_assign_fast32", n, 2)     /* the key is a number */
+               || named(decl, name, "gomap_assign_fast64", n, 2)) {
         result_from(fn, out, arg_loc(c, 0), 0);
+    } else if (named(decl, name, "gomap_assign_faststr", n, 2)) {   /* the gostring by value */
+        result_from(fn, out, arg_loc(c, 0), 0);
+        store(fn, c, arg_loc(c, 0), arg_loc(c, 1), 0);
     } else if (named(decl, name, "gomap_iter_init", n, 2)) {
         store(fn, c, arg_loc(c, 0), arg_loc(c, 1), 0);
     } else if (named(decl, name, "gomap_iter_next", n, 3)) {
@@ -164,7 +179,10 @@ static bool model_gomap(ce_fn *fn, call *c, CXCursor decl, const char *name,
         store(fn, c, arg_loc(c, 2), t, 0);
     } else if (named(decl, name, "gomap_len", n, 1) || named(decl, name, "gomap_delete", n, 2)
                || named(decl, name, "gomap_clear", n, 1) || named(decl, name, "gomap_free", n, 1)
-               || named(decl, name, "gomap_read_memstats", n, 1)) {
+               || named(decl, name, "gomap_read_memstats", n, 1)
+               || named(decl, name, "gomap_delete_fast32", n, 2)
+               || named(decl, name, "gomap_delete_fast64", n, 2)
+               || named(decl, name, "gomap_delete_faststr", n, 2)) {
         /* keeps nothing */
     } else {
         return false;
