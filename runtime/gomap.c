@@ -1227,6 +1227,7 @@ void gomap_debug_info(const gomap *m, gomap_debug *out)
 _Static_assert(offsetof(struct gomap, count) == offsetof(struct gomap_fast_hdr, count)
                && offsetof(struct gomap, flags) == offsetof(struct gomap_fast_hdr, flags)
                && offsetof(struct gomap, B) == offsetof(struct gomap_fast_hdr, B)
+               && offsetof(struct gomap, B) == offsetof(struct gomap, flags) + 1
                && offsetof(struct gomap, hash0) == offsetof(struct gomap_fast_hdr, hash0)
                && offsetof(struct gomap, buckets) == offsetof(struct gomap_fast_hdr, buckets)
                && offsetof(struct gomap, oldbuckets) == offsetof(struct gomap_fast_hdr, oldbuckets),

@@ -55,7 +55,7 @@ typedef struct gomap_type {
        &gomap_t_; })
 #define GOSTR(lit) ((gostring){ (lit), sizeof(lit) - 1 })
 
-gomap *gomap_make(const gomap_type *t, size_t hint);
+gomap *gomap_make(const gomap_type *t, size_t hint) __attribute__((returns_nonnull));
 void  *gomap_assign(gomap *m, const void *key);
 void  *gomap_access(const gomap *m, const void *key);
 bool   gomap_delete(gomap *m, const void *key);
@@ -68,7 +68,8 @@ void   gomap_free(gomap *m);
  * not NULL and the hint fits one bucket, use `bucket` (gomap_layout_bucket_size()
  * bytes for the descriptor's sizes) as its first bucket array.  The runtime never
  * frees given storage; gomap_free() frees only what the runtime allocated. */
-gomap *gomap_make_on(const gomap_type *t, size_t hint, void *hmap, void *bucket);
+gomap *gomap_make_on(const gomap_type *t, size_t hint, void *hmap, void *bucket)
+    __attribute__((returns_nonnull));
 
 /* Entry points for compiled code, by key kind (Go's mapaccess1_fast32/fast64/
  * faststr, mapassign_fast*, mapdelete_fast*): the key by value.  The escape

@@ -84,11 +84,16 @@ GOMAP_FAST_FN uint64_t gomap_fast_filled(const char *b)
            & 0x8080808080808080ull;
 }
 
-/* Whether the fast path applies to h: one bucket, not growing, no write. */
+/* Whether the fast path applies to h: one bucket (B = 0, which also means not
+ * growing: growth from B = 0 goes to B = 1, and a B = 0 map never has the
+ * overflow buckets a same-size growth needs) and no write in progress; flags
+ * and B are tested as one 16-bit word (little-endian: flags low).  A map made
+ * without a bucket, or freed, has none. */
 GOMAP_FAST_FN bool gomap_fast_one(const struct gomap_fast_hdr *h)
 {
-    return h != NULL && h->B == 0 && h->buckets != NULL && h->oldbuckets == NULL
-           && !(h->flags & GOMAP_FAST_WRITING);
+    uint16_t fb;
+    memcpy(&fb, &h->flags, 2);
+    return h != NULL && (fb & (0xff00u | GOMAP_FAST_WRITING)) == 0 && h->buckets != NULL;
 }
 
 /* The tophash byte for a hash (tophash() of the runtime). */
