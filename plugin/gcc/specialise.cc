@@ -31,6 +31,7 @@
  * drops the ones no rewrite called.
  */
 #include "fe.h"
+#include "varasm.h"      /* decl_replaceable_p */
 
 tree fe_fast_decls;   /* TREE_VEC, indexed by enum fast_id */
 
@@ -125,12 +126,74 @@ static bool same_layout(const fe_descriptor &a, const fe_descriptor &b)
 
 /* Merge the maps reaching V into *K; false when some source is not a
  * gomap_make / gomap_make_on with a resolved descriptor, or the layouts differ. */
+static bool trace_map(tree v, map_kind *k, hash_set<tree> *seen, int depth);
+
+/* The parameter PARM (its default definition V) of a function only this unit
+ * can call, and only directly (local, its address never taken): the maps its
+ * callers pass, as for static helpers that wrap the map calls. */
+static bool trace_param(tree v, tree parm, map_kind *k, hash_set<tree> *seen, int depth)
+{
+    tree fn = DECL_CONTEXT(parm);
+    cgraph_node *node = fn && TREE_CODE(fn) == FUNCTION_DECL ? cgraph_node::get(fn) : NULL;
+    if (!node || node->address_taken || node->externally_visible || TREE_PUBLIC(fn)
+        || node->alias || !node->callers || !v)
+        return false;
+    unsigned idx = 0;
+    tree p = DECL_ARGUMENTS(fn);
+    for (; p && p != parm; p = DECL_CHAIN(p))
+        idx++;
+    if (!p)
+        return false;
+    for (cgraph_edge *e = node->callers; e; e = e->next_caller) {
+        gcall *call = e->call_stmt;
+        if (!call || gimple_call_fndecl(call) != fn || idx >= gimple_call_num_args(call))
+            return false;
+        if (!trace_map(gimple_call_arg(call, idx), k, seen, depth + 1))
+            return false;
+    }
+    return true;
+}
+
+/* The values a call to FNDECL returns, when the body in this unit is the one
+ * that runs (not interposable, not a gnu_inline body standing for another
+ * unit's): the maps its return statements return. */
+static bool trace_result(tree fndecl, map_kind *k, hash_set<tree> *seen, int depth)
+{
+    cgraph_node *node = fndecl ? cgraph_node::get(fndecl) : NULL;
+    enum availability avail;
+    if (!node || !(node = node->ultimate_alias_target(&avail)) || avail < AVAIL_AVAILABLE
+        || DECL_EXTERNAL(node->decl) || !node->definition || node->thunk)
+        return false;
+    tree decl = node->decl;
+    if (TREE_PUBLIC(decl) && decl_replaceable_p(decl, false))
+        return false;
+    function *fun = DECL_STRUCT_FUNCTION(decl);
+    if (!fun || !fun->cfg || !gimple_in_ssa_p(fun))
+        return false;
+    edge e;
+    edge_iterator ei;
+    bool any = false;
+    FOR_EACH_EDGE(e, ei, EXIT_BLOCK_PTR_FOR_FN(fun)->preds) {
+        greturn *ret = safe_dyn_cast<greturn *>(last_stmt(e->src));
+        if (!ret)
+            continue;   /* noreturn calls, __builtin_unreachable */
+        if (!trace_map(gimple_return_retval(ret), k, seen, depth + 1))
+            return false;
+        any = true;
+    }
+    return any;
+}
+
 static bool trace_map(tree v, map_kind *k, hash_set<tree> *seen, int depth)
 {
-    if (depth > 32 || !v || TREE_CODE(v) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF(v))
+    if (depth > 32 || !v || TREE_CODE(v) != SSA_NAME)
         return false;
     if (seen->add(v))
-        return true;   /* a PHI cycle: its other arguments decide */
+        return true;   /* a PHI cycle (or recursion): its other arguments decide */
+    if (SSA_NAME_IS_DEFAULT_DEF(v)) {
+        tree var = SSA_NAME_VAR(v);
+        return var && TREE_CODE(var) == PARM_DECL && trace_param(v, var, k, seen, depth);
+    }
     gimple *def = SSA_NAME_DEF_STMT(v);
     if (is_gimple_assign(def)) {
         enum tree_code code = gimple_assign_rhs_code(def);
@@ -156,7 +219,7 @@ static bool trace_map(tree v, map_kind *k, hash_set<tree> *seen, int depth)
         stack = TREE_CODE(bucket) == ADDR_EXPR && TREE_CODE(hint) == INTEGER_CST
                 && tree_fits_uhwi_p(hint) && tree_to_uhwi(hint) <= GOMAP_BUCKET_SLOTS;
     } else {
-        return false;
+        return trace_result(fndecl, k, seen, depth);
     }
     fe_descriptor d = fe_resolve_descriptor(gimple_call_arg(c, 0));
     if (!d.name)

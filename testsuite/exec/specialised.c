@@ -5,7 +5,7 @@
 // hands over to the runtime when the map grows past its stack bucket), deletes
 // and reinsertion into freed cells, misses, overwrites, iteration, 4- and
 // 8-byte keys (numbers and 8-byte structs), values of 1, 24 and 128 bytes,
-// string keys.  Under ASan with detect_stack_use_after_return, at -O0 and -O2;
+// string keys, calls in static wrappers.  Under ASan with detect_stack_use_after_return, at -O0 and -O2;
 // the JSON record shows the calls were rewritten.
 //
 // RUN: rm -rf %t.rt && mkdir -p %t.rt && cd %t.rt && %cc -O2 %asan -c %root/runtime/*.c
@@ -140,6 +140,27 @@ static uint64_t str_map(unsigned n)
     return s;
 }
 
+// Static wrappers around the calls, on a stack map: the calls in the wrappers
+// take the inline paths (every caller passes this one stack map).
+static void w_put(gomap *m, uint32_t k, uint64_t v) { *(uint64_t *)gomap_assign(m, &k) ^= v; }
+static uint64_t w_get(gomap *m, uint32_t k)
+{
+    uint64_t *v = gomap_access(m, &k);
+    return v ? *v : 3;
+}
+static uint64_t wrapped(unsigned n)
+{
+    gomap *m = gomap_make(GOMAP_TYPE(uint32_t, uint64_t), 0);
+    uint64_t s = 0;
+    for (unsigned i = 0; i < 2 * n; i++) {
+        w_put(m, (uint32_t)(rnd() % (n + 1)), rnd());
+        s = s * 3 + w_get(m, (uint32_t)(rnd() % (n + 2)));
+    }
+    s += gomap_len(m);
+    gomap_free(m);
+    return s;
+}
+
 // A heap map: its calls use the entry points, not the inline paths.
 static gomap *made;
 static uint64_t heap_map(unsigned n)
@@ -161,10 +182,10 @@ int main(void)
 {
     for (unsigned n = 1; n <= 40; n++) {
         uint64_t a = u64_map(n), b = u32_map(n), c = pair_map(n), d = big_map(n),
-                 e = str_map(n), f = heap_map(n);
-        printf("%u %llx %llx %llx %llx %llx %llx\n", n, (unsigned long long)a,
+                 e = str_map(n), f = heap_map(n), g = wrapped(n);
+        printf("%u %llx %llx %llx %llx %llx %llx %llx\n", n, (unsigned long long)a,
                (unsigned long long)b, (unsigned long long)c, (unsigned long long)d,
-               (unsigned long long)e, (unsigned long long)f);
+               (unsigned long long)e, (unsigned long long)f, (unsigned long long)g);
     }
     printf("done\n");
     return 0;
@@ -184,3 +205,5 @@ int main(void)
 // JSON-DAG: "function": "str_map", {{.*}}"entry": "gomap_delete_faststr", "inline": false
 // JSON-DAG: "function": "heap_map", {{.*}}"entry": "gomap_assign_fast64", "inline": false
 // JSON-DAG: "function": "heap_map", {{.*}}"entry": "gomap_access_fast64", "inline": false
+// JSON-DAG: "function": "w_put", {{.*}}"entry": "gomap_small_assign_fast32", "inline": true
+// JSON-DAG: "function": "w_get", {{.*}}"entry": "gomap_small_access_fast32", "inline": true
