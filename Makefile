@@ -212,9 +212,9 @@ bench: deps
 	$(MAKE) bench-build
 	$(PYTHON) bench/run.py --build $(BB) $(BENCH_ARGS)
 
-$(BB)/maps-gomap: bench/maps_c.c $(BENCH_RUNNER) $(B)/libgomap.a
+$(BB)/maps-gomap: bench/maps_c.c $(BENCH_RUNNER) $(B)/libgomap.a $(B)/escape.so
 	@mkdir -p $(BB)
-	$(CC) $(BENCH_CFLAGS) -DIMPL_GOMAP $< $(B)/libgomap.a -o $@
+	$(CC) $(BENCH_CFLAGS) -fplugin=$(B)/escape.so -DIMPL_GOMAP $< $(B)/libgomap.a -o $@
 $(BB)/maps-glib: bench/maps_c.c $(BENCH_RUNNER)
 	@mkdir -p $(BB)
 	$(CC) $(BENCH_CFLAGS) -DIMPL_GLIB $$(pkg-config --cflags glib-2.0) $< $$(pkg-config --libs glib-2.0) -o $@
