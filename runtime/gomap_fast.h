@@ -21,7 +21,8 @@
  * checks that inserted keys are found again after the map grows, which needs
  * the same hash).
  *
- * The functions are static: a unit that never calls them pays nothing.  The
+ * The functions are static: a unit that never calls them pays nothing.  They
+ * are written in the C that gnu89 accepts, like the rest of gomap.h.  The
  * plugin keeps their bodies until its pass has run (they are otherwise unused
  * when GCC first drops unused functions) and lets GCC drop them afterwards.
  */
@@ -133,7 +134,8 @@ GOMAP_FAST_FN void *gomap_small_access_fast64(const struct gomap *m, uint64_t ke
     const struct gomap_fast_hdr *h = (const struct gomap_fast_hdr *)(const void *)m;
     if (__builtin_expect(gomap_fast_one(h), 1)) {
         char *b = h->buckets;
-        for (uint64_t f = gomap_fast_filled(b); f; f &= f - 1) {
+        uint64_t f;
+        for (f = gomap_fast_filled(b); f; f &= f - 1) {
             unsigned i = (unsigned)__builtin_ctzll(f) >> 3;
             uint64_t k;
             memcpy(&k, b + 8 + i * 8, 8);
@@ -152,7 +154,8 @@ GOMAP_FAST_FN void *gomap_small_access_fast32(const struct gomap *m, uint32_t ke
     const struct gomap_fast_hdr *h = (const struct gomap_fast_hdr *)(const void *)m;
     if (__builtin_expect(gomap_fast_one(h), 1)) {
         char *b = h->buckets;
-        for (uint64_t f = gomap_fast_filled(b); f; f &= f - 1) {
+        uint64_t f;
+        for (f = gomap_fast_filled(b); f; f &= f - 1) {
             unsigned i = (unsigned)__builtin_ctzll(f) >> 3;
             uint32_t k;
             memcpy(&k, b + 8 + i * 4, 4);
@@ -171,8 +174,8 @@ GOMAP_FAST_FN void *gomap_small_assign_fast64(struct gomap *m, uint64_t key, siz
     struct gomap_fast_hdr *h = (struct gomap_fast_hdr *)(void *)m;
     if (__builtin_expect(gomap_fast_one(h), 1)) {
         char *b = h->buckets;
-        uint64_t f = gomap_fast_filled(b);
-        for (uint64_t g = f; g; g &= g - 1) {
+        uint64_t f = gomap_fast_filled(b), g;
+        for (g = f; g; g &= g - 1) {
             unsigned i = (unsigned)__builtin_ctzll(g) >> 3;
             uint64_t k;
             memcpy(&k, b + 8 + i * 8, 8);
@@ -194,8 +197,8 @@ GOMAP_FAST_FN void *gomap_small_assign_fast32(struct gomap *m, uint32_t key, siz
     struct gomap_fast_hdr *h = (struct gomap_fast_hdr *)(void *)m;
     if (__builtin_expect(gomap_fast_one(h), 1)) {
         char *b = h->buckets;
-        uint64_t f = gomap_fast_filled(b);
-        for (uint64_t g = f; g; g &= g - 1) {
+        uint64_t f = gomap_fast_filled(b), g;
+        for (g = f; g; g &= g - 1) {
             unsigned i = (unsigned)__builtin_ctzll(g) >> 3;
             uint32_t k;
             memcpy(&k, b + 8 + i * 4, 4);
