@@ -5,7 +5,8 @@
  * descriptor the plugin resolved, made by a gomap_make the plugin placed on the
  * stack with its first bucket, becomes a call to one of the static inline
  * functions below with the key by value and the value slot's offset and size as
- * constants; they are always inlined (also at -O0).  They handle the case a small
+ * constants; they are always inlined (the plugin calls them when optimising for
+ * speed, at most 32 times per function).  They handle the case a small
  * map spends its life in: one bucket (B = 0), not growing, no write in
  * progress.  Lookups compare the key with the filled cells and hash nothing (as
  * Go's mapaccess1_fast64 does for B = 0); an insert that keeps the map at 8

@@ -18,7 +18,8 @@
  * every map reaching the call was made by gomap_make_on with a first bucket
  * (a map this plugin put on the stack), access and assign of 4- and 8-byte keys
  * call gomap_fast.h's static inline one-bucket paths instead, with the value
- * slot's offset and size as constants, which GCC inlines at -O1 and above.
+ * slot's offset and size as constants, which are always inlined; at most 32
+ * per function, and none at -O0 or -Os.
  * The runtime entry points behave as the generic calls on any map (gomap.h), so
  * a wrong guess could only cost speed; the descriptor of a map never changes.
  *
@@ -232,8 +233,13 @@ static bool trace_map(tree v, map_kind *k, hash_set<tree> *seen, int depth)
     return true;
 }
 
-/* The entry point for op on maps of kind k, or -1. */
-static int choose(int op, const map_kind &k)
+/* Inline paths per function, at most: each is some 60 instructions of code, and
+ * a generated function may hold thousands of map calls. */
+enum { SMALL_PER_FUNCTION = 32 };
+
+/* The entry point for op on maps of kind k, or -1; an inline path only when
+ * SMALL (optimising for speed, under the function's budget). */
+static int choose(int op, const map_kind &k, bool small_ok)
 {
     const fe_descriptor &d = k.d;
     if (d.valsize > GOMAP_MAX_INLINE)
@@ -247,7 +253,7 @@ static int choose(int op, const map_kind &k)
         kind = 1;
     else
         return -1;
-    if (k.stack && kind != 2 && op != FE_OP_DELETE) {
+    if (small_ok && k.stack && kind != 2 && op != FE_OP_DELETE) {
         int small = op == FE_OP_ACCESS ? SMALL_ACCESS32 + kind : SMALL_ASSIGN32 + kind;
         if (fast_decl(small))
             return small;
@@ -290,8 +296,9 @@ static const char *op_name(int op)
                                                                       : "gomap_delete";
 }
 
-/* Rewrite one call; false when it stays as it is. */
-static bool specialise_call(const fe_mapcall &mc)
+/* Rewrite one call; false when it stays as it is.  *SMALL_LEFT: inline paths
+ * this function may still get (decremented when it gets one). */
+static bool specialise_call(const fe_mapcall &mc, int *small_left)
 {
     gcall *old = mc.call;
     if (gimple_call_num_args(old) != 2)
@@ -303,7 +310,7 @@ static bool specialise_call(const fe_mapcall &mc)
     hash_set<tree> seen;
     if (!trace_map(m, &k, &seen, 0) || !k.known)
         return false;
-    int id = choose(mc.op, k);
+    int id = choose(mc.op, k, *small_left > 0);
     if (id < 0)
         return false;
     tree decl = fast_decl(id), ktype = param_type(decl, 1);
@@ -330,6 +337,8 @@ static bool specialise_call(const fe_mapcall &mc)
     gsi_replace(&gsi, c, true);
     esc_note_specialised(mc.ef, fe_stmt_pos(c), op_name(mc.op), fast_names[id].name,
                          is_small(id));
+    if (is_small(id))
+        --*small_left;
     return true;
 }
 
@@ -346,8 +355,11 @@ void fe_specialise_unit(fe_unit *u)
         tree saved_decl = current_function_decl;
         push_cfun(DECL_STRUCT_FUNCTION(decl));
         current_function_decl = decl;
+        /* no inline paths at -O0 (nothing would be faster for them) or -Os */
+        int small_left = opt_for_fn(decl, optimize) > 0 && !opt_for_fn(decl, optimize_size)
+                         ? SMALL_PER_FUNCTION : 0;
         for (unsigned x = i; x < j; x++)
-            changed |= specialise_call(u->mapcalls[x]);
+            changed |= specialise_call(u->mapcalls[x], &small_left);
         if (changed)
             cgraph_edge::rebuild_edges();
         pop_cfun();

@@ -3,7 +3,8 @@
 // become gomap_*_fast32/fast64/faststr, heap maps included; on a map placed on
 // the stack with its first bucket, access and assign of 4-/8-byte keys become
 // gomap_fast.h's inline one-bucket paths (always inlined: no call left but
-// the fallback to the runtime entry point).  The JSON record lists each
+// the fallback to the runtime entry point; at most 32 per function, none at
+// -O0).  The JSON record lists each
 // rewrite; transform=no leaves every call alone.
 //
 // RUN: %cc -O2 %s %plugin -fplugin-arg-escape-json=%t.json -c -o %t.o
@@ -143,8 +144,7 @@ size_t generic(gomap *param, int c, k16 key, uint64_t k)
 // SYMS-NOT: gomap_access{{$}}
 // SYMS-NOT: gomap_delete{{$}}
 
-// At -O0 too the inline paths are inlined (always_inline), leaving their
-// fallbacks.
+// At -O0 (and -Os) the plugin calls the entry points only.
 // SYMS0-DAG: U gomap_access_fast64
 // SYMS0-DAG: U gomap_assign_fast64
 // SYMS0-DAG: U gomap_assign_fast32
