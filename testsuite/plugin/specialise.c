@@ -9,7 +9,7 @@
 //
 // RUN: %cc -O2 %s %plugin -fplugin-arg-escape-json=%t.json -c -o %t.o
 // RUN: %FileCheck %s --check-prefix=JSON < %t.json
-// RUN: %not grep -E '"function": "(generic|put_public|put_mixed)", "verdict": "specialised"' %t.json
+// RUN: %not grep -E '"function": "(generic|put_public|put_mixed|put_aliased)", "verdict": "specialised"' %t.json
 // RUN: nm %t.o | %FileCheck %s --check-prefix=SYMS
 // RUN: %cc -O0 %s %plugin -c -o %t0.o && nm %t0.o | %FileCheck %s --check-prefix=SYMS0
 // RUN: %cc -O2 %s %plugin -fplugin-arg-escape-transform=no -fplugin-arg-escape-json=%t.no.json -c -o %t.no.o
@@ -90,7 +90,7 @@ uint64_t merged(int c, uint64_t k)
 // Through a static wrapper's parameter (every caller passes a map of one
 // layout) and a static constructor's result.  A stack map and a heap map meet
 // in put_u64: the entry point.  A public wrapper may be called from elsewhere,
-// and mixed layouts meet in put_mixed: not specialised.
+// mixed layouts meet in put_mixed: not specialised.
 static gomap *new_u64(void) { return gomap_make(GOMAP_TYPE(uint64_t, uint64_t), 0); }
 static void put_u64(gomap *m, uint64_t k) { *(uint64_t *)gomap_assign(m, &k) = k; }
 // JSON-DAG: "line": [[@LINE-1]], {{.*}}"function": "put_u64", {{.*}}"entry": "gomap_assign_fast64", "inline": false
@@ -98,6 +98,9 @@ static uint64_t *get_small(gomap *m, uint64_t k) { return gomap_access(m, &k); }
 // JSON-DAG: "line": [[@LINE-1]], {{.*}}"function": "get_small", {{.*}}"entry": "gomap_small_access_fast64", "inline": true
 void put_public(gomap *m, uint64_t k) { gomap_assign(m, &k); }
 static void put_mixed(gomap *m, uint64_t k) { gomap_assign(m, &k); }
+// Calls through an alias are the alias's: put_aliased's callers are not all known.
+static void put_aliased(gomap *m, uint64_t k) { gomap_assign(m, &k); }
+static void put_alias(gomap *m, uint64_t k) __attribute__((alias("put_aliased")));
 gomap *wrappers(uint64_t k)
 {
     gomap *h = new_u64();
@@ -109,6 +112,8 @@ gomap *wrappers(uint64_t k)
     // JSON-DAG: "line": [[@LINE-1]], {{.*}}"function": "wrappers", {{.*}}"entry": "gomap_access_fast64", "inline": false
     put_mixed(s, k);
     put_mixed(gomap_make(GOMAP_TYPE(uint64_t, int), 0), k);
+    put_aliased(s, k);
+    put_alias(gomap_make(GOMAP_TYPE(uint64_t, int), 0), k);
     gomap_free(s);
     return h;
 }
