@@ -9,10 +9,12 @@
  * speed, at most 32 times per function).  They handle the case a small
  * map spends its life in: one bucket (B = 0), not growing, no write in
  * progress.  Lookups compare the key with the filled cells and hash nothing (as
- * Go's mapaccess1_fast64 does for B = 0); an insert that keeps the map at 8
- * entries or fewer hashes the key for its tophash byte and fills the first empty
- * cell, the same cell, tophash and value zeroing the runtime's assign would
- * produce.  Everything else (growth, the nil map, a write in progress, a freed
+ * Go's mapaccess1_fast64 does for B = 0); an assign hashes the key first (as
+ * mapassign_fast64 does), compares it only with the cells of its tophash byte
+ * (every cell of a one-bucket map has the current seed's tophash: the seed
+ * changes only when the map is empty), and when the key is new and the map
+ * stays at 8 entries or fewer fills the first empty cell, the same cell,
+ * tophash and value zeroing the runtime's assign would produce.  Everything else (growth, the nil map, a write in progress, a freed
  * map, a map of another shape) goes to the runtime's gomap_*_fast32/fast64
  * entry points, which have Go's semantics in full.
  *
@@ -84,6 +86,22 @@ GOMAP_FAST_FN uint64_t gomap_fast_filled(const char *b)
     memcpy(&w, b, 8);
     return (((w & low7) + 0x0101010101010101ull * (128 - GOMAP_FAST_MIN_TOPHASH)) | w)
            & 0x8080808080808080ull;
+}
+
+/* The cells whose tophash is top (a filled cell's, at least MIN_TOPHASH) as bits
+ * 7, 15, ... 63: the exact SWAR byte match (no borrow between bytes). */
+GOMAP_FAST_FN uint64_t gomap_fast_match(const char *b, uint8_t top)
+{
+    uint64_t w, low7 = 0x7f7f7f7f7f7f7f7full;
+    memcpy(&w, b, 8);
+    w ^= 0x0101010101010101ull * top;
+    return ~(((w & low7) + low7) | w | low7);
+}
+
+/* The first empty cell (the bucket has one). */
+GOMAP_FAST_FN unsigned gomap_fast_first_empty(const char *b)
+{
+    return (unsigned)__builtin_ctzll(~gomap_fast_filled(b) & 0x8080808080808080ull) >> 3;
 }
 
 /* Whether the fast path applies to h: one bucket (B = 0, which also means not
@@ -175,17 +193,17 @@ GOMAP_FAST_FN void *gomap_small_assign_fast64(struct gomap *m, uint64_t key, siz
     struct gomap_fast_hdr *h = (struct gomap_fast_hdr *)(void *)m;
     if (__builtin_expect(gomap_fast_one(h), 1)) {
         char *b = h->buckets;
-        uint64_t f = gomap_fast_filled(b), g;
-        for (g = f; g; g &= g - 1) {
+        uint8_t top = gomap_fast_top(gomap_fast_hash8(key, h->hash0));
+        uint64_t g;
+        for (g = gomap_fast_match(b, top); g; g &= g - 1) {
             unsigned i = (unsigned)__builtin_ctzll(g) >> 3;
             uint64_t k;
             memcpy(&k, b + 8 + i * 8, 8);
             if (k == key) return b + valoff + i * valsize;
         }
         if (h->count < 8)   /* no growth; a B = 0 map has no overflow bucket */
-            return gomap_fast_insert(h, b, (unsigned)__builtin_ctzll(~f & 0x8080808080808080ull) >> 3,
-                                     &key, 8, gomap_fast_top(gomap_fast_hash8(key, h->hash0)),
-                                     valoff, valsize);
+            return gomap_fast_insert(h, b, gomap_fast_first_empty(b), &key, 8, top, valoff,
+                                     valsize);
     }
     return gomap_assign_fast64(m, key);
 }
@@ -198,17 +216,17 @@ GOMAP_FAST_FN void *gomap_small_assign_fast32(struct gomap *m, uint32_t key, siz
     struct gomap_fast_hdr *h = (struct gomap_fast_hdr *)(void *)m;
     if (__builtin_expect(gomap_fast_one(h), 1)) {
         char *b = h->buckets;
-        uint64_t f = gomap_fast_filled(b), g;
-        for (g = f; g; g &= g - 1) {
+        uint8_t top = gomap_fast_top(gomap_fast_hash4(key, h->hash0));
+        uint64_t g;
+        for (g = gomap_fast_match(b, top); g; g &= g - 1) {
             unsigned i = (unsigned)__builtin_ctzll(g) >> 3;
             uint32_t k;
             memcpy(&k, b + 8 + i * 4, 4);
             if (k == key) return b + valoff + i * valsize;
         }
         if (h->count < 8)
-            return gomap_fast_insert(h, b, (unsigned)__builtin_ctzll(~f & 0x8080808080808080ull) >> 3,
-                                     &key, 4, gomap_fast_top(gomap_fast_hash4(key, h->hash0)),
-                                     valoff, valsize);
+            return gomap_fast_insert(h, b, gomap_fast_first_empty(b), &key, 4, top, valoff,
+                                     valsize);
     }
     return gomap_assign_fast32(m, key);
 }
