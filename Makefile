@@ -199,7 +199,7 @@ clean:
 # ==== install: headers, library, gomap.pc, the plugin into PLUGINDIR, escape-clang ============
 # PLUGINDIR defaults to GCC's plugin directory, so that -fplugin=escape finds it; a private
 # prefix sets it too: make install PREFIX=/opt/gomap PLUGINDIR=/opt/gomap/lib/gcc-plugin
-HEADERS   := runtime/gomap.h runtime/gomap_layout.h runtime/gomap_typed.h
+HEADERS   := runtime/gomap.h runtime/gomap_layout.h runtime/gomap_typed.h runtime/gomap_fast.h
 INSTALLED := $(addprefix $(PREFIX)/include/,$(notdir $(HEADERS))) $(PREFIX)/lib/libgomap.a \
              $(PREFIX)/lib/pkgconfig/gomap.pc $(PLUGINDIR)/escape.so $(PREFIX)/bin/escape-clang
 install: all
@@ -248,9 +248,9 @@ bench: deps
 	$(MAKE) bench-build
 	$(PYTHON) bench/run.py --build $(BB) $(BENCH_ARGS)
 
-$(BB)/maps-gomap: bench/maps_c.c $(BENCH_RUNNER) $(B)/libgomap.a
+$(BB)/maps-gomap: bench/maps_c.c $(BENCH_RUNNER) $(B)/libgomap.a $(B)/escape.so
 	@mkdir -p $(BB)
-	$(CC) $(BENCH_CFLAGS) -DIMPL_GOMAP $< $(B)/libgomap.a -o $@
+	$(CC) $(BENCH_CFLAGS) -fplugin=$(B)/escape.so -DIMPL_GOMAP $< $(B)/libgomap.a -o $@
 $(BB)/maps-glib: bench/maps_c.c $(BENCH_RUNNER)
 	@mkdir -p $(BB)
 	$(CC) $(BENCH_CFLAGS) -DIMPL_GLIB $$(pkg-config --cflags glib-2.0) $< $$(pkg-config --libs glib-2.0) -o $@

@@ -1311,3 +1311,121 @@ void gomap_debug_info(const gomap *m, gomap_debug *out)
             for (char *o = overflow_of(h, bucket_at(h, h->buckets, i)); o; o = overflow_of(h, o))
                 out->overflow++;
 }
+
+/* ---- entry points for compiled code, by key kind (gomap.h) ----
+ * The escape plugin calls these in place of gomap_access / gomap_assign /
+ * gomap_delete when the map's descriptor is known at compile time (Go's
+ * mapaccess1_fast32/fast64/faststr): the key comes by value in a register, and
+ * the kind dispatch is one compare.  A map of another kind (a descriptor that
+ * does not match the entry point) takes the generic path with the key's
+ * address, so the semantics are gomap_access's / gomap_assign's /
+ * gomap_delete's in every case. */
+_Static_assert(offsetof(struct gomap, count) == offsetof(struct gomap_fast_hdr, count)
+               && offsetof(struct gomap, flags) == offsetof(struct gomap_fast_hdr, flags)
+               && offsetof(struct gomap, B) == offsetof(struct gomap_fast_hdr, B)
+               && offsetof(struct gomap, B) == offsetof(struct gomap, flags) + 1
+               && offsetof(struct gomap, hash0) == offsetof(struct gomap_fast_hdr, hash0)
+               && offsetof(struct gomap, buckets) == offsetof(struct gomap_fast_hdr, buckets)
+               && offsetof(struct gomap, oldbuckets) == offsetof(struct gomap_fast_hdr, oldbuckets),
+               "gomap_fast.h's view of the header");
+_Static_assert(GOMAP_FAST_WRITING == F_WRITING && GOMAP_FAST_MIN_TOPHASH == MIN_TOPHASH,
+               "gomap_fast.h's constants");
+
+void *gomap_access_fast64(const gomap *m, uint64_t key)
+{
+    const struct gomap *h = m;
+    if (h == NULL || h->count == 0) return NULL;
+    if (LIKELY(h->kind == KIND_K8V8))
+        return h->B == 0 ? access_one_k8v8(h, &key) : access_kind(h, &key, KIND_K8V8);
+    if (h->kind == KIND_K8) return h->B == 0 ? access_one_k8(h, &key) : access_k8(h, &key);
+    return gomap_access(m, &key);
+}
+
+void *gomap_access_fast32(const gomap *m, uint32_t key)
+{
+    const struct gomap *h = m;
+    if (h == NULL || h->count == 0) return NULL;
+    if (LIKELY(h->kind == KIND_K4))
+        return h->B == 0 ? access_one_k4(h, &key) : access_kind(h, &key, KIND_K4);
+    return gomap_access(m, &key);
+}
+
+void *gomap_access_faststr(const gomap *m, gostring key)
+{
+    const struct gomap *h = m;
+    if (h == NULL || h->count == 0) return NULL;
+    if (LIKELY(h->kind == KIND_STR)) return h->B == 0 ? access_one_str(h, &key) : access_str(h, &key);
+    return gomap_access(m, &key);
+}
+
+void *gomap_access2_fast64(const gomap *m, uint64_t key, bool *found)
+{
+    void *v = gomap_access_fast64(m, key);
+    *found = v != NULL;
+    return v;
+}
+void *gomap_access2_fast32(const gomap *m, uint32_t key, bool *found)
+{
+    void *v = gomap_access_fast32(m, key);
+    *found = v != NULL;
+    return v;
+}
+void *gomap_access2_faststr(const gomap *m, gostring key, bool *found)
+{
+    void *v = gomap_access_faststr(m, key);
+    *found = v != NULL;
+    return v;
+}
+
+void *gomap_assign_fast64(gomap *m, uint64_t key)
+{
+    struct gomap *h = m;
+    if (UNLIKELY(h == NULL)) rt_panic("assignment to entry in nil map");
+    if (LIKELY(h->kind == KIND_K8V8)) return assign_kind(h, &key, KIND_K8V8);
+    if (h->kind == KIND_K8) return assign_kind(h, &key, KIND_K8);
+    return gomap_assign(m, &key);
+}
+
+void *gomap_assign_fast32(gomap *m, uint32_t key)
+{
+    struct gomap *h = m;
+    if (UNLIKELY(h == NULL)) rt_panic("assignment to entry in nil map");
+    if (LIKELY(h->kind == KIND_K4)) return assign_kind(h, &key, KIND_K4);
+    return gomap_assign(m, &key);
+}
+
+void *gomap_assign_faststr(gomap *m, gostring key)
+{
+    struct gomap *h = m;
+    if (UNLIKELY(h == NULL)) rt_panic("assignment to entry in nil map");
+    if (LIKELY(h->kind == KIND_STR)) return assign_kind(h, &key, KIND_STR);
+    return gomap_assign(m, &key);
+}
+
+bool gomap_delete_fast64(gomap *m, uint64_t key)
+{
+    struct gomap *h = m;
+    if (h == NULL || h->count == 0) return false;
+    if (LIKELY(h->kind == KIND_K8V8)) {
+        int r = delete_fast_k8v8(h, &key);
+        return r >= 0 ? r : delete_k8v8(h, &key);
+    }
+    if (h->kind == KIND_K8) return delete_kind(h, &key, KIND_K8);
+    return gomap_delete(m, &key);
+}
+
+bool gomap_delete_fast32(gomap *m, uint32_t key)
+{
+    struct gomap *h = m;
+    if (h == NULL || h->count == 0) return false;
+    if (LIKELY(h->kind == KIND_K4)) return delete_kind(h, &key, KIND_K4);
+    return gomap_delete(m, &key);
+}
+
+bool gomap_delete_faststr(gomap *m, gostring key)
+{
+    struct gomap *h = m;
+    if (h == NULL || h->count == 0) return false;
+    if (LIKELY(h->kind == KIND_STR)) return delete_kind(h, &key, KIND_STR);
+    return gomap_delete(m, &key);
+}

@@ -87,7 +87,7 @@ typedef struct gomap_type {
 #define GOSTR(lit) ((gostring){ (lit), sizeof(lit) - 1 })
 #endif
 
-gomap *gomap_make(const gomap_type *t, size_t hint);
+gomap *gomap_make(const gomap_type *t, size_t hint) __attribute__((returns_nonnull));
 void  *gomap_assign(gomap *m, const void *key);
 void  *gomap_access(const gomap *m, const void *key);
 bool   gomap_delete(gomap *m, const void *key);
@@ -100,7 +100,28 @@ void   gomap_free(gomap *m);
  * not NULL and the hint fits one bucket, use `bucket` (gomap_layout_bucket_size()
  * bytes for the descriptor's sizes) as its first bucket array.  The runtime never
  * frees given storage; gomap_free() frees only what the runtime allocated. */
-gomap *gomap_make_on(const gomap_type *t, size_t hint, void *hmap, void *bucket);
+gomap *gomap_make_on(const gomap_type *t, size_t hint, void *hmap, void *bucket)
+    __attribute__((returns_nonnull));
+
+/* Entry points for compiled code, by key kind (Go's mapaccess1_fast32/fast64/
+ * faststr, mapassign_fast*, mapdelete_fast*): the key by value.  The escape
+ * plugin calls them in place of gomap_access / gomap_assign / gomap_delete when
+ * it knows the map's descriptor at compile time (4-byte keys, 8-byte keys,
+ * GOMAP_TYPE_STR keys; values of at most 128 bytes).  They behave exactly as the
+ * generic calls with &key, on any map; access2 also stores whether the key was
+ * found. */
+void *gomap_access_fast32(const gomap *m, uint32_t key);
+void *gomap_access_fast64(const gomap *m, uint64_t key);
+void *gomap_access_faststr(const gomap *m, gostring key);
+void *gomap_access2_fast32(const gomap *m, uint32_t key, bool *found);
+void *gomap_access2_fast64(const gomap *m, uint64_t key, bool *found);
+void *gomap_access2_faststr(const gomap *m, gostring key, bool *found);
+void *gomap_assign_fast32(gomap *m, uint32_t key);
+void *gomap_assign_fast64(gomap *m, uint64_t key);
+void *gomap_assign_faststr(gomap *m, gostring key);
+bool  gomap_delete_fast32(gomap *m, uint32_t key);
+bool  gomap_delete_fast64(gomap *m, uint64_t key);
+bool  gomap_delete_faststr(gomap *m, gostring key);
 
 /* Iterator (Go's hiter): a complete type so it can live on the caller's stack. */
 typedef struct gomap_iter {
@@ -132,6 +153,8 @@ void gomap_read_memstats(gomap_memstats *out);   /* thread-safe */
 
 #ifdef __cplusplus
 }
+#else
+#include "gomap_fast.h"   /* the plugin's inline one-bucket paths (C only) */
 #endif
 #endif /* a supported standard */
 #endif /* GOMAP_H */

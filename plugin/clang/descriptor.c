@@ -135,7 +135,7 @@ static char *field_string(CXCursor e)
 
 esc_descriptor ce_resolve_descriptor(ce_fn *fn, CXCursor arg)
 {
-    esc_descriptor d = { NULL, 0, 0, 0, 0 };
+    esc_descriptor d = { NULL, 0, 0, 0, 0, 0 };
     CXCursor var, k[16], init = clang_getNullCursor();
     if (!descriptor_var(fn, arg, &var))
         return d;

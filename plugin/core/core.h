@@ -133,6 +133,14 @@ typedef struct exposure {       /* esc_expose / esc_copy of a typed access (stor
 typedef struct step { int dst, edge; } step;       /* one hop of a flow path */
 typedef struct path { int start, n; } path;        /* into ctx.steps */
 
+/* A runtime call the front end specialised (esc_note_specialised). */
+typedef struct special {
+    int fn;
+    esc_pos pos;
+    const char *call, *entry;   /* interned */
+    bool inlined;
+} special;
+
 struct esc_ctx {
     esc_options opt;
     int heap;                   /* the public heap id (location 0) */
@@ -146,6 +154,7 @@ struct esc_ctx {
     VEC(exposure) exposures;
     VEC(step) steps;
     VEC(path) paths;
+    VEC(special) specials;      /* in the order noted */
     bool capture;               /* record flow paths (m >= 2 or JSON) */
     bool solved;
     unsigned walkgen, sgen;

@@ -294,6 +294,7 @@ bool esc_runtime_named(const char *name, const char *symbol, bool external,
 typedef struct esc_descriptor {
     const char *name;           /* "map[K]V"; NULL: unresolved */
     unsigned long keysize, valsize, keyalign, valalign;
+    unsigned long flags;        /* GOMAP_TF_* */
 } esc_descriptor;
 /* Can the analysis use these fields: the runtime's layout version, sane sizes and
  * power-of-two alignments?  If not the front end leaves the descriptor
@@ -329,6 +330,13 @@ typedef struct esc_decision {
                               "hint H > 8" or "stack frame limit"; else NULL */
 } esc_decision;
 esc_decision esc_site_decision(esc_ctx *c, int site);
+
+/* After esc_solve: the front end rewrote CALL (gomap_access, gomap_assign,
+ * gomap_delete) at POS in F into ENTRY, the runtime's entry point for the map's
+ * key kind, or (INLINED) the inline one-bucket path of gomap_fast.h.  Only
+ * recorded: the JSON file lists each as a decision of kind "call". */
+void esc_note_specialised(esc_func *f, esc_pos pos, const char *call, const char *entry,
+                          bool inlined);
 
 /* __attribute__((noescape)) checked.  After esc_solve: is
  * parameter i of f (a function with a body) declared (or promised,

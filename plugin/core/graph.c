@@ -139,6 +139,7 @@ void esc_ctx_free(esc_ctx *c)
     VFREE(c->calls); VFREE(c->args); VFREE(c->stores); VFREE(c->exposures);
     VFREE(c->steps);
     VFREE(c->paths);
+    VFREE(c->specials);
     for (size_t i = 0; i < c->strcap; i++) free((void *)c->strs[i]);
     free(c->strs);
     free(c->seen);
@@ -310,6 +311,14 @@ int esc_map_site(esc_func *f, const esc_site_info *info, esc_loc *map_loc)
 }
 
 /* ---- statements ------------------------------------------------------------------------------- */
+void esc_note_specialised(esc_func *f, esc_pos pos, const char *call, const char *entry,
+                          bool inlined)
+{
+    esc_ctx *c = f->c;
+    special s = { f->id, intern_pos(c, pos), esc_intern(c, call), esc_intern(c, entry), inlined };
+    VPUSH(c->specials, s);
+}
+
 void esc_escape(esc_func *f, esc_loc src, int derefs, esc_pos pos, const char *why)
 {
     if (derefs < -1) esc_fatal("derefs below -1");

@@ -1,6 +1,7 @@
 /* json.c - every decision of the unit as one JSON document (schema in
  * docs/json.md): each gomap_make site, each parameter of a function with a
- * body, each named local whose address escapes, with the flow path that
+ * body, each named local whose address escapes, each runtime call the front
+ * end specialised for its map's key kind, with the flow path that
  * explains an escape or a leak.  Flow paths are recorded only when the context
  * was created with opt.m >= 2 or opt.json_path/sarif_path set; otherwise "flow"
  * is [].  A file holds an array of such documents (output.c writes it).
@@ -162,6 +163,19 @@ static void jvar(esc_ctx *c, FILE *o, const location *L)
     fputc('}', o);
 }
 
+static void jspecial(esc_ctx *c, FILE *o, const special *s)
+{
+    fputs("    {\"kind\": \"call\", ", o);
+    jpos_fields(c, o, s->pos);
+    fputs(", \"function\": ", o);
+    esc_json_str(o, c->funcs.v[s->fn]->name);
+    fputs(", \"verdict\": \"specialised\", \"placement\": null, \"reason\": null, \"messages\": [], \"call\": ", o);
+    esc_json_str(o, s->call);
+    fputs(", \"entry\": ", o);
+    esc_json_str(o, s->entry);
+    fprintf(o, ", \"inline\": %s, \"flow\": []}", s->inlined ? "true" : "false");
+}
+
 static void sep(FILE *o, int *n) { fputs((*n)++ ? ",\n" : "\n", o); }
 
 /* One unit's document on o. */
@@ -191,6 +205,7 @@ static void junit(esc_ctx *c, FILE *o, const char *unit, const char *source)
             jvar(c, o, L);
         }
     }
+    for (int i = 0; i < c->specials.n; i++) { sep(o, &n); jspecial(c, o, &c->specials.v[i]); }
     fputs(n ? "\n]}" : "]}", o);
 }
 

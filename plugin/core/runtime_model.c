@@ -10,7 +10,9 @@
  *   s = gomap_access(m, k)      s <- m
  *   gomap_iter_init(it, m)      *it <- m
  *   gomap_iter_next(it, kp, vp) t <- *it; *kp <- t, *vp <- t (slots of the map)
- *   gomap_len/delete/clear/free/read_memstats: keep nothing
+ *   gomap_access*_fast*, gomap_assign_fast32/64: s <- m (keys by value)
+ *   gomap_assign_faststr(m, k)  s <- m; *m <- k (the gostring by value)
+ *   gomap_len, gomap_delete(_fast*), clear, free, read_memstats: keep nothing
  *
  * The sizes of a site come from the runtime's layout (gomap_layout.h) here too.
  *
@@ -46,6 +48,21 @@ static const esc_runtime_fn table[] = {
         FLOW(TEMP(0), ARG(0), 1, "iterator"),   /* the map the iterator holds */
         STORE(ARG(1), TEMP(0), 0, "call"),      /* *kp, *vp: slots of that map */
         STORE(ARG(2), TEMP(0), 0, "call") } },
+    /* the specialised entry points (gomap_fast.h): keys by value */
+    { "gomap_access_fast32", 2, -1, -1, 1, { RESULT(ARG(0), 0) } },
+    { "gomap_access_fast64", 2, -1, -1, 1, { RESULT(ARG(0), 0) } },
+    { "gomap_access_faststr", 2, -1, -1, 1, { RESULT(ARG(0), 0) } },
+    { "gomap_access2_fast32", 3, -1, -1, 1, { RESULT(ARG(0), 0) } },
+    { "gomap_access2_fast64", 3, -1, -1, 1, { RESULT(ARG(0), 0) } },
+    { "gomap_access2_faststr", 3, -1, -1, 1, { RESULT(ARG(0), 0) } },
+    { "gomap_assign_fast32", 2, -1, -1, 1, { RESULT(ARG(0), 0) } },   /* a number key */
+    { "gomap_assign_fast64", 2, -1, -1, 1, { RESULT(ARG(0), 0) } },
+    { "gomap_assign_faststr", 2, -1, -1, 2, {
+        RESULT(ARG(0), 0),
+        STORE(ARG(0), ARG(1), 0, "call") } },   /* the map keeps the gostring's bytes */
+    { "gomap_delete_fast32", 2, -1, -1, 0, { { 0 } } },
+    { "gomap_delete_fast64", 2, -1, -1, 0, { { 0 } } },
+    { "gomap_delete_faststr", 2, -1, -1, 0, { { 0 } } },
     { "gomap_len", 1, -1, -1, 0, { { 0 } } },
     { "gomap_delete", 2, -1, -1, 0, { { 0 } } },
     { "gomap_clear", 1, -1, -1, 0, { { 0 } } },

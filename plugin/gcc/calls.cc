@@ -130,6 +130,13 @@ static esc_loc callsite_arg(void *p, int i)
     return arg_loc(x->fn, x->c, (unsigned)i);
 }
 
+/* A call specialise.cc may rewrite once the unit is solved. */
+static void note_mapcall(fe_fn *fn, gcall *c, int op)
+{
+    fe_mapcall mc = { c, fn->decl, fn->ef, op };
+    fn->u->mapcalls.safe_push(mc);
+}
+
 static bool callsite_arg_is_pointer(void *p, int i)
 {
     call_fe *x = (call_fe *)p;
@@ -184,6 +191,9 @@ static bool model_gomap(fe_fn *fn, gcall *c, tree fndecl)
     esc_callsite cs = callsite(&x);
     if (r->descriptor_arg < 0) {
         esc_runtime_call(&cs, r, NULL);
+        if (!strcmp(r->name, "gomap_assign")) note_mapcall(fn, c, FE_OP_ASSIGN);
+        else if (!strcmp(r->name, "gomap_access")) note_mapcall(fn, c, FE_OP_ACCESS);
+        else if (!strcmp(r->name, "gomap_delete")) note_mapcall(fn, c, FE_OP_DELETE);
         return true;
     }
     esc_site_info info;

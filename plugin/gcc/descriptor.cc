@@ -70,7 +70,7 @@ static const char *field_string(tree ctor, unsigned idx)
 
 esc_descriptor fe_resolve_descriptor(tree arg)
 {
-    esc_descriptor d = { NULL, 0, 0, 0, 0 };
+    esc_descriptor d = { NULL, 0, 0, 0, 0, 0 };
     tree a = strip_copies(arg);
     if (!a || TREE_CODE(a) != ADDR_EXPR)
         return d;
@@ -88,6 +88,7 @@ esc_descriptor fe_resolve_descriptor(tree arg)
         || !field_uint(ctor, 3, &d.keyalign) || !field_uint(ctor, 4, &d.valalign)
         || !field_uint(ctor, 5, &flags) || !esc_descriptor_usable(version, &d))
         return d;
+    d.flags = flags;
     d.name = field_string(ctor, 6);
     return d;
 }

@@ -16,6 +16,7 @@
  *   calls.cc       calls: gomap runtime summaries, builtins, internal, direct, indirect
  *   descriptor.cc  the static gomap_type initializer of a gomap_make call
  *   rewrite.cc     gomap_make -> gomap_make_on with storage on the stack
+ *   specialise.cc  gomap_access/assign/delete -> the entry point for the key kind
  *
  * The code is C in C++ clothing: GCC's headers need C++, nothing else does.
  */
@@ -77,11 +78,19 @@ struct fe_site {                /* one gomap_make call, for the rewrite */
     unsigned long bucket_bytes; /* 0: descriptor not resolved */
     unsigned long bucket_align;
 };
+struct fe_mapcall {             /* a gomap_access/assign/delete call, for specialise.cc */
+    gcall *call;
+    tree fndecl;                /* the function containing it */
+    esc_func *ef;
+    int op;                     /* FE_OP_* */
+};
+enum { FE_OP_ACCESS, FE_OP_ASSIGN, FE_OP_DELETE };
 struct fe_unit {
     esc_ctx *ctx;
     hash_map<tree, esc_func *> *funcs;   /* FUNCTION_DECL (alias target) -> func */
     hash_map<tree, esc_loc> *params;     /* PARM_DECL -> esc_param location */
     vec<fe_site> sites;
+    vec<fe_mapcall> mapcalls;
 };
 /* The esc_func of the function a call to DECL runs (creating a body-less one,
  * with parameters from FNTYPE, when the unit has no body for it). */
@@ -172,6 +181,13 @@ esc_descriptor fe_resolve_descriptor(tree arg);
 void fe_note_decl(void *gcc_data, void *user_data);   /* PLUGIN_FINISH_DECL */
 void fe_rewrite_unit(fe_unit *u);
 extern tree fe_make_on_decl;                           /* GC root */
+
+/* ---- specialisation (specialise.cc) ----------------------------------------- */
+void fe_note_fast_decl(tree decl);        /* PLUGIN_FINISH_DECL: gomap.h's entry points */
+bool fe_fast_helper(tree decl);           /* one of gomap_fast.h's inline paths */
+void fe_specialise_unit(fe_unit *u);      /* after fe_rewrite_unit */
+void fe_fast_helpers_release(void);       /* end of the pass: unused helpers may go */
+extern tree fe_fast_decls;                /* GC root: TREE_VEC of the noted decls */
 
 /* ---- promises (promises.cc) ----------------------------------------------- */
 void fe_note_promise_decl(tree decl);   /* PLUGIN_FINISH_DECL: a declaration's promises */

@@ -73,6 +73,8 @@ static const struct ggc_root_tab escape_roots[] = {
       &gt_pch_nx_tree_node },
     { &fe_promises, 1, sizeof(fe_promises), &gt_ggc_mx_tree_node,
       &gt_pch_nx_tree_node },
+    { &fe_fast_decls, 1, sizeof(fe_fast_decls), &gt_ggc_mx_tree_node,
+      &gt_pch_nx_tree_node },
     LAST_GGC_ROOT_TAB
 };
 

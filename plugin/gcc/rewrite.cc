@@ -24,6 +24,7 @@ void fe_note_decl(void *gcc_data, void *)
 {
     tree decl = (tree)gcc_data;
     fe_note_promise_decl(decl);
+    fe_note_fast_decl(decl);
     if (decl && TREE_CODE(decl) == FUNCTION_DECL && fe_is_gomap_fn(decl, "gomap_make_on"))
         fe_make_on_decl = decl;
 }

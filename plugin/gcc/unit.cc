@@ -263,13 +263,16 @@ unsigned fe_run_unit(void)
     u.funcs = new hash_map<tree, esc_func *>;
     u.params = new hash_map<tree, esc_loc>;
     u.sites = vNULL;
+    u.mapcalls = vNULL;
 
     cgraph_node *node;
+    /* gomap_fast.h's inline paths are kept for specialise.cc, not analysed:
+     * they are runtime code the rewrite calls, not the user's. */
     FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node)
-        if (analysable(node))
+        if (analysable(node) && !fe_fast_helper(node->decl))
             register_defined(&u, node);
     FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node)
-        if (analysable(node))
+        if (analysable(node) && !fe_fast_helper(node->decl))
             fe_translate_function(&u, node);
     note_address_taken(&u);
     fe_collect_promises(&u);
@@ -277,12 +280,16 @@ unsigned fe_run_unit(void)
     esc_solve(u.ctx);
     if (fe_opts.m >= 1)
         esc_report(u.ctx, stderr);
-    write_records(u.ctx);
     check_promises(&u);
-    if (fe_opts.transform)
+    if (fe_opts.transform) {
         fe_rewrite_unit(&u);
+        fe_specialise_unit(&u);   /* notes each call it rewrites for the JSON record */
+    }
+    write_records(u.ctx);
+    fe_fast_helpers_release();
 
     u.sites.release();
+    u.mapcalls.release();
     delete u.params;
     delete u.funcs;
     esc_ctx_free(u.ctx);

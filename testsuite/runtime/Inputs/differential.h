@@ -10,6 +10,11 @@
  * key range changes every phase so the map grows through many sizes and shrinks
  * back by deletes (same-size growth); some maps live on caller storage.  At the
  * end the runtime's allocation counters must balance.
+ *
+ * FAST=1 runs assign, access and delete through the entry points by key kind
+ * (gomap_*_fast32 / fast64 / faststr, the key by value; access alternates with
+ * access2); FAST=2 also through the one-bucket inline paths of gomap_fast.h
+ * (gomap_small_*), which the escape plugin calls for stack maps.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,6 +33,44 @@ typedef struct { unsigned char b[KEYSIZE]; } key_t_;
 #define KEYSIZE_ KEYSIZE
 #endif
 typedef struct { unsigned char b[VALSIZE]; } val_t;
+
+#ifndef FAST
+#define MAP_ASSIGN(m, k) gomap_assign(m, &(k))
+#define MAP_ACCESS(m, k) gomap_access(m, &(k))
+#define MAP_DELETE(m, k) gomap_delete(m, &(k))
+#elif defined(STRKEY)
+#define MAP_ASSIGN(m, k) gomap_assign_faststr(m, k)
+#define MAP_ACCESS(m, k) access2_check(m, k, gomap_access_faststr(m, k))
+#define MAP_DELETE(m, k) gomap_delete_faststr(m, k)
+#define ACCESS2 gomap_access2_faststr
+#else
+#if KEYSIZE == 8
+typedef uint64_t kval_t;
+#define FASTNAME(op) gomap_##op##_fast64
+#elif KEYSIZE == 4
+typedef uint32_t kval_t;
+#define FASTNAME(op) gomap_##op##_fast32
+#else
+#error "FAST needs 4- or 8-byte keys"
+#endif
+static kval_t kval(key_t_ k) { kval_t v; memcpy(&v, &k, sizeof v); return v; }
+#define VALOFF gomap_layout_vals_off(sizeof(key_t_), _Alignof(key_t_), sizeof(val_t), _Alignof(val_t))
+#if FAST == 2
+#if KEYSIZE == 8
+#define MAP_ASSIGN(m, k) gomap_small_assign_fast64(m, kval(k), VALOFF, sizeof(val_t))
+#define SMALL_ACCESS gomap_small_access_fast64
+#else
+#define MAP_ASSIGN(m, k) gomap_small_assign_fast32(m, kval(k), VALOFF, sizeof(val_t))
+#define SMALL_ACCESS gomap_small_access_fast32
+#endif
+#define MAP_ACCESS(m, k) access2_check(m, k, SMALL_ACCESS(m, kval(k), VALOFF, sizeof(val_t)))
+#else
+#define MAP_ASSIGN(m, k) FASTNAME(assign)(m, kval(k))
+#define MAP_ACCESS(m, k) access2_check(m, k, FASTNAME(access)(m, kval(k)))
+#endif
+#define MAP_DELETE(m, k) FASTNAME(delete)(m, kval(k))
+#define ACCESS2(m, k, f) FASTNAME(access2)(m, kval(k), f)
+#endif
 
 #define MAXK 24000
 static unsigned char present[MAXK];
@@ -165,12 +208,26 @@ static void touch(unsigned id)
 }
 
 static const gomap_type *T;
+
+#ifdef FAST
+/* every other access also through access2, which must agree */
+static void *access2_check(gomap *m, key_t_ key, void *v)
+{
+    static unsigned n;
+    if (n++ & 1) {
+        bool found = !v;
+        void *v2 = ACCESS2(m, key, &found);
+        if (v2 != v || found != (v != NULL)) FAIL("access2 disagrees with access");
+    }
+    return v;
+}
+#endif
 static unsigned K;   /* ids in use this phase */
 
 static void op_assign(gomap *m, unsigned id)
 {
     key_t_ key = key_of(id, NULL);
-    val_t *v = gomap_assign(m, &key);
+    val_t *v = MAP_ASSIGN(m, key);
     if (!present[id]) {
         static const val_t zero;
         if (memcmp(v, &zero, sizeof zero)) FAIL("new slot for id %u not zeroed", id);
@@ -186,7 +243,7 @@ static void op_access(gomap *m, unsigned id)
 {
     char tmp[64];
     key_t_ key = key_of(id, tmp);
-    val_t *v = gomap_access(m, &key);
+    val_t *v = MAP_ACCESS(m, key);
     if (!present[id]) {
         if (v) FAIL("id %u found but absent", id);
     } else {
@@ -200,7 +257,7 @@ static void op_delete(gomap *m, unsigned id)
 {
     char tmp[64];
     key_t_ key = key_of(id, tmp);
-    bool was = gomap_delete(m, &key);
+    bool was = MAP_DELETE(m, key);
     if (was != (bool)present[id]) FAIL("delete id %u returned %d", id, was);
     if (present[id]) { present[id] = 0; refcount--; touch(id); }
 }
