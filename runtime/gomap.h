@@ -69,6 +69,10 @@ void   gomap_free(gomap *m);
  * bytes for the descriptor's sizes) as its first bucket array.  The runtime never
  * frees given storage; gomap_free() frees only what the runtime allocated. */
 gomap *gomap_make_on(const gomap_type *t, size_t hint, void *hmap, void *bucket);
+/* The same, or gomap_make(t, hint) when `hmap` is NULL: the call the plugin puts
+ * in a helper's clone that takes its map's storage from its caller (a caller that
+ * does not keep the map passes NULL). */
+gomap *gomap_make_into(const gomap_type *t, size_t hint, void *hmap, void *bucket);
 
 /* Iterator (Go's hiter): a complete type so it can live on the caller's stack. */
 typedef struct gomap_iter {

@@ -97,6 +97,9 @@ static void mark_ext(solver *s)
     for (int fi = 0; fi < s->n; fi++) {
         esc_func *f = s->fns[fi];
         ext_seed(s, f->heap, gen);
+        for (int i = 0; i < f->params.n; i++)   /* *p, like the heap (ctor.c) */
+            if (f->params.v[i].set && f->params.v[i].out >= 0)
+                ext_seed(s, f->params.v[i].out, gen);
         for (int ci = 0; ci < f->calls.n; ci++) {
             const call *k = &c->calls.v[f->calls.v[ci]];
             for (int i = 0; i < k->nargs; i++)
@@ -317,6 +320,13 @@ static bool resolve_store(solver *s, int si, bool *pending)
     if (s->budget >= 0 && s->region >= 0 && s->pts.n == 0 && own_object(s, s->region) &&
         in_region(s, st.fn, st.src, st.derefs, s->region, 1))
         return added;                           /* *p = (what p's memory holds) */
+    int p;                                      /* *p = m: maybe for the caller (ctor.c) */
+    if (s->budget >= 0 && esc_ctor_out_src(c, st.fn, st.ptr, st.src, st.derefs, &p)) {
+        int out = esc_ctor_out(c, st.fn, p);
+        if (!esc_seen_add(c, si, out)) return added;
+        esc_edge_add(c, out, st.src, st.derefs, st.pos, st.why);
+        return true;
+    }
     return store_to_heap(c, si) || added;
 }
 

@@ -80,11 +80,18 @@ struct fe_site {                /* one gomap_make call, for the rewrite */
     unsigned long bucket_bytes; /* 0: descriptor not resolved */
     unsigned long bucket_align;
 };
+struct fe_callrec {                /* a direct call whose callee may make maps for it */
+    gcall *call;
+    tree fndecl;                /* the function containing it */
+    tree callee;
+    int id;                     /* esc_call_at id */
+};
 struct fe_unit {
     esc_ctx *ctx;
     hash_map<tree, esc_func *> *funcs;   /* FUNCTION_DECL (alias target) -> func */
     hash_map<tree, esc_loc> *params;     /* PARM_DECL -> esc_param location */
     vec<fe_site> sites;
+    vec<fe_callrec> calls;
 };
 /* The esc_func of the function a call to DECL runs (creating a body-less one,
  * with parameters from FNTYPE, when the unit has no body for it). */
@@ -178,7 +185,11 @@ fe_descriptor fe_resolve_descriptor(tree arg);
 /* ---- rewrite (rewrite.cc) ------------------------------------------------- */
 void fe_note_decl(void *gcc_data, void *user_data);   /* PLUGIN_FINISH_DECL */
 void fe_rewrite_unit(fe_unit *u);
+/* Can the rewrite give FNDECL's maps the storage of its callers (a clone with
+ * storage parameters, rewrite.cc)? */
+bool fe_cloneable(tree fndecl);
 extern tree fe_make_on_decl;                           /* GC root */
+extern tree fe_make_into_decl;                         /* GC root */
 
 /* ---- promises (promises.cc) ----------------------------------------------- */
 void fe_note_promise_decl(tree decl);   /* PLUGIN_FINISH_DECL: a declaration's promises */

@@ -76,6 +76,8 @@ static void register_defined(fe_unit *u, cgraph_node *node)
             esc_escape(f, l, 0, fe_pos(DECL_SOURCE_LOCATION(p)), "naked function");
         u->params->put(p, l);
     }
+    if (!fe_cloneable(decl))
+        esc_func_no_outputs(f);
     u->funcs->put(decl, f);
 }
 
@@ -195,6 +197,7 @@ unsigned fe_run_unit(void)
     u.funcs = new hash_map<tree, esc_func *>;
     u.params = new hash_map<tree, esc_loc>;
     u.sites = vNULL;
+    u.calls = vNULL;
 
     cgraph_node *node;
     FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node)
@@ -216,6 +219,7 @@ unsigned fe_run_unit(void)
         fe_rewrite_unit(&u);
 
     u.sites.release();
+    u.calls.release();
     delete u.params;
     delete u.funcs;
     esc_ctx_free(u.ctx);
