@@ -158,6 +158,9 @@ static void register_defined(ce_unit *u, CXCursor def)
         free(pn);
         *ce_map_slot(u->params, p, true) = (void *)(intptr_t)(l + 1);
     }
+    /* no clone with storage parameters for these (GCC's fe_cloneable) */
+    if (ft.kind == CXType_FunctionNoProto || clang_isFunctionTypeVariadic(ft))
+        esc_func_no_outputs(f);
     *ce_map_slot(u->funcs, clang_getCanonicalCursor(def), true) = f;
 }
 
