@@ -188,20 +188,32 @@ bool fe_cloneable(tree decl)
            && !lookup_attribute("noclone", DECL_ATTRIBUTES(decl));
 }
 
+enum { CALL_TAG = 1 << 30 };
+
+static void clear_uids(function *fun)
+{
+    basic_block bb;
+    FOR_EACH_BB_FN(bb, fun)
+        for (gimple_stmt_iterator g = gsi_start_bb(bb); !gsi_end_p(g); gsi_next(&g))
+            gimple_set_uid(gsi_stmt(g), 0);
+}
+
 /* The clone of FI's function, with its storage parameters. */
 static void make_clone(fe_unit *u, fn_map *fm, tree decl, fn_info *fi)
 {
     cgraph_node *node = cgraph_node::get(decl);
     if (!node)
         return;
-    /* tag the statements the clone's rewrite must find */
+    /* tag the statements the clone's rewrite must find (and nothing else) */
+    clear_uids(DECL_STRUCT_FUNCTION(decl));
     for (int ix : fi->make_ix)
         gimple_set_uid(u->sites[ix].call, 1 + ix);
     for (int ix : fi->call_ix)
-        gimple_set_uid(u->calls[ix].call, 1000000 + ix);
+        gimple_set_uid(u->calls[ix].call, CALL_TAG + ix);
     vec<cgraph_edge *> redirect = vNULL;
     cgraph_node *cl = node->create_version_clone_with_body(redirect, NULL, NULL, NULL, NULL,
                                                           "gomap_stack", NULL_TREE, false);
+    clear_uids(DECL_STRUCT_FUNCTION(decl));
     if (!cl)
         return;
     tree nd = cl->decl;
@@ -267,7 +279,7 @@ static void rewrite_body(fe_unit *u, fn_map *fm, hash_map<int_hash<int, -1, -2>,
         gcall *call = s.call;
         if (clone) {
             gimple **g = stmts.get(1 + ix);
-            if (!g)
+            if (!g || gimple_call_fndecl(*g) != gimple_call_fndecl(s.call))
                 continue;
             call = as_a<gcall *>(*g);
         }
@@ -289,13 +301,14 @@ static void rewrite_body(fe_unit *u, fn_map *fm, hash_map<int_hash<int, -1, -2>,
         const fe_callrec &k = u->calls[ix];
         gcall *call = k.call;
         if (clone) {
-            gimple **g = stmts.get(1000000 + ix);
-            if (!g)
+            gimple **g = stmts.get(CALL_TAG + ix);
+            if (!g || gimple_call_fndecl(*g) != gimple_call_fndecl(k.call))
                 continue;
             call = as_a<gcall *>(*g);
         }
         fn_info **gi = fm->get(k.callee);
-        if (!gi || !(*gi)->clone)
+        if (!gi || !(*gi)->clone
+            || gimple_call_num_args(call) != (unsigned)list_length(DECL_ARGUMENTS(k.callee)))
             continue;                           /* no clone: the heap, as before */
         int sites[64];
         int n = call_sites(u, k, sites, 64);
@@ -332,12 +345,8 @@ static void rewrite_body(fe_unit *u, fn_map *fm, hash_map<int_hash<int, -1, -2>,
         changed = true;
     }
 
-    if (clone) {                                /* the tags are no one else's business */
-        basic_block bb;
-        FOR_EACH_BB_FN(bb, cfun)
-            for (gimple_stmt_iterator g = gsi_start_bb(bb); !gsi_end_p(g); gsi_next(&g))
-                gimple_set_uid(gsi_stmt(g), 0);
-    }
+    if (clone)                                  /* the tags are no one else's business */
+        clear_uids(cfun);
     if (changed || clone) {
         cgraph_edge::rebuild_edges();
         if (clone)
