@@ -141,6 +141,7 @@ typedef struct store {
     esc_pos pos;
     const char *why;
     bool raw;                   /* esc_store_raw: local pointees become raw */
+    bool out;                   /* went to a ROLE_OUT location (ctor.c) */
 } store;
 
 typedef struct exposure {       /* esc_expose / esc_copy of a typed access (store.c) */

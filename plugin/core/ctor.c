@@ -211,7 +211,7 @@ void esc_ctor_link(batch *b, int ci)
                 esc_edge_add(c, f->heap, t, 0, k->pos, "out parameter");
                 continue;
             }
-            store s = { f->id, a, t, 0, k->pos, esc_intern(c, "out parameter"), false };
+            store s = { f->id, a, t, 0, k->pos, esc_intern(c, "out parameter"), false, false };
             VPUSH(c->stores, s);
             VPUSH(f->stores, c->stores.n - 1);
         }

@@ -344,7 +344,7 @@ static void add_store(esc_func *f, esc_loc ptr, esc_loc src, int derefs, esc_pos
     if (src == ESC_NOLOC) return;
     if (foreign(f, src)) { foreign_escape(f->c, src, derefs, pos, why); return; }
     if (ptr == ESC_NOLOC || foreign(f, ptr)) ptr = f->heap;     /* through nothing known */
-    store s = { f->id, ptr, src, derefs, intern_pos(f->c, pos), esc_intern(f->c, why), raw };
+    store s = { f->id, ptr, src, derefs, intern_pos(f->c, pos), esc_intern(f->c, why), raw, false };
     VPUSH(f->c->stores, s);
     VPUSH(f->stores, f->c->stores.n - 1);
 }

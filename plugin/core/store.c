@@ -320,11 +320,13 @@ static bool resolve_store(solver *s, int si, bool *pending)
     if (s->budget >= 0 && s->region >= 0 && s->pts.n == 0 && own_object(s, s->region) &&
         in_region(s, st.fn, st.src, st.derefs, s->region, 1))
         return added;                           /* *p = (what p's memory holds) */
-    int p;                                      /* *p = m: maybe for the caller (ctor.c) */
+    /* *p = m: maybe for the caller (ctor.c).  Asked again every round: pointers
+     * only gain targets, and one that is no longer p alone goes to the heap too. */
+    int p;
     if (s->budget >= 0 && esc_ctor_out_src(c, st.fn, st.ptr, st.src, st.derefs, &p)) {
-        int out = esc_ctor_out(c, st.fn, p);
-        if (!esc_seen_add(c, si, out)) return added;
-        esc_edge_add(c, out, st.src, st.derefs, st.pos, st.why);
+        if (st.out) return added;
+        c->stores.v[si].out = true;
+        esc_edge_add(c, esc_ctor_out(c, st.fn, p), st.src, st.derefs, st.pos, st.why);
         return true;
     }
     return store_to_heap(c, si) || added;

@@ -277,6 +277,26 @@ static gomap *var_new(int n, ...)
     return gomap_make(GOMAP_TYPE(int, int), 0);
 }
 
+// The pointer stored through is the parameter at first, and a local later (a store
+// resolved in a later round gives q its second target): the map also reaches `kept`.
+// CHECK: {{.*}}:[[@LINE+1]]:32: p does not escape
+static void retargeted(gomap **p, int c)
+{
+    gomap **q;
+    gomap *local = NULL;
+    gomap ***qq = &q;
+    // CHECK: {{.*}}:[[@LINE+1]]:16: make(map[int]int) escapes to heap
+    gomap *m = gomap_make(GOMAP_TYPE(int, int), 0);
+    q = p;
+again:
+    *q = m;
+    if (c--) {
+        *qq = &local;
+        goto again;
+    }
+    kept = local;
+}
+
 size_t keeps_today(void)
 {
     gomap *a = leaky_new();
@@ -285,8 +305,10 @@ size_t keeps_today(void)
     gomap *d = rec_new(2);
     gomap *e = addr_new();
     gomap *f = var_new(0);
+    gomap *g;
+    retargeted(&g, 1);
     size_t n = gomap_len(a) + gomap_len(b) + gomap_len(c) + gomap_len(d) + gomap_len(e)
-               + gomap_len(f);
+               + gomap_len(f) + gomap_len(g);
     gomap_free(b);
     gomap_free(c);
     gomap_free(d);
