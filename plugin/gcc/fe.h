@@ -15,7 +15,8 @@
  *   narrow.cc      the exposure rule: data loads (copies or exposures), raw stores
  *   calls.cc       calls: gomap runtime summaries, builtins, internal, direct, indirect
  *   descriptor.cc  the static gomap_type initializer of a gomap_make call
- *   rewrite.cc     gomap_make -> gomap_make_on with storage on the stack
+ *   rewrite.cc     gomap_make -> gomap_make_on with storage on the stack; clones of
+ *                  helpers that take their callers' storage
  *
  * The code is C in C++ clothing: GCC's headers need C++, nothing else does.
  */

@@ -12,6 +12,10 @@
  * whole call; one pair per site is enough because the core made every map whose
  * handle could survive to the next execution of its site escape.  The cgraph
  * edges of a changed function are rebuilt so -flto streams the new callee.
+ *
+ * A call to a helper that makes a map for its caller (core ctor.c) whose map the
+ * caller keeps calls a clone of the helper that takes the storage as extra
+ * parameters (below: "maps made by helpers").
  */
 #include "fe.h"
 #include "gimple-fold.h"
