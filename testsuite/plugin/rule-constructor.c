@@ -13,6 +13,7 @@
 // RUN: %root/build/escape-clang -m %s -- -std=gnu11 -I%root/runtime 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
 // The caller's storage counts against the caller's frame budget:
 // RUN: %cc -O2 -c %s %plugin -fplugin-arg-escape-m -fplugin-arg-escape-frame-limit=100 -o /dev/null 2>&1 | %FileCheck %s --check-prefix=FRAME
+// RUN: %cc -O2 -c %s %plugin -fplugin-arg-escape-m -fplugin-arg-escape-recursive-frame-limit=50 -o /dev/null 2>&1 | %FileCheck %s --check-prefix=RFRAME
 // In the JSON record, the call's site names the helper's make; the helper's make says how it
 // reaches its callers.
 // RUN: %cc -O0 -c %s %plugin -fplugin-arg-escape-json=%t.json -o /dev/null
@@ -77,13 +78,24 @@ size_t local_use(void)
 {
     // CHECK: {{.*}}:[[@LINE+3]]:16: make(map[int]int) made by counter_new does not escape
     // FRAME: {{.*}}:[[@LINE+2]]:16: make(map[int]int) made by counter_new buckets escape to heap: stack frame limit
-    // JSON-DAG: "line": [[@LINE+1]], "col": 16, {{.*}}"function": "local_use", {{.*}}"verdict": "does not escape", {{.*}}"made_by": {"function": "counter_new", "file": "{{.*}}rule-constructor.c", "line": 32, "col": 12, "system_header": false}, "for_caller": []}
+    // JSON-DAG: "line": [[@LINE+1]], "col": 16, {{.*}}"function": "local_use", {{.*}}"verdict": "does not escape", {{.*}}"made_by": {"function": "counter_new", "file": "{{.*}}rule-constructor.c", "line": {{[0-9]+}}, "col": 12, "system_header": false}, "for_caller": []}
     gomap *m = counter_new();
     int k = 1;
     *(int *)gomap_assign(m, &k) = 2;
     size_t n = gomap_len(m);
     gomap_free(m);
     return n;
+}
+
+// A recursive caller: its recursive frame budget pays for the helper's map.
+size_t rec_caller(int n)
+{
+    // CHECK: {{.*}}:[[@LINE+2]]:16: make(map[int]int) made by counter_new does not escape
+    // RFRAME: {{.*}}:[[@LINE+1]]:16: make(map[int]int) made by counter_new escapes to heap
+    gomap *m = counter_new();
+    size_t r = gomap_len(m) + (n ? rec_caller(n - 1) : 0);
+    gomap_free(m);
+    return r;
 }
 
 // One caller keeps the helper's map, another returns it.
