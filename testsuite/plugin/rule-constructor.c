@@ -19,6 +19,7 @@
 // RUN: %cc -O0 -c %s %plugin -fplugin-arg-escape-json=%t.json -o /dev/null
 // RUN: %FileCheck %s --check-prefix=JSON < %t.json
 #include <setjmp.h>
+#include <stdlib.h>
 #include "gomap.h"
 
 gomap *kept;
@@ -180,6 +181,16 @@ void out_param_global(void)
     // CHECK: {{.*}}:[[@LINE+2]]:5: make(map[int]int) made by index_init escapes to heap
     // CHECK: {{.*}}:[[@LINE+1]]:5: make(map[int]double) made by index_init escapes to heap
     index_init(&gix);
+}
+
+// Out-parameter into memory from malloc: the maps go where that memory goes.
+struct index *out_param_malloc(void)
+{
+    struct index *ix = malloc(sizeof *ix);
+    // CHECK: {{.*}}:[[@LINE+2]]:5: make(map[int]int) made by index_init escapes to heap
+    // CHECK: {{.*}}:[[@LINE+1]]:5: make(map[int]double) made by index_init escapes to heap
+    index_init(ix);
+    return ix;
 }
 
 size_t with_hint(int n)
