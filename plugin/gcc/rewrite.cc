@@ -345,6 +345,7 @@ static void rewrite_body(fe_unit *u, fn_map *fm, hash_map<int_hash<int, -1, -2>,
         gimple_call_set_chain(c, gimple_call_chain(call));
         gimple_call_set_tail(c, false);
         gimple_call_set_nothrow(c, gimple_call_nothrow_p(call));
+        gimple_call_set_return_slot_opt(c, gimple_call_return_slot_opt_p(call));
         replace_call(call, c);
         changed = true;
     }
