@@ -375,6 +375,11 @@ gomap *gomap_make_on(const gomap_type *t, size_t hint, void *hmap, void *bucket)
     return make_on(t, hint, hmap, bucket);
 }
 
+gomap *gomap_make_into(const gomap_type *t, size_t hint, void *hmap, void *bucket)
+{
+    return hmap ? gomap_make_on(t, hint, hmap, bucket) : gomap_make(t, hint);
+}
+
 size_t gomap_len(const gomap *m)
 {
     if (m == NULL) return 0;

@@ -122,6 +122,11 @@ void *gomap_assign_faststr(gomap *m, gostring key);
 bool  gomap_delete_fast32(gomap *m, uint32_t key);
 bool  gomap_delete_fast64(gomap *m, uint64_t key);
 bool  gomap_delete_faststr(gomap *m, gostring key);
+/* The same, or gomap_make(t, hint) when `hmap` is NULL: the call the plugin puts
+ * in a helper's clone that takes its map's storage from its caller (a caller that
+ * does not keep the map passes NULL). */
+gomap *gomap_make_into(const gomap_type *t, size_t hint, void *hmap, void *bucket)
+    __attribute__((returns_nonnull));
 
 /* Iterator (Go's hiter): a complete type so it can live on the caller's stack. */
 typedef struct gomap_iter {

@@ -178,7 +178,9 @@ static void direct_call(ce_fn *fn, call *c, CXCursor decl, ce_srcs *out)
     expose_aggregate_args(fn, c);
     esc_func *callee = ce_func_for(fn->u, decl);
     esc_loc res = ce_temp(fn, c->cur);
-    esc_call(fn->ef, callee, c->n ? c->locs : NULL, c->n, res, ce_cursor_pos(c->cur));
+    /* the depth of a map site: maps the callee makes for us are sites here (core ctor.c) */
+    esc_call_at(fn->ef, callee, c->n ? c->locs : NULL, c->n, res, ce_cursor_pos(c->cur),
+                ce_depth_at(fn, c->cur) + (fn->loops.setjmp ? 1 : 0));
     result_from(fn, out, res, 0);
 }
 

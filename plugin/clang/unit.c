@@ -60,6 +60,10 @@ static bool spelled_in_decl(CXTranslationUnit tu, CXCursor d, const char *const 
 static const char *const naked_words[] = { "naked", "__naked__", NULL };
 static const char *const gnu_inline_words[] = { "gnu_inline", "__gnu_inline__", NULL };
 static const char *const always_inline_words[] = { "always_inline", "__always_inline__", NULL };
+/* what GCC's front end does not clone (plugin/gcc/rewrite.cc fe_cloneable) */
+static const char *const no_clone_words[] = { "always_inline", "__always_inline__", "noclone",
+    "__noclone__", "target_clones", "__target_clones__", "constructor", "__constructor__",
+    "destructor", "__destructor__", NULL };
 
 static bool attr_on(ce_unit *u, CXCursor def, CXCursor canon, const char *const *words)
 {
@@ -176,6 +180,10 @@ static void register_defined(ce_unit *u, CXCursor def)
         free(pn);
         *ce_map_slot(u->params, p, true) = (void *)(intptr_t)(l + 1);
     }
+    /* no clone with storage parameters for these (GCC's fe_cloneable) */
+    if (ft.kind == CXType_FunctionNoProto || clang_isFunctionTypeVariadic(ft)
+        || attr_on(u, def, clang_getCanonicalCursor(def), no_clone_words))
+        esc_func_no_outputs(f);
     *ce_map_slot(u->funcs, clang_getCanonicalCursor(def), true) = f;
 }
 

@@ -23,7 +23,10 @@ void *esc_xmalloc(size_t n);
 void  esc_fatal(const char *msg);                 /* front-end misuse: abort */
 
 /* ---- graph ------------------------------------------------------------------ */
-enum { ROLE_PLAIN, ROLE_HEAP, ROLE_PARAM, ROLE_RESULT };
+enum { ROLE_PLAIN, ROLE_HEAP, ROLE_PARAM, ROLE_RESULT,
+       ROLE_OUT };                  /* *p for pointer parameter p: stores of the function
+                                       through p (+ offsets) whose maps may be made in the
+                                       caller's storage (ctor.c); otherwise like the heap */
 
 typedef struct edge {
     int src, derefs;
@@ -49,6 +52,9 @@ typedef struct location {
     bool ext;                   /* address reachable by code we do not see */
     bool raw;                   /* VAR/MAP: may hold pointer bytes as non-pointer data */
     bool raw_out;               /* raw && ext: heap <- this [0] added */
+    unsigned ctor_mask;         /* MAP: the result (bit 0) or out parameter i (bit i+1)
+                                   reached its handle (ctor.c) */
+    int ctor_path;              /* the flow of the first such reach, -1 */
     int ehead, etail;           /* incoming edges */
     /* Go's walk: w for the walk from one root, h for the shared heap walk */
     hop w, h;
@@ -73,6 +79,7 @@ typedef struct fparam {
                                    noescape: checked, not trusted (esc_param_promised) */
     int home;                   /* ESC_LOC_VAR it lives in, -1 (esc_param_home) */
     uint32_t result_mask;       /* ~r0 = *^d p for each bit d (closed results) */
+    int out;                    /* its ROLE_OUT location, -1 (ctor.c) */
 } fparam;
 
 struct esc_func {
@@ -98,6 +105,9 @@ struct esc_func {
     bool calls_unknown;         /* calls code it does not see (esc_unknown_call) */
     int rc_index, rc_low;       /* Tarjan over the may-call graph (mark_recursion) */
     bool result_closed;         /* ~r0 only ever holds *^d of its parameters */
+    bool ctor_ok;               /* its maps may be made in callers' storage (ctor.c) */
+    bool no_outputs;            /* esc_func_no_outputs */
+    VEC(int) outputs;           /* sites whose maps callers may give storage for */
 };
 
 typedef struct site {
@@ -105,6 +115,8 @@ typedef struct site {
     esc_site_info info;         /* type_name interned */
     esc_decision dec;
     bool frame_heap;            /* ESC_HEAP_ALL only for the frame budget */
+    unsigned out_mask;          /* an output (ctor.c): result bit 0, out parameter i bit i+1 */
+    int via_call, via_site;     /* a call's site: the call, the callee's output site; -1 */
 } site;
 
 typedef struct call {
@@ -112,6 +124,8 @@ typedef struct call {
     int args, nargs;            /* into ctx.args */
     int result;
     esc_pos pos;
+    int loopdepth;              /* -1: unknown (esc_call) */
+    int dsite, ndsite;          /* its sites (ctor.c): c->sites[dsite .. dsite+ndsite) */
 } call;
 
 typedef struct store {
@@ -119,6 +133,7 @@ typedef struct store {
     esc_pos pos;
     const char *why;
     bool raw;                   /* esc_store_raw: local pointees become raw */
+    bool out;                   /* went to a ROLE_OUT location (ctor.c) */
 } store;
 
 typedef struct exposure {       /* esc_expose / esc_copy of a typed access (store.c) */
@@ -192,6 +207,15 @@ typedef struct esc_callargs {
     bool have[ESC_CALLARGS_CACHED];
 } esc_callargs;
 esc_loc esc_call_arg(esc_callargs *a, int i);
+/* ctor.c: maps made by a callee in its caller's storage */
+bool esc_ctor_exempt(esc_ctx *c, int root, int l);   /* walk_one, at root = &l */
+void esc_ctor_note(esc_ctx *c, int root, int l, int path);
+void esc_ctor_link(batch *b, int call);              /* link_calls */
+int  esc_ctor_out(esc_ctx *c, int fn, int param);    /* store.c: *p's ROLE_OUT */
+/* store.c: is `*ptr = (derefs) src` of fn a store through pointer parameter
+ * *param itself (+ offsets) of a value that may be a map's handle? */
+bool esc_ctor_out_src(esc_ctx *c, int fn, int ptr, int src, int derefs, int *param);
+void esc_ctor_begin(batch *b);                       /* before the walk */
 
 /* decide.c */
 void esc_decide_all(esc_ctx *c);

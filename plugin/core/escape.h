@@ -164,6 +164,30 @@ void esc_escape(esc_func *f, esc_loc src, int derefs, esc_pos pos, const char *w
  * result of any call may point anywhere (stores through it go to the heap). */
 void esc_call(esc_func *f, esc_func *callee, const esc_loc *args, int nargs,
               esc_loc result, esc_pos pos);
+/* esc_call with the loop depth of the call (as esc_map_site's), which lets a map
+ * the callee makes for its caller (below) be placed in the caller's storage;
+ * esc_call's depth is unknown and such maps escape.  Returns the call's id. */
+int esc_call_at(esc_func *f, esc_func *callee, const esc_loc *args, int nargs,
+                esc_loc result, esc_pos pos, int loopdepth);
+
+/* ---- maps made for the caller (docs/design.md "Maps made by helpers") ------ */
+/* After esc_solve.  A function's outputs: sites of its own (gomap_make sites or
+ * sites of its calls) whose map leaves it only as its result or through an
+ * out parameter (`*p = m`, p a pointer parameter); a caller that keeps the map
+ * may give the storage (a clone of the function taking it).  Fills sites[0..n)
+ * (n = the returned count, at most max) in a fixed order. */
+int esc_func_outputs(esc_ctx *c, const esc_func *f, int *sites, int max);
+/* The sites of call `call` (esc_call_at's id): one per output of the callee, in
+ * the callee's order (each a map site of the caller, decided like a gomap_make
+ * site); 0 if none. */
+int esc_call_sites(esc_ctx *c, int call, int *sites, int max);
+/* f's maps cannot be made in its callers' storage (the front end cannot give it:
+ * a variadic or unprototyped function, one it cannot clone): no outputs.
+ * Before esc_solve. */
+void esc_func_no_outputs(esc_func *f);
+/* The output of the callee (a site id) that caller site `site` stands for, or -1
+ * for a gomap_make site. */
+int esc_site_made_by(esc_ctx *c, int site);
 
 /* ---- exposure (docs/design.md "Soundness") ---------------------------------- */
 /* ISO/IEC TS 6010 (PNVI-ae-udi): a pointer can be rebuilt from integers only if

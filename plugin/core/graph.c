@@ -132,7 +132,7 @@ void esc_ctx_free(esc_ctx *c)
     for (int i = 0; i < c->funcs.n; i++) {
         esc_func *f = c->funcs.v[i];
         VFREE(f->params); VFREE(f->locs); VFREE(f->sites);
-        VFREE(f->calls); VFREE(f->stores); VFREE(f->exposures);
+        VFREE(f->calls); VFREE(f->stores); VFREE(f->exposures); VFREE(f->outputs);
         free(f);
     }
     VFREE(c->funcs); VFREE(c->locs); VFREE(c->edges); VFREE(c->sites);
@@ -164,6 +164,7 @@ int esc_loc_add(esc_ctx *c, int fn, esc_loc_kind kind, int role, const char *nam
     l.ehead = l.etail = -1;
     l.leak_heap = l.leak_result = -1;
     l.path_heap = l.path_result = l.path_esc = -1;
+    l.ctor_path = -1;
     VPUSH(c->locs, l);
     int id = c->locs.n - 1;
     if (fn >= 0) {
@@ -249,7 +250,7 @@ esc_loc esc_param(esc_func *f, int i, const char *name, esc_pos pos, bool is_poi
 {
     if (i < 0) esc_fatal("negative parameter index");
     fparam none = {0};
-    none.loc = none.home = -1;
+    none.loc = none.home = none.out = -1;
     while (f->params.n <= i) VPUSH(f->params, none);
     fparam *p = &f->params.v[i];
     if (p->set) return p->loc;
@@ -301,6 +302,7 @@ int esc_map_site(esc_func *f, const esc_site_info *info, esc_loc *map_loc)
     s.info.type_name = esc_intern(c, info->type_name);
     s.info.loopdepth = info->loopdepth < 0 ? 0 : info->loopdepth;
     s.dec.placement = ESC_HEAP_ALL;             /* until esc_solve says otherwise */
+    s.via_call = s.via_site = -1;
     s.loc = esc_loc_add(c, f->id, ESC_LOC_MAP, ROLE_PLAIN, NULL, s.info.pos,
                         s.info.loopdepth);
     LOC(c, s.loc)->site = s.id;
@@ -352,7 +354,7 @@ static void add_store(esc_func *f, esc_loc ptr, esc_loc src, int derefs, esc_pos
     if (src == ESC_NOLOC) return;
     if (foreign(f, src)) { foreign_escape(f->c, src, derefs, pos, why); return; }
     if (ptr == ESC_NOLOC || foreign(f, ptr)) ptr = f->heap;     /* through nothing known */
-    store s = { f->id, ptr, src, derefs, intern_pos(f->c, pos), esc_intern(f->c, why), raw };
+    store s = { f->id, ptr, src, derefs, intern_pos(f->c, pos), esc_intern(f->c, why), raw, false };
     VPUSH(f->c->stores, s);
     VPUSH(f->stores, f->c->stores.n - 1);
 }
@@ -416,9 +418,15 @@ void esc_copy(esc_func *f, esc_loc dst, esc_loc src, int derefs, bool any, esc_p
 void esc_call(esc_func *f, esc_func *callee, const esc_loc *args, int nargs,
               esc_loc result, esc_pos pos)
 {
+    esc_call_at(f, callee, args, nargs, result, pos, -1);
+}
+
+int esc_call_at(esc_func *f, esc_func *callee, const esc_loc *args, int nargs,
+                esc_loc result, esc_pos pos, int loopdepth)
+{
     esc_ctx *c = f->c;
     call k = { f->id, callee ? callee->id : -1, c->args.n, nargs < 0 || !args ? 0 : nargs,
-               fix(f, result), intern_pos(c, pos) };
+               fix(f, result), intern_pos(c, pos), loopdepth, -1, 0 };
     if (foreign(f, k.result)) {
         LOC(c, k.result)->opaque = true;
         k.result = ESC_NOLOC;
@@ -433,4 +441,5 @@ void esc_call(esc_func *f, esc_func *callee, const esc_loc *args, int nargs,
     }
     VPUSH(c->calls, k);
     VPUSH(f->calls, c->calls.n - 1);
+    return c->calls.n - 1;
 }

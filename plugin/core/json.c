@@ -111,7 +111,28 @@ static void jsite(esc_ctx *c, FILE *o, const site *s)
     esc_json_str(o, msg);
     fputs("], \"flow\": ", o);
     jflow(c, o, L->escapes ? L->path_esc : -1);
-    fputc('}', o);
+    fputs(", \"made_by\": ", o);            /* a call's site: the callee's make (ctor.c) */
+    if (s->via_site >= 0) {
+        const site *g = &c->sites.v[s->via_site];
+        fputs("{\"function\": ", o);
+        esc_json_str(o, c->funcs.v[g->fn]->name);
+        fputs(", ", o);
+        jpos_fields(c, o, g->info.pos);
+        fputc('}', o);
+    } else {
+        fputs("null", o);
+    }
+    fputs(", \"for_caller\": [", o);        /* an output: how it reaches the caller */
+    const esc_func *f = c->funcs.v[s->fn];
+    bool first = true;
+    for (int i = 0; i < 32; i++) {
+        if (!(s->out_mask & (1u << i))) continue;
+        if (!first) fputs(", ", o);
+        first = false;
+        if (i == 0) esc_json_str(o, "~r0");
+        else esc_json_str(o, i - 1 < f->params.n && f->params.v[i - 1].name ? f->params.v[i - 1].name : "?");
+    }
+    fputs("]}", o);
 }
 
 static void jparam(esc_ctx *c, FILE *o, esc_func *f, const fparam *p, int index)

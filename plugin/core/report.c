@@ -48,7 +48,7 @@ void esc_map_text(const site *s, char *buf, size_t len)
 const char *esc_loc_text(esc_ctx *c, int l, char *buf, size_t len)
 {
     const location *L = LOC(c, l);
-    if (L->role == ROLE_HEAP) return "{heap}";
+    if (L->role == ROLE_HEAP || L->role == ROLE_OUT) return "{heap}";   /* OUT: *p */
     if (L->kind == ESC_LOC_MAP) {
         char m[256];
         esc_map_text(&c->sites.v[L->site], m, sizeof m);
@@ -130,6 +130,11 @@ static void collect_sites(esc_ctx *c, diagvec *dv)
         char m[256], msg[512];
         if (!visible(s->info.pos)) continue;
         esc_map_text(s, m, sizeof m);
+        if (s->via_site >= 0) {                 /* made by the callee (ctor.c) */
+            size_t k = strlen(m);
+            snprintf(m + k, sizeof m - k, " made by %s",
+                     c->funcs.v[c->sites.v[s->via_site].fn]->name);
+        }
         int path = -1;
         switch (s->dec.placement) {
         case ESC_HEAP_ALL:

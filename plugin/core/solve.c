@@ -56,7 +56,7 @@ static bool outlives(esc_ctx *c, int root, int other)
 {
     const location *R = LOC(c, root), *O = LOC(c, other);
     if (R->escapes) return true;                /* the heap outlives everything */
-    if (R->role == ROLE_RESULT) return true;    /* callers may keep results */
+    if (R->role == ROLE_RESULT || R->role == ROLE_OUT) return true; /* callers may keep them */
     return R->fn == O->fn && R->loopdepth < O->loopdepth;
 }
 
@@ -146,10 +146,15 @@ static void walk_one(batch *b, int root, intvec *hw)
         if (outlives(c, root, l)) {
             if (L->role == ROLE_PARAM) leak_to(c, l, root, derefs);
             if (addr && !L->escapes) {
-                L->escapes = true;
-                L->path_esc = record_path(c, root, l, false);
-                heap_source(c, hw, l);
-                continue;
+                if (esc_ctor_exempt(c, root, l)) {  /* the caller's, maybe (ctor.c) */
+                    esc_ctor_note(c, root, l, L->ctor_path < 0 ? record_path(c, root, l, false)
+                                                               : -1);
+                } else {
+                    L->escapes = true;
+                    L->path_esc = record_path(c, root, l, false);
+                    heap_source(c, hw, l);
+                    continue;
+                }
             }
         }
         for (int e = L->ehead; e >= 0; e = c->edges.v[e].next) {
@@ -171,7 +176,7 @@ static void walk_one(batch *b, int root, intvec *hw)
 static bool may_outlive(esc_ctx *c, int l)
 {
     const location *L = LOC(c, l);
-    return L->role == ROLE_RESULT || L->loopdepth < FN(c, l)->maxdepth;
+    return L->role == ROLE_RESULT || L->role == ROLE_OUT || L->loopdepth < FN(c, l)->maxdepth;
 }
 
 static void enqueue(esc_ctx *c, intvec *q, int l)
@@ -200,6 +205,22 @@ void esc_walk_all(batch *b)
         walk_one(b, root, &hw);
         heap_walk(c, &hw);
     }
+    /* Maps only the result or *p reached are the functions' outputs (ctor.c);
+     * in the functions themselves they escape. */
+    for (int fi = 0; fi < b->n; fi++) {
+        esc_func *f = b->fns[fi];
+        for (int i = 0; i < f->sites.n; i++) {
+            site *s = &c->sites.v[f->sites.v[i]];
+            location *L = LOC(c, s->loc);
+            if (!L->ctor_mask || L->escapes) continue;
+            s->out_mask = L->ctor_mask;
+            VPUSH(f->outputs, s->id);
+            L->escapes = true;
+            L->path_esc = L->ctor_path;
+            heap_source(c, &hw, s->loc);
+        }
+    }
+    heap_walk(c, &hw);
     VFREE(q);
     VFREE(hw);
 }

@@ -99,6 +99,9 @@ static void mark_ext(solver *s)
     for (int fi = 0; fi < s->n; fi++) {
         esc_func *f = s->fns[fi];
         ext_seed(s, f->heap, gen);
+        for (int i = 0; i < f->params.n; i++)   /* *p, like the heap (ctor.c) */
+            if (f->params.v[i].set && f->params.v[i].out >= 0)
+                ext_seed(s, f->params.v[i].out, gen);
         for (int ci = 0; ci < f->calls.n; ci++) {
             const call *k = &c->calls.v[f->calls.v[ci]];
             for (int i = 0; i < k->nargs; i++)
@@ -389,6 +392,15 @@ static bool resolve_store(solver *s, int si, bool *pending)
     if (s->budget >= 0 && s->region >= 0 && s->pts.n == 0 && own_object(s, s->region) &&
         in_region(s, st.fn, st.src, st.derefs, s->region, 1))
         return added;                           /* *p = (what p's memory holds) */
+    /* *p = m: maybe for the caller (ctor.c).  Asked again every round: pointers
+     * only gain targets, and one that is no longer p alone goes to the heap too. */
+    int p;
+    if (s->budget >= 0 && esc_ctor_out_src(c, st.fn, st.ptr, st.src, st.derefs, &p)) {
+        if (st.out) return added;
+        c->stores.v[si].out = true;
+        esc_edge_add(c, esc_ctor_out(c, st.fn, p), st.src, st.derefs, st.pos, st.why);
+        return true;
+    }
     return store_to_heap(c, si) || added;
 }
 

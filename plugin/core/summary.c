@@ -93,6 +93,7 @@ static void link_calls(batch *b)
     for (int fi = 0; fi < b->n; fi++) {
         esc_func *f = b->fns[fi];
         for (int ci = 0; ci < f->calls.n; ci++) {
+            esc_ctor_link(b, f->calls.v[ci]);       /* maps the callee makes for f */
             const call *k = &c->calls.v[f->calls.v[ci]];
             esc_func *g = k->callee >= 0 ? c->funcs.v[k->callee] : NULL;
             for (int i = 0; i < k->nargs; i++) {
@@ -183,6 +184,7 @@ static void solve_batch(esc_ctx *c, esc_func **fns, int n)
 {
     batch b = { c, fns, n, {0} };
     link_calls(&b);
+    esc_ctor_begin(&b);
     esc_resolve_stores(&b);
     esc_walk_all(&b);
     finish(&b);

@@ -403,7 +403,10 @@ static void direct_call(fe_fn *fn, gcall *c, tree fndecl)
     esc_loc res = ESC_NOLOC;
     if (lhs)
         res = TREE_CODE(lhs) == SSA_NAME ? fe_ssa_loc(fn, lhs) : fe_temp(fn, c, NULL);
-    esc_call(fn->ef, callee, n ? args.address() : NULL, (int)n, res, fe_stmt_pos(c));
+    int id = esc_call_at(fn->ef, callee, n ? args.address() : NULL, (int)n, res,
+                         fe_stmt_pos(c), fe_site_depth(fn, gimple_bb(c)));
+    fe_callrec k = { c, fn->decl, fndecl, id };   /* maps it may make for us (rewrite.cc) */
+    fn->u->calls.safe_push(k);
     if (lhs && TREE_CODE(lhs) != SSA_NAME)
         result_from(fn, c, res, 0);
 }

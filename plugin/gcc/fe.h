@@ -15,7 +15,8 @@
  *   narrow.cc      the exposure rule: data loads (copies or exposures), raw stores
  *   calls.cc       calls: gomap runtime summaries, builtins, internal, direct, indirect
  *   descriptor.cc  the static gomap_type initializer of a gomap_make call
- *   rewrite.cc     gomap_make -> gomap_make_on with storage on the stack
+ *   rewrite.cc     gomap_make -> gomap_make_on with storage on the stack; clones of
+ *                  helpers that take their callers' storage
  *   specialise.cc  gomap_access/assign/delete -> the entry point for the key kind
  *
  * The code is C in C++ clothing: GCC's headers need C++, nothing else does.
@@ -85,12 +86,19 @@ struct fe_mapcall {             /* a gomap_access/assign/delete call, for specia
     int op;                     /* FE_OP_* */
 };
 enum { FE_OP_ACCESS, FE_OP_ASSIGN, FE_OP_DELETE };
+struct fe_callrec {                /* a direct call whose callee may make maps for it */
+    gcall *call;
+    tree fndecl;                /* the function containing it */
+    tree callee;
+    int id;                     /* esc_call_at id */
+};
 struct fe_unit {
     esc_ctx *ctx;
     hash_map<tree, esc_func *> *funcs;   /* FUNCTION_DECL (alias target) -> func */
     hash_map<tree, esc_loc> *params;     /* PARM_DECL -> esc_param location */
     vec<fe_site> sites;
     vec<fe_mapcall> mapcalls;
+    vec<fe_callrec> calls;
 };
 /* The esc_func of the function a call to DECL runs (creating a body-less one,
  * with parameters from FNTYPE, when the unit has no body for it). */
@@ -180,7 +188,11 @@ esc_descriptor fe_resolve_descriptor(tree arg);
 /* ---- rewrite (rewrite.cc) ------------------------------------------------- */
 void fe_note_decl(void *gcc_data, void *user_data);   /* PLUGIN_FINISH_DECL */
 void fe_rewrite_unit(fe_unit *u);
+/* Can the rewrite give FNDECL's maps the storage of its callers (a clone with
+ * storage parameters, rewrite.cc)? */
+bool fe_cloneable(tree fndecl);
 extern tree fe_make_on_decl;                           /* GC root */
+extern tree fe_make_into_decl;                         /* GC root */
 
 /* ---- specialisation (specialise.cc) ----------------------------------------- */
 void fe_note_fast_decl(tree decl);        /* PLUGIN_FINISH_DECL: gomap.h's entry points */

@@ -71,6 +71,8 @@ static struct plugin_info escape_info = {
 static const struct ggc_root_tab escape_roots[] = {
     { &fe_make_on_decl, 1, sizeof(fe_make_on_decl), &gt_ggc_mx_tree_node,
       &gt_pch_nx_tree_node },
+    { &fe_make_into_decl, 1, sizeof(fe_make_into_decl), &gt_ggc_mx_tree_node,
+      &gt_pch_nx_tree_node },
     { &fe_promises, 1, sizeof(fe_promises), &gt_ggc_mx_tree_node,
       &gt_pch_nx_tree_node },
     { &fe_fast_decls, 1, sizeof(fe_fast_decls), &gt_ggc_mx_tree_node,

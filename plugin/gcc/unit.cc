@@ -85,6 +85,8 @@ static void register_defined(fe_unit *u, cgraph_node *node)
             esc_escape(f, l, 0, fe_pos(DECL_SOURCE_LOCATION(p)), "naked function");
         u->params->put(p, l);
     }
+    if (!fe_cloneable(decl))
+        esc_func_no_outputs(f);
     u->funcs->put(decl, f);
 }
 
@@ -264,6 +266,7 @@ unsigned fe_run_unit(void)
     u.params = new hash_map<tree, esc_loc>;
     u.sites = vNULL;
     u.mapcalls = vNULL;
+    u.calls = vNULL;
 
     cgraph_node *node;
     /* gomap_fast.h's inline paths are kept for specialise.cc, not analysed:
@@ -290,6 +293,7 @@ unsigned fe_run_unit(void)
 
     u.sites.release();
     u.mapcalls.release();
+    u.calls.release();
     delete u.params;
     delete u.funcs;
     esc_ctx_free(u.ctx);

@@ -21,8 +21,9 @@ unless consistency.allow lists the file.  Exit status 1 on any error.
 """
 import argparse, os, re, shlex, subprocess, sys, tempfile, time
 
+# "make(...) made by H VERDICT": the map helper H makes for the caller, at the call
 SITE = re.compile(r'^(?P<file>[^:\s]+):(?P<line>\d+):(?P<col>\d+): make\(.*\) '
-                  r'(?P<what>does not escape|escapes to heap|buckets escape to heap.*)$')
+                  r'(?:made by \S+ )?(?P<what>does not escape|escapes to heap|buckets escape to heap.*)$')
 
 
 def verdict(what):
@@ -35,7 +36,10 @@ def sites(text, path):
     for line in text.splitlines():
         m = SITE.match(line.strip())
         if m and os.path.basename(m.group("file")) == base:
-            out[(int(m.group("line")), int(m.group("col")))] = verdict(m.group("what"))
+            k = 0                       # a helper handing over several maps: one line each
+            while (int(m.group("line")), int(m.group("col")), k) in out:
+                k += 1
+            out[(int(m.group("line")), int(m.group("col")), k)] = verdict(m.group("what"))
     return out
 
 

@@ -167,6 +167,7 @@ static struct S make_s(void)
 
 void via_struct_result(void)
 {
+    // CHECK: {{.*}}:[[@LINE+1]]:18: make(map[int]int) made by make_s escapes to heap
     struct S s = make_s();
     g = s.m;
 }
