@@ -117,7 +117,8 @@ static void model_make(ce_fn *fn, call *c, ce_srcs *out)
     info.hmap_bytes = GOMAP_HMAP_SIZE;
     info.bucket_bytes = d.name ? gomap_layout_bucket_size(d.keysize, d.keyalign,
                                                           d.valsize, d.valalign) : 0;
-    info.loopdepth = ce_depth_at(fn, c->cur) + (fn->loops.setjmp ? 1 : 0);
+    info.loopdepth = ce_depth_at(fn, c->cur)
+        + (ce_rejoined(&fn->loops, ce_offset(clang_getCursorLocation(c->cur))) ? 1 : 0);
     esc_loc map = ESC_NOLOC;
     esc_map_site(fn->ef, &info, &map);
     free((char *)d.name);

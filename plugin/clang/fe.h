@@ -109,11 +109,14 @@ typedef struct ce_range { unsigned begin, end; } ce_range;
 typedef struct ce_loops {
     CE_VEC(ce_range) loops;      /* iterated source ranges (file offsets) */
     CE_VEC(unsigned) targets;    /* offsets of labels, case and default */
-    bool setjmp;                 /* the function calls setjmp: sites +1 */
+    bool setjmp;                 /* the function calls setjmp */
+    CE_VEC(ce_range) rejoin;     /* per setjmp call: its body statement's begin, the call */
 } ce_loops;
 void ce_loops_scan(ce_loops *l, CXCursor body);
 void ce_loops_free(ce_loops *l);
 int  ce_point_depth(const ce_loops *l, unsigned off);
+/* A return from a setjmp-like call may reach OFF: a site there counts one deeper. */
+bool ce_rejoined(const ce_loops *l, unsigned off);
 /* A variable declared at DECL in the block BLOCK. */
 int  ce_var_depth(const ce_loops *l, ce_range block, unsigned decl);
 
