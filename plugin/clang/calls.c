@@ -173,6 +173,28 @@ static bool model_gomap(ce_fn *fn, call *c, CXCursor decl, const char *name,
     return true;
 }
 
+/* A null pointer constant (0, NULL, (char **)0): stores through it store nothing. */
+static bool null_constant(CXCursor e)
+{
+    for (;;) {
+        CXCursor k[2];
+        enum CXCursorKind kind = clang_getCursorKind(e);
+        if ((kind == CXCursor_ParenExpr || kind == CXCursor_CStyleCastExpr)
+            && ce_children(e, k, 2) >= 1)
+            e = k[ce_children(e, k, 2) - 1];
+        else if (!ce_is_implicit_cast(e, &e))
+            break;
+    }
+    if (clang_getCursorKind(e) != CXCursor_IntegerLiteral)
+        return false;
+    CXEvalResult r = clang_Cursor_Evaluate(e);
+    bool zero = r && clang_EvalResult_getKind(r) == CXEval_Int
+        && clang_EvalResult_getAsLongLong(r) == 0;
+    if (r)
+        clang_EvalResult_dispose(r);
+    return zero;
+}
+
 /* ---- known libc functions ------------------------------------------------------------ */
 
 static bool model_libc(ce_fn *fn, call *c, const char *name, ce_srcs *out)
@@ -203,15 +225,53 @@ static bool model_libc(ce_fn *fn, call *c, const char *name, ce_srcs *out)
         return true;
     case CE_LIBC_VA:
         return true;        /* va_list contents are the caller's: unknown already */
+    case ESC_LIBC_FORMAT: {
+        /* before the format: a destination written with characters (not kept),
+         * sizes, flags; after it: printed, read or written by the conversions */
+        int f = esc_libc_format_arg(name);
+        if (f < 0 || f >= c->n)
+            return false;
+        if (c->locs[f] != ESC_NOLOC)
+            esc_expose(fn->ef, c->locs[f], 1, true, ce_cursor_pos(c->cur),
+                       "pointer bytes read as data");
+        for (int i = f + 1; i < c->n; i++)
+            if (c->locs[i] != ESC_NOLOC)
+                esc_escape(fn->ef, c->locs[i], 0, ce_cursor_pos(c->cur), "call parameter");
+        result_from(fn, out, ce_heap(fn), 0);
+        return true;
+    }
+    case ESC_LIBC_STRTO:
+        if (arg_loc(c, 0) != ESC_NOLOC)
+            esc_expose(fn->ef, c->locs[0], 1, true, ce_cursor_pos(c->cur),
+                       "pointer bytes read as data");
+        if (c->n > 1 && !null_constant(c->args[1]))
+            store(fn, c, arg_loc(c, 1), arg_loc(c, 0), 0);   /* *endptr into arg 0 */
+        result_from(fn, out, ce_heap(fn), 0);
+        return true;
+    case ESC_LIBC_REALLOC:
+        if (arg_loc(c, 0) != ESC_NOLOC)     /* the fresh copy of *p is heap memory */
+            esc_escape(fn->ef, c->locs[0], 1, ce_cursor_pos(c->cur), "call parameter");
+        result_from(fn, out, arg_loc(c, 0), 0);   /* or p itself, grown in place */
+        result_from(fn, out, ce_heap(fn), 0);
+        return true;
+    case ESC_LIBC_ALLOC_OUT:
+        store(fn, c, arg_loc(c, 0), ce_heap(fn), 0);
+        result_from(fn, out, ce_heap(fn), 0);
+        return true;
     }
     return false;
 }
 
 /* ---- calls to functions ------------------------------------------------------------------ */
 
+/* A definition other than the C library's own: a body in a system header
+ * (glibc's extern inline atoi, its fortify wrappers) has the library
+ * function's contract, which the table describes. */
 static bool has_definition(CXCursor decl)
 {
-    return !clang_Cursor_isNull(clang_getCursorDefinition(decl));
+    CXCursor def = clang_getCursorDefinition(decl);
+    return !clang_Cursor_isNull(def)
+        && !clang_Location_isInSystemHeader(clang_getCursorLocation(def));
 }
 
 /* The C library's own declaration (a system header, or Clang's implicit one for

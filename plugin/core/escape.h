@@ -210,8 +210,20 @@ typedef enum esc_libc_kind {
                                nothing (strlen, memcmp, strcmp): esc_expose(any) */
     ESC_LIBC_RET_ARG0_READS,/* RET_ARG0 whose search reads the bytes (strchr,
                                memchr, strstr): result into arg0, esc_expose(any) */
+    ESC_LIBC_FORMAT,        /* s(n)printf, printf: the format (esc_libc_format_arg)
+                               is read as data (esc_expose(any)); every argument
+                               after it escapes (%p, %s, %n use them); arg0 of the
+                               string forms receives characters and is not kept;
+                               the others before the format are sizes */
+    ESC_LIBC_STRTO,         /* strtol & co: arg0's bytes are read as data, *arg1 <-
+                               arg0 (the end pointer points into the string) */
+    ESC_LIBC_REALLOC,       /* the result is arg0 or fresh memory holding a copy of
+                               *arg0: result <- arg0 and unknown; *arg0 escapes */
+    ESC_LIBC_ALLOC_OUT,     /* posix_memalign: *arg0 <- fresh memory (unknown) */
 } esc_libc_kind;
 esc_libc_kind esc_known_libc(const char *name);
+/* The index of the format argument of an ESC_LIBC_FORMAT function, else -1. */
+int esc_libc_format_arg(const char *name);
 
 /* ---- solve (stage 3) ---------------------------------------------------- */
 void esc_solve(esc_ctx *c);

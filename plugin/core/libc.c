@@ -8,6 +8,12 @@
  * (comparisons, searches): a front end exposes those contents (esc_expose with
  * any = true, the exposure rule), as if the user had read them as chars.
  *
+ * The entries beyond the copies and readers follow what GCC's builtins.def
+ * and gimple_call_arg_flags say of the same functions, where GCC knows them,
+ * refined where the flags are coarser than the C library's contract (strdup:
+ * fresh memory, not its argument; snprintf: the destination is written, not
+ * kept).
+ *
  * Names are matched after removing a "__builtin_" prefix and then leading
  * underscores, so __builtin___memcpy_chk is memcpy_chk; the B() entries are
  * builtins only (a user's own `expect` is not __builtin_expect).
@@ -16,9 +22,12 @@
 
 #include <string.h>
 
-#define L(n, k) { n, k, false }
-#define B(n, k) { n, k, true }         /* only as __builtin_n */
-static const struct { const char *name; esc_libc_kind kind; bool builtin_only; } table[] = {
+#define L(n, k) { n, k, false, -1 }
+#define B(n, k) { n, k, true, -1 }     /* only as __builtin_n */
+#define F(n, f) { n, ESC_LIBC_FORMAT, false, f }   /* format at argument f */
+static const struct {
+    const char *name; esc_libc_kind kind; bool builtin_only; int fmt;
+} table[] = {
     /* copy the pointee of the source into the destination, return it */
     L("memcpy", ESC_LIBC_COPY),   L("memmove", ESC_LIBC_COPY),  L("mempcpy", ESC_LIBC_COPY),
     L("strcpy", ESC_LIBC_COPY),   L("strncpy", ESC_LIBC_COPY),  L("stpcpy", ESC_LIBC_COPY),
@@ -28,9 +37,14 @@ static const struct { const char *name; esc_libc_kind kind; bool builtin_only; }
     L("strncpy_chk", ESC_LIBC_COPY), L("stpcpy_chk", ESC_LIBC_COPY),
     L("stpncpy_chk", ESC_LIBC_COPY), L("strcat_chk", ESC_LIBC_COPY),
     L("strncat_chk", ESC_LIBC_COPY),
+    L("memccpy", ESC_LIBC_COPY),  L("wmemcpy", ESC_LIBC_COPY),  L("wmemmove", ESC_LIBC_COPY),
+    L("wmempcpy", ESC_LIBC_COPY), L("wcscpy", ESC_LIBC_COPY),   L("wcsncpy", ESC_LIBC_COPY),
+    L("wcpcpy", ESC_LIBC_COPY),   L("wcpncpy", ESC_LIBC_COPY),  L("wcscat", ESC_LIBC_COPY),
+    L("wcsncat", ESC_LIBC_COPY),
     L("bcopy", ESC_LIBC_BCOPY),
     /* the result points into the first argument */
     L("memset", ESC_LIBC_RET_ARG0), L("memset_chk", ESC_LIBC_RET_ARG0),
+    L("wmemset", ESC_LIBC_RET_ARG0),
     B("expect", ESC_LIBC_RET_ARG0),
     B("expect_with_probability", ESC_LIBC_RET_ARG0),
     B("assume_aligned", ESC_LIBC_RET_ARG0),
@@ -39,6 +53,11 @@ static const struct { const char *name; esc_libc_kind kind; bool builtin_only; }
     L("memchr", ESC_LIBC_RET_ARG0_READS), L("strstr", ESC_LIBC_RET_ARG0_READS),
     L("strpbrk", ESC_LIBC_RET_ARG0_READS), L("index", ESC_LIBC_RET_ARG0_READS),
     L("rindex", ESC_LIBC_RET_ARG0_READS),
+    L("memmem", ESC_LIBC_RET_ARG0_READS), L("memrchr", ESC_LIBC_RET_ARG0_READS),
+    L("rawmemchr", ESC_LIBC_RET_ARG0_READS), L("strchrnul", ESC_LIBC_RET_ARG0_READS),
+    L("strcasestr", ESC_LIBC_RET_ARG0_READS), L("wcschr", ESC_LIBC_RET_ARG0_READS),
+    L("wcsrchr", ESC_LIBC_RET_ARG0_READS), L("wmemchr", ESC_LIBC_RET_ARG0_READS),
+    L("wcsstr", ESC_LIBC_RET_ARG0_READS), L("wcspbrk", ESC_LIBC_RET_ARG0_READS),
     /* read their arguments' bytes as data, keep nothing */
     L("strlen", ESC_LIBC_READS), L("strnlen", ESC_LIBC_READS),
     L("strcmp", ESC_LIBC_READS), L("strncmp", ESC_LIBC_READS),
@@ -47,9 +66,36 @@ static const struct { const char *name; esc_libc_kind kind; bool builtin_only; }
     L("strcasecmp", ESC_LIBC_READS), L("strncasecmp", ESC_LIBC_READS),
     B("memcmp_eq", ESC_LIBC_READS), B("strcmp_eq", ESC_LIBC_READS),
     B("strncmp_eq", ESC_LIBC_READS),
+    L("strcoll", ESC_LIBC_READS), L("strverscmp", ESC_LIBC_READS),
+    L("strxfrm", ESC_LIBC_READS), L("atoi", ESC_LIBC_READS), L("atol", ESC_LIBC_READS),
+    L("atoll", ESC_LIBC_READS), L("atof", ESC_LIBC_READS), L("puts", ESC_LIBC_READS),
+    L("getenv", ESC_LIBC_READS), L("secure_getenv", ESC_LIBC_READS),
+    L("wcslen", ESC_LIBC_READS), L("wcsnlen", ESC_LIBC_READS), L("wcscmp", ESC_LIBC_READS),
+    L("wcsncmp", ESC_LIBC_READS), L("wmemcmp", ESC_LIBC_READS), L("wcsspn", ESC_LIBC_READS),
+    L("wcscspn", ESC_LIBC_READS),
+    /* fresh memory holding a copy of the string's bytes, which are read as data
+     * (up to the NUL): the result is unknown */
+    L("strdup", ESC_LIBC_READS), L("strndup", ESC_LIBC_READS),
+    /* strtol & co: read the string, point *endptr into it */
+    L("strtol", ESC_LIBC_STRTO), L("strtoul", ESC_LIBC_STRTO),
+    L("strtoll", ESC_LIBC_STRTO), L("strtoull", ESC_LIBC_STRTO),
+    L("strtoq", ESC_LIBC_STRTO), L("strtouq", ESC_LIBC_STRTO),
+    L("strtoimax", ESC_LIBC_STRTO), L("strtoumax", ESC_LIBC_STRTO),
+    L("strtod", ESC_LIBC_STRTO), L("strtof", ESC_LIBC_STRTO), L("strtold", ESC_LIBC_STRTO),
+    /* formatted output to a string (or stdout): the format at the index given */
+    F("sprintf", 1), F("snprintf", 2), F("vsprintf", 1), F("vsnprintf", 2),
+    F("sprintf_chk", 3), F("snprintf_chk", 4), F("vsprintf_chk", 3), F("vsnprintf_chk", 4),
+    F("printf", 0), F("vprintf", 0), F("printf_chk", 1), F("vprintf_chk", 1),
+    /* realloc: arg0 itself or a fresh copy of it */
+    L("realloc", ESC_LIBC_REALLOC), L("reallocarray", ESC_LIBC_REALLOC),
+    L("posix_memalign", ESC_LIBC_ALLOC_OUT),
     /* keep nothing, read no bytes as data */
     L("bzero", ESC_LIBC_KEEPS_NOTHING), L("free", ESC_LIBC_KEEPS_NOTHING),
     L("malloc", ESC_LIBC_KEEPS_NOTHING), L("calloc", ESC_LIBC_KEEPS_NOTHING),
+    L("aligned_alloc", ESC_LIBC_KEEPS_NOTHING), L("memalign", ESC_LIBC_KEEPS_NOTHING),
+    L("valloc", ESC_LIBC_KEEPS_NOTHING), L("pvalloc", ESC_LIBC_KEEPS_NOTHING),
+    L("explicit_bzero", ESC_LIBC_KEEPS_NOTHING),
+    L("malloc_usable_size", ESC_LIBC_KEEPS_NOTHING),
     B("object_size", ESC_LIBC_KEEPS_NOTHING),
     B("dynamic_object_size", ESC_LIBC_KEEPS_NOTHING),
     B("constant_p", ESC_LIBC_KEEPS_NOTHING), B("classify_type", ESC_LIBC_KEEPS_NOTHING),
@@ -62,9 +108,9 @@ static const struct { const char *name; esc_libc_kind kind; bool builtin_only; }
     B("va_start", ESC_LIBC_VA), B("va_end", ESC_LIBC_VA), B("va_copy", ESC_LIBC_COPY),
 };
 
-esc_libc_kind esc_known_libc(const char *name)
+static int lookup(const char *name)
 {
-    if (!name) return ESC_LIBC_NONE;
+    if (!name) return -1;
     bool builtin = !strncmp(name, "__builtin_", 10);
     if (builtin) {
         name += 10;
@@ -72,6 +118,18 @@ esc_libc_kind esc_known_libc(const char *name)
     }
     for (size_t i = 0; i < sizeof table / sizeof *table; i++)
         if (!strcmp(table[i].name, name) && (builtin || !table[i].builtin_only))
-            return table[i].kind;
-    return ESC_LIBC_NONE;
+            return (int)i;
+    return -1;
+}
+
+esc_libc_kind esc_known_libc(const char *name)
+{
+    int i = lookup(name);
+    return i < 0 ? ESC_LIBC_NONE : table[i].kind;
+}
+
+int esc_libc_format_arg(const char *name)
+{
+    int i = lookup(name);
+    return i < 0 ? -1 : table[i].fmt;
 }

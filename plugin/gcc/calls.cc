@@ -14,6 +14,10 @@
  *     memcpy-like                 *dst <- *src, result <- dst
  *     strchr/memchr/memset...     result <- the first argument
  *     strlen/memcmp/free/malloc...: keep nothing, result unknown
+ *     s(n)printf/printf           the format is read as data, the arguments
+ *                                 after it escape, the destination is not kept
+ *     strtol & co                 *endptr <- the string; realloc: result <- arg,
+ *                                 unknown, *arg escapes; posix_memalign: *p <- heap
  *     (memcpy-like and flag-modelled clobbers write raw bytes: esc_store_raw;
  *     memcmp/strlen/strchr... read bytes as data: their pointer arguments'
  *     contents are exposed, the exposure rule of narrow.cc)
@@ -231,18 +235,55 @@ static bool model_libc(fe_fn *fn, gcall *c, tree fndecl)
         return true;
     case ESC_LIBC_VA:
         return true;        /* va_list contents are the caller's: unknown already */
+    case ESC_LIBC_FORMAT: {
+        /* before the format: a destination written with characters (not kept),
+         * sizes, flags; after it: printed, read or written by the conversions */
+        int f = esc_libc_format_arg(IDENTIFIER_POINTER(DECL_NAME(fndecl)));
+        if (f < 0 || (unsigned)f >= gimple_call_num_args(c))
+            return false;
+        esc_loc fl = arg_loc(fn, c, f);
+        if (fl != ESC_NOLOC)
+            esc_expose(fn->ef, fl, 1, true, fe_stmt_pos(c), "pointer bytes read as data");
+        for (unsigned i = f + 1; i < gimple_call_num_args(c); i++)
+            escape_loc(fn, c, arg_loc(fn, c, i), "call parameter");
+        result_unknown(fn, c);
+        return true;
+    }
+    case ESC_LIBC_STRTO: {
+        esc_loc s0 = arg_loc(fn, c, 0);
+        if (s0 != ESC_NOLOC)
+            esc_expose(fn->ef, s0, 1, true, fe_stmt_pos(c), "pointer bytes read as data");
+        if (arg(c, 1) && !integer_zerop(arg(c, 1)))  /* *endptr = a pointer into arg 0 */
+            store(fn, c, arg_loc(fn, c, 1), s0, 0);
+        result_unknown(fn, c);
+        return true;
+    }
+    case ESC_LIBC_REALLOC: {
+        esc_loc p = arg_loc(fn, c, 0);
+        if (p != ESC_NOLOC)         /* the fresh copy of *p is heap memory */
+            esc_escape(fn->ef, p, 1, fe_stmt_pos(c), "call parameter");
+        result_from(fn, c, p, 0);   /* or p itself, grown in place */
+        result_unknown(fn, c);
+        return true;
+    }
+    case ESC_LIBC_ALLOC_OUT:
+        store(fn, c, arg_loc(fn, c, 0), fe_heap(fn), 0);
+        result_unknown(fn, c);
+        return true;
     }
     return false;
 }
 
 /* The C library's own declaration of a function the unit has no body for (in a
  * system header, or implicit): what GCC knows as a builtin unless -fno-builtin,
- * or one it does not know.  A user's own function of the same name is any
- * function. */
+ * or one it does not know.  A body in a system header is the library's too
+ * (glibc's extern inline atoi, its fortify wrappers of snprintf and memcpy),
+ * with the library function's contract.  A user's own function of the same
+ * name is any function. */
 static bool library_decl(tree fndecl)
 {
     cgraph_node *node = cgraph_node::get(fndecl);
-    if (node && node->definition)
+    if (node && node->definition && !DECL_IN_SYSTEM_HEADER(fndecl))
         return false;
     return DECL_IS_UNDECLARED_BUILTIN(fndecl) || DECL_IN_SYSTEM_HEADER(fndecl);
 }
