@@ -170,6 +170,8 @@ bool ce_written(ce_fn *fn, CXCursor var);
 /* ---- the exposure rule (expose.c) ------------------------------------------------ */
 /* A non-pointer scalar: integer of any width, enum, bool, floating, complex, vector. */
 bool ce_data_type(CXType t);
+/* T has a union one of whose members can hold a pointer (its members read each
+ * other's bytes: locals of such a type are raw). */
 bool ce_has_union(CXType t);
 /* A scalar local GCC keeps as an SSA name (address never taken): reading it is
  * no load. */
