@@ -28,15 +28,17 @@
 #include "phase.h"
 #include "maps.h"
 
-// Keys formatted into a local buffer and parsed back: the map stays.
+// Keys formatted into local buffers and parsed back: the map stays.  The map
+// borrows a key's bytes (GOMAP_TYPE_STR), so each key keeps its own buffer.
 static NOINL long formatted(int n)
 {
-    char buf[32];
+    char bufs[4][32];
     // CHECK: {{.*}}:[[@LINE+1]]:16: make(map[gostring]int) does not escape
     gomap *m = gomap_make(GOMAP_TYPE_STR(int), 0);
     long sum = 0;
     for (int i = 0; i < n; i++) {
-        snprintf(buf, sizeof buf, "%d", i % 4);
+        char *buf = bufs[i % 4];
+        snprintf(buf, sizeof bufs[0], "%d", i % 4);
         gostring k = { buf, strlen(buf) };
         char *end;
         long v = strtol(buf, &end, 10);
