@@ -195,6 +195,33 @@ static bool null_constant(CXCursor e)
     return zero;
 }
 
+/* The text of a string literal format (through casts and parentheses), or NULL.
+ * libclang evaluates the literal's decayed pointer, not the array. */
+static char *format_text(CXCursor e)
+{
+    for (int guard = 0; guard < 16; guard++) {
+        CXEvalResult r = clang_Cursor_Evaluate(e);
+        if (r) {
+            char *text = NULL;
+            if (clang_EvalResult_getKind(r) == CXEval_StrLiteral) {
+                const char *t = clang_EvalResult_getAsStr(r);
+                text = t ? strdup(t) : NULL;
+            }
+            clang_EvalResult_dispose(r);
+            if (text)
+                return text;
+        }
+        CXCursor k[2];
+        enum CXCursorKind kind = clang_getCursorKind(e);
+        if ((kind == CXCursor_ParenExpr || kind == CXCursor_CStyleCastExpr)
+            && ce_children(e, k, 2) >= 1)
+            e = k[ce_children(e, k, 2) - 1];
+        else if (!ce_is_implicit_cast(e, &e))
+            break;
+    }
+    return NULL;
+}
+
 /* ---- known libc functions ------------------------------------------------------------ */
 
 static bool model_libc(ce_fn *fn, call *c, const char *name, ce_srcs *out)
@@ -228,15 +255,27 @@ static bool model_libc(ce_fn *fn, call *c, const char *name, ce_srcs *out)
     case ESC_LIBC_FORMAT: {
         /* before the format: a destination written with characters (not kept),
          * sizes, flags; after it: printed, read or written by the conversions */
-        int f = esc_libc_format_arg(name);
+        bool va;
+        int f = esc_libc_format_arg(name, &va);
         if (f < 0 || f >= c->n)
             return false;
         if (c->locs[f] != ESC_NOLOC)
             esc_expose(fn->ef, c->locs[f], 1, true, ce_cursor_pos(c->cur),
                        "pointer bytes read as data");
-        for (int i = f + 1; i < c->n; i++)
-            if (c->locs[i] != ESC_NOLOC)
+        /* a constant format tells the %s arguments: only read */
+        static bool str[MAXARGS];
+        char *text = va ? NULL : format_text(c->args[f]);
+        esc_format_strings(text, c->n - f - 1, str);
+        free(text);
+        for (int i = f + 1; i < c->n; i++) {
+            if (c->locs[i] == ESC_NOLOC)
+                continue;
+            if (str[i - f - 1])
+                esc_expose(fn->ef, c->locs[i], 1, true, ce_cursor_pos(c->cur),
+                           "pointer bytes read as data");
+            else
                 esc_escape(fn->ef, c->locs[i], 0, ce_cursor_pos(c->cur), "call parameter");
+        }
         result_from(fn, out, ce_heap(fn), 0);
         return true;
     }

@@ -222,8 +222,15 @@ typedef enum esc_libc_kind {
     ESC_LIBC_ALLOC_OUT,     /* posix_memalign: *arg0 <- fresh memory (unknown) */
 } esc_libc_kind;
 esc_libc_kind esc_known_libc(const char *name);
-/* The index of the format argument of an ESC_LIBC_FORMAT function, else -1. */
-int esc_libc_format_arg(const char *name);
+/* The index of the format argument of an ESC_LIBC_FORMAT function, else -1;
+ * *VA: a va_list follows the format (vsnprintf), not the arguments. */
+int esc_libc_format_arg(const char *name, bool *va);
+/* For a constant printf format FMT followed by NARGS arguments: set STRING[i]
+ * when argument i is consumed only by a %s conversion (the function reads the
+ * bytes it points to and keeps nothing).  False, with nothing set, when the
+ * format is not one it understands (positional arguments, an unknown
+ * conversion, fewer arguments than conversions): every argument escapes. */
+bool esc_format_strings(const char *fmt, int nargs, bool *string);
 
 /* ---- solve (stage 3) ---------------------------------------------------- */
 void esc_solve(esc_ctx *c);

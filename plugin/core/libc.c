@@ -22,11 +22,12 @@
 
 #include <string.h>
 
-#define L(n, k) { n, k, false, -1 }
-#define B(n, k) { n, k, true, -1 }     /* only as __builtin_n */
-#define F(n, f) { n, ESC_LIBC_FORMAT, false, f }   /* format at argument f */
+#define L(n, k) { n, k, false, -1, false }
+#define B(n, k) { n, k, true, -1, false }  /* only as __builtin_n */
+#define F(n, f) { n, ESC_LIBC_FORMAT, false, f, false }  /* format at argument f */
+#define FV(n, f) { n, ESC_LIBC_FORMAT, false, f, true } /* ... then a va_list */
 static const struct {
-    const char *name; esc_libc_kind kind; bool builtin_only; int fmt;
+    const char *name; esc_libc_kind kind; bool builtin_only; int fmt; bool va;
 } table[] = {
     /* copy the pointee of the source into the destination, return it */
     L("memcpy", ESC_LIBC_COPY),   L("memmove", ESC_LIBC_COPY),  L("mempcpy", ESC_LIBC_COPY),
@@ -83,9 +84,13 @@ static const struct {
     L("strtoimax", ESC_LIBC_STRTO), L("strtoumax", ESC_LIBC_STRTO),
     L("strtod", ESC_LIBC_STRTO), L("strtof", ESC_LIBC_STRTO), L("strtold", ESC_LIBC_STRTO),
     /* formatted output to a string (or stdout): the format at the index given */
-    F("sprintf", 1), F("snprintf", 2), F("vsprintf", 1), F("vsnprintf", 2),
-    F("sprintf_chk", 3), F("snprintf_chk", 4), F("vsprintf_chk", 3), F("vsnprintf_chk", 4),
-    F("printf", 0), F("vprintf", 0), F("printf_chk", 1), F("vprintf_chk", 1),
+    F("sprintf", 1), F("snprintf", 2), FV("vsprintf", 1), FV("vsnprintf", 2),
+    F("sprintf_chk", 3), F("snprintf_chk", 4), FV("vsprintf_chk", 3), FV("vsnprintf_chk", 4),
+    F("printf", 0), FV("vprintf", 0), F("printf_chk", 1), FV("vprintf_chk", 1),
+    /* glibc's own entry points, called by name where its fortify macros expand
+     * (Clang has no __va_arg_pack) */
+    F("__printf_chk", 1), FV("__vprintf_chk", 1), F("__sprintf_chk", 3),
+    F("__snprintf_chk", 4), FV("__vsprintf_chk", 3), FV("__vsnprintf_chk", 4),
     /* realloc: arg0 itself or a fresh copy of it */
     L("realloc", ESC_LIBC_REALLOC), L("reallocarray", ESC_LIBC_REALLOC),
     L("posix_memalign", ESC_LIBC_ALLOC_OUT),
@@ -128,8 +133,61 @@ esc_libc_kind esc_known_libc(const char *name)
     return i < 0 ? ESC_LIBC_NONE : table[i].kind;
 }
 
-int esc_libc_format_arg(const char *name)
+int esc_libc_format_arg(const char *name, bool *va)
 {
     int i = lookup(name);
+    *va = i >= 0 && table[i].va;
     return i < 0 ? -1 : table[i].fmt;
+}
+
+bool esc_format_strings(const char *fmt, int nargs, bool *string)
+{
+    int arg = 0;
+    for (int i = 0; i < nargs; i++)
+        string[i] = false;
+    if (!fmt)
+        return false;
+    for (const char *c = fmt; *c; c++) {
+        if (*c != '%')
+            continue;
+        c++;
+        if (*c == '%')
+            continue;
+        while (*c && strchr("-+ #0'I", *c))             /* flags */
+            c++;
+        if (*c == '*') {                                 /* width from an int */
+            arg++;
+            c++;
+        } else {
+            while (*c >= '0' && *c <= '9')
+                c++;
+        }
+        if (*c == '$')
+            goto fail;                                   /* positional: not followed */
+        if (*c == '.') {
+            c++;
+            if (*c == '*') {
+                arg++;
+                c++;
+            } else {
+                while (*c >= '0' && *c <= '9')
+                    c++;
+            }
+        }
+        while (*c && strchr("hlqLjzZt", *c))              /* length modifiers */
+            c++;
+        if (!*c || !strchr("diouxXeEfFgGaAcCsSpnm", *c))
+            goto fail;
+        if (*c == 'm')
+            continue;                                    /* strerror(errno): no argument */
+        if (arg >= nargs)
+            goto fail;
+        string[arg] = *c == 's' || *c == 'S';
+        arg++;
+    }
+    return true;
+fail:
+    for (int i = 0; i < nargs; i++)
+        string[i] = false;
+    return false;
 }

@@ -238,14 +238,26 @@ static bool model_libc(fe_fn *fn, gcall *c, tree fndecl)
     case ESC_LIBC_FORMAT: {
         /* before the format: a destination written with characters (not kept),
          * sizes, flags; after it: printed, read or written by the conversions */
-        int f = esc_libc_format_arg(IDENTIFIER_POINTER(DECL_NAME(fndecl)));
-        if (f < 0 || (unsigned)f >= gimple_call_num_args(c))
+        bool va;
+        int f = esc_libc_format_arg(IDENTIFIER_POINTER(DECL_NAME(fndecl)), &va);
+        unsigned n = gimple_call_num_args(c);
+        if (f < 0 || (unsigned)f >= n)
             return false;
         esc_loc fl = arg_loc(fn, c, f);
         if (fl != ESC_NOLOC)
             esc_expose(fn->ef, fl, 1, true, fe_stmt_pos(c), "pointer bytes read as data");
-        for (unsigned i = f + 1; i < gimple_call_num_args(c); i++)
-            escape_loc(fn, c, arg_loc(fn, c, i), "call parameter");
+        /* a constant format tells the %s arguments: only read */
+        auto_vec<bool> str;
+        str.safe_grow_cleared(n - f);
+        if (!va)
+            esc_format_strings(c_getstr(arg(c, f)), n - f - 1, str.address());
+        for (unsigned i = f + 1; i < n; i++) {
+            esc_loc a = arg_loc(fn, c, i);
+            if (str[i - f - 1] && a != ESC_NOLOC)
+                esc_expose(fn->ef, a, 1, true, fe_stmt_pos(c), "pointer bytes read as data");
+            else
+                escape_loc(fn, c, a, "call parameter");
+        }
         result_unknown(fn, c);
         return true;
     }

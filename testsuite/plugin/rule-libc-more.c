@@ -3,7 +3,8 @@
 // not, and at -O2 where glibc's own inline bodies (atoi, the fortify wrappers)
 // are in the unit: a body in a system header has the library's contract.
 //   snprintf & co: the destination is written with characters, not kept; the
-//     format is read as data; the arguments after it escape (%p, %s, %n);
+//     format is read as data; the arguments after it escape (%p, %n), except
+//     those a constant format reads with %s (read as data);
 //   strtol & co: read the string, *endptr <- a pointer into it;
 //   realloc: the result is the argument or a fresh copy (what it holds escapes);
 //   posix_memalign: *p <- fresh memory; memmem/strchrnul/...: a pointer into
@@ -47,10 +48,34 @@ int printed(void)
     return snprintf(buf, sizeof buf, "%p", (void *)m);
 }
 
-// CHECK: {{.*}}:[[@LINE+1]]:27: leaking param: s
+// A constant format tells the %s arguments: read as data, not kept.
+// CHECK: {{.*}}:[[@LINE+1]]:27: leaking param content: s
 int printed_s(const char *s)
 {
     return printf("%s\n", s);
+}
+
+// Widths and precisions from arguments, %%, %m: the right argument is the string.
+// CHECK: {{.*}}:[[@LINE+2]]:32: leaking param content: s
+// CHECK: {{.*}}:[[@LINE+1]]:41: leaking param: p
+int printed_widths(const char *s, void *p)
+{
+    return printf("%*.*s %% %m %-4p\n", 3, 2, s, p);
+}
+
+// A %% before s: the argument is printed with %p, it escapes.
+// CHECK: {{.*}}:[[@LINE+1]]:27: leaking param: p
+int printed_percent(void *p)
+{
+    return printf("%%s %p\n", p);
+}
+
+// Positional arguments, a format not known, vprintf: every argument escapes.
+// CHECK: {{.*}}:[[@LINE+2]]:31: leaking param: s
+// CHECK: {{.*}}:[[@LINE+1]]:46: leaking param content: fmt
+int printed_other(const char *s, const char *fmt)
+{
+    return printf("%1$s\n", s) + printf(fmt, s);
 }
 
 // The end pointer points into the string: stored where e points.
