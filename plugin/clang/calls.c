@@ -63,7 +63,7 @@ static void callsite_result(void *p, esc_loc src, int derefs)
 static esc_callsite callsite(ce_fn *fn, call_fe *x)
 {
     esc_callsite cs = { fn->ef, ce_cursor_pos(x->c->cur), ce_depth_at(fn, x->c->cur),
-                        x->c->n, callsite_arg, callsite_arg_is_pointer, callsite_result, x, NULL };
+                        x->c->n, callsite_arg, callsite_arg_is_pointer, callsite_result, x, NULL, NULL, NULL };
     return cs;
 }
 
@@ -127,10 +127,70 @@ static bool model_gomap(ce_fn *fn, call *c, CXCursor decl, const char *name,
     esc_site_layout(&info, &d);
     info.pos = ce_cursor_pos(c->cur);
     info.hint = const_hint(c->args[r->hint_arg]);
-    info.loopdepth = ce_depth_at(fn, c->cur) + (fn->loops.setjmp ? 1 : 0);
+    info.loopdepth = ce_depth_at(fn, c->cur)
+        + (ce_rejoined(&fn->loops, ce_offset(clang_getCursorLocation(c->cur))) ? 1 : 0);
     esc_runtime_call(&cs, r, &info);
     free((char *)d.name);
     return true;
+}
+
+/* A null pointer constant (0, NULL, (char **)0): stores through it store nothing. */
+static bool null_constant(CXCursor e)
+{
+    for (;;) {
+        CXCursor k[2];
+        enum CXCursorKind kind = clang_getCursorKind(e);
+        if ((kind == CXCursor_ParenExpr || kind == CXCursor_CStyleCastExpr)
+            && ce_children(e, k, 2) >= 1)
+            e = k[ce_children(e, k, 2) - 1];
+        else if (!ce_is_implicit_cast(e, &e))
+            break;
+    }
+    if (clang_getCursorKind(e) != CXCursor_IntegerLiteral)
+        return false;
+    CXEvalResult r = clang_Cursor_Evaluate(e);
+    bool zero = r && clang_EvalResult_getKind(r) == CXEval_Int
+        && clang_EvalResult_getAsLongLong(r) == 0;
+    if (r)
+        clang_EvalResult_dispose(r);
+    return zero;
+}
+
+/* The text of a string literal format (through casts and parentheses), or NULL.
+ * libclang evaluates the literal's decayed pointer, not the array. */
+static char *format_text(CXCursor e)
+{
+    for (int guard = 0; guard < 16; guard++) {
+        CXEvalResult r = clang_Cursor_Evaluate(e);
+        if (r) {
+            char *text = NULL;
+            if (clang_EvalResult_getKind(r) == CXEval_StrLiteral) {
+                const char *t = clang_EvalResult_getAsStr(r);
+                text = t ? strdup(t) : NULL;
+            }
+            clang_EvalResult_dispose(r);
+            if (text)
+                return text;
+        }
+        CXCursor k[2];
+        enum CXCursorKind kind = clang_getCursorKind(e);
+        if ((kind == CXCursor_ParenExpr || kind == CXCursor_CStyleCastExpr)
+            && ce_children(e, k, 2) >= 1)
+            e = k[ce_children(e, k, 2) - 1];
+        else if (!ce_is_implicit_cast(e, &e))
+            break;
+    }
+    return NULL;
+}
+
+static char *callsite_arg_string(void *p, int i)
+{
+    return format_text(((call_fe *)p)->c->args[i]);
+}
+
+static bool callsite_arg_is_null(void *p, int i)
+{
+    return null_constant(((call_fe *)p)->c->args[i]);
 }
 
 static bool model_libc(ce_fn *fn, call *c, const char *name, ce_srcs *out)
@@ -138,14 +198,21 @@ static bool model_libc(ce_fn *fn, call *c, const char *name, ce_srcs *out)
     call_fe x = { c, out };
     esc_callsite cs = callsite(fn, &x);
     cs.name = ce_intern(name);
+    cs.arg_string = callsite_arg_string;
+    cs.arg_is_null = callsite_arg_is_null;
     return esc_libc_call(&cs, esc_known_libc(name));
 }
 
 /* ---- calls to functions ------------------------------------------------------------------ */
 
+/* A definition other than the C library's own: a body in a system header
+ * (glibc's extern inline atoi, its fortify wrappers) has the library
+ * function's contract, which the table describes. */
 static bool has_definition(CXCursor decl)
 {
-    return !clang_Cursor_isNull(clang_getCursorDefinition(decl));
+    CXCursor def = clang_getCursorDefinition(decl);
+    return !clang_Cursor_isNull(def)
+        && !clang_Location_isInSystemHeader(clang_getCursorLocation(def));
 }
 
 /* The C library's own declaration (a system header, or Clang's implicit one for

@@ -85,23 +85,30 @@ static bool some_field(CXType t, type_pred *pred)
     return q.found;
 }
 
-bool ce_has_union(CXType t)
-{
-    t = clang_getCanonicalType(t);
-    if (ce_type_is_array(t))
-        return ce_has_union(clang_getArrayElementType(t));
-    return is_union(t) || (t.kind == CXType_Record && some_field(t, ce_has_union));
-}
-
-/* Can an object of type T hold a pointer? */
+/* Can an object of type T hold a pointer?  A union can when one of its members
+ * can: the members of a union of data (int and float) overlay data with data,
+ * and pointer bytes get into them only as into any data, by a raw store. */
 static bool holds_pointer(CXType t)
 {
     t = clang_getCanonicalType(t);
     if (ce_type_is_array(t) || t.kind == CXType_Vector)
         return holds_pointer(clang_getElementType(t));
     if (t.kind == CXType_Record)
-        return is_union(t) || some_field(t, holds_pointer);
+        return some_field(t, holds_pointer);
     return ce_type_is_pointer(t);
+}
+
+static bool pointer_union(CXType t)
+{
+    return is_union(t) && holds_pointer(t);
+}
+
+bool ce_has_union(CXType t)
+{
+    t = clang_getCanonicalType(t);
+    if (ce_type_is_array(t))
+        return ce_has_union(clang_getArrayElementType(t));
+    return pointer_union(t) || (t.kind == CXType_Record && some_field(t, ce_has_union));
 }
 
 static bool char_type(CXType t)
@@ -898,9 +905,9 @@ bool ce_any_bytes(ce_fn *fn, CXCursor e, bool store)
             CXType bt = clang_getCursorType(k[0]);
             if (ce_type_is_pointer(bt)) {
                 CXType pt = clang_getPointeeType(clang_getCanonicalType(bt));
-                return is_union(pt) || pointer_view(fn, k[0], pt, store);
+                return pointer_union(pt) || pointer_view(fn, k[0], pt, store);
             }
-            if (is_union(bt) || may_alias(tu, bt))
+            if (pointer_union(bt) || may_alias(tu, bt))
                 return true;
             e = k[0];
             break;

@@ -98,11 +98,14 @@ typedef struct ce_range { unsigned begin, end; } ce_range;
 typedef struct ce_loops {
     VEC(ce_range) loops;      /* iterated source ranges (file offsets) */
     VEC(unsigned) targets;    /* offsets of labels, case and default */
-    bool setjmp;                 /* the function calls setjmp: sites +1 */
+    bool setjmp;                 /* the function calls setjmp */
+    VEC(ce_range) rejoin;     /* per setjmp call: its body statement's begin, the call */
 } ce_loops;
 void ce_loops_scan(ce_loops *l, CXCursor body);
 void ce_loops_free(ce_loops *l);
 int  ce_point_depth(const ce_loops *l, unsigned off);
+/* A return from a setjmp-like call may reach OFF: a site there counts one deeper. */
+bool ce_rejoined(const ce_loops *l, unsigned off);
 /* A variable declared at DECL in the block BLOCK. */
 int  ce_var_depth(const ce_loops *l, ce_range block, unsigned decl);
 
@@ -159,6 +162,8 @@ bool ce_written(ce_fn *fn, CXCursor var);
 /* ---- the exposure rule (expose.c) ------------------------------------------------ */
 /* A non-pointer scalar: integer of any width, enum, bool, floating, complex, vector. */
 bool ce_data_type(CXType t);
+/* T has a union one of whose members can hold a pointer (its members read each
+ * other's bytes: locals of such a type are raw). */
 bool ce_has_union(CXType t);
 /* A scalar local GCC keeps as an SSA name (address never taken): reading it is
  * no load. */

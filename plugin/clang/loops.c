@@ -14,7 +14,12 @@
  *   irreducible loop) keeps the old value, so that loop does not count.  A
  *   pointer that could reach the variable across iterations must have flowed to
  *   a shallower location, which makes the variable escape (Go's rule for &x);
- *   a function calling setjmp gets one more level for its sites (GCC's rule).
+ *   a site that a return from setjmp (or vfork, getcontext, ...) may reach
+ *   gets one more level (a longjmp back runs it again in the same frame, a
+ *   back edge no loop shows): one in or after the statement of the function
+ *   body holding the call, or in a loop around the call.  A site before that
+ *   statement and outside such loops runs once per frame (the GCC front end
+ *   asks its CFG the same question; docs/design.md).
  */
 #include "fe.h"
 
@@ -31,6 +36,8 @@ static ce_range extent(CXCursor c)
 typedef struct scan {
     ce_loops *l;
     CXTranslationUnit tu;
+    ce_range body;
+    unsigned top;                   /* begin of the body statement being visited */
     unsigned min_label, max_indirect;
     bool indirect;
 } scan;
@@ -74,8 +81,10 @@ static bool is_setjmp(CXCursor call)
 
 static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData d)
 {
-    (void)parent;
     scan *s = d;
+    ce_range pr = extent(parent);
+    if (pr.begin == s->body.begin && pr.end == s->body.end)
+        s->top = extent(c).begin;           /* a statement of the body itself */
     switch (clang_getCursorKind(c)) {
     case CXCursor_ForStmt:
         VPUSH(s->l->loops, for_range(s, c));
@@ -109,8 +118,10 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData d
         VPUSH(s->l->targets, extent(c).begin);
         break;
     case CXCursor_CallExpr:
-        if (is_setjmp(c))
+        if (is_setjmp(c)) {
             s->l->setjmp = true;
+            VPUSH(s->l->rejoin, ((ce_range){ s->top, extent(c).begin }));
+        }
         break;
     default:
         break;
@@ -120,7 +131,7 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent, CXClientData d
 
 void ce_loops_scan(ce_loops *l, CXCursor body)
 {
-    scan s = { l, clang_Cursor_getTranslationUnit(body), ~0u, 0, false };
+    scan s = { l, clang_Cursor_getTranslationUnit(body), extent(body), 0, ~0u, 0, false };
     l->setjmp = false;
     clang_visitChildren(body, visit, &s);
     if (s.indirect && s.min_label != ~0u)        /* a computed goto may go anywhere */
@@ -132,6 +143,21 @@ void ce_loops_free(ce_loops *l)
 {
     VFREE(l->loops);
     VFREE(l->targets);
+    VFREE(l->rejoin);
+}
+
+bool ce_rejoined(const ce_loops *l, unsigned off)
+{
+    for (int i = 0; i < l->rejoin.n; i++) {
+        ce_range j = l->rejoin.v[i];
+        if (off >= j.begin)
+            return true;                    /* in or after the call's statement */
+        for (int k = 0; k < l->loops.n; k++)
+            if (l->loops.v[k].begin <= off && off < l->loops.v[k].end
+                && l->loops.v[k].begin <= j.end && j.end < l->loops.v[k].end)
+                return true;                /* a loop around both */
+    }
+    return false;
 }
 
 int ce_point_depth(const ce_loops *l, unsigned off)

@@ -240,6 +240,16 @@ typedef enum esc_libc_kind {
                                nothing (strlen, memcmp, strcmp): esc_expose(any) */
     ESC_LIBC_RET_ARG0_READS,/* RET_ARG0 whose search reads the bytes (strchr,
                                memchr, strstr): result into arg0, esc_expose(any) */
+    ESC_LIBC_FORMAT,        /* s(n)printf, printf: the format (esc_libc_format_arg)
+                               is read as data (esc_expose(any)); every argument
+                               after it escapes (%p, %s, %n use them); arg0 of the
+                               string forms receives characters and is not kept;
+                               the others before the format are sizes */
+    ESC_LIBC_STRTO,         /* strtol & co: arg0's bytes are read as data, *arg1 <-
+                               arg0 (the end pointer points into the string) */
+    ESC_LIBC_REALLOC,       /* the result is arg0 or fresh memory holding a copy of
+                               *arg0: result <- arg0 and unknown; *arg0 escapes */
+    ESC_LIBC_ALLOC_OUT,     /* posix_memalign: *arg0 <- fresh memory (unknown) */
 } esc_libc_kind;
 esc_libc_kind esc_known_libc(const char *name);
 /* Adds the edges of a call to a body-less library function of kind k (as the
@@ -270,6 +280,10 @@ typedef struct esc_callsite {
     /* For -m=2's notes: the callee's name ("copied by memcpy"), or for a call
      * through a pointer the variable read ("indirect call through fn"); NULL. */
     const char *name;
+    /* Optional (NULL: never): argument i is a string literal, its text (malloc'd,
+     * the core frees it) - a printf format; argument i is a null pointer constant. */
+    char *(*arg_string)(void *fe, int i);
+    bool (*arg_is_null)(void *fe, int i);
 } esc_callsite;
 
 /* The gomap runtime's pointer model: one table (runtime_model.c), one row an
@@ -337,6 +351,15 @@ void esc_indirect_call(const esc_callsite *cs, const bool *noescape);
  * loopdepth); returns its site id, else -1. */
 int esc_runtime_call(const esc_callsite *cs, const esc_runtime_fn *r,
                      const esc_site_info *make);
+/* The index of the format argument of an ESC_LIBC_FORMAT function, else -1;
+ * *VA: a va_list follows the format (vsnprintf), not the arguments. */
+int esc_libc_format_arg(const char *name, bool *va);
+/* For a constant printf format FMT followed by NARGS arguments: set STRING[i]
+ * when argument i is consumed only by a %s conversion (the function reads the
+ * bytes it points to and keeps nothing).  False, with nothing set, when the
+ * format is not one it understands (positional arguments, an unknown
+ * conversion, fewer arguments than conversions): every argument escapes. */
+bool esc_format_strings(const char *fmt, int nargs, bool *string);
 
 /* ---- solve (stage 3) ---------------------------------------------------- */
 void esc_solve(esc_ctx *c);

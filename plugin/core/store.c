@@ -398,7 +398,8 @@ static bool resolve_store(solver *s, int si, bool *pending)
     if (s->budget >= 0 && esc_ctor_out_src(c, st.fn, st.ptr, st.src, st.derefs, &p)) {
         if (st.out) return added;
         c->stores.v[si].out = true;
-        esc_edge_add(c, esc_ctor_out(c, st.fn, p), st.src, st.derefs, st.pos, st.why);
+        esc_edge_add(c, esc_ctor_out(c, st.fn, p), st.src, st.derefs, st.pos,
+                     c->capture ? store_why(c, &st) : st.why);
         return true;
     }
     return store_to_heap(c, si) || added;

@@ -149,15 +149,31 @@ static void callsite_result(void *p, esc_loc src, int derefs)
     result_from(x->fn, x->c, src, derefs);
 }
 
+/* A string literal argument's text (a printf format), malloc'd, or NULL. */
+static char *callsite_arg_string(void *p, int i)
+{
+    call_fe *x = (call_fe *)p;
+    const char *t = c_getstr(gimple_call_arg(x->c, (unsigned)i));
+    return t ? xstrdup(t) : NULL;
+}
+
+static bool callsite_arg_is_null(void *p, int i)
+{
+    call_fe *x = (call_fe *)p;
+    return integer_zerop(gimple_call_arg(x->c, (unsigned)i));
+}
+
 static esc_callsite callsite(call_fe *x)
 {
     basic_block bb = gimple_bb(x->c);
     esc_callsite cs = { x->fn->ef, fe_stmt_pos(x->c), bb ? fe_bb_depth(bb) : 0,
                         (int)gimple_call_num_args(x->c), callsite_arg,
-                        callsite_arg_is_pointer, callsite_result, x, NULL };
+                        callsite_arg_is_pointer, callsite_result, x, NULL, NULL, NULL };
     tree d = gimple_call_fndecl(x->c);
     if (d && DECL_NAME(d))
         cs.name = IDENTIFIER_POINTER(DECL_NAME(d));
+    cs.arg_string = callsite_arg_string;
+    cs.arg_is_null = callsite_arg_is_null;
     return cs;
 }
 
@@ -218,12 +234,14 @@ static bool model_libc(fe_fn *fn, gcall *c, tree fndecl)
 
 /* The C library's own declaration of a function the unit has no body for (in a
  * system header, or implicit): what GCC knows as a builtin unless -fno-builtin,
- * or one it does not know.  A user's own function of the same name is any
- * function. */
+ * or one it does not know.  A body in a system header is the library's too
+ * (glibc's extern inline atoi, its fortify wrappers of snprintf and memcpy),
+ * with the library function's contract.  A user's own function of the same
+ * name is any function. */
 static bool library_decl(tree fndecl)
 {
     cgraph_node *node = cgraph_node::get(fndecl);
-    if (node && node->definition)
+    if (node && node->definition && !DECL_IN_SYSTEM_HEADER(fndecl))
         return false;
     return DECL_IS_UNDECLARED_BUILTIN(fndecl) || DECL_IN_SYSTEM_HEADER(fndecl);
 }

@@ -156,6 +156,8 @@ bool fe_data_type(tree type);
 /* May the access REF read (STORE: write) any object's bytes (character type,
  * may_alias, union member, ref-all, a piece, punned, -fno-strict-aliasing)? */
 bool fe_any_bytes(tree ref, bool store);
+/* A union one of whose members can hold a pointer (narrow.cc). */
+bool fe_pointer_union(tree type);
 /* Is every use of SSA the stored value of a store (through copies, PHIs and
  * same-size conversions)? */
 bool fe_copy_only(tree ssa);

@@ -8,8 +8,11 @@
  *   SSA value      depth of its defining block (loop_depth(bb->loop_father));
  *                  a PHI in a loop header carries values across the back edge,
  *                  so it gets the depth of the enclosing loop (depth - 1);
- *   map site       depth of its block, + 1 in an irreducible region or when the
- *                  function calls setjmp (no loop structure to trust);
+ *   map site       depth of its block, + 1 in an irreducible region or when a
+ *                  returns-twice call (setjmp, vfork, ...) reaches its block: a
+ *                  longjmp back runs it again in the same frame, a back edge
+ *                  that no loop shows (a site no such call reaches runs once
+ *                  per frame, whatever longjmp does: see reentered_blocks);
  *   memory var     0 (it lives for the whole call), except a variable whose every
  *                  reference lies in a loop L and whose end-of-scope clobbers cut
  *                  every path from a reference back to L's header: its value never
@@ -23,6 +26,7 @@
 #include "asan.h"
 
 static void release_references(void);
+static void release_reentered(void);
 
 void fe_loops_begin(fe_fn *)
 {
@@ -32,6 +36,7 @@ void fe_loops_begin(fe_fn *)
 void fe_loops_end(fe_fn *)
 {
     release_references();
+    release_reentered();
     loop_optimizer_finalize();
 }
 
@@ -53,10 +58,67 @@ int fe_ssa_depth(tree ssa)
     return d;
 }
 
+/* The blocks a return from a returns-twice call can reach: the blocks of those
+ * calls (a returns-twice call starts its block) and of the abnormal
+ * dispatcher's targets (setjmp receivers), and every block reachable from them
+ * along any edge.  A longjmp (or the second return of vfork, getcontext, ...)
+ * resumes at such a call while the frame lives, and what follows runs again: a
+ * map site there may run twice in one frame, reusing its stack storage while
+ * the first map's handle may still be held.  A site no such call reaches runs
+ * at most once per frame: the frame is live for as long as a longjmp can
+ * return into it (C11 7.13.2.1p2), and its storage is initialised only when
+ * the site runs, so every handle value the frame holds (even an indeterminate
+ * variable's, 7.13.2.1p3: it is one of the values stored) is that live map. */
+static bitmap reentered;
+
+static void compute_reentered(function *fun)
+{
+    reentered = BITMAP_ALLOC(NULL);
+    auto_vec<basic_block> work;
+    basic_block bb;
+    FOR_EACH_BB_FN(bb, fun) {
+        bool seed = false;
+        for (gimple_stmt_iterator gsi = gsi_start_bb(bb); !gsi_end_p(gsi); gsi_next(&gsi)) {
+            gimple *s = gsi_stmt(gsi);
+            if (!is_gimple_call(s))
+                continue;
+            if (gimple_call_flags(s) & ECF_RETURNS_TWICE)
+                seed = true;
+            if (gimple_call_internal_p(s, IFN_ABNORMAL_DISPATCHER)) {
+                edge e;
+                edge_iterator ei;
+                FOR_EACH_EDGE(e, ei, bb->succs)
+                    if (bitmap_set_bit(reentered, e->dest->index))
+                        work.safe_push(e->dest);
+            }
+        }
+        if (seed && bitmap_set_bit(reentered, bb->index))
+            work.safe_push(bb);
+    }
+    while (!work.is_empty()) {
+        basic_block b = work.pop();
+        edge e;
+        edge_iterator ei;
+        FOR_EACH_EDGE(e, ei, b->succs)
+            if (bitmap_set_bit(reentered, e->dest->index))
+                work.safe_push(e->dest);
+    }
+}
+
+static void release_reentered(void)
+{
+    if (reentered)
+        BITMAP_FREE(reentered);
+    reentered = NULL;
+}
+
 int fe_site_depth(fe_fn *fn, basic_block bb)
 {
     int d = fe_bb_depth(bb);
-    if ((bb->flags & BB_IRREDUCIBLE_LOOP) || fn->fun->calls_setjmp)
+    if (fn->fun->calls_setjmp && !reentered)
+        compute_reentered(fn->fun);
+    if ((bb->flags & BB_IRREDUCIBLE_LOOP)
+        || (fn->fun->calls_setjmp && bitmap_bit_p(reentered, bb->index)))
         d++;
     return d;
 }

@@ -15,7 +15,8 @@
  *   - any other data load exposes the memory it reads (esc_expose) and
  *     carries nothing; the core decides a typed access (c.hits, *(int *)slot)
  *     by whether that memory may be raw, an access that may read any object's
- *     bytes (fe_any_bytes: character types, may_alias, union members, ref-all
+ *     bytes (fe_any_bytes: character types, may_alias, members of unions that
+ *     can hold a pointer, ref-all
  *     MEM_REFs, BIT_FIELD_REF/VIEW_CONVERT_EXPR pieces, punned accesses,
  *     explicit -fno-strict-aliasing) exposes at once;
  *   - a piece of an SSA value (BIT_FIELD_REF, VIEW_CONVERT_EXPR of an SSA
@@ -51,18 +52,20 @@ static bool may_alias_type(tree type)
     return type && (char_type(type) || lookup_attribute("may_alias", TYPE_ATTRIBUTES(type)));
 }
 
-/* Can an object of TYPE hold a pointer? */
+/* Can an object of TYPE hold a pointer?  A union can when one of its members
+ * can: the members of a union of data (int and float) overlay data with data,
+ * and pointer bytes get into them only as into any data, by a raw store. */
 static bool holds_pointer(tree type)
 {
     switch (TREE_CODE(type)) {
     case POINTER_TYPE:
     case REFERENCE_TYPE:
-    case UNION_TYPE:
-    case QUAL_UNION_TYPE:
         return true;
     case ARRAY_TYPE:
     case VECTOR_TYPE:
         return holds_pointer(TREE_TYPE(type));
+    case UNION_TYPE:
+    case QUAL_UNION_TYPE:
     case RECORD_TYPE:
         for (tree f = TYPE_FIELDS(type); f; f = DECL_CHAIN(f))
             if (TREE_CODE(f) == FIELD_DECL && holds_pointer(TREE_TYPE(f)))
@@ -78,6 +81,12 @@ static tree strip_arrays(tree type)
     while (TREE_CODE(type) == ARRAY_TYPE)
         type = TREE_TYPE(type);
     return TYPE_MAIN_VARIANT(type);
+}
+
+bool fe_pointer_union(tree type)
+{
+    return (TREE_CODE(type) == UNION_TYPE || TREE_CODE(type) == QUAL_UNION_TYPE)
+        && holds_pointer(type);
 }
 
 /* Is the object type ACCESS, read through a pointer to DECLARED, a pun of
@@ -122,7 +131,7 @@ bool fe_any_bytes(tree ref, bool store)
         if (may_alias_type(TREE_TYPE(t)))
             return true;
         tree inner = TREE_TYPE(TREE_OPERAND(t, 0));
-        if (TREE_CODE(inner) == UNION_TYPE || TREE_CODE(inner) == QUAL_UNION_TYPE)
+        if (fe_pointer_union(inner))
             return true;                        /* a member of a union object */
         if (TREE_CODE(t) == BIT_FIELD_REF
             || (TREE_CODE(t) == VIEW_CONVERT_EXPR

@@ -77,10 +77,12 @@ esc_loc fe_ssa_loc(fe_fn *fn, tree ssa)
     return l;
 }
 
+/* A union that can hold a pointer in TYPE: its members read each other's
+ * bytes (a union of data members holds only data). */
 static bool has_union(tree type)
 {
     if (TREE_CODE(type) == UNION_TYPE || TREE_CODE(type) == QUAL_UNION_TYPE)
-        return true;
+        return fe_pointer_union(type);
     if (TREE_CODE(type) == ARRAY_TYPE)
         return has_union(TREE_TYPE(type));
     if (TREE_CODE(type) == RECORD_TYPE)

@@ -18,9 +18,10 @@ extern const gomap_type ext_type;
 typedef gomap *(*maker_fn)(const gomap_type *, size_t);
 static maker_fn maker = gomap_make;
 
-// Values passed to printf's `...` are kept (conservative for variadic callees);
-// integers computed from before's fields carry nothing (the exposure rule).
-// CHECK: {{.*}}:[[@LINE+2]]:30: leaking param: what
+// A string printed with a constant format's %s is read as data (its content
+// leaks, the exposure rule); integers computed from before's fields carry
+// nothing.
+// CHECK: {{.*}}:[[@LINE+2]]:30: leaking param content: what
 // CHECK: {{.*}}:[[@LINE+1]]:68: before does not escape
 static void show(const char *what, size_t n, const gomap_memstats *before)
 {

@@ -66,6 +66,8 @@ def verdicts(units):
         for d in u['decisions']:
             if d.get('system_header') or not d.get('file'):
                 continue
+            if d['kind'] not in ('map', 'param', 'var'):
+                continue                # a specialised call: no -m verdict
             if d['kind'] == 'param' and (not d.get('is_pointer') or not d.get('name')):
                 continue
             if d['kind'] == 'var' and not d.get('name'):
