@@ -247,7 +247,8 @@ static void direct_call(ce_fn *fn, call *c, CXCursor decl, ce_srcs *out)
     esc_loc res = ce_temp(fn, c->cur);
     /* the depth of a map site: maps the callee makes for us are sites here (core ctor.c) */
     esc_call_at(fn->ef, callee, c->n ? c->locs : NULL, c->n, res, ce_cursor_pos(c->cur),
-                ce_depth_at(fn, c->cur) + (fn->loops.setjmp ? 1 : 0));
+                ce_depth_at(fn, c->cur)
+                + (ce_rejoined(&fn->loops, ce_offset(clang_getCursorLocation(c->cur))) ? 1 : 0));
     result_from(fn, out, res, 0);
 }
 
