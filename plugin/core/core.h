@@ -230,6 +230,23 @@ typedef struct esc_hop_note { const char *what, *why; esc_pos pos; } esc_hop_not
 typedef void (*esc_hop_fn)(void *arg, const char *flow, const esc_hop_note *notes, int n);
 void esc_path_hops(esc_ctx *c, int pth, esc_hop_fn hop, void *arg);
 void esc_map_text(const site *s, char *buf, size_t len);             /* make(map[K]V) */
+/* The -m lines of the unit in printing order (report.c), what -m prints and
+ * SARIF's results are: kind is the message's kind (SARIF's rule), fn the
+ * function, path the flow path that explains it or -1; msg is malloc'd. */
+typedef enum esc_line_kind {
+    ESC_LINE_MAP_STACK, ESC_LINE_MAP_HEAP, ESC_LINE_BUCKETS, ESC_LINE_LEAK,
+    ESC_LINE_LEAK_CONTENT, ESC_LINE_TO_RESULT, ESC_LINE_PARAM_OK, ESC_LINE_ADDR,
+    ESC_LINE_KINDS
+} esc_line_kind;
+typedef struct esc_line {
+    esc_pos pos;
+    int cat, seq, path, fn;     /* cat: site < param < var at one position */
+    esc_line_kind kind;
+    char *msg;
+} esc_line;
+esc_line *esc_lines(esc_ctx *c, int *count);
+void esc_site_msg(esc_ctx *c, const site *s, char *msg, size_t len);
+void esc_free_lines(esc_line *v, int n);
 void esc_json_str(FILE *o, const char *s);       /* a JSON string, or null */
 char *esc_render_json(esc_ctx *c, const char *unit, const char *source);  /* json.c */
 char *esc_render_sarif(esc_ctx *c, const char *unit, const char *source); /* sarif.c */

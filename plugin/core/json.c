@@ -2,9 +2,10 @@
  * docs/json.md): each gomap_make site, each parameter of a function with a
  * body, each named local whose address escapes, each runtime call the front
  * end specialised for its map's key kind, with the flow path that
- * explains an escape or a leak.  Flow paths are recorded only when the context
- * was created with opt.m >= 2 or opt.json_path/sarif_path set; otherwise "flow"
- * is [].  A file holds an array of such documents (output.c writes it).
+ * explains an escape or a leak: "flow" has the walk's raw steps, "hops" the
+ * same path as -m=2 prints it.  Flow paths are recorded only when the context
+ * was created with opt.m >= 2 or opt.json_path/sarif_path set; otherwise both
+ * are [].  A file holds an array of such documents (output.c writes it).
  */
 #define _POSIX_C_SOURCE 200809L
 #include "core.h"
@@ -75,6 +76,52 @@ static void jflow(esc_ctx *c, FILE *o, int pi)
     fputc(']', o);
 }
 
+/* The same path as -m=2 prints it (report.c's esc_path_hops: temporaries and
+ * self-copies folded): [{"flow": "flow: DST = SRC", "notes": [{"what", "why",
+ * "pos", "file", "line", "col"}, ...]}, ...]. */
+typedef struct jhop_out { esc_ctx *c; FILE *o; int n; } jhop_out;
+
+static void jhop(void *arg, const char *flow, const esc_hop_note *notes, int n)
+{
+    jhop_out *j = arg;
+    fputs(j->n++ ? ", {\"flow\": " : "{\"flow\": ", j->o);
+    esc_json_str(j->o, flow);
+    fputs(", \"notes\": [", j->o);
+    for (int i = 0; i < n; i++) {
+        fputs(i ? ", {\"what\": " : "{\"what\": ", j->o);
+        esc_json_str(j->o, notes[i].what);
+        fputs(", \"why\": ", j->o);
+        esc_json_str(j->o, notes[i].why);
+        fputs(", \"pos\": ", j->o);
+        jpos_str(j->c, j->o, notes[i].pos);
+        fputs(", \"file\": ", j->o);
+        esc_json_str(j->o, notes[i].pos.file);
+        if (notes[i].pos.file)
+            fprintf(j->o, ", \"line\": %d, \"col\": %d}", notes[i].pos.line,
+                    esc_print_col(j->c, notes[i].pos));
+        else
+            fputs(", \"line\": null, \"col\": null}", j->o);
+    }
+    fputs("]}", j->o);
+}
+
+static void jhops(esc_ctx *c, FILE *o, int pi)
+{
+    jhop_out j = { c, o, 0 };
+    fputc('[', o);
+    if (pi >= 0) esc_path_hops(c, pi, jhop, &j);
+    fputc(']', o);
+}
+
+/* "flow": the raw steps, "hops": the same folded (KEY and KEY_hops names). */
+static void jpath(esc_ctx *c, FILE *o, const char *key, const char *hkey, int pi)
+{
+    fprintf(o, ", \"%s\": ", key);
+    jflow(c, o, pi);
+    fprintf(o, ", \"%s\": ", hkey);
+    jhops(c, o, pi);
+}
+
 static const char *placement_name(esc_placement p)
 {
     return p == ESC_STACK_ALL ? "stack" : p == ESC_STACK_HMAP ? "stack-hmap" : "heap";
@@ -102,15 +149,11 @@ static void jsite(esc_ctx *c, FILE *o, const site *s)
     fputs(", \"expr\": ", o);
     esc_json_str(o, m);
     char msg[600];
-    if (s->dec.placement == ESC_STACK_HMAP)
-        snprintf(msg, sizeof msg, "%s buckets escape to heap: %s", m, s->dec.reason);
-    else
-        snprintf(msg, sizeof msg, "%s %s", m, s->dec.placement == ESC_STACK_ALL
-                 ? "does not escape" : "escapes to heap");
+    esc_site_msg(c, s, msg, sizeof msg);
     fputs(", \"messages\": [", o);
     esc_json_str(o, msg);
-    fputs("], \"flow\": ", o);
-    jflow(c, o, L->escapes ? L->path_esc : -1);
+    fputc(']', o);
+    jpath(c, o, "flow", "hops", L->escapes ? L->path_esc : -1);
     fputs(", \"made_by\": ", o);            /* a call's site: the callee's make (ctor.c) */
     if (s->via_site >= 0) {
         const site *g = &c->sites.v[s->via_site];
@@ -159,10 +202,9 @@ static void jparam(esc_ctx *c, FILE *o, esc_func *f, const fparam *p, int index)
         if (k) fputs(", ", o);
         esc_json_str(o, msgs[k]);
     }
-    fputs("], \"flow\": ", o);
-    jflow(c, o, L->path_heap);
-    fputs(", \"result_flow\": ", o);
-    jflow(c, o, L->path_result);
+    fputc(']', o);
+    jpath(c, o, "flow", "hops", L->path_heap);
+    jpath(c, o, "result_flow", "result_hops", L->path_result);
     fputc('}', o);
 }
 
@@ -179,8 +221,8 @@ static void jvar(esc_ctx *c, FILE *o, const location *L)
     fputs(", \"verdict\": \"escapes to heap\", \"placement\": \"heap\", \"reason\": null, "
           "\"messages\": [", o);
     esc_json_str(o, msg);
-    fputs("], \"flow\": ", o);
-    jflow(c, o, L->path_esc);
+    fputc(']', o);
+    jpath(c, o, "flow", "hops", L->path_esc);
     fputc('}', o);
 }
 
@@ -194,7 +236,7 @@ static void jspecial(esc_ctx *c, FILE *o, const special *s)
     esc_json_str(o, s->call);
     fputs(", \"entry\": ", o);
     esc_json_str(o, s->entry);
-    fprintf(o, ", \"inline\": %s, \"flow\": []}", s->inlined ? "true" : "false");
+    fprintf(o, ", \"inline\": %s, \"flow\": [], \"hops\": []}", s->inlined ? "true" : "false");
 }
 
 static void sep(FILE *o, int *n) { fputs((*n)++ ? ",\n" : "\n", o); }

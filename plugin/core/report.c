@@ -104,55 +104,52 @@ void esc_param_msgs(esc_ctx *c, const fparam *p, char out[2][512], int paths[2],
 }
 
 /* ---- collecting and sorting ------------------------------------------------------- */
-typedef struct diag {
-    esc_pos pos;
-    int cat, seq, path;
-    int fn;                     /* the function it belongs to */
-    char *msg;
-} diag;
-
-typedef VEC(diag) diagvec;
+typedef VEC(esc_line) linevec;
 
 static bool visible(esc_pos p) { return p.file && !p.in_system_header; }
 
-static void add(diagvec *dv, esc_pos pos, int cat, const char *msg, int path, int fn)
+static void add(linevec *dv, esc_pos pos, int cat, esc_line_kind kind, const char *msg,
+                int path, int fn)
 {
     size_t n = strlen(msg) + 1;
-    diag d = { pos, cat, dv->n, path, fn, esc_xmalloc(n) };
+    esc_line d = { pos, cat, dv->n, path, fn, kind, esc_xmalloc(n) };
     memcpy(d.msg, msg, n);
     VPUSH(*dv, d);
 }
 
-static void collect_sites(esc_ctx *c, diagvec *dv)
+/* A site's -m message: "make(map[K]V) [made by H] does not escape / escapes to
+ * heap / buckets escape to heap: REASON" (also JSON's "messages"). */
+void esc_site_msg(esc_ctx *c, const site *s, char *msg, size_t len)
+{
+    char m[256];
+    esc_map_text(s, m, sizeof m);
+    if (s->via_site >= 0) {                     /* made by the callee (ctor.c) */
+        size_t k = strlen(m);
+        snprintf(m + k, sizeof m - k, " made by %s",
+                 c->funcs.v[c->sites.v[s->via_site].fn]->name);
+    }
+    if (s->dec.placement == ESC_STACK_HMAP)
+        snprintf(msg, len, "%s buckets escape to heap: %s", m, s->dec.reason);
+    else
+        snprintf(msg, len, "%s %s", m, s->dec.placement == ESC_STACK_ALL
+                 ? "does not escape" : "escapes to heap");
+}
+
+static void collect_sites(esc_ctx *c, linevec *dv)
 {
     for (int i = 0; i < c->sites.n; i++) {
         const site *s = &c->sites.v[i];
-        char m[256], msg[512];
+        char msg[600];
         if (!visible(s->info.pos)) continue;
-        esc_map_text(s, m, sizeof m);
-        if (s->via_site >= 0) {                 /* made by the callee (ctor.c) */
-            size_t k = strlen(m);
-            snprintf(m + k, sizeof m - k, " made by %s",
-                     c->funcs.v[c->sites.v[s->via_site].fn]->name);
-        }
-        int path = -1;
-        switch (s->dec.placement) {
-        case ESC_HEAP_ALL:
-            snprintf(msg, sizeof msg, "%s escapes to heap", m);
-            path = LOC(c, s->loc)->path_esc;
-            break;
-        case ESC_STACK_HMAP:
-            snprintf(msg, sizeof msg, "%s buckets escape to heap: %s", m, s->dec.reason);
-            break;
-        case ESC_STACK_ALL:
-            snprintf(msg, sizeof msg, "%s does not escape", m);
-            break;
-        }
-        add(dv, s->info.pos, 0, msg, path, s->fn);
+        esc_site_msg(c, s, msg, sizeof msg);
+        esc_line_kind kind = s->dec.placement == ESC_HEAP_ALL ? ESC_LINE_MAP_HEAP
+            : s->dec.placement == ESC_STACK_HMAP ? ESC_LINE_BUCKETS : ESC_LINE_MAP_STACK;
+        add(dv, s->info.pos, 0, kind, msg,
+            kind == ESC_LINE_MAP_HEAP ? LOC(c, s->loc)->path_esc : -1, s->fn);
     }
 }
 
-static void collect_params(esc_ctx *c, diagvec *dv, const bool *keep)
+static void collect_params(esc_ctx *c, linevec *dv, const bool *keep)
 {
     for (int fi = 0; fi < c->funcs.n; fi++) {
         esc_func *f = c->funcs.v[fi];
@@ -164,13 +161,19 @@ static void collect_params(esc_ctx *c, diagvec *dv, const bool *keep)
             if (!p->set || !p->is_pointer || !p->name || !*p->name || !visible(p->pos))
                 continue;
             if (keep && !keep[p->loc]) continue;
+            const location *L = LOC(c, p->loc);
             esc_param_msgs(c, p, msgs, paths, &n);
-            for (int k = 0; k < n; k++) add(dv, p->pos, 1, msgs[k], paths[k], fi);
+            for (int k = 0; k < n; k++) {
+                esc_line_kind kind = L->leak_heap < 0 && L->leak_result < 0 ? ESC_LINE_PARAM_OK
+                    : k == 0 && L->leak_heap == 0 ? ESC_LINE_LEAK
+                    : k == 0 && L->leak_heap > 0 ? ESC_LINE_LEAK_CONTENT : ESC_LINE_TO_RESULT;
+                add(dv, p->pos, 1, kind, msgs[k], paths[k], fi);
+            }
         }
     }
 }
 
-static void collect_vars(esc_ctx *c, diagvec *dv, const bool *keep)
+static void collect_vars(esc_ctx *c, linevec *dv, const bool *keep)
 {
     for (int l = 0; l < c->locs.n; l++) {
         const location *L = LOC(c, l);
@@ -180,13 +183,13 @@ static void collect_vars(esc_ctx *c, diagvec *dv, const bool *keep)
             continue;
         if (keep && !keep[l]) continue;
         snprintf(msg, sizeof msg, "&%s escapes to heap", L->name);
-        add(dv, L->pos, 2, msg, L->path_esc, L->fn);
+        add(dv, L->pos, 2, ESC_LINE_ADDR, msg, L->path_esc, L->fn);
     }
 }
 
-static int diag_cmp(const void *pa, const void *pb)
+static int line_cmp(const void *pa, const void *pb)
 {
-    const diag *a = pa, *b = pb;
+    const esc_line *a = pa, *b = pb;
     int k = strcmp(a->pos.file, b->pos.file);
     if (k) return k;
     if (a->pos.line != b->pos.line) return a->pos.line < b->pos.line ? -1 : 1;
@@ -195,7 +198,7 @@ static int diag_cmp(const void *pa, const void *pb)
     return (a->seq > b->seq) - (a->seq < b->seq);
 }
 
-static bool same_pos(const diag *a, const diag *b)
+static bool same_pos(const esc_line *a, const esc_line *b)
 {
     return !strcmp(a->pos.file, b->pos.file) && a->pos.line == b->pos.line &&
            a->pos.col == b->pos.col && a->cat == b->cat;
@@ -366,7 +369,9 @@ static int next_run_derefs(esc_ctx *c, const path *p, int i)
  * "  flow: DST = OPS SRC:" and "    from WHAT (WHY) at FILE:LINE:COL".
  * The walk's path runs through every location of the graph; printed, a run
  * of edges through temporaries (and copies of a variable into itself, as SSA
- * versions of one variable are; and a pointer to an object that is only
+ * versions of one variable are: the next hop starts from the variable, and
+ * such a copy at the end of the path, a loop's PHI of x into x, is dropped;
+ * and a pointer to an object that is only
  * dereferenced again, `m = &obj; r = *m` is `r = obj`) is one hop between
  * named locations, whose
  * derefs are the run's sum and whose notes are every edge's, in order.  A
@@ -377,12 +382,13 @@ void esc_path_hops(esc_ctx *c, int pth, esc_hop_fn hop, void *arg)
     const path *p = &c->paths.v[pth];
     if (p->n <= 0) return;
     fnote *notes = esc_xmalloc(sizeof *notes * (size_t)p->n);
-    int nn = 0, hsrc = -1, hd = 0;
+    int nn = 0, hstart = 0, hsrc = -1, hd = 0;      /* the hop being built: notes[hstart..nn) */
+    int pdst = -1, psrc = -1, pd = 0, pstart = -1;  /* the one before, not yet handed on */
     char expr[340] = "";
     for (int i = 0; i < p->n; i++) {
         const step *st = &c->steps.v[p->start + i];
         const edge *e = &c->edges.v[st->edge];
-        if (nn == 0) { hsrc = e->src; hd = 0; }
+        if (nn == hstart) { hsrc = e->src; hd = 0; }
         fnote *n = &notes[nn++];
         n->edge = st->edge;
         /* a call argument is shown as passed; the callee's derefs are its summary's */
@@ -401,16 +407,26 @@ void esc_path_hops(esc_ctx *c, int pth, esc_hop_fn hop, void *arg)
         if (!last && !named(c, st->dst)) continue;
         if (!last && hd == -1 && next_run_derefs(c, p, i + 1) > 0)
             continue;                   /* m = &obj then r = *m: r = obj, one hop */
-        if (!last && hd == 0 && named(c, hsrc)) {   /* x = x: a copy into itself */
+        if (hd == 0 && named(c, hsrc)) {            /* x = x: a copy into itself */
             char a[300], b[300];
             if (!strcmp(esc_loc_text(c, st->dst, a, sizeof a),
-                        esc_loc_text(c, hsrc, b, sizeof b)))
-                continue;
+                        esc_loc_text(c, hsrc, b, sizeof b))) {
+                if (!last) continue;    /* the next hop starts from x */
+                if (pstart >= 0) {      /* the end: the hop into x says it all */
+                    nn = hstart;
+                    continue;
+                }
+            }
         }
-        flush_hop(c, st->dst, hsrc, hd, notes, nn, hop, arg);
-        nn = 0;
+        if (pstart >= 0) flush_hop(c, pdst, psrc, pd, notes + pstart, hstart - pstart, hop, arg);
+        pdst = st->dst;
+        psrc = hsrc;
+        pd = hd;
+        pstart = hstart;
+        hstart = nn;
         expr[0] = 0;
     }
+    if (pstart >= 0) flush_hop(c, pdst, psrc, pd, notes + pstart, nn - pstart, hop, arg);
     free(notes);
 }
 
@@ -432,27 +448,27 @@ static void print_hop(void *arg, const char *flow, const esc_hop_note *notes, in
     }
 }
 
-static void explain(esc_ctx *c, FILE *out, const diag *d)
+static void explain(esc_ctx *c, FILE *out, const esc_line *d)
 {
     at_line a = { c, out, d->pos };
     esc_path_hops(c, d->path, print_hop, &a);
 }
 
-void esc_report(esc_ctx *c, FILE *out)
+/* The -m lines of the unit, sorted, each message once per position.  One
+ * position, several functions (a body compiled under several names: a .c
+ * included more than once, a macro that defines functions): a line said alike
+ * for all of them is kept once; when they disagree, each line names its
+ * function, "MSG (in NAME)", once per function and message. */
+esc_line *esc_lines(esc_ctx *c, int *count)
 {
-    if (c->opt.m < 1) return;
     esc_solve(c);
-    diagvec dv = {0};
+    linevec dv = {0}, out = {0};
     bool *keep = c->opt.m_scope == ESC_SCOPE_MAPS ? map_reach(c) : NULL;
     collect_sites(c, &dv);
     collect_params(c, &dv, keep);
     collect_vars(c, &dv, keep);
     free(keep);
-    if (dv.n > 1) qsort(dv.v, (size_t)dv.n, sizeof *dv.v, diag_cmp);
-    /* One position, several functions (a body compiled under several names: a .c
-     * included more than once, a macro that defines functions): a line said
-     * alike for all of them is printed once; when they disagree, each line
-     * names its function, "MSG (in NAME)", once per function and message. */
+    if (dv.n > 1) qsort(dv.v, (size_t)dv.n, sizeof *dv.v, line_cmp);
     for (int i = 0, j; i < dv.n; i = j) {
         for (j = i + 1; j < dv.n && same_pos(&dv.v[i], &dv.v[j]); j++)
             ;
@@ -466,10 +482,10 @@ void esc_report(esc_ctx *c, FILE *out)
             }
         for (int k = i + 1; differ && k < j; k++)      /* by function name */
             for (int q = k; q > i; q--) {
-                diag *x = &dv.v[q - 1], *y = &dv.v[q];
+                esc_line *x = &dv.v[q - 1], *y = &dv.v[q];
                 int o = strcmp(c->funcs.v[x->fn]->name, c->funcs.v[y->fn]->name);
                 if (o < 0 || (o == 0 && x->seq < y->seq)) break;
-                diag t = *x;
+                esc_line t = *x;
                 *x = *y;
                 *y = t;
             }
@@ -477,15 +493,41 @@ void esc_report(esc_ctx *c, FILE *out)
             bool dup = false;
             for (int q = i; q < k && !dup; q++)
                 dup = !strcmp(dv.v[q].msg, dv.v[k].msg) && (!differ || dv.v[q].fn == dv.v[k].fn);
-            if (dup) continue;
-            print_pos(c, out, dv.v[k].pos);
-            if (differ) fprintf(out, ": %s (in %s)\n", dv.v[k].msg, c->funcs.v[dv.v[k].fn]->name);
-            else fprintf(out, ": %s\n", dv.v[k].msg);
-            if (c->opt.m >= 2 && dv.v[k].path >= 0) explain(c, out, &dv.v[k]);
+            if (dup) { free(dv.v[k].msg); continue; }
+            esc_line l = dv.v[k];
+            if (differ) {
+                const char *fn = c->funcs.v[l.fn]->name;
+                size_t n = strlen(l.msg) + strlen(fn) + 7;
+                char *m = esc_xmalloc(n);
+                snprintf(m, n, "%s (in %s)", l.msg, fn);
+                free(l.msg);
+                l.msg = m;
+            }
+            VPUSH(out, l);
         }
     }
-    for (int i = 0; i < dv.n; i++) free(dv.v[i].msg);
     VFREE(dv);
+    *count = out.n;
+    return out.v;
+}
+
+void esc_free_lines(esc_line *v, int n)
+{
+    for (int i = 0; i < n; i++) free(v[i].msg);
+    free(v);
+}
+
+void esc_report(esc_ctx *c, FILE *out)
+{
+    if (c->opt.m < 1) return;
+    int n;
+    esc_line *v = esc_lines(c, &n);
+    for (int k = 0; k < n; k++) {
+        print_pos(c, out, v[k].pos);
+        fprintf(out, ": %s\n", v[k].msg);
+        if (c->opt.m >= 2 && v[k].path >= 0) explain(c, out, &v[k]);
+    }
+    esc_free_lines(v, n);
 }
 
 /* ---- noescape promises ---------------------------------------------------------- */

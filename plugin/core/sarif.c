@@ -2,7 +2,8 @@
  * wraps the runs of a file in one log).
  *
  * One result per -m line (docs/diagnostics.md), in the same order and with the
- * same text, and none for positions in system headers or without a file.  Each
+ * same text: report.c's esc_lines gives both (none for positions in system
+ * headers or without a file, m-scope, one message per position, "(in NAME)").  Each
  * message kind is a rule:
  *
  *   map-does-not-escape    make(map[K]V) does not escape          note
@@ -28,110 +29,21 @@
 #include <string.h>
 #include <unistd.h>
 
-enum rule { R_MAP_STACK, R_MAP_HEAP, R_BUCKETS, R_LEAK, R_LEAK_CONTENT, R_TO_RESULT,
-            R_PARAM_OK, R_ADDR, NRULES };
-
-static const struct { const char *id, *level, *text; } rules[NRULES] = {
-    { "map-does-not-escape", "note",
+static const struct { const char *id, *level, *text; } rules[ESC_LINE_KINDS] = {
+    [ESC_LINE_MAP_STACK] = { "map-does-not-escape", "note",
       "The map does not outlive its function: its header and first bucket are on the stack." },
-    { "map-escapes", "warning",
+    [ESC_LINE_MAP_HEAP] = { "map-escapes", "warning",
       "The map (its handle, a slot or an iterator) may outlive its function: it is on the heap." },
-    { "buckets-escape", "warning",
+    [ESC_LINE_BUCKETS] = { "buckets-escape", "warning",
       "The map does not escape, but its buckets cannot go on the stack: header on the stack, "
       "buckets on the heap." },
-    { "leaking-param", "warning", "The pointer parameter may outlive the call." },
-    { "leaking-param-content", "warning",
+    [ESC_LINE_LEAK] = { "leaking-param", "warning", "The pointer parameter may outlive the call." },
+    [ESC_LINE_LEAK_CONTENT] = { "leaking-param-content", "warning",
       "What the pointer parameter points to may outlive the call." },
-    { "param-to-result", "warning", "The pointer parameter flows to the function's result." },
-    { "param-does-not-escape", "note", "The pointer parameter does not outlive the call." },
-    { "addr-escapes", "warning", "The address of the local variable outlives its function." },
+    [ESC_LINE_TO_RESULT] = { "param-to-result", "warning", "The pointer parameter flows to the function's result." },
+    [ESC_LINE_PARAM_OK] = { "param-does-not-escape", "note", "The pointer parameter does not outlive the call." },
+    [ESC_LINE_ADDR] = { "addr-escapes", "warning", "The address of the local variable outlives its function." },
 };
-
-typedef struct res {
-    esc_pos pos;
-    int cat, seq, path, rule;
-    const char *fn;
-    char msg[600];
-} res;
-
-typedef VEC(res) resvec;
-
-static bool visible(esc_pos p) { return p.file && !p.in_system_header; }
-
-static void add(resvec *v, esc_pos pos, int cat, int rule, const char *fn, const char *msg,
-                int path)
-{
-    res r;
-    memset(&r, 0, sizeof r);
-    r.pos = pos;
-    r.cat = cat;
-    r.seq = v->n;
-    r.path = path;
-    r.rule = rule;
-    r.fn = fn;
-    snprintf(r.msg, sizeof r.msg, "%s", msg);
-    VPUSH(*v, r);
-}
-
-static void collect(esc_ctx *c, resvec *v)
-{
-    for (int i = 0; i < c->sites.n; i++) {
-        const site *s = &c->sites.v[i];
-        char m[256], msg[600];
-        if (!visible(s->info.pos)) continue;
-        esc_map_text(s, m, sizeof m);
-        const char *fn = c->funcs.v[s->fn]->name;
-        if (s->dec.placement == ESC_HEAP_ALL) {
-            snprintf(msg, sizeof msg, "%s escapes to heap", m);
-            add(v, s->info.pos, 0, R_MAP_HEAP, fn, msg, LOC(c, s->loc)->path_esc);
-        } else if (s->dec.placement == ESC_STACK_HMAP) {
-            snprintf(msg, sizeof msg, "%s buckets escape to heap: %s", m, s->dec.reason);
-            add(v, s->info.pos, 0, R_BUCKETS, fn, msg, -1);
-        } else {
-            snprintf(msg, sizeof msg, "%s does not escape", m);
-            add(v, s->info.pos, 0, R_MAP_STACK, fn, msg, -1);
-        }
-    }
-    for (int fi = 0; fi < c->funcs.n; fi++) {
-        esc_func *f = c->funcs.v[fi];
-        if (!f->has_body) continue;
-        for (int i = 0; i < f->params.n; i++) {
-            const fparam *p = &f->params.v[i];
-            char msgs[2][512];
-            int paths[2], n;
-            if (!p->set || !p->is_pointer || !p->name || !*p->name || !visible(p->pos))
-                continue;
-            const location *L = LOC(c, p->loc);
-            esc_param_msgs(c, p, msgs, paths, &n);
-            for (int k = 0; k < n; k++) {
-                int rule = L->leak_heap < 0 && L->leak_result < 0 ? R_PARAM_OK
-                    : k == 0 && L->leak_heap == 0 ? R_LEAK
-                    : k == 0 && L->leak_heap > 0 ? R_LEAK_CONTENT : R_TO_RESULT;
-                add(v, p->pos, 1, rule, f->name, msgs[k], paths[k]);
-            }
-        }
-    }
-    for (int l = 0; l < c->locs.n; l++) {
-        const location *L = LOC(c, l);
-        char msg[600];
-        if (L->kind != ESC_LOC_VAR || L->role != ROLE_PLAIN || !L->name || !*L->name ||
-            !L->escapes || !visible(L->pos))
-            continue;
-        snprintf(msg, sizeof msg, "&%s escapes to heap", L->name);
-        add(v, L->pos, 2, R_ADDR, c->funcs.v[L->fn]->name, msg, L->path_esc);
-    }
-}
-
-static int res_cmp(const void *pa, const void *pb)
-{
-    const res *a = pa, *b = pb;
-    int k = strcmp(a->pos.file, b->pos.file);
-    if (k) return k;
-    if (a->pos.line != b->pos.line) return a->pos.line < b->pos.line ? -1 : 1;
-    if (a->pos.col != b->pos.col) return a->pos.col < b->pos.col ? -1 : 1;
-    if (a->cat != b->cat) return a->cat < b->cat ? -1 : 1;
-    return (a->seq > b->seq) - (a->seq < b->seq);
-}
 
 /* ---- URIs ---------------------------------------------------------------------------- */
 static void uri_bytes(FILE *o, const char *s)
@@ -221,15 +133,15 @@ static void code_flow(esc_ctx *c, FILE *o, int pth, const char *msg, const char 
     fputs("]}]}]", o);
 }
 
-static void result(esc_ctx *c, FILE *o, const res *r, const char *cwd)
+static void result(esc_ctx *c, FILE *o, const esc_line *r, const char *cwd)
 {
     fprintf(o, "    {\"ruleId\": \"%s\", \"ruleIndex\": %d, \"level\": \"%s\", \"message\": ",
-            rules[r->rule].id, r->rule, rules[r->rule].level);
+            rules[r->kind].id, (int)r->kind, rules[r->kind].level);
     text(o, r->msg);
     fputs(",\n     \"locations\": [{", o);
     physical(c, o, r->pos, cwd);
     fputs(", \"logicalLocations\": [{\"name\": ", o);
-    esc_json_str(o, r->fn);
+    esc_json_str(o, c->funcs.v[r->fn]->name);
     fputs(", \"kind\": \"function\"}]}]", o);
     if (r->path >= 0 && c->paths.v[r->path].n > 0) code_flow(c, o, r->path, r->msg, cwd);
     fputc('}', o);
@@ -246,7 +158,7 @@ char *esc_render_sarif(esc_ctx *c, const char *unit, const char *source)
     if (!o) esc_fatal("out of memory");
     fputs("  {\"tool\": {\"driver\": {\"name\": \"escape\", \"version\": \"" ESC_TOOL_VERSION
           "\", \"rules\": [", o);
-    for (int i = 0; i < NRULES; i++) {
+    for (int i = 0; i < ESC_LINE_KINDS; i++) {
         fprintf(o, "%s\n    {\"id\": \"%s\", \"shortDescription\": ", i ? "," : "", rules[i].id);
         text(o, rules[i].text);
         fprintf(o, ", \"defaultConfiguration\": {\"level\": \"%s\"}}", rules[i].level);
@@ -259,14 +171,13 @@ char *esc_render_sarif(esc_ctx *c, const char *unit, const char *source)
     fputs(", \"source\": ", o);
     esc_json_str(o, source);
     fputs("},\n   \"results\": [", o);
-    resvec v = {0};
-    collect(c, &v);
-    if (v.n > 1) qsort(v.v, (size_t)v.n, sizeof *v.v, res_cmp);
-    for (int i = 0; i < v.n; i++) {
+    int n;
+    esc_line *v = esc_lines(c, &n);
+    for (int i = 0; i < n; i++) {
         fputs(i ? ",\n" : "\n", o);
-        result(c, o, &v.v[i], cwd);
+        result(c, o, &v[i], cwd);
     }
-    VFREE(v);
+    esc_free_lines(v, n);
     fputs("]}", o);
     if (fclose(o) != 0 || !buf) esc_fatal("out of memory");
     return buf;

@@ -82,3 +82,22 @@ size_t local(void)
     gomap_free(m);
     return n;
 }
+
+// A map kept across loop iterations: the path ends at `last` of the outer level.
+// GCC's loop PHI `last = PHI <last, round>` copies the variable into itself; that
+// copy is no hop (Go: `flow: last = round` and nothing more).
+size_t rounds(void)
+{
+    gomap *last = NULL;
+    for (int r = 0; r < 3; r++) {
+        // CHECK-NEXT:{{.*}}diag-m2.c:[[#L:@LINE+5]]:24: make(map[int]int) escapes to heap
+        // CHECK-NEXT:{{.*}}diag-m2.c:[[#L]]:24:   flow: round = &{storage for make(map[int]int)}:
+        // CHECK-NEXT:{{.*}}diag-m2.c:[[#L]]:24:     from make(map[int]int) (call result) at {{.*}}diag-m2.c:[[#L]]:24
+        // CHECK-NEXT:{{.*}}diag-m2.c:[[#L]]:24:   flow: last = round:
+        // CHECK-NEXT:{{.*}}diag-m2.c:[[#L]]:24:     from round (assign) at {{.*}}diag-m2.c:[[#L+2]]:14
+        gomap *round = gomap_make(GOMAP_TYPE(int, int), 0);
+        *(int *)gomap_assign(round, &r) = (int)gomap_len(last);
+        last = round;
+    }
+    return gomap_len(last);
+}

@@ -74,16 +74,16 @@ def verdicts(units):
                 continue
             path = os.path.normpath(os.path.join(cwd, d['file']))
             msgs = d.get('messages') or [d.get('verdict', '')]
-            flows = [d.get('flow') or []]
+            flows = [path_hops(d, 'flow', 'hops')]
             if d['kind'] == 'param':
                 heap, res = d.get('heap_level', -1), d.get('result_level', -1)
                 flows = []
                 if heap < 0 and res < 0:
                     flows.append([])
                 if heap >= 0:
-                    flows.append(d.get('flow') or [])
+                    flows.append(path_hops(d, 'flow', 'hops'))
                 if res >= 0:
-                    flows.append(d.get('result_flow') or [])
+                    flows.append(path_hops(d, 'result_flow', 'result_hops'))
             for i, msg in enumerate(msgs):
                 flow = flows[i] if i < len(flows) else []
                 if d['kind'] == 'map':
@@ -102,7 +102,7 @@ def verdicts(units):
                     hops.append({
                         'path': os.path.normpath(os.path.join(cwd, hf)) if hf else None,
                         'name': hf, 'line': h.get('line'), 'col': h.get('col'),
-                        'why': h.get('why'), 'text': hop_text(h)})
+                        'why': h['why'], 'text': h['text']})
                 out.append({'path': path, 'name': d['file'], 'd': d, 'msg': msg,
                             'cls': cls, 'hops': hops})
     out.sort(key=lambda v: (v['path'], v['d']['line'], v['d']['col'],
@@ -110,14 +110,32 @@ def verdicts(units):
     return out
 
 
-def hop_text(h):
-    ops = '&' if h.get('derefs', 0) < 0 else '*' * max(h.get('derefs', 0), 0)
-    t = 'flow: %s = %s%s' % (h.get('dst'), ops, h.get('src'))
-    if h.get('why'):
-        t += ': from %s (%s)' % (h.get('what') or h.get('src'), h['why'])
-    if h.get('pos'):
-        t += ' at ' + h['pos']
-    return t
+def path_hops(d, key, hkey):
+    """A path as -m=2 prints it: [{'text', 'file', 'line', 'col'}] per hop, at the
+    position of its last note.  Records with "hops" (folded, docs/json.md) use
+    them; older records have only the raw steps of "flow", one hop each."""
+    out = []
+    if hkey in d:
+        for h in d[hkey] or []:
+            notes = h.get('notes') or []
+            text = h['flow'] + ''.join(
+                '%s from %s (%s)%s' % (':' if i == 0 else ',', n.get('what'), n.get('why'),
+                                       ' at ' + n['pos'] if n.get('pos') else '')
+                for i, n in enumerate(notes))
+            at = next((n for n in reversed(notes) if n.get('file')), {})
+            out.append({'text': text, 'file': at.get('file'), 'line': at.get('line'),
+                        'col': at.get('col'), 'why': notes[-1].get('why') if notes else None})
+        return out
+    for h in d.get(key) or []:
+        ops = '&' if h.get('derefs', 0) < 0 else '*' * max(h.get('derefs', 0), 0)
+        t = 'flow: %s = %s%s' % (h.get('dst'), ops, h.get('src'))
+        if h.get('why'):
+            t += ': from %s (%s)' % (h.get('what') or h.get('src'), h['why'])
+        if h.get('pos'):
+            t += ' at ' + h['pos']
+        out.append({'text': t, 'file': h.get('file'), 'line': h.get('line'),
+                    'col': h.get('col'), 'why': h.get('why')})
+    return out
 
 
 def summary(vs):
