@@ -371,6 +371,8 @@ static int next_run_derefs(esc_ctx *c, const path *p, int i)
  * of edges through temporaries (and copies of a variable into itself, as SSA
  * versions of one variable are: the next hop starts from the variable, and
  * such a copy at the end of the path, a loop's PHI of x into x, is dropped;
+ * a path that ends in a temporary, a copy of x (`gomap_free(keep)` after the
+ * loop that set it), ends with x, the copy's note added to the hop into x;
  * and a pointer to an object that is only
  * dereferenced again, `m = &obj; r = *m` is `r = obj`) is one hop between
  * named locations, whose
@@ -418,6 +420,8 @@ void esc_path_hops(esc_ctx *c, int pth, esc_hop_fn hop, void *arg)
                 }
             }
         }
+        if (last && hd == 0 && pstart >= 0 && !named(c, st->dst))
+            continue;                   /* ends in a temporary: where x is used last */
         if (pstart >= 0) flush_hop(c, pdst, psrc, pd, notes + pstart, hstart - pstart, hop, arg);
         pdst = st->dst;
         psrc = hsrc;
