@@ -29,7 +29,9 @@ B        := build
 SHELL    := /bin/bash
 
 GCC_PLUGIN_DIR := $(shell $(CC) -print-file-name=plugin)
-PLUGINDIR      ?= $(GCC_PLUGIN_DIR)
+# GCC's own plugin directory for the system prefixes; under any other PREFIX the
+# plugin stays inside it (nothing is written outside PREFIX and DESTDIR).
+PLUGINDIR      ?= $(if $(filter /usr /usr/local,$(PREFIX)),$(GCC_PLUGIN_DIR),$(PREFIX)/lib/gcc-plugin)
 LLVM_BIN       := /usr/lib/llvm-14/bin
 LIT            := $(PYTHON) /usr/lib/llvm-14/build/utils/lit/lit.py
 LIBCLANG_DIR   := /usr/lib/llvm-14
@@ -197,8 +199,9 @@ clean:
 	rm -rf $(B)
 
 # ==== install: headers, library, gomap.pc, the plugin into PLUGINDIR, escape-clang ============
-# PLUGINDIR defaults to GCC's plugin directory, so that -fplugin=escape finds it; a private
-# prefix sets it too: make install PREFIX=/opt/gomap PLUGINDIR=/opt/gomap/lib/gcc-plugin
+# PLUGINDIR defaults to GCC's plugin directory for PREFIX=/usr or /usr/local, so that
+# -fplugin=escape finds it, and to PREFIX/lib/gcc-plugin for any other prefix
+# (-fplugin=PREFIX/lib/gcc-plugin/escape.so); set it to put the plugin elsewhere.
 HEADERS   := runtime/gomap.h runtime/gomap_layout.h runtime/gomap_typed.h runtime/gomap_fast.h
 INSTALLED := $(addprefix $(PREFIX)/include/,$(notdir $(HEADERS))) $(PREFIX)/lib/libgomap.a \
              $(PREFIX)/lib/pkgconfig/gomap.pc $(PLUGINDIR)/escape.so $(PREFIX)/bin/escape-clang
