@@ -173,6 +173,7 @@ struct esc_ctx {
     bool capture;               /* record flow paths (m >= 2 or JSON) */
     bool solved;
     unsigned walkgen, sgen;
+    bool any_raw;               /* some location is raw (store.c skips raw walks if not) */
     /* string interning: open addressing, power-of-two size */
     const char **strs;
     size_t nstrs, strcap;

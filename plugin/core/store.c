@@ -373,7 +373,7 @@ static bool resolve_store(solver *s, int si, bool *pending)
         for (int i = 0; i < s->pts.n; i++) {
             location *P = LOC(c, s->pts.v[i]);
             if ((P->kind == ESC_LOC_VAR || P->kind == ESC_LOC_MAP) && !P->raw) {
-                P->raw = true;
+                P->raw = c->any_raw = true;
                 added = true;
             }
         }
@@ -414,6 +414,7 @@ static bool resolve_store(solver *s, int si, bool *pending)
 static bool reads_raw(solver *s, int src, int derefs)
 {
     esc_ctx *c = s->c;
+    if (!c->any_raw) return false;      /* no raw location to reach: exact, no walk */
     if (derefs > MAXD) return true;
     unsigned gen = ++c->sgen;
     s->work.n = 0;
@@ -518,7 +519,7 @@ static bool raw_copies(solver *s)
             location *L = LOC(c, f->locs.v[i]);
             if (L->raw || (L->kind != ESC_LOC_VAR && L->kind != ESC_LOC_MAP)) continue;
             if (contents_raw(s, f->locs.v[i])) {
-                LOC(c, f->locs.v[i])->raw = true;
+                LOC(c, f->locs.v[i])->raw = c->any_raw = true;
                 added = true;
             }
         }
