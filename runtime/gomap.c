@@ -986,14 +986,24 @@ INLINE void *assign_slow(struct gomap *h, const void *key, uint64_t hash, int ki
  * overflow chain to walk, and the insert needs no growth, no new bucket and
  * no allocation for an indirect key or value: so no calls, no saved registers),
  * everything else in assign_slow_kind, which starts over from the hash. */
+INLINE void *assign_kind_slow(struct gomap *h, const void *key, int kind,
+                              void *(*slow64)(struct gomap *, uint64_t, uint64_t));
 INLINE void *assign_kind(struct gomap *h, const void *key, int kind)
+{
+    return assign_kind_slow(h, key, kind, NULL);
+}
+
+/* assign_kind, whose slow path is slow64 with the 8-byte key by value when given (so
+ * that a caller holding the key in a register never stores it: gomap_assign_fast64). */
+INLINE void *assign_kind_slow(struct gomap *h, const void *key, int kind,
+                              void *(*slow64)(struct gomap *, uint64_t, uint64_t))
 {
     uint8_t f = flags_get(h);
     if (UNLIKELY(f & F_WRITING)) rt_fatal("concurrent map writes");
     uint64_t hash = key_hash(h, key, kind);
     flags_set(h, flags_get(h) ^ F_WRITING);
     if (UNLIKELY(h->buckets == NULL || h->oldbuckets != NULL))
-        return assign_slow(h, key, hash, kind);
+        return slow64 ? slow64(h, load_u64(key), hash) : assign_slow(h, key, hash, kind);
     uint8_t top = tophash(hash);
     char *b = bucket_at_kind(h, h->buckets, hash & bucket_mask(h->B), kind), *val;
     for (unsigned m = match_cells(b, top); m; m &= m - 1) {
@@ -1011,7 +1021,7 @@ INLINE void *assign_kind(struct gomap *h, const void *key, int kind)
                  || e == 0 || h->ind
                  || over_load_factor(h->count + 1, h->B)
                  || (h->noverflow && too_many_overflow_buckets(h->noverflow, h->B))))
-        return assign_slow(h, key, hash, kind);
+        return slow64 ? slow64(h, load_u64(key), hash) : assign_slow(h, key, hash, kind);
     val = insert_cell(h, b, first_cell(e), key, kind, top, true);
 done:
     end_write(h);
@@ -1336,14 +1346,25 @@ _Static_assert(offsetof(struct gomap, count) == offsetof(struct gomap_fast_hdr, 
 _Static_assert(GOMAP_FAST_WRITING == F_WRITING && GOMAP_FAST_MIN_TOPHASH == MIN_TOPHASH,
                "gomap_fast.h's constants");
 
+/* Everything but the hashed lookup of a K8V8 map: the key's address is taken
+ * only here, so the hot path below keeps it in a register (no frame, no spill). */
+NOINLINE void *access_fast64_other(const struct gomap *h, uint64_t key)
+{
+    if (LIKELY(h->kind == KIND_K8V8))
+        return h->B == 0 ? access_one_k8v8(h, &key) : access_k8v8(h, &key);
+    if (h->kind == KIND_K8) return h->B == 0 ? access_one_k8(h, &key) : access_k8(h, &key);
+    return gomap_access(h, &key);
+}
+
 void *gomap_access_fast64(const gomap *m, uint64_t key)
 {
     const struct gomap *h = m;
     if (h == NULL || h->count == 0) return NULL;
-    if (LIKELY(h->kind == KIND_K8V8))
-        return h->B == 0 ? access_one_k8v8(h, &key) : access_kind(h, &key, KIND_K8V8);
-    if (h->kind == KIND_K8) return h->B == 0 ? access_one_k8(h, &key) : access_k8(h, &key);
-    return gomap_access(m, &key);
+    if (LIKELY(h->kind == KIND_K8V8 && h->B != 0 && !(flags_get(h) & F_WRITING))) {
+        char *k;
+        return lookup(h, &key, KIND_K8V8, &k);   /* access_kind's, the key by value */
+    }
+    return access_fast64_other(h, key);
 }
 
 void *gomap_access_fast32(const gomap *m, uint32_t key)
@@ -1382,13 +1403,24 @@ void *gomap_access2_faststr(const gomap *m, gostring key, bool *found)
     return v;
 }
 
+/* gomap_assign_fast64's calls that take the key's address, out of line (see
+ * access_fast64_other): assign_slow_k8v8, and every map but K8V8. */
+NOINLINE void *assign_slow_k8v8_val(struct gomap *h, uint64_t key, uint64_t hash)
+{
+    return assign_slow_k8v8(h, &key, hash);
+}
+NOINLINE void *assign_fast64_other(struct gomap *h, uint64_t key)
+{
+    if (h->kind == KIND_K8) return assign_kind(h, &key, KIND_K8);
+    return gomap_assign(h, &key);
+}
+
 void *gomap_assign_fast64(gomap *m, uint64_t key)
 {
     struct gomap *h = m;
     if (UNLIKELY(h == NULL)) rt_panic("assignment to entry in nil map");
-    if (LIKELY(h->kind == KIND_K8V8)) return assign_kind(h, &key, KIND_K8V8);
-    if (h->kind == KIND_K8) return assign_kind(h, &key, KIND_K8);
-    return gomap_assign(m, &key);
+    if (LIKELY(h->kind == KIND_K8V8)) return assign_kind_slow(h, &key, KIND_K8V8, assign_slow_k8v8_val);
+    return assign_fast64_other(h, key);
 }
 
 void *gomap_assign_fast32(gomap *m, uint32_t key)
@@ -1407,16 +1439,24 @@ void *gomap_assign_faststr(gomap *m, gostring key)
     return gomap_assign(m, &key);
 }
 
+/* The rest of gomap_delete_fast64, where the key's address is taken (see
+ * access_fast64_other). */
+NOINLINE bool delete_fast64_other(struct gomap *h, uint64_t key)
+{
+    if (LIKELY(h->kind == KIND_K8V8)) return delete_k8v8(h, &key);
+    if (h->kind == KIND_K8) return delete_kind(h, &key, KIND_K8);
+    return gomap_delete(h, &key);
+}
+
 bool gomap_delete_fast64(gomap *m, uint64_t key)
 {
     struct gomap *h = m;
     if (h == NULL || h->count == 0) return false;
     if (LIKELY(h->kind == KIND_K8V8)) {
         int r = delete_fast_k8v8(h, &key);
-        return r >= 0 ? r : delete_k8v8(h, &key);
+        if (LIKELY(r >= 0)) return r;
     }
-    if (h->kind == KIND_K8) return delete_kind(h, &key, KIND_K8);
-    return gomap_delete(m, &key);
+    return delete_fast64_other(h, key);
 }
 
 bool gomap_delete_fast32(gomap *m, uint32_t key)

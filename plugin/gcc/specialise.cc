@@ -4,7 +4,8 @@
  * After the rewrite of the gomap_make sites, each gomap_access / gomap_assign /
  * gomap_delete call the analysis saw (calls.cc notes them) is looked at once
  * more.  When its map argument comes, through SSA copies, conversions and PHIs,
- * only from gomap_make / gomap_make_on calls whose descriptors resolve
+ * only from gomap_make / gomap_make_on calls (or the gomap_make_into of a
+ * helper's clone making its caller's map, rewrite.cc) whose descriptors resolve
  * (descriptor.cc) to one key kind with values of at most 128 bytes (Go's limit
  * for the fast paths), the call becomes
  *
@@ -219,6 +220,11 @@ static bool trace_map(tree v, map_kind *k, hash_set<tree> *seen, int depth)
         tree hint = gimple_call_arg(c, 1), bucket = gimple_call_arg(c, 3);
         stack = TREE_CODE(bucket) == ADDR_EXPR && TREE_CODE(hint) == INTEGER_CST
                 && tree_fits_uhwi_p(hint) && tree_to_uhwi(hint) <= GOMAP_BUCKET_SLOTS;
+    } else if ((fndecl && fndecl == fe_make_into_decl)
+               || (fe_is_gomap_fn(fndecl, "gomap_make_into") && gimple_call_num_args(c) == 4)) {
+        /* a helper's clone making its caller's map (rewrite.cc): storage that may be
+         * NULL (the heap) or the caller's, so no inline paths, but the entry points */
+        stack = false;
     } else {
         return trace_result(fndecl, k, seen, depth);
     }

@@ -118,6 +118,24 @@ gomap *wrappers(uint64_t k)
     return h;
 }
 
+// A static constructor whose caller keeps the map gets a clone making it in the
+// caller's storage (gomap_make_into, rewrite.cc): its calls are specialised as
+// the constructor's own gomap_make's would be (the entry points: the storage
+// may be NULL), through the wrapper's parameter too.
+static gomap *new_kept(size_t hint) { return gomap_make(GOMAP_TYPE(uint64_t, uint64_t), hint); }
+static void put_kept(gomap *m, uint64_t k) { *(uint64_t *)gomap_assign(m, &k) = k; }
+// JSON-DAG: "line": [[@LINE-1]], {{.*}}"function": "put_kept", {{.*}}"entry": "gomap_assign_fast64", "inline": false
+size_t kept(uint64_t k)
+{
+    gomap *m = new_kept(0);
+    put_kept(m, k);
+    uint64_t *v = gomap_access(m, &k);
+    // JSON-DAG: "line": [[@LINE-1]], {{.*}}"function": "kept", {{.*}}"entry": "gomap_access_fast64", "inline": false
+    size_t n = gomap_len(m) + (v != NULL);
+    gomap_free(m);
+    return n;
+}
+
 // Not specialised: a 16-byte key, a value over 128 bytes, a map from a
 // parameter, two layouts meeting in a PHI, a map loaded from memory.
 gomap *global;
