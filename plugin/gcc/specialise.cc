@@ -18,9 +18,9 @@
  * address any more and stays in a register.  Heap and stack maps alike.  When
  * every map reaching the call was made by gomap_make_on with a first bucket
  * (a map this plugin put on the stack), access and assign of 4- and 8-byte keys
- * call gomap_fast.h's static inline one-bucket paths instead, with the value
- * slot's offset and size as constants, which are always inlined; at most 32
- * per function, and none at -O0 or -Os.
+ * call gomap_fast.h's static one-bucket paths instead, with the value slot's
+ * offset and size as constants (one noinline copy per unit, specialised for
+ * the constants by IPA-CP); at most 32 per function, and none at -O0 or -Os.
  * The runtime entry points behave as the generic calls on any map (gomap.h), so
  * a wrong guess could only cost speed; the descriptor of a map never changes.
  *

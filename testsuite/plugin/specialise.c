@@ -2,9 +2,9 @@
 // whose descriptor is known (through copies and PHIs, back to its gomap_make)
 // become gomap_*_fast32/fast64/faststr, heap maps included; on a map placed on
 // the stack with its first bucket, access and assign of 4-/8-byte keys become
-// gomap_fast.h's inline one-bucket paths (always inlined: no call left but
-// the fallback to the runtime entry point; at most 32 per function, none at
-// -O0).  The JSON record lists each
+// gomap_fast.h's one-bucket paths (static noinline functions of the unit,
+// one copy each; at most 32 calls per function, none at -O0).  The JSON
+// record lists each
 // rewrite; transform=no leaves every call alone.
 //
 // RUN: %cc -O2 %s %plugin -fplugin-arg-escape-json=%t.json -c -o %t.o
@@ -163,7 +163,11 @@ size_t generic(gomap *param, int c, k16 key, uint64_t k)
 // SYMS-DAG: U gomap_access_faststr
 // SYMS-DAG: U gomap_delete_fast64
 // SYMS-DAG: U gomap_assign
-// SYMS-NOT: gomap_small_
+// The one-bucket paths are static functions of the unit, one copy each (noinline):
+// SYMS-DAG: t gomap_small_access_fast64
+// SYMS-DAG: t gomap_small_assign_fast64
+// SYMS-DAG: t gomap_small_assign_fast32
+// SYMS-NOT: {{ [TUW] }}gomap_small_
 // SYMS-NOT: gomap_access{{$}}
 // SYMS-NOT: gomap_delete{{$}}
 
