@@ -46,7 +46,9 @@
  * memory may be raw makes that memory's contents escape (heap <- src [derefs],
  * the load's position and why); a raw location that is also ext has its
  * contents escape (another function may read them typed).  Both are decided
- * in the same fixpoint, since pointees, raw-ness and ext grow with it.
+ * in the same fixpoint, since pointees, raw-ness and ext grow with it.  While
+ * no location of the unit is raw (c->any_raw), no memory may be: reads_raw
+ * answers without a walk.
  *
  * Soundness rests on these assumptions about front ends: every statement that
  * moves a pointer is an esc_flow/esc_store/esc_escape/esc_call; a pointer that
