@@ -15,7 +15,8 @@ the local variants keep the stack placement reachable.
   byteview  the handle's bytes in non-pointer data (char views, `(*)[N]` arrays, a
             may_alias struct, a byte pointer carried in a struct, uint16_t pieces, a
             permutation table, bits through if / ?: / switch, lengths of side maps,
-            memcpy to uint64_t), rebuilt later (PNVI-ae-udi: the bytes were exposed)
+            memcpy to uint64_t, directly or through a pointer to it), rebuilt later
+            (PNVI-ae-udi: the bytes were exposed)
   forward   __builtin_apply_args / __builtin_apply / __builtin_return forwarding
   inline    a C99 `inline` or gnu_inline definition in main.c keeping nothing, the
             external definition in ext.c keeping the map (built with -fno-inline)
@@ -56,6 +57,7 @@ VIEW_STORE = {
     "bits_cmp": "unsigned char {s}[8 * sizeof(gomap *)]",
     "bits_switch": "unsigned char {s}[8 * sizeof(gomap *)]",
     "sidemap": "gomap *{s}[sizeof(gomap *)]", "u64": "uint64_t {s}[1]", "u64copy": "uint64_t {s}[1]",
+    "u64ptr": "uint64_t {s}[1]",
     "copy": "unsigned char {s}[sizeof(gomap *)]",
 }
 VIEWS = list(VIEW_STORE)
@@ -311,6 +313,13 @@ class Families:
         s = self.fresh("BV")
         store = VIEW_STORE[view].format(s=s)
         body = self.maker_head(ty)
+        if out and view == "u64ptr":         # the word returned from the maker's own local
+            e = self.fresh("e")
+            body += [store + ";"] + self.encode(view, s) + [f"const uint64_t *rp = {s};",
+                                                            "return rp[0];"]
+            self.maker(f"uint64_t {mk}(void)", body)
+            return ([f"gomap *{e} = (gomap *)(uintptr_t){mk}();"]
+                    + self.caller_tail(ty, fn, e))
         if out:
             self.global_(store)
         else:
@@ -380,12 +389,17 @@ class Families:
                         f"        *(int *)gomap_assign({s}[i], &j) = j;", "}"]
         if view == "u64":
             return ["uint64_t w = 0;", "memcpy(&w, &m, sizeof m);", f"{s}[0] = w;"]
+        if view == "u64ptr":                 # through a pointer: raw once the store resolves
+            return [f"uint64_t *wp = {s};", "memcpy(wp, &m, sizeof m);"]
         return [f"memcpy(&{s}[0], &m, sizeof m);"]          # u64copy
 
     def decode(self, view, s, e):
         """Lines declaring gomap *e rebuilt from s."""
         if view in ("u64", "u64copy"):
             return [f"gomap *{e} = (gomap *)(uintptr_t){s}[0];"]
+        if view == "u64ptr":                 # a typed read through a pointer
+            return [f"gomap *{e};", "{", f"    const uint64_t *rp = {s};",
+                    f"    {e} = (gomap *)(uintptr_t)rp[0];", "}"]
         if view == "bits_if":
             return [f"gomap *{e};", "{", "    uintptr_t u = 0;"] + ind([
                 BIT_LOOP, f"    if ({s}[i])", "        u |= (uintptr_t)1 << i;",
