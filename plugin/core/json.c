@@ -47,6 +47,18 @@ static void jpos_str(esc_ctx *c, FILE *o, esc_pos p)
     esc_json_str(o, buf);
 }
 
+/* ", "pos": "FILE:L:C", "file": ..., "line": L, "col": C" of a step or a note
+ * (nulls when the position is unknown). */
+static void jpos_keys(esc_ctx *c, FILE *o, esc_pos p)
+{
+    fputs(", \"pos\": ", o);
+    jpos_str(c, o, p);
+    fputs(", \"file\": ", o);
+    esc_json_str(o, p.file);
+    if (p.file) fprintf(o, ", \"line\": %d, \"col\": %d", p.line, esc_print_col(c, p));
+    else fputs(", \"line\": null, \"col\": null", o);
+}
+
 static void jflow(esc_ctx *c, FILE *o, int pi)
 {
     fputc('[', o);
@@ -61,14 +73,7 @@ static void jflow(esc_ctx *c, FILE *o, int pi)
         esc_json_str(o, esc_loc_text(c, e->src, b, sizeof b));
         fprintf(o, ", \"derefs\": %d, \"why\": ", e->derefs);
         esc_json_str(o, e->why);
-        fputs(", \"pos\": ", o);
-        jpos_str(c, o, e->pos);
-        fputs(", \"file\": ", o);
-        esc_json_str(o, e->pos.file);
-        if (e->pos.file)
-            fprintf(o, ", \"line\": %d, \"col\": %d", e->pos.line, esc_print_col(c, e->pos));
-        else
-            fputs(", \"line\": null, \"col\": null", o);
+        jpos_keys(c, o, e->pos);
         fputs(", \"what\": ", o);
         esc_json_str(o, esc_what_text(c, e->src, e->derefs, a, sizeof a));
         fputc('}', o);
@@ -92,15 +97,8 @@ static void jhop(void *arg, const char *flow, const esc_hop_note *notes, int n)
         esc_json_str(j->o, notes[i].what);
         fputs(", \"why\": ", j->o);
         esc_json_str(j->o, notes[i].why);
-        fputs(", \"pos\": ", j->o);
-        jpos_str(j->c, j->o, notes[i].pos);
-        fputs(", \"file\": ", j->o);
-        esc_json_str(j->o, notes[i].pos.file);
-        if (notes[i].pos.file)
-            fprintf(j->o, ", \"line\": %d, \"col\": %d}", notes[i].pos.line,
-                    esc_print_col(j->c, notes[i].pos));
-        else
-            fputs(", \"line\": null, \"col\": null}", j->o);
+        jpos_keys(j->c, j->o, notes[i].pos);
+        fputc('}', j->o);
     }
     fputs("]}", j->o);
 }

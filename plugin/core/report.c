@@ -434,28 +434,42 @@ void esc_path_hops(esc_ctx *c, int pth, esc_hop_fn hop, void *arg)
     free(notes);
 }
 
-typedef struct at_line { esc_ctx *c; FILE *out; esc_pos pos; } at_line;
+/* The hops as text lines, "  flow: ...:" and "    from ... at FILE:L:C". */
+typedef struct as_lines { esc_ctx *c; void (*line)(void *, const char *); void *arg; } as_lines;
 
-/* Go's -m=2 lines: "  flow: ...:" then "    from WHAT (WHY) at FILE:LINE:COL". */
-static void print_hop(void *arg, const char *flow, const esc_hop_note *notes, int n)
+static void line_hop(void *arg, const char *flow, const esc_hop_note *notes, int n)
 {
-    at_line *a = arg;
-    print_pos(a->c, a->out, a->pos);
-    fprintf(a->out, ":   %s:\n", flow);
+    as_lines *a = arg;
+    char buf[8192];
+    snprintf(buf, sizeof buf, "  %s:", flow);
+    a->line(a->arg, buf);
     for (int i = 0; i < n; i++) {
-        print_pos(a->c, a->out, a->pos);
         if (notes[i].pos.file)
-            fprintf(a->out, ":     from %s (%s) at %s:%d:%d\n", notes[i].what, notes[i].why,
-                    notes[i].pos.file, notes[i].pos.line, esc_print_col(a->c, notes[i].pos));
+            snprintf(buf, sizeof buf, "    from %s (%s) at %s:%d:%d", notes[i].what,
+                     notes[i].why, notes[i].pos.file, notes[i].pos.line,
+                     esc_print_col(a->c, notes[i].pos));
         else
-            fprintf(a->out, ":     from %s (%s) at <unknown>\n", notes[i].what, notes[i].why);
+            snprintf(buf, sizeof buf, "    from %s (%s) at <unknown>", notes[i].what,
+                     notes[i].why);
+        a->line(a->arg, buf);
     }
 }
 
-static void explain(esc_ctx *c, FILE *out, const esc_line *d)
+/* Go's -m=2 lines, each under the position of the line it explains. */
+typedef struct at_line { esc_ctx *c; FILE *out; esc_pos pos; } at_line;
+
+static void print_at(void *arg, const char *text)
 {
-    at_line a = { c, out, d->pos };
-    esc_path_hops(c, d->path, print_hop, &a);
+    at_line *a = arg;
+    print_pos(a->c, a->out, a->pos);
+    fprintf(a->out, ": %s\n", text);
+}
+
+static void print_path(esc_ctx *c, FILE *out, esc_pos pos, int pth)
+{
+    at_line a = { c, out, pos };
+    as_lines l = { c, print_at, &a };
+    esc_path_hops(c, pth, line_hop, &l);
 }
 
 /* The -m lines of the unit, sorted, each message once per position.  One
@@ -529,7 +543,7 @@ void esc_report(esc_ctx *c, FILE *out)
     for (int k = 0; k < n; k++) {
         print_pos(c, out, v[k].pos);
         fprintf(out, ": %s\n", v[k].msg);
-        if (c->opt.m >= 2 && v[k].path >= 0) explain(c, out, &v[k]);
+        if (c->opt.m >= 2 && v[k].path >= 0) print_path(c, out, v[k].pos, v[k].path);
     }
     esc_free_lines(v, n);
 }
@@ -561,27 +575,6 @@ bool esc_promise_broken(esc_ctx *c, const esc_func *f, int i, char *msg, size_t 
     return true;
 }
 
-/* The hops as text lines, "  flow: ...:" and "    from ... at FILE:L:C". */
-typedef struct as_lines { esc_ctx *c; void (*line)(void *, const char *); void *arg; } as_lines;
-
-static void line_hop(void *arg, const char *flow, const esc_hop_note *notes, int n)
-{
-    as_lines *a = arg;
-    char buf[1200];
-    snprintf(buf, sizeof buf, "  %s:", flow);
-    a->line(a->arg, buf);
-    for (int i = 0; i < n; i++) {
-        if (notes[i].pos.file)
-            snprintf(buf, sizeof buf, "    from %s (%s) at %s:%d:%d", notes[i].what,
-                     notes[i].why, notes[i].pos.file, notes[i].pos.line,
-                     esc_print_col(a->c, notes[i].pos));
-        else
-            snprintf(buf, sizeof buf, "    from %s (%s) at <unknown>", notes[i].what,
-                     notes[i].why);
-        a->line(a->arg, buf);
-    }
-}
-
 void esc_promise_flow(esc_ctx *c, const esc_func *f, int i,
                       void (*line)(void *arg, const char *text), void *arg)
 {
@@ -610,8 +603,7 @@ int esc_report_promises(esc_ctx *c, FILE *out)
             fprintf(out, ": error: %s\n", msg);
             const location *L = LOC(c, p->loc);
             int pth = L->leak_heap >= 0 ? L->path_heap : L->path_result;
-            at_line a = { c, out, p->pos };
-            if (pth >= 0) esc_path_hops(c, pth, print_hop, &a);
+            if (pth >= 0) print_path(c, out, p->pos, pth);
             n++;
         }
     }

@@ -5,6 +5,8 @@
 // RUN: %cc -O0 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
 // RUN: %cc -O2 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
 // RUN: %cc -O2 %asan -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
+// RUN: %cc -O0 -c %s %plugin -fplugin-arg-escape-m=2 -o /dev/null 2>&1 | %FileCheck %s --check-prefix=TAIL --match-full-lines --strict-whitespace
+// RUN: %cc -O2 -c %s %plugin -fplugin-arg-escape-m=2 -o /dev/null 2>&1 | %FileCheck %s --check-prefix=TAIL --match-full-lines --strict-whitespace
 #include "gomap.h"
 
 size_t per_iteration(int n)
@@ -134,12 +136,22 @@ long stored_into_outer_map(int n)
 }
 
 // Kept across iterations through a pointer to a variable outside the loop.
+// -m=2 (TAIL): the walk's root is the copy of `keep` that `gomap_free(keep)`
+// reads after the loop; that temporary is no hop of its own: the explanation
+// ends with the hop into `keep`, whose last note is that read.  (escape-clang
+// sees `*pp = m` as a store through `pp` and explains it through `pp = &keep`.)
 size_t kept_through_pointer(int n)
 {
     gomap *keep = NULL;
     gomap **pp = &keep;
     size_t s = 0;
     for (int i = 0; i < n; i++) {
+        // TAIL:{{.*}}rule-loops.c:[[#L:@LINE+7]]:20: make(map[int]int) escapes to heap
+        // TAIL-NEXT:{{.*}}rule-loops.c:[[#L]]:20:   flow: m = &{storage for make(map[int]int)}:
+        // TAIL-NEXT:{{.*}}rule-loops.c:[[#L]]:20:     from make(map[int]int) (call result) at {{.*}}rule-loops.c:[[#L]]:20
+        // TAIL-NEXT:{{.*}}rule-loops.c:[[#L]]:20:   flow: keep = m:
+        // TAIL-NEXT:{{.*}}rule-loops.c:[[#L]]:20:     from m (assign) at {{.*}}rule-loops.c:[[#L+3]]:13
+        // TAIL-NEXT:{{.*}}rule-loops.c:[[#L]]:20:     from keep (assign) at {{.*}}rule-loops.c:[[#L+5]]:5
         // CHECK: {{.*}}:[[@LINE+1]]:20: make(map[int]int) escapes to heap
         gomap *m = gomap_make(GOMAP_TYPE(int, int), 0);
         s += gomap_len(*pp);
