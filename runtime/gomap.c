@@ -265,8 +265,8 @@ static void layout_header(struct gomap *h, const gomap_type *t)
 /* Each thread remembers the last descriptor it checked and laid out: code that
  * makes many small maps of one type pays for it once.  The descriptor's fields
  * are compared too, in case a non-static descriptor's address was reused. */
-static __thread struct gomap layout_cache;
-static __thread gomap_type layout_desc;
+static RT_TLS struct gomap layout_cache;
+static RT_TLS gomap_type layout_desc;
 
 INLINE bool layout_cached(const gomap_type *t)
 {
@@ -354,22 +354,25 @@ static __attribute__((noinline)) gomap *make_on(const gomap_type *t, size_t hint
 }
 
 /* The plugin's call: its common case (a small map of the type this thread laid
- * out last, header and bucket given, aligned as the layout requires) without a
- * call; every other case, and every error, in make_on. */
+ * out last, header and bucket given, aligned as the layout requires, this
+ * thread's random state seeded and its counters registered) without a call to
+ * anything else; every other case, and every error, in make_on. */
 gomap *gomap_make_on(const gomap_type *t, size_t hint, void *hmap, void *bucket)
 {
-    struct gomap *h = hmap;
     if (LIKELY(t != NULL && hint <= BUCKET_CNT && bucket != NULL && layout_cached(t)
                && ((uintptr_t)hmap & (GOMAP_HMAP_ALIGN - 1)) == 0 && hmap != NULL
-               && ((uintptr_t)bucket & 7) == 0 && t->keyalign <= 8 && t->valalign <= 8)) {
+               && ((uintptr_t)bucket & 7) == 0 && t->keyalign <= 8 && t->valalign <= 8
+               && rt_rand_seeded && rt_my_stats.registered)) {
+        struct gomap *h = hmap;
         *h = layout_cache;
         h->own = OWN_HMAP_GIVEN | OWN_BUCKET_GIVEN;
-        h->hash0 = new_seed();
+        h->hash0 = wy_rand(&rt_rand_state);   /* new_seed(), seeded */
         unpoison_given(bucket, h->bucketsize);
         memset(bucket, 0, BUCKET_CNT);
         *overflow_slot(h, bucket) = NULL;
         h->buckets = bucket;
-        rt_count_stack_inline(true);
+        RT_STAT_ADD(&rt_my_stats.s, stack_maps, 1);      /* rt_count_stack_inline(true), */
+        RT_STAT_ADD(&rt_my_stats.s, stack_buckets, 1);   /* registered */
         return h;
     }
     return make_on(t, hint, hmap, bucket);
@@ -1283,10 +1286,23 @@ void gomap_clear(gomap *m)
  * heap-use-after-free first. */
 static const struct gomap freed_header = { .count = 1, .kind = KIND_FREED };
 
-void gomap_free(gomap *m)
+/* *h = freed_header, as six 16-byte stores: GCC writes the struct assignment,
+ * mostly zeros, with `rep stos`, whose start-up alone costs a short-lived map
+ * more than the rest of its gomap_free. */
+INLINE void set_freed(struct gomap *h)
 {
-    struct gomap *h = m;
-    if (h == NULL) return;
+    typedef uint64_t u64x2 __attribute__((vector_size(16), may_alias));
+    _Static_assert(sizeof *h == 6 * sizeof(u64x2), "set_freed writes the header as six vectors");
+    u64x2 z = { 0, 0 }, *p = (u64x2 *)(void *)h;   /* (not a loop: GCC makes it a memset) */
+    memcpy(p, &z, 16); memcpy(p + 1, &z, 16); memcpy(p + 2, &z, 16);
+    memcpy(p + 3, &z, 16); memcpy(p + 4, &z, 16); memcpy(p + 5, &z, 16);
+    h->count = freed_header.count;
+    h->kind = freed_header.kind;
+}
+
+/* Every case of gomap_free but its fast one. */
+static __attribute__((noinline)) void free_map(struct gomap *h)
+{
     check_not_freed(h);
     if (flags_get(h) & F_WRITING) rt_fatal("concurrent map writes");
     if (h->extra) {
@@ -1299,8 +1315,26 @@ void gomap_free(gomap *m)
     else if (h->buckets)
         poison_given(h->buckets, array_bytes(h, h->B));
     bool given = h->own & OWN_HMAP_GIVEN;
-    *h = freed_header;
+    set_freed(h);
     if (!given) rt_free(h, sizeof *h);
+}
+
+void gomap_free(gomap *m)
+{
+    struct gomap *h = m;
+    if (h == NULL) return;
+    /* A stack map's usual end: header and first bucket given and the map still in
+     * that bucket (a growth takes OWN_BUCKET_GIVEN away), owning nothing else
+     * (current_owns false, no iterator storage, no growth): free_map's steps
+     * come down to poisoning the bucket and marking the header, without a call. */
+    if (LIKELY(h->own == (OWN_HMAP_GIVEN | OWN_BUCKET_GIVEN) && h->extra == NULL
+               && h->oldbuckets == NULL && !(h->ind & (IND_BOTH | IND_STRCOPY))
+               && h->kind != KIND_FREED && !(flags_get(h) & F_WRITING))) {
+        poison_given(h->buckets, array_bytes(h, h->B));
+        set_freed(h);
+        return;
+    }
+    free_map(h);
 }
 
 /* ---- test-only introspection (gomap_debug.h) ---- */

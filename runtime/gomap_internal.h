@@ -346,9 +346,16 @@ struct rt_stat_block {
     struct rt_stat_block *next, **prev;
     bool registered;
 };
-extern __thread struct rt_stat_block rt_my_stats;
-extern __thread uint64_t rt_rand_state;
-extern __thread bool rt_rand_seeded;
+/* The runtime's per-thread variables use the initial-exec TLS model: an access is
+ * one %fs-relative load, where the default model for -fPIC code (the archive is
+ * built -fPIC so that it can go into shared objects) is a call to
+ * __tls_get_addr, which costs the hot paths their saved registers.  Their
+ * 300-odd bytes come from the static TLS block, which glibc also keeps spare
+ * room in for libraries loaded with dlopen. */
+#define RT_TLS __thread __attribute__((tls_model("initial-exec")))
+extern RT_TLS struct rt_stat_block rt_my_stats;
+extern RT_TLS uint64_t rt_rand_state;
+extern RT_TLS bool rt_rand_seeded;
 
 #define RT_STAT_ADD(st, field, n)                                                      \
     __atomic_store_n(&(st)->field, __atomic_load_n(&(st)->field, __ATOMIC_RELAXED)    \

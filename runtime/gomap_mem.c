@@ -21,7 +21,7 @@
  * loads and stores, so a concurrent reader is well defined; heap_bytes of one
  * thread may wrap below zero (it frees what another allocated) and the sum is
  * taken modulo 2^64. */
-__thread struct rt_stat_block rt_my_stats;   /* struct in gomap_internal.h */
+RT_TLS struct rt_stat_block rt_my_stats;   /* struct in gomap_internal.h */
 static pthread_mutex_t stats_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct rt_stat_block *live_blocks;
 static gomap_memstats exited;          /* under stats_lock */
@@ -140,8 +140,8 @@ void gomap_read_memstats(gomap_memstats *out)
  * Go's fastrand: a cheap per-thread generator.  Each thread's wyrand state is
  * seeded once from getrandom(2); map seeds (hash0) and iteration starts come from
  * it, so every map gets an unpredictable seed without a system call per map. */
-__thread uint64_t rt_rand_state;
-__thread bool rt_rand_seeded;
+RT_TLS uint64_t rt_rand_state;
+RT_TLS bool rt_rand_seeded;
 
 static uint64_t os_random(void)
 {
