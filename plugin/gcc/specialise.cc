@@ -276,23 +276,37 @@ static tree param_type(tree decl, unsigned i)
     return a ? TREE_VALUE(a) : NULL_TREE;
 }
 
+/* A new statement before CALL, at its position. */
+static void insert_before(gcall *call, gimple *g)
+{
+    gimple_set_location(g, gimple_location(call));
+    gimple_set_block(g, gimple_block(call));
+    gimple_stmt_iterator gsi = gsi_for_stmt(call);
+    gsi_insert_before(&gsi, g, GSI_SAME_STMT);
+}
+
 /* The key's bytes, read where the call reads them: MEM[(T *)ptr] with T the
  * entry point's key type, no alignment assumed, in alias set 0.  A register
- * type is loaded into a new SSA name before the call. */
+ * type is loaded into a new SSA name before the call.  An address a MEM_REF
+ * may not hold (`&keys[1]`, `&s.k`: GIMPLE allows only a declaration's or a
+ * constant's) goes into an SSA name first; left in, it crashed RTL expansion
+ * at -O0, where nothing folds it. */
 static tree load_key(gcall *call, tree ptr, tree type)
 {
     tree ref_all = build_pointer_type_for_mode(char_type_node, ptr_mode, true);
     tree t = build_aligned_type(type, BITS_PER_UNIT);
+    if (!is_gimple_mem_ref_addr(ptr)) {
+        tree p = make_ssa_name(TREE_TYPE(ptr));
+        insert_before(call, gimple_build_assign(p, ptr));
+        ptr = p;
+    }
     tree mem = build2(MEM_REF, t, ptr, build_int_cst(ref_all, 0));
     if (!is_gimple_reg_type(type))
         return mem;   /* an aggregate argument may be a memory reference */
     tree val = make_ssa_name(type);
     gassign *load = gimple_build_assign(val, mem);
-    gimple_set_location(load, gimple_location(call));
-    gimple_set_block(load, gimple_block(call));
     gimple_set_vuse(load, gimple_vuse(call));
-    gimple_stmt_iterator gsi = gsi_for_stmt(call);
-    gsi_insert_before(&gsi, load, GSI_SAME_STMT);
+    insert_before(call, load);
     return val;
 }
 

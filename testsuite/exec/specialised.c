@@ -5,7 +5,8 @@
 // hands over to the runtime when the map grows past its stack bucket), deletes
 // and reinsertion into freed cells, misses, overwrites, iteration, 4- and
 // 8-byte keys (numbers and 8-byte structs), values of 1, 24 and 128 bytes,
-// string keys, calls in static wrappers.  Under ASan with detect_stack_use_after_return, at -O0 and -O2;
+// string keys, calls in static wrappers, keys named by an element's or a
+// field's address.  Under ASan with detect_stack_use_after_return, at -O0 and -O2;
 // the JSON record shows the calls were rewritten.
 //
 // RUN: rm -rf %t.rt && mkdir -p %t.rt && cd %t.rt && %cc -O2 %asan -c %root/runtime/*.c
@@ -17,6 +18,10 @@
 // RUN: %t.stack0 > %t.stack0.out
 // RUN: diff %t.heap.out %t.stack.out
 // RUN: diff %t.heap.out %t.stack0.out
+// Without a sanitizer (which changes how locals are addressed), -O0 to -O3:
+// RUN: %cc -O0 -g %s %plugin %gomap -o %t.plain0 && %t.plain0 | diff %t.heap.out -
+// RUN: %cc -O1 %s %plugin %gomap -o %t.plain1 && %t.plain1 | diff %t.heap.out -
+// RUN: %cc -O3 -fPIC %s %plugin %gomap -o %t.plain3 && %t.plain3 | diff %t.heap.out -
 // RUN: %FileCheck %s < %t.stack.out
 // RUN: %FileCheck %s --check-prefix=JSON < %t.json
 #include "gomap.h"
@@ -178,19 +183,63 @@ static uint64_t heap_map(unsigned n)
     return s;
 }
 
+// Keys named by the address of an element or a field (`&ks[1]`, `&r.k`): the
+// rewrite reads the key through that address, which a GIMPLE memory reference
+// may not hold as written; at -O0 without a sanitizer nothing folds it first
+// (such a call once crashed GCC's RTL expansion).
+struct rec { uint32_t tag; uint64_t k; gostring s; uint32_t k4; };
+static uint64_t addressed_keys(unsigned n)
+{
+    uint64_t ks[3] = { n, n + 1, n * 7 };
+    struct rec r = { 1, n * 3, GOSTR("rec"), n + 5 }, rs[2] = { r, r };
+    gostring ss[2] = { GOSTR("a"), GOSTR("bb") };
+    uint32_t k4s[2] = { n, n * 9 };
+    gomap *m = gomap_make(GOMAP_TYPE(uint64_t, uint64_t), 0);
+    gomap *h = gomap_make(GOMAP_TYPE(uint64_t, uint64_t), 0);
+    gomap *t = gomap_make(GOMAP_TYPE_STR(uint64_t), 0);
+    gomap *q = gomap_make(GOMAP_TYPE(uint32_t, uint64_t), 0);
+    made = h;
+    rs[1].k = n * 11;
+    *(uint64_t *)gomap_assign(m, &ks[1]) = 10;
+    *(uint64_t *)gomap_assign(m, &r.k) = 20;
+    *(uint64_t *)gomap_assign(m, &rs[1].k) = 30;
+    *(uint64_t *)gomap_assign(h, &ks[2]) = 40;
+    *(uint64_t *)gomap_assign(h, &rs[0].k) = 50;
+    *(uint64_t *)gomap_assign(t, &ss[1]) = 60;
+    *(uint64_t *)gomap_assign(t, &r.s) = 70;
+    *(uint64_t *)gomap_assign(q, &k4s[1]) = 80;
+    *(uint64_t *)gomap_assign(q, &r.k4) = 90;
+    uint64_t s = 0, *v;
+    if ((v = gomap_access(m, &ks[1]))) s += *v;
+    if ((v = gomap_access(m, &rs[1].k))) s += *v;
+    if ((v = gomap_access(h, &ks[2]))) s += *v;
+    if ((v = gomap_access(t, &rs[1].s))) s += *v;
+    if ((v = gomap_access(q, &r.k4))) s += *v;
+    s = s * 2 + gomap_delete(m, &r.k) + gomap_delete(h, &rs[0].k) + gomap_delete(t, &ss[1])
+        + gomap_delete(q, &k4s[1]);
+    s = s * 100 + gomap_len(m) * 1000 + gomap_len(made) + gomap_len(t) + gomap_len(q);
+    gomap_free(m);
+    gomap_free(made);
+    gomap_free(t);
+    gomap_free(q);
+    return s;
+}
+
 int main(void)
 {
     for (unsigned n = 1; n <= 40; n++) {
         uint64_t a = u64_map(n), b = u32_map(n), c = pair_map(n), d = big_map(n),
-                 e = str_map(n), f = heap_map(n), g = wrapped(n);
-        printf("%u %llx %llx %llx %llx %llx %llx %llx\n", n, (unsigned long long)a,
+                 e = str_map(n), f = heap_map(n), g = wrapped(n), k = addressed_keys(n);
+        printf("%u %llx %llx %llx %llx %llx %llx %llx %llu\n", n, (unsigned long long)a,
                (unsigned long long)b, (unsigned long long)c, (unsigned long long)d,
-               (unsigned long long)e, (unsigned long long)f, (unsigned long long)g);
+               (unsigned long long)e, (unsigned long long)f, (unsigned long long)g,
+               (unsigned long long)k);
     }
     printf("done\n");
     return 0;
 }
-// CHECK: 40 {{.*}}
+// CHECK: 1 {{.*}} 50403
+// CHECK: 40 {{.*}} 50403
 // CHECK: done
 
 // JSON-DAG: "function": "u64_map", {{.*}}"entry": "gomap_small_assign_fast64", "inline": true
@@ -207,3 +256,6 @@ int main(void)
 // JSON-DAG: "function": "heap_map", {{.*}}"entry": "gomap_access_fast64", "inline": false
 // JSON-DAG: "function": "w_put", {{.*}}"entry": "gomap_small_assign_fast32", "inline": true
 // JSON-DAG: "function": "w_get", {{.*}}"entry": "gomap_small_access_fast32", "inline": true
+// JSON-DAG: "function": "addressed_keys", {{.*}}"entry": "gomap_small_assign_fast64", "inline": true
+// JSON-DAG: "function": "addressed_keys", {{.*}}"entry": "gomap_assign_faststr", "inline": false
+// JSON-DAG: "function": "addressed_keys", {{.*}}"entry": "gomap_delete_fast32", "inline": false

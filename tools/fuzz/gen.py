@@ -34,6 +34,7 @@ maps made on given storage) on stderr at exit.
 import argparse
 import os
 import random
+import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -195,9 +196,20 @@ class Gen(Families):
 
     @staticmethod
     def key_loop(ty, n, step, local, body):
-        """for i in [0, n): declares `key` from i * step, then the body lines."""
-        return ([f"for (int i = 0; i < {n}; i++) {{", f"    {ty.key(f'i * {step}', local)}"]
-                + indent(body) + ["}"])
+        """for i in [0, n): declares `key` from i * step, then the body lines.  The key
+        the calls name (`&key` in body) is, by n (not drawn: the programs stay those of
+        their seeds), the variable itself, a copy in a struct's field or in an array's
+        element: a rewrite reading the key through `&kh.k` or `&ka[1]` must produce
+        valid GIMPLE at every level (one did not at -O0 without sanitizers)."""
+        holder = ("var", "var", "field", "elem")[n % 4]
+        decl = [f"    {ty.key(f'i * {step}', local)}"]
+        if holder == "field":
+            decl.append(f"    struct {{ int tag; {ty.k} k; }} kh = {{ i, key }};")
+            body = [line.replace("&key", "&kh.k") for line in body]
+        elif holder == "elem":
+            decl.append(f"    {ty.k} ka[2] = {{ key, key }};")
+            body = [line.replace("&key", "&ka[1]") for line in body]
+        return [f"for (int i = 0; i < {n}; i++) {{"] + decl + indent(body) + ["}"]
 
     def op_fill(self, ty, e, local):
         n, salt = self.r.randint(1, 40), self.r.randint(0, 999)
@@ -336,7 +348,9 @@ class Gen(Families):
         t = ty.name
         fill = self.op_fill(ty, "m", False)
         fill[0] = "for (int i = 0; i < n; i++) {"
-        fill[2] = "    " + ty.store("gomap_assign(m, &key)", "i + salt")
+        at = next(j for j, line in enumerate(fill) if "gomap_assign(" in line)
+        addr = re.search(r"gomap_assign\(m, (&[\w.\[\]]+)\)", fill[at]).group(1)
+        fill[at] = "    " + ty.store(f"gomap_assign(m, {addr})", "i + salt")
         self.ext_protos += [
             f"void ext_fill_{t}(gomap *m __attribute__((noescape)), int n, int salt);",
             f"unsigned long long ext_sum_{t}(gomap *m __attribute__((noescape)));",

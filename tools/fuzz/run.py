@@ -10,8 +10,10 @@ Programs are tools/fuzz/gen.py SEED [--families LIST] for SEED = S .. S+N-1; a p
 and with -fplugin=build/escape.so -fplugin-arg-escape-m ("stack"; some seeds add m=2,
 max-kv-size or recursive-frame-limit), both linked with the runtime compiled once under
 the same sanitizers (OUT/rt/*.o). Both run with detect_stack_use_after_return and leak
-detection. A failure is any compiler error or ICE, sanitizer report, crash, non-zero exit,
-timeout, or a difference in stdout. A failing program is saved, with its seed and log, in
+detection. A third build ("plain") uses the plugin without sanitizers, at a level and flags
+of its own (-O0 to -O3, with and without -g, by seed), linked with the runtime built without them;
+its stdout must be the heap build's. A failure is any compiler error or ICE, sanitizer
+report, crash, non-zero exit, timeout, or a difference in stdout. A failing program is saved, with its seed and log, in
 OUT/fail-SEED/ and reduced by tools/fuzz/reduce.py to OUT/fail-SEED/reduced.c.
 
 Figures: the map sites the plugin put on the stack (from the -m lines: `does not escape`
@@ -73,6 +75,13 @@ class Config:
     def opt(self, seed):
         return ["-O0", "-O1", "-O2"][seed % 3]
 
+    def plain_opt(self, seed):
+        """The third build's level: no sanitizer, which changes how locals are addressed
+        (a rewrite GCC's -O0 rejected only without one went unseen).  Not -fPIC: it makes
+        public functions interposable, and the noescape family's promises then rightly
+        fail to compile (docs/design.md, "noescape promises are checked")."""
+        return ["-O0", "-O2", "-O3", "-O0 -g", "-O1", "-O3 -g"][seed % 6].split()
+
     def stack_flags(self, seed):
         if self.wrong_stack:
             return ["-include", os.path.join(HERE, "wrong_stack.h"), "-fstack-reuse=none",
@@ -85,9 +94,10 @@ class Config:
         return args
 
 
-def build_runtime(out):
-    """runtime/*.c under the sanitizers into OUT/rt/, again only when a source changed."""
-    rt = os.path.join(out, "rt")
+def build_runtime(out, san=True):
+    """runtime/*.c under the sanitizers into OUT/rt/ (without them: OUT/rt-plain/), again
+    only when a source changed."""
+    rt = os.path.join(out, "rt" if san else "rt-plain")
     os.makedirs(rt, exist_ok=True)
     srcs = sorted(glob.glob(os.path.join(ROOT, "runtime", "*.c")))
     newest = max(os.path.getmtime(p) for p in glob.glob(os.path.join(ROOT, "runtime", "*")))
@@ -95,8 +105,8 @@ def build_runtime(out):
     for src in srcs:
         obj = os.path.join(rt, os.path.basename(src)[:-2] + ".o")
         if not os.path.exists(obj) or os.path.getmtime(obj) < newest:
-            cmd = ["gcc"] + CFLAGS + ["-O1"] + SAN + ["-I", os.path.join(ROOT, "runtime"),
-                                                     "-c", src, "-o", obj + ".tmp"]
+            cmd = (["gcc"] + CFLAGS + ["-O1"] + (SAN if san else ["-O2"])
+                   + ["-I", os.path.join(ROOT, "runtime"), "-c", src, "-o", obj + ".tmp"])
             subprocess.run(cmd, check=True)
             os.replace(obj + ".tmp", obj)
         objs.append(obj)
@@ -208,6 +218,22 @@ def check(cfg, seed, text, workdir):
         return res.fail("stdout-differs", "heap stdout:", outs["heap"], "stack stdout:",
                         outs["stack"])
     res.made, res.stack_maps, res.stack_buckets = (int(g) for g in stats.groups())
+    if not cfg.wrong_stack:     # the plugin without sanitizers, at another level
+        exe = os.path.join(workdir, "plain")
+        cmd = (["gcc"] + CFLAGS + cfg.plain_opt(seed) + program_cflags(text)
+               + ["-I", os.path.join(ROOT, "runtime")] + cfg.stack_flags(seed) + srcs
+               + sorted(glob.glob(os.path.join(cfg.out, "rt-plain", "*.o"))) + ["-o", exe])
+        rc, _, err = execute(cmd, COMPILE_TIMEOUT)
+        sig = compile_signature("plain", rc, err)
+        if sig:
+            return res.fail(sig, "$ " + " ".join(cmd), err[-4000:])
+        rc, out, err = execute([exe], RUN_TIMEOUT)
+        sig = run_signature("plain", rc, err)
+        if sig:
+            return res.fail(sig, f"$ {exe}", err[-6000:])
+        if out != outs["heap"]:
+            return res.fail("plain-stdout-differs", "heap stdout:", outs["heap"],
+                            "plain stdout:", out)
     return res
 
 
@@ -349,6 +375,7 @@ def main():
     signal.signal(signal.SIGTERM, on_sigterm)
     out = os.path.abspath(a.out)
     build_runtime(out)
+    build_runtime(out, san=False)
     cfg = Config(out, snapshot_plugin(a.plugin, out), a.wrong_stack, os.path.join(out, "rt"),
                  families)
     start = time.time()
