@@ -64,6 +64,9 @@ typedef struct location {
     unsigned sgen;
     int sderefs;
     uint32_t smask;
+    /* reads_raw's memo: derefs from which no raw location is reached (store.c) */
+    unsigned cgen;
+    uint32_t cmask;
     /* parameter summary (Go's leaks, heap and ~r0), -1 = none */
     int leak_heap, leak_result;
     int path_heap, path_result; /* explanation of those, -1 */
@@ -174,6 +177,10 @@ struct esc_ctx {
     bool solved;
     unsigned walkgen, sgen;
     bool any_raw;               /* some location is raw (store.c skips raw walks if not) */
+    unsigned raw_sets;          /* locations made raw so far (store.c's memo checks it) */
+    unsigned cgen;              /* generation of reads_raw's memo */
+    int clean_edges;            /* c->edges.n and */
+    unsigned clean_raw;         /* raw_sets when that generation began */
     /* string interning: open addressing, power-of-two size */
     const char **strs;
     size_t nstrs, strcap;

@@ -377,7 +377,10 @@ void esc_raw(esc_func *f, esc_loc var)
     var = fix(f, var);
     if (var == ESC_NOLOC || foreign(f, var)) return;    /* others' memory: theirs */
     location *V = LOC(f->c, var);
-    if (V->kind == ESC_LOC_VAR || V->kind == ESC_LOC_MAP) V->raw = f->c->any_raw = true;
+    if ((V->kind == ESC_LOC_VAR || V->kind == ESC_LOC_MAP) && !V->raw) {
+        V->raw = f->c->any_raw = true;
+        f->c->raw_sets++;
+    }
 }
 
 void esc_expose(esc_func *f, esc_loc src, int derefs, bool any, esc_pos pos,

@@ -48,7 +48,8 @@
  * contents escape (another function may read them typed).  Both are decided
  * in the same fixpoint, since pointees, raw-ness and ext grow with it.  While
  * no location of the unit is raw (c->any_raw), no memory may be: reads_raw
- * answers without a walk.
+ * answers without a walk; once one is, the pairs a walk found clean stop later
+ * walks until the graph or the raw marks grow (the memo in reads_raw).
  *
  * Soundness rests on these assumptions about front ends: every statement that
  * moves a pointer is an esc_flow/esc_store/esc_escape/esc_call; a pointer that
@@ -77,11 +78,18 @@ typedef struct solver {
     int n;
     VEC(int) work;              /* (loc, derefs) pairs or locations */
     VEC(int) pts;               /* pointees of the last points_to */
+    VEC(int) seen;              /* (loc, derefs) pairs a raw walk went through */
     long budget;
     bool unknown;               /* the last points_to hit something unseen */
     int region;                 /* ... and that was only this parameter, else -1 */
     uint32_t region_mask;       /* derefs at which the pointer is from it */
 } solver;
+
+static void set_raw(esc_ctx *c, location *L)
+{
+    L->raw = c->any_raw = true;
+    c->raw_sets++;
+}
 
 /* ---- ext: addresses visible to code we do not see --------------------------------------- */
 static void ext_seed(solver *s, int l, unsigned gen)
@@ -179,7 +187,13 @@ static int walk(solver *s, unsigned gen, int fn, bool raw)
     while (s->work.n) {
         int d = s->work.v[--s->work.n];
         int l = s->work.v[--s->work.n];
-        if (raw && LOC(c, l)->role == ROLE_HEAP) continue;
+        if (raw) {
+            const location *L = LOC(c, l);
+            if (L->cgen == c->cgen && (L->cmask & (1u << d))) continue;   /* clean */
+            VPUSH(s->seen, l);
+            VPUSH(s->seen, d);
+            if (L->role == ROLE_HEAP) continue;
+        }
         for (int e = LOC(c, l)->ehead; e >= 0; e = c->edges.v[e].next) {
             const edge *E = &c->edges.v[e];
             int nd = d + E->derefs;
@@ -375,7 +389,7 @@ static bool resolve_store(solver *s, int si, bool *pending)
         for (int i = 0; i < s->pts.n; i++) {
             location *P = LOC(c, s->pts.v[i]);
             if ((P->kind == ESC_LOC_VAR || P->kind == ESC_LOC_MAP) && !P->raw) {
-                P->raw = c->any_raw = true;
+                set_raw(c, P);
                 added = true;
             }
         }
@@ -418,12 +432,27 @@ static bool reads_raw(solver *s, int src, int derefs)
     esc_ctx *c = s->c;
     if (!c->any_raw) return false;      /* no raw location to reach: exact, no walk */
     if (derefs > MAXD) return true;
+    /* The memo: a walk that ends W_DONE went through every pair it reached and
+     * found nothing raw or too deep from any of them, so each is clean, and
+     * later walks stop there; valid while the graph and the raw marks are
+     * those it was found in (edges and raw marks are only ever added). */
+    if (c->clean_edges != c->edges.n || c->clean_raw != c->raw_sets) {
+        c->cgen++;
+        c->clean_edges = c->edges.n;
+        c->clean_raw = c->raw_sets;
+    }
     unsigned gen = ++c->sgen;
-    s->work.n = 0;
+    s->work.n = s->seen.n = 0;
     *smask(c, src, gen) |= 1u << (derefs - 1);
     VPUSH(s->work, src);
     VPUSH(s->work, derefs - 1);
-    return walk(s, gen, -1, true) != W_DONE;
+    if (walk(s, gen, -1, true) != W_DONE) return true;
+    for (int i = 0; i < s->seen.n; i += 2) {
+        location *L = LOC(c, s->seen.v[i]);
+        if (L->cgen != c->cgen) { L->cgen = c->cgen; L->cmask = 0; }
+        L->cmask |= 1u << s->seen.v[i + 1];
+    }
+    return false;
 }
 
 /* esc_copy of memory that is not raw: its bytes hold no pointer we follow,
@@ -521,7 +550,7 @@ static bool raw_copies(solver *s)
             location *L = LOC(c, f->locs.v[i]);
             if (L->raw || (L->kind != ESC_LOC_VAR && L->kind != ESC_LOC_MAP)) continue;
             if (contents_raw(s, f->locs.v[i])) {
-                LOC(c, f->locs.v[i])->raw = c->any_raw = true;
+                set_raw(c, LOC(c, f->locs.v[i]));
                 added = true;
             }
         }
@@ -583,8 +612,9 @@ static void resolve_all(solver *s)
 
 void esc_resolve_stores(batch *b)
 {
-    solver s = { b->c, b->fns, b->n, {0}, {0}, 0, false, -1, 0u };
+    solver s = { b->c, b->fns, b->n, {0}, {0}, {0}, 0, false, -1, 0u };
     resolve_all(&s);
     VFREE(s.work);
     VFREE(s.pts);
+    VFREE(s.seen);
 }
