@@ -1393,11 +1393,14 @@ NOINLINE void *access_fast64_other(const struct gomap *h, uint64_t key)
 void *gomap_access_fast64(const gomap *m, uint64_t key)
 {
     const struct gomap *h = m;
-    if (h == NULL || h->count == 0) return NULL;
+    if (h == NULL) return NULL;
+    /* (no count == 0 test first: with B != 0 the buckets exist, and an empty map's
+     * lookup finds nothing; a freed header's kind is not K8V8) */
     if (LIKELY(h->kind == KIND_K8V8 && h->B != 0 && !(flags_get(h) & F_WRITING))) {
         char *k;
         return lookup(h, &key, KIND_K8V8, &k);   /* access_kind's, the key by value */
     }
+    if (h->count == 0) return NULL;
     return access_fast64_other(h, key);
 }
 
