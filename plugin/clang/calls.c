@@ -134,18 +134,24 @@ static bool model_gomap(ce_fn *fn, call *c, CXCursor decl, const char *name,
     return true;
 }
 
+/* One level of parentheses or cast (written or implicit) off *e; false if none. */
+static bool strip_one(CXCursor *e)
+{
+    CXCursor k[2];
+    enum CXCursorKind kind = clang_getCursorKind(*e);
+    if ((kind == CXCursor_ParenExpr || kind == CXCursor_CStyleCastExpr)
+        && ce_children(*e, k, 2) >= 1) {
+        *e = k[ce_children(*e, k, 2) - 1];
+        return true;
+    }
+    return ce_is_implicit_cast(*e, e);
+}
+
 /* A null pointer constant (0, NULL, (char **)0): stores through it store nothing. */
 static bool null_constant(CXCursor e)
 {
-    for (;;) {
-        CXCursor k[2];
-        enum CXCursorKind kind = clang_getCursorKind(e);
-        if ((kind == CXCursor_ParenExpr || kind == CXCursor_CStyleCastExpr)
-            && ce_children(e, k, 2) >= 1)
-            e = k[ce_children(e, k, 2) - 1];
-        else if (!ce_is_implicit_cast(e, &e))
-            break;
-    }
+    while (strip_one(&e))
+        ;
     if (clang_getCursorKind(e) != CXCursor_IntegerLiteral)
         return false;
     CXEvalResult r = clang_Cursor_Evaluate(e);
@@ -172,12 +178,7 @@ static char *format_text(CXCursor e)
             if (text)
                 return text;
         }
-        CXCursor k[2];
-        enum CXCursorKind kind = clang_getCursorKind(e);
-        if ((kind == CXCursor_ParenExpr || kind == CXCursor_CStyleCastExpr)
-            && ce_children(e, k, 2) >= 1)
-            e = k[ce_children(e, k, 2) - 1];
-        else if (!ce_is_implicit_cast(e, &e))
+        if (!strip_one(&e))
             break;
     }
     return NULL;
