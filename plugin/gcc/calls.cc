@@ -241,8 +241,13 @@ static bool model_libc(fe_fn *fn, gcall *c, tree fndecl)
 static bool library_decl(tree fndecl)
 {
     cgraph_node *node = cgraph_node::get(fndecl);
-    if (node && node->definition && !DECL_IN_SYSTEM_HEADER(fndecl))
-        return false;
+    if (node && node->definition) {
+        /* where the body is, not the declaration: a definition merged with a
+         * system header's prototype keeps the header's location */
+        function *f = DECL_STRUCT_FUNCTION(fndecl);
+        return f ? in_system_header_at(f->function_start_locus)
+                 : DECL_IN_SYSTEM_HEADER(fndecl);
+    }
     return DECL_IS_UNDECLARED_BUILTIN(fndecl) || DECL_IN_SYSTEM_HEADER(fndecl);
 }
 
@@ -464,7 +469,10 @@ void fe_call(fe_fn *fn, gcall *c)
     }
     if (model_gomap(fn, c, fndecl))
         return;
-    if (gimple_call_builtin_p(c, BUILT_IN_NORMAL)) {
+    /* A builtin only when the library's: GCC keeps builtin status for a user's
+     * own declaration or definition of the same name and type (a program's strdup,
+     * which POSIX names but C17 does not reserve), whose body may keep anything. */
+    if (gimple_call_builtin_p(c, BUILT_IN_NORMAL) && library_decl(fndecl)) {
         model_builtin(fn, c, fndecl);
         return;
     }
