@@ -51,7 +51,17 @@ static void thread_exit(void *p)   /* pthread key destructor */
     pthread_mutex_unlock(&stats_lock);
 }
 
-static void make_key(void) { pthread_key_create(&stats_key, thread_exit); }
+static bool have_key;
+static void make_key(void) { have_key = pthread_key_create(&stats_key, thread_exit) == 0; }
+
+/* A shared object holding this runtime may be unloaded (dlclose) while threads
+ * that used it live on: their exit would call thread_exit at an address that
+ * is no longer mapped.  Deleting the key at unload stops those calls (their
+ * counters go with the object).  In a program, this runs at exit. */
+__attribute__((destructor)) static void unload(void)
+{
+    if (have_key) pthread_key_delete(stats_key);
+}
 
 static __attribute__((noinline)) struct rt_stat_block *register_thread(void)
 {
