@@ -518,12 +518,39 @@ static void note_address_taken(ce_unit *u, const defs *ds)
     ce_map_free(a.refs);
 }
 
+/* A name of a function replacing printf's conversions (esc_libc_printf_hook). */
+static enum CXChildVisitResult find_printf_hook(CXCursor c, CXCursor parent, CXClientData d)
+{
+    (void)parent;
+    if (clang_getCursorKind(c) == CXCursor_DeclRefExpr) {
+        CXString s = clang_getCursorSpelling(clang_getCursorReferenced(c));
+        *(bool *)d |= esc_libc_printf_hook(clang_getCString(s));
+        clang_disposeString(s);
+    }
+    return CXChildVisit_Recurse;
+}
+
+static bool printf_hooked(const defs *ds)
+{
+    bool found = false;
+    for (int i = 0; i < ds->v.n && !found; i++)
+        clang_visitChildren(ds->v.v[i], find_printf_hook, &found);
+    for (int i = 0; i < ds->file_refs.n && !found; i++) {
+        CXString s = clang_getCursorSpelling(ds->file_refs.v[i]);
+        found = esc_libc_printf_hook(clang_getCString(s));
+        clang_disposeString(s);
+    }
+    return found;
+}
+
 void ce_analyse_unit(CXTranslationUnit tu, const ce_options *opt, esc_ctx *ctx)
 {
     ce_unit u = { tu, ctx, ce_map_new(), ce_map_new(), opt };
     gnu89 = opt->gnu89_inline;
     defs ds = { { 0 }, { 0 }, ce_map_new() };
     clang_visitChildren(clang_getTranslationUnitCursor(tu), top_level, &ds);
+    if (printf_hooked(&ds))     /* before any call is read */
+        esc_printf_hooked(ctx);
     bool *live = emitted(&ds);
     for (int i = 0; i < ds.v.n; i++)
         if (live[i])

@@ -178,6 +178,7 @@ struct esc_ctx {
     unsigned walkgen, sgen;
     bool any_raw;               /* some location is raw (store.c skips raw walks if not) */
     unsigned raw_sets;          /* locations made raw so far (store.c's memo checks it) */
+    bool printf_hooked;         /* the unit replaces printf conversions (libc.c) */
     unsigned cgen;              /* generation of reads_raw's memo */
     int clean_edges;            /* c->edges.n and */
     unsigned clean_raw;         /* raw_sets when that generation began */

@@ -351,6 +351,13 @@ void esc_indirect_call(const esc_callsite *cs, const bool *noescape);
  * loopdepth); returns its site id, else -1. */
 int esc_runtime_call(const esc_callsite *cs, const esc_runtime_fn *r,
                      const esc_site_info *make);
+/* Functions that replace printf's conversions (glibc's register_printf_specifier
+ * and register_printf_function: a handler may keep the pointer a %s receives).  A
+ * front end that sees the unit name one calls esc_printf_hooked before it
+ * describes calls; the unit's printf-family calls are then unknown calls for
+ * their arguments (a registration in another unit is not seen: docs/design.md). */
+bool esc_libc_printf_hook(const char *name);
+void esc_printf_hooked(esc_ctx *c);
 /* The index of the format argument of an ESC_LIBC_FORMAT function, else -1;
  * *VA: a va_list follows the format (vsnprintf), not the arguments. */
 int esc_libc_format_arg(const char *name, bool *va);

@@ -245,6 +245,16 @@ static void store_ptr(const esc_callsite *cs, esc_loc ptr, esc_loc src)
  * arguments are printed, read or written by the conversions: they escape, but
  * those a constant format reads only with %s (esc_format_strings), whose bytes
  * are read as data. */
+bool esc_libc_printf_hook(const char *name)
+{
+    return !strcmp(name, "register_printf_specifier") || !strcmp(name, "register_printf_function");
+}
+
+void esc_printf_hooked(esc_ctx *c)
+{
+    c->printf_hooked = true;
+}
+
 static bool format_call(esc_callargs *a)
 {
     const esc_callsite *cs = a->cs;
@@ -255,7 +265,9 @@ static bool format_call(esc_callargs *a)
     expose(cs, esc_call_arg(a, f));
     int n = cs->nargs - f - 1;
     bool *str = esc_xmalloc(sizeof *str * (size_t)(n > 0 ? n : 1));
-    char *text = !va && cs->arg_string ? cs->arg_string(cs->fe, f) : NULL;
+    /* %s reads and keeps nothing, unless the unit installs its own conversions */
+    char *text = !va && cs->arg_string && !cs->f->c->printf_hooked
+                 ? cs->arg_string(cs->fe, f) : NULL;
     esc_format_strings(text, n, str);
     free(text);
     for (int i = f + 1; i < cs->nargs; i++) {

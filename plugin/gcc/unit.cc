@@ -269,6 +269,10 @@ unsigned fe_run_unit(void)
     u.calls = vNULL;
 
     cgraph_node *node;
+    FOR_EACH_FUNCTION(node)     /* printf conversions replaced: before any call is read */
+        if (DECL_NAME(node->decl)
+            && esc_libc_printf_hook(IDENTIFIER_POINTER(DECL_NAME(node->decl))))
+            esc_printf_hooked(u.ctx);
     /* gomap_fast.h's inline paths are kept for specialise.cc, not analysed:
      * they are runtime code the rewrite calls, not the user's. */
     FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node)
