@@ -26,14 +26,26 @@ the local variants keep the stack placement reachable.
             (va_copy), vsnprintf
 """
 
-FAMILIES = ["swap", "iterjob", "byteview", "forward", "inline", "noescape", "valist"]
-FAMILY_WEIGHTS = [3, 2, 5, 1, 1, 1, 1]
+FAMILIES = ["swap", "iterjob", "byteview", "forward", "inline", "noescape", "valist",
+            "libname", "printfhook"]
+FAMILY_WEIGHTS = [3, 2, 5, 1, 1, 1, 1, 1, 1]
 NEW_SHARE = 0.35        # share of blocks from these families in the default distribution
 MM = "GOMAP_TYPE(int, gomap *)"
 PB = "sizeof(gomap *)"
 
 DECLS = {
     "stdarg": ["#include <stdarg.h>"],
+    "printfhook": ["#include <printf.h>", "static const void *hook_kept;",
+                   "static int hook_s(FILE *f, const struct printf_info *info,",
+                   "                  const void *const *args)",
+                   "{", "    (void)info;", "    hook_kept = *(const void *const *)args[0];",
+                   "    return fprintf(f, \"<obj>\");", "}",
+                   "static int hook_info(const struct printf_info *info, size_t n, int *types,",
+                   "                     int *size)",
+                   "{", "    (void)info;", "    (void)size;", "    if (n > 0) types[0] = PA_POINTER;",
+                   "    return 1;", "}",
+                   "__attribute__((constructor)) static void hook_init(void)",
+                   "{", "    register_printf_specifier('s', hook_s, hook_info);", "}"],
     "holder": ["struct holder { gomap *m; };", "struct pair { struct holder *a, *b; };",
                "struct quad { struct pair *x, *y; };"],
     "route": ["struct route { gomap **dst, **src; };"],
@@ -451,6 +463,47 @@ class Families:
         self.maker(f"void {mk}(void)", body)
         e = self.fresh("e")
         return [f"{mk}();", f"gomap *{e} = {g};", f"{g} = NULL;"] + self.caller_tail(ty, fn, e)
+
+    # ---- 4b. a C library name defined by the program -------------------------------------
+
+    def f_libname(self, ty, fn):
+        """The program's own strdup (POSIX names it, C17 does not reserve it), defined in
+        main.c, keeps its argument: a map handed to it as a string is kept, whatever the
+        libc table says of the library's strdup."""
+        out = self.chance(0.6)
+        self.variants.append(f"libname/{'out' if out else 'local'}")
+        if "libname" not in self.decl_done:
+            self.decl_done.add("libname")
+            self.globals.append("static const char *lib_kept;")
+            self.defs += ["char *strdup(const char *s)", "{", "    lib_kept = s;",
+                          "    char *r = malloc(1);", "    if (r) r[0] = 0;", "    return r;",
+                          "}", ""]
+        mk = self.fresh(f"mk_lib_{ty.name}_")
+        body = self.maker_head(ty) + ["free(strdup((const char *)m));"]
+        if not out:
+            self.maker(f"void {mk}(void)", body + ["lib_kept = NULL;"] + self.local_tail(ty, "m"))
+            return [f"{mk}();"]
+        self.maker(f"void {mk}(void)", body)
+        e = self.fresh("e")
+        return ([f"{mk}();", f"gomap *{e} = (gomap *)(void *)lib_kept;", "lib_kept = NULL;"]
+                + self.caller_tail(ty, fn, e))
+
+    def f_printfhook(self, ty, fn):
+        """glibc's register_printf_specifier replaces %s (at start-up, in main.c) with a
+        handler that keeps the pointer it prints: a map printed with %s is kept."""
+        out = self.chance(0.6)
+        self.variants.append(f"printfhook/{'out' if out else 'local'}")
+        self.need_decl("printfhook")
+        mk = self.fresh(f"mk_pf_{ty.name}_")
+        # "[%s]": GCC folds printf("%s\n", s) into puts(s), which knows no handler
+        body = self.maker_head(ty) + ['printf("[%s]\\n", (const char *)m);']
+        if not out:
+            self.maker(f"void {mk}(void)", body + ["hook_kept = NULL;"] + self.local_tail(ty, "m"))
+            return [f"{mk}();"]
+        self.maker(f"void {mk}(void)", body)
+        e = self.fresh("e")
+        return ([f"{mk}();", f"gomap *{e} = (gomap *)(void *)hook_kept;", "hook_kept = NULL;"]
+                + self.caller_tail(ty, fn, e))
 
     # ---- 5. inline definitions across the two units -----------------------------------------
 
