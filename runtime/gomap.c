@@ -228,6 +228,12 @@ static void check_type(const gomap_type *t)
         || t->keyalign > 4096 || t->valalign > 4096)
         rt_throw("gomap: descriptor for %s has a bad alignment (%u, %u)", name,
                  t->keyalign, t->valalign);
+    /* a bucket holds arrays of keys and values, and C has no arrays of a type whose
+     * size is not a multiple of its alignment (`long __attribute__((aligned(16)))`) */
+    if ((t->keyalign && t->keysize % t->keyalign) || (t->valalign && t->valsize % t->valalign))
+        rt_throw("gomap: descriptor for %s: a key or value size is not a multiple of its "
+                 "alignment (key %u/%u, value %u/%u bytes)", name, t->keysize, t->keyalign,
+                 t->valsize, t->valalign);
     if ((t->flags & ~(GOMAP_TF_STRKEY | GOMAP_TF_STRCOPY))
         || (t->flags & (GOMAP_TF_STRKEY | GOMAP_TF_STRCOPY)) == GOMAP_TF_STRCOPY)
         rt_throw("gomap: descriptor for %s has unknown flags %#x", name, t->flags);
