@@ -232,23 +232,30 @@ static bool model_libc(fe_fn *fn, gcall *c, tree fndecl)
     return esc_libc_call(&cs, esc_known_libc(IDENTIFIER_POINTER(DECL_NAME(fndecl))));
 }
 
-/* The C library's own declaration of a function the unit has no body for (in a
- * system header, or implicit): what GCC knows as a builtin unless -fno-builtin,
- * or one it does not know.  A body in a system header is the library's too
- * (glibc's extern inline atoi, its fortify wrappers of snprintf and memcpy),
- * with the library function's contract.  A user's own function of the same
- * name is any function. */
-static bool library_decl(tree fndecl)
+/* The program's own body for fndecl: one in this unit, outside a system header
+ * (where the body is, not the declaration: a definition merged with a system
+ * header's prototype keeps the header's location).  A body in a system header is
+ * the library's (glibc's extern inline atoi, its fortify wrappers of snprintf and
+ * memcpy), with the library function's contract. */
+static bool own_body(tree fndecl)
 {
     cgraph_node *node = cgraph_node::get(fndecl);
-    if (node && node->definition) {
-        /* where the body is, not the declaration: a definition merged with a
-         * system header's prototype keeps the header's location */
-        function *f = DECL_STRUCT_FUNCTION(fndecl);
-        return f ? in_system_header_at(f->function_start_locus)
-                 : DECL_IN_SYSTEM_HEADER(fndecl);
-    }
-    return DECL_IS_UNDECLARED_BUILTIN(fndecl) || DECL_IN_SYSTEM_HEADER(fndecl);
+    if (!node || !node->definition)
+        return false;
+    function *f = DECL_STRUCT_FUNCTION(fndecl);
+    return !(f ? in_system_header_at(f->function_start_locus) : DECL_IN_SYSTEM_HEADER(fndecl));
+}
+
+/* The C library's own declaration of a function (in a system header, or implicit):
+ * what GCC knows as a builtin unless -fno-builtin, or one it does not know.  A
+ * user's own function of the same name is any function. */
+static bool library_decl(tree fndecl)
+{
+    if (own_body(fndecl))
+        return false;
+    cgraph_node *node = cgraph_node::get(fndecl);
+    return (node && node->definition) || DECL_IS_UNDECLARED_BUILTIN(fndecl)
+           || DECL_IN_SYSTEM_HEADER(fndecl);
 }
 
 bool fe_library_fn(tree fndecl)
@@ -469,10 +476,12 @@ void fe_call(fe_fn *fn, gcall *c)
     }
     if (model_gomap(fn, c, fndecl))
         return;
-    /* A builtin only when the library's: GCC keeps builtin status for a user's
-     * own declaration or definition of the same name and type (a program's strdup,
-     * which POSIX names but C17 does not reserve), whose body may keep anything. */
-    if (gimple_call_builtin_p(c, BUILT_IN_NORMAL) && library_decl(fndecl)) {
+    /* A builtin unless the unit has the program's own body for it: GCC keeps
+     * builtin status for a user's definition of the same name and type (a
+     * program's strdup, which POSIX names but C17 does not reserve), and that body
+     * may keep anything.  (A prototype alone is GCC's builtin: GCC itself folds
+     * and optimises such calls as the library function.) */
+    if (gimple_call_builtin_p(c, BUILT_IN_NORMAL) && !own_body(fndecl)) {
         model_builtin(fn, c, fndecl);
         return;
     }
