@@ -35,6 +35,9 @@ PB = "sizeof(gomap *)"
 
 DECLS = {
     "stdarg": ["#include <stdarg.h>"],
+    "libname": ["static const char *lib_kept;", "char *strdup(const char *s)",
+                "{", "    lib_kept = s;", "    char *r = malloc(1);", "    if (r) r[0] = 0;",
+                "    return r;", "}"],
     "printfhook": ["#include <printf.h>", "static const void *hook_kept;",
                    "static int hook_s(FILE *f, const struct printf_info *info,",
                    "                  const void *const *args)",
@@ -464,7 +467,18 @@ class Families:
         e = self.fresh("e")
         return [f"{mk}();", f"gomap *{e} = {g};", f"{g} = NULL;"] + self.caller_tail(ty, fn, e)
 
-    # ---- 4b. a C library name defined by the program -------------------------------------
+    # ---- 4b. code that keeps what it is given, whatever the C library says ---------------
+
+    def kept_by(self, ty, fn, mk, body, kept, out):
+        """The maker's body hands m to code that keeps it in the global `kept`: out, the
+        caller takes the map from there; local, the maker forgets it and frees the map."""
+        if not out:
+            self.maker(f"void {mk}(void)", body + [f"{kept} = NULL;"] + self.local_tail(ty, "m"))
+            return [f"{mk}();"]
+        self.maker(f"void {mk}(void)", body)
+        e = self.fresh("e")
+        return ([f"{mk}();", f"gomap *{e} = (gomap *)(void *){kept};", f"{kept} = NULL;"]
+                + self.caller_tail(ty, fn, e))
 
     def f_libname(self, ty, fn):
         """The program's own strdup (POSIX names it, C17 does not reserve it), defined in
@@ -472,21 +486,10 @@ class Families:
         libc table says of the library's strdup."""
         out = self.chance(0.6)
         self.variants.append(f"libname/{'out' if out else 'local'}")
-        if "libname" not in self.decl_done:
-            self.decl_done.add("libname")
-            self.globals.append("static const char *lib_kept;")
-            self.defs += ["char *strdup(const char *s)", "{", "    lib_kept = s;",
-                          "    char *r = malloc(1);", "    if (r) r[0] = 0;", "    return r;",
-                          "}", ""]
+        self.need_decl("libname")
         mk = self.fresh(f"mk_lib_{ty.name}_")
         body = self.maker_head(ty) + ["free(strdup((const char *)m));"]
-        if not out:
-            self.maker(f"void {mk}(void)", body + ["lib_kept = NULL;"] + self.local_tail(ty, "m"))
-            return [f"{mk}();"]
-        self.maker(f"void {mk}(void)", body)
-        e = self.fresh("e")
-        return ([f"{mk}();", f"gomap *{e} = (gomap *)(void *)lib_kept;", "lib_kept = NULL;"]
-                + self.caller_tail(ty, fn, e))
+        return self.kept_by(ty, fn, mk, body, "lib_kept", out)
 
     def f_printfhook(self, ty, fn):
         """glibc's register_printf_specifier replaces %s (at start-up, in main.c) with a
@@ -497,13 +500,7 @@ class Families:
         mk = self.fresh(f"mk_pf_{ty.name}_")
         # "[%s]": GCC folds printf("%s\n", s) into puts(s), which knows no handler
         body = self.maker_head(ty) + ['printf("[%s]\\n", (const char *)m);']
-        if not out:
-            self.maker(f"void {mk}(void)", body + ["hook_kept = NULL;"] + self.local_tail(ty, "m"))
-            return [f"{mk}();"]
-        self.maker(f"void {mk}(void)", body)
-        e = self.fresh("e")
-        return ([f"{mk}();", f"gomap *{e} = (gomap *)(void *)hook_kept;", "hook_kept = NULL;"]
-                + self.caller_tail(ty, fn, e))
+        return self.kept_by(ty, fn, mk, body, "hook_kept", out)
 
     # ---- 5. inline definitions across the two units -----------------------------------------
 

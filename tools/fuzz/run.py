@@ -185,30 +185,42 @@ class Result:
         return self
 
 
+def build_and_run(res, side, cmd, env=None, compiled=None):
+    """Compiles cmd (ending in -o EXE), calls compiled(stderr) if given, runs EXE: its
+    (stdout, stderr), or None after res.fail with the side's signature."""
+    exe = cmd[-1]
+    rc, _, err = execute(cmd, COMPILE_TIMEOUT)
+    sig = compile_signature(side, rc, err)
+    if sig:
+        res.fail(sig, "$ " + " ".join(cmd), err[-4000:])
+        return None
+    if compiled:
+        compiled(err)
+    rc, out, err = execute([exe], RUN_TIMEOUT, env)
+    sig = run_signature(side, rc, err)
+    if sig:
+        res.fail(sig, f"$ {exe}", err[-6000:])
+        return None
+    return out, err
+
+
 def check(cfg, seed, text, workdir):
     """Builds and runs one program both ways; a Result with signature None when all is well."""
     res = Result(seed)
     os.makedirs(workdir, exist_ok=True)
     srcs = [os.path.join(workdir, n) for n in split(text, workdir)]
-    base = (["gcc"] + CFLAGS + [cfg.opt(seed)] + program_cflags(text) + SAN
-            + ["-I", os.path.join(ROOT, "runtime")])
+    inc = ["-I", os.path.join(ROOT, "runtime")]
+    base = ["gcc"] + CFLAGS + [cfg.opt(seed)] + program_cflags(text) + SAN + inc
     rt = sorted(glob.glob(os.path.join(cfg.rt_dir, "*.o")))
     env = dict(os.environ, **RUN_ENV)
     outs = {}
     for side, extra in (("heap", []), ("stack", cfg.stack_flags(seed))):
-        exe = os.path.join(workdir, side)
-        cmd = base + extra + srcs + rt + ["-o", exe]
-        rc, _, err = execute(cmd, COMPILE_TIMEOUT)
-        sig = compile_signature(side, rc, err)
-        if sig:
-            return res.fail(sig, "$ " + " ".join(cmd), err[-4000:])
-        if side == "stack":
-            count_sites(res, err)
-        rc, out, err = execute([exe], RUN_TIMEOUT, env)
-        sig = run_signature(side, rc, err)
-        if sig:
-            return res.fail(sig, f"$ {exe}", err[-6000:])
-        outs[side] = out
+        ran = build_and_run(res, side, base + extra + srcs + rt
+                            + ["-o", os.path.join(workdir, side)], env,
+                            (lambda err: count_sites(res, err)) if side == "stack" else None)
+        if not ran:
+            return res
+        outs[side], err = ran
         stats = STATS.search(err)
         if not stats:
             return res.fail(f"{side}-no-stats", err[-2000:])
@@ -219,21 +231,15 @@ def check(cfg, seed, text, workdir):
                         outs["stack"])
     res.made, res.stack_maps, res.stack_buckets = (int(g) for g in stats.groups())
     if not cfg.wrong_stack:     # the plugin without sanitizers, at another level
-        exe = os.path.join(workdir, "plain")
-        cmd = (["gcc"] + CFLAGS + cfg.plain_opt(seed) + program_cflags(text)
-               + ["-I", os.path.join(ROOT, "runtime")] + cfg.stack_flags(seed) + srcs
-               + sorted(glob.glob(os.path.join(cfg.out, "rt-plain", "*.o"))) + ["-o", exe])
-        rc, _, err = execute(cmd, COMPILE_TIMEOUT)
-        sig = compile_signature("plain", rc, err)
-        if sig:
-            return res.fail(sig, "$ " + " ".join(cmd), err[-4000:])
-        rc, out, err = execute([exe], RUN_TIMEOUT)
-        sig = run_signature("plain", rc, err)
-        if sig:
-            return res.fail(sig, f"$ {exe}", err[-6000:])
-        if out != outs["heap"]:
+        plain_rt = sorted(glob.glob(os.path.join(cfg.out, "rt-plain", "*.o")))
+        ran = build_and_run(res, "plain", ["gcc"] + CFLAGS + cfg.plain_opt(seed)
+                            + program_cflags(text) + inc + cfg.stack_flags(seed) + srcs
+                            + plain_rt + ["-o", os.path.join(workdir, "plain")])
+        if not ran:
+            return res
+        if ran[0] != outs["heap"]:
             return res.fail("plain-stdout-differs", "heap stdout:", outs["heap"],
-                            "plain stdout:", out)
+                            "plain stdout:", ran[0])
     return res
 
 
