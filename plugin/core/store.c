@@ -409,9 +409,12 @@ static bool resolve_store(solver *s, int si, bool *pending)
         in_region(s, st.fn, st.src, st.derefs, s->region, 1))
         return added;                           /* *p = (what p's memory holds) */
     /* *p = m: maybe for the caller (ctor.c).  Asked again every round: pointers
-     * only gain targets, and one that is no longer p alone goes to the heap too. */
+     * only gain targets, and one that is no longer p alone goes to the heap too.
+     * Not raw bytes (memcpy(out, &m, sizeof m)): the caller's object may be an
+     * integer it reads as data, an exposure its analysis would not see, since
+     * raw marks do not cross calls; such a map goes to the heap. */
     int p;
-    if (s->budget >= 0 && esc_ctor_out_src(c, st.fn, st.ptr, st.src, st.derefs, &p)) {
+    if (s->budget >= 0 && !st.raw && esc_ctor_out_src(c, st.fn, st.ptr, st.src, st.derefs, &p)) {
         if (st.out) return added;
         c->stores.v[si].out = true;
         esc_edge_add(c, esc_ctor_out(c, st.fn, p), st.src, st.derefs, st.pos,

@@ -24,11 +24,15 @@ the local variants keep the stack placement reachable.
             keep their promise (neither the pointer nor what it points to)
   valist    variadic helpers: va_arg results kept in a global, a va_list passed on
             (va_copy), vsnprintf
+  libname   the program's own strdup keeping its argument
+  printfhook  %s replaced (register_printf_specifier) by a handler keeping the pointer
+  rawout    a helper memcpy's the map it made into its caller's integer, which the
+            caller keeps or turns back into the map
 """
 
 FAMILIES = ["swap", "iterjob", "byteview", "forward", "inline", "noescape", "valist",
-            "libname", "printfhook"]
-FAMILY_WEIGHTS = [3, 2, 5, 1, 1, 1, 1, 1, 1]
+            "libname", "printfhook", "rawout"]
+FAMILY_WEIGHTS = [3, 2, 5, 1, 1, 1, 1, 1, 1, 1]
 NEW_SHARE = 0.35        # share of blocks from these families in the default distribution
 MM = "GOMAP_TYPE(int, gomap *)"
 PB = "sizeof(gomap *)"
@@ -52,6 +56,7 @@ DECLS = {
     "holder": ["struct holder { gomap *m; };", "struct pair { struct holder *a, *b; };",
                "struct quad { struct pair *x, *y; };"],
     "route": ["struct route { gomap **dst, **src; };"],
+    "rawbox": ["struct rawbox { gomap *m; uintptr_t u; };"],
     "job": ["struct job { gomap_iter *it; gomap **mp; };"],
     "carry": ["struct carry { const unsigned char *p; size_t n; };"],
     "al16": ["struct __attribute__((may_alias)) al16 { uint16_t w[sizeof(gomap *) / 2]; };"],
@@ -501,6 +506,33 @@ class Families:
         # "[%s]": GCC folds printf("%s\n", s) into puts(s), which knows no handler
         body = self.maker_head(ty) + ['printf("[%s]\\n", (const char *)m);']
         return self.kept_by(ty, fn, mk, body, "hook_kept", out)
+
+    # ---- 4c. a map maker's handle written as bytes into its caller's integer ------------
+
+    def f_rawout(self, ty, fn):
+        """A helper makes a map and memcpy's its handle into its caller's object, an
+        integer or a struct's integer field (a helper whose map could be made in its
+        caller's storage, core ctor.c); the caller reads the integer as data and keeps
+        it, or turns it back into the map and frees it."""
+        out, field = self.chance(0.6), self.chance(0.5)
+        self.variants.append(f"rawout/{'field' if field else 'int'}-{'out' if out else 'local'}")
+        fill = self.fresh(f"fill_raw_{ty.name}_")
+        self.idiom(f"void {fill}(void *dst)", self.maker_head(ty) + ["memcpy(dst, &m, sizeof m);"])
+        mk, x = self.fresh(f"mk_raw_{ty.name}_"), self.fresh("x")
+        if field:
+            self.need_decl("rawbox")
+            head, val = [f"struct rawbox {x};", f"{fill}(&{x}.u);", f"{x}.m = NULL;"], f"{x}.u"
+        else:
+            head, val = [f"uintptr_t {x};", f"{fill}(&{x});"], x
+        if not out:
+            self.maker(f"void {mk}(void)", head + [f"gomap *m = (gomap *)(void *){val};"]
+                       + self.local_tail(ty, "m"))
+            return [f"{mk}();"]
+        g, e = self.fresh("GR"), self.fresh("e")
+        self.global_(f"uintptr_t {g}")
+        self.maker(f"void {mk}(void)", head + [f"{g} = {val};"])
+        return ([f"{mk}();", f"gomap *{e} = (gomap *)(void *){g};", f"{g} = 0;"]
+                + self.caller_tail(ty, fn, e))
 
     # ---- 5. inline definitions across the two units -----------------------------------------
 
