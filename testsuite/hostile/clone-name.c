@@ -1,0 +1,40 @@
+// Hostile input: the program already has a symbol named as the plugin would name
+// the clone of a map-making helper ("mk.gomap_stack", docs/design.md "Maps made by
+// helpers"), through an asm label.  Cloning mk anyway defined the symbol twice and
+// the assembler refused the unit at -O0 and -Og (found by an attack helper).  The
+// plugin makes no clone when the name is taken: mk's map is made on the heap, as
+// without the clone, and the program builds and runs at every level.
+//
+// RUN: %cc -O0 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape
+// RUN: %cc -O2 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape
+// RUN: %cc -O0 %s %plugin %gomap -o %t0 && %t0 | %FileCheck %s --check-prefix=OUT
+// RUN: %cc -Og %s %plugin %gomap -o %tg && %tg | %FileCheck %s --check-prefix=OUT
+// RUN: %cc -O2 %s %plugin %gomap -o %t2 && %t2 | %FileCheck %s --check-prefix=OUT
+#include "gomap.h"
+#include <stdio.h>
+
+static gomap *mk(int k)
+{
+    // CHECK: [[@LINE+1]]:16: make(map[int]int) escapes to heap
+    gomap *m = gomap_make(GOMAP_TYPE(int, int), 0);
+    *(int *)gomap_assign(m, &k) = k * 2;
+    return m;
+}
+
+long other(void) __asm__("mk.gomap_stack");
+long other(void) { return 42; }
+
+__attribute__((noinline)) static long use(int k)
+{
+    gomap *m = mk(k);
+    long v = *(int *)gomap_access(m, &k);
+    gomap_free(m);
+    return v;
+}
+
+int main(void)
+{
+    // OUT: 6 42
+    printf("%ld %ld\n", use(3), other());
+    return 0;
+}
