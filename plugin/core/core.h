@@ -35,7 +35,10 @@ typedef struct edge {
     const char *why;
 } edge;
 
-typedef struct hop { int derefs, dst, edge; } hop;  /* a walk's view of a location */
+/* A walk's view of a location: least derefs from the root, the hop it came by;
+ * inner (walk_one): the path went through the storage of a map kept for the
+ * caller (ctor.c), so a map whose address it reaches is not one. */
+typedef struct hop { int derefs, dst, edge; bool inner; } hop;
 
 typedef struct location {
     const char *name;           /* interned, NULL = temporary */
@@ -83,6 +86,7 @@ typedef struct fparam {
     int home;                   /* ESC_LOC_VAR it lives in, -1 (esc_param_home) */
     uint32_t result_mask;       /* ~r0 = *^d p for each bit d (closed results) */
     int out;                    /* its ROLE_OUT location, -1 (ctor.c) */
+    bool out_raw;               /* a map went to *p as raw bytes (ctor.c) */
 } fparam;
 
 struct esc_func {
@@ -222,8 +226,11 @@ void esc_ctor_note(esc_ctx *c, int root, int l, int path);
 void esc_ctor_link(batch *b, int call);              /* link_calls */
 int  esc_ctor_out(esc_ctx *c, int fn, int param);    /* store.c: *p's ROLE_OUT */
 /* store.c: is `*ptr = (derefs) src` of fn a store through pointer parameter
- * *param itself (+ offsets) of a value that may be a map's handle? */
-bool esc_ctor_out_src(esc_ctx *c, int fn, int ptr, int src, int derefs, int *param);
+ * *param itself (+ offsets) of a value that may be a map's handle?  *raw is set
+ * when that value came through raw memory (its bytes copied as data). */
+bool esc_ctor_out_src(esc_ctx *c, int fn, int ptr, int src, int derefs, int *param, bool *raw);
+/* store.c: a map goes to *param as raw bytes; true when that is new */
+bool esc_ctor_out_raw(esc_ctx *c, int fn, int param);
 void esc_ctor_begin(batch *b);                       /* before the walk */
 
 /* decide.c */

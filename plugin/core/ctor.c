@@ -150,31 +150,44 @@ static int out_ok(esc_ctx *c, int l, int d, void *arg)
 }
 
 /* The value stored may be a map's handle: (derefs) src reaches a map of fn at
- * loop depth 0 at -1. */
+ * loop depth 0 at -1.  Through a raw location (a local holding pointer bytes as
+ * data, store.c), it reaches the map as bytes. */
+struct fresh_arg { int fn; bool found, raw; };
+
 static int fresh_ok(esc_ctx *c, int l, int d, void *arg)
 {
+    struct fresh_arg *a = arg;
     const location *L = LOC(c, l);
+    if (L->raw) a->raw = true;
     if (d < 0) {
-        if (L->kind == ESC_LOC_MAP && L->fn == *(int *)arg && L->loopdepth == 0)
-            *(int *)arg = -1;
+        if (L->kind == ESC_LOC_MAP && L->fn == a->fn && L->loopdepth == 0) a->found = true;
         return 0;
     }
     return 1;
 }
 
-bool esc_ctor_out_src(esc_ctx *c, int fn, int ptr, int src, int derefs, int *param)
+bool esc_ctor_out_src(esc_ctx *c, int fn, int ptr, int src, int derefs, int *param, bool *raw)
 {
     if (!c->funcs.v[fn]->ctor_ok) return false;
     xwalk w = { c, {0} };
     struct out_arg a = { fn, -1 };
     bool ok = exact_walk(&w, ptr, 0, out_ok, &a) && a.param >= 0 && a.param < 31;
     if (ok && src >= 0) {
-        int want = fn;
-        ok = exact_walk(&w, src, derefs, fresh_ok, &want) && want == -1;
+        struct fresh_arg fa = { fn, false, false };
+        ok = exact_walk(&w, src, derefs, fresh_ok, &fa) && fa.found;
+        if (fa.raw) *raw = true;
     }
     VFREE(w.work);
     *param = a.param;
     return ok;
+}
+
+bool esc_ctor_out_raw(esc_ctx *c, int fn, int param)
+{
+    fparam *p = &c->funcs.v[fn]->params.v[param];
+    if (p->out_raw) return false;
+    p->out_raw = true;
+    return true;
 }
 
 /* ---- call sites -------------------------------------------------------------------------------- */
@@ -211,7 +224,10 @@ void esc_ctor_link(batch *b, int ci)
                 esc_edge_add(c, f->heap, t, 0, k->pos, "out parameter");
                 continue;
             }
-            store s = { f->id, a, t, 0, k->pos, esc_intern(c, "out parameter"), false, false };
+            /* raw bytes in g (memcpy(out, &m, ...)): raw in the caller too, whose
+             * object may be an integer it reads as data (an exposure) */
+            store s = { f->id, a, t, 0, k->pos, esc_intern(c, "out parameter"),
+                        g->params.v[i].out_raw, false };
             VPUSH(c->stores, s);
             VPUSH(f->stores, c->stores.n - 1);
         }

@@ -89,7 +89,7 @@ static void heap_push(esc_ctx *c, intvec *hw, int l)
 static void heap_source(esc_ctx *c, intvec *hw, int l)
 {
     location *L = LOC(c, l);
-    hop h = { 0, -1, -1 };
+    hop h = { 0, -1, -1, false };
     L->h = h;
     L->hseen = true;
     heap_push(c, hw, l);
@@ -117,7 +117,7 @@ static void heap_walk(esc_ctx *c, intvec *hw)
             if (S->escapes) continue;           /* a source itself */
             int d = derefs + E->derefs;
             if (!S->hseen || S->h.derefs > d) {
-                hop h = { d, l, e };
+                hop h = { d, l, e, false };
                 S->h = h;
                 S->hseen = true;
                 heap_push(c, hw, E->src);
@@ -132,7 +132,7 @@ static void walk_one(batch *b, int root, intvec *hw)
     esc_ctx *c = b->c;
     unsigned gen = ++c->walkgen;
     location *R = LOC(c, root);
-    hop r = { 0, -1, -1 };
+    hop r = { 0, -1, -1, false };
     R->walkgen = gen;
     R->w = r;
     b->work.n = 0;
@@ -141,14 +141,18 @@ static void walk_one(batch *b, int root, intvec *hw)
         int l = b->work.v[--b->work.n];
         location *L = LOC(c, l);
         int derefs = L->w.derefs;
-        bool addr = derefs < 0;
+        bool addr = derefs < 0, inner = L->w.inner;
         if (addr) derefs = 0;                   /* root = &l; l = x: x's address is not */
         if (outlives(c, root, l)) {
             if (L->role == ROLE_PARAM) leak_to(c, l, root, derefs);
             if (addr && !L->escapes) {
-                if (esc_ctor_exempt(c, root, l)) {  /* the caller's, maybe (ctor.c) */
+                if (!inner && esc_ctor_exempt(c, root, l)) {  /* the caller's, maybe (ctor.c) */
                     esc_ctor_note(c, root, l, L->ctor_path < 0 ? record_path(c, root, l, false)
                                                                : -1);
+                    /* What it holds reaches the caller only inside it, where the
+                     * caller's model of the call does not look: a map (this one
+                     * included) whose address is in there is no output. */
+                    inner = true;
                 } else {
                     L->escapes = true;
                     L->path_esc = record_path(c, root, l, false);
@@ -162,8 +166,11 @@ static void walk_one(batch *b, int root, intvec *hw)
             location *S = LOC(c, E->src);
             if (S->escapes) continue;
             int d = derefs + E->derefs;
-            if (S->walkgen != gen || S->w.derefs > d) {
-                hop h = { d, l, e };
+            bool seen = S->walkgen == gen;
+            if (!seen || S->w.derefs > d || (inner && !S->w.inner)) {
+                /* an inner path after a plain one: inner from now on, at the least
+                 * derefs of both (more escapes, never fewer) */
+                hop h = { seen && S->w.derefs < d ? S->w.derefs : d, l, e, inner || (seen && S->w.inner) };
                 S->walkgen = gen;
                 S->w = h;
                 VPUSH(b->work, E->src);

@@ -405,16 +405,21 @@ static bool resolve_store(solver *s, int si, bool *pending)
         *pending = true;
         return added;
     }
-    if (s->budget >= 0 && s->region >= 0 && s->pts.n == 0 && own_object(s, s->region) &&
+    /* *p = (what p's memory holds): stays in the caller's object, unless as raw
+     * bytes (memcpy(&p->u, &p->m, 8)): the caller may read them as data, an
+     * exposure it would not see (raw marks do not cross calls) */
+    if (s->budget >= 0 && !st.raw && s->region >= 0 && s->pts.n == 0 && own_object(s, s->region) &&
         in_region(s, st.fn, st.src, st.derefs, s->region, 1))
-        return added;                           /* *p = (what p's memory holds) */
+        return added;
     /* *p = m: maybe for the caller (ctor.c).  Asked again every round: pointers
      * only gain targets, and one that is no longer p alone goes to the heap too.
-     * Not raw bytes (memcpy(out, &m, sizeof m)): the caller's object may be an
-     * integer it reads as data, an exposure its analysis would not see, since
-     * raw marks do not cross calls; such a map goes to the heap. */
+     * As raw bytes (memcpy(out, &m, sizeof m), or a value copied out of raw
+     * memory), the caller's store is raw too: its object may be an integer it
+     * reads as data. */
     int p;
-    if (s->budget >= 0 && !st.raw && esc_ctor_out_src(c, st.fn, st.ptr, st.src, st.derefs, &p)) {
+    bool raw = st.raw;
+    if (s->budget >= 0 && esc_ctor_out_src(c, st.fn, st.ptr, st.src, st.derefs, &p, &raw)) {
+        if (raw) added |= esc_ctor_out_raw(c, st.fn, p);
         if (st.out) return added;
         c->stores.v[si].out = true;
         esc_edge_add(c, esc_ctor_out(c, st.fn, p), st.src, st.derefs, st.pos,

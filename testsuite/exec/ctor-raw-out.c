@@ -1,13 +1,13 @@
 // A helper that makes a map and hands it to its caller through an out-parameter
 // may have the map made in the caller's storage (docs/design.md "Maps made by
-// helpers"), but not when it writes the handle's bytes with memcpy: the caller's
-// object may be an integer (uintptr_t here) that it reads as data and turns back
-// into a pointer kept past its frame.  Read as an integer, the bytes expose the
-// map (TS 6010, PNVI-ae-udi); the caller's analysis sees only the helper's
-// summary, and raw marks do not cross calls, so such a map goes to the heap.
-// With the map in the caller's frame, main read dead stack memory
-// (stack-use-after-return under ASan; a wrong sum or a crash without it).
-// Found by an attack helper, in both forms below.
+// helpers").  When it writes the handle's bytes as data (memcpy, or a value
+// copied out of memory holding them), the caller's object may be an integer
+// (uintptr_t here) that it reads as data and turns back into a pointer kept past
+// its frame.  Read as an integer, the bytes expose the map (TS 6010,
+// PNVI-ae-udi), so the caller's store of the map is raw as the helper's was, and
+// its integer read makes the map escape.  Before, main read dead stack memory
+// (stack-use-after-return under ASan; a wrong sum or a crash without it).  Found
+// by attack helpers, in the forms below.
 //
 // RUN: %cc -O2 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
 // RUN: %cc -O0 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
@@ -20,7 +20,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static uintptr_t kept[2];
+static uintptr_t kept[5];
 
 // CHECK: [[@LINE+1]]:26: m does not escape
 static long total(gomap *m)
@@ -62,9 +62,63 @@ static void make_into_field(struct two *t, int v)
     t->m = NULL;
 }
 
+// The bytes copied into a local first, then stored with a typed store.
+// CHECK: [[@LINE+1]]:38: out does not escape
+static void make_via_local(uint64_t *out, int v)
+{
+    // CHECK: [[@LINE+1]]:16: make(map[int]int) escapes to heap
+    gomap *m = gomap_make(GOMAP_TYPE(int, int), 0);
+    *(int *)gomap_assign(m, &v) = v;
+    uint64_t t[2];
+    memcpy(&t[1], &m, sizeof m);
+    out[0] = t[1];
+}
+
+// No memcpy: a union's pointer member written, the union stored whole (C11
+// 6.5p7 allows it: the union has a uint64_t member).
+union pun { gomap *p; uint64_t u; };
+// CHECK: [[@LINE+1]]:34: out does not escape
+static void make_via_union(void *out, int v)
+{
+    // CHECK: [[@LINE+1]]:16: make(map[int]int) escapes to heap
+    gomap *m = gomap_make(GOMAP_TYPE(int, int), 0);
+    *(int *)gomap_assign(m, &v) = v;
+    union pun t;
+    t.p = m;
+    *(union pun *)out = t;
+}
+
+// Not a helper's map: the caller's own, whose bytes a callee moves inside the
+// caller's struct (a move within *p keeps nothing, unless it writes raw bytes).
+// CHECK: [[@LINE+1]]:36: leaking param content: p
+static void move_bytes(struct two *p)
+{
+    memcpy(&p->u, &p->m, sizeof p->u);
+    p->m = NULL;
+}
+
+__attribute__((noinline)) static void keep_more(void)
+{
+    uint64_t a, b;
+    // CHECK: [[@LINE+1]]:5: make(map[int]int) made by make_via_local escapes to heap
+    make_via_local(&a, 3);
+    // CHECK: [[@LINE+1]]:5: make(map[int]int) made by make_via_union escapes to heap
+    make_via_union(&b, 4);
+    struct two t;
+    // CHECK: [[@LINE+1]]:11: make(map[int]int) escapes to heap
+    t.m = gomap_make(GOMAP_TYPE(int, int), 0);
+    int k = 5;
+    *(int *)gomap_assign(t.m, &k) = 5;
+    move_bytes(&t);
+    kept[2] = a;
+    kept[3] = b;
+    kept[4] = t.u;
+}
+
 __attribute__((noinline)) static void keep_bytes(void)
 {
     uintptr_t x;
+    // CHECK: [[@LINE+1]]:5: make(map[int]int) made by make_into_bytes escapes to heap
     make_into_bytes(&x, 7);
     kept[0] = x;
 }
@@ -72,6 +126,7 @@ __attribute__((noinline)) static void keep_bytes(void)
 __attribute__((noinline)) static void keep_field(void)
 {
     struct two t;
+    // CHECK: [[@LINE+1]]:5: make(map[int]int) made by make_into_field escapes to heap
     make_into_field(&t, 9);
     kept[1] = t.u;
 }
@@ -80,10 +135,12 @@ int main(void)
 {
     keep_bytes();
     keep_field();
+    keep_more();
     scribble(8);
-    // OUT: 7007 9009
-    printf("%ld %ld\n", total((gomap *)kept[0]), total((gomap *)kept[1]));
-    gomap_free((gomap *)kept[0]);
-    gomap_free((gomap *)kept[1]);
+    // OUT: 7007 9009 3003 4004 5005
+    printf("%ld %ld %ld %ld %ld\n", total((gomap *)kept[0]), total((gomap *)kept[1]),
+           total((gomap *)kept[2]), total((gomap *)kept[3]), total((gomap *)kept[4]));
+    for (int i = 0; i < 5; i++)
+        gomap_free((gomap *)kept[i]);
     return 0;
 }

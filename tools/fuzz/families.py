@@ -26,13 +26,16 @@ the local variants keep the stack placement reachable.
             (va_copy), vsnprintf
   libname   the program's own strdup keeping its argument
   printfhook  %s replaced (register_printf_specifier) by a handler keeping the pointer
-  rawout    a helper memcpy's the map it made into its caller's integer, which the
-            caller keeps or turns back into the map
+  rawout    a helper hands the map it made to its caller as an integer's bytes (memcpy,
+            a typed store of bytes copied to a local, a union), which the caller
+            keeps or turns back into the map
+  ctorinner a helper hands its caller a map of its own holding a second map it made,
+            or a value slot of one, or of itself; the caller reads it back out
 """
 
 FAMILIES = ["swap", "iterjob", "byteview", "forward", "inline", "noescape", "valist",
-            "libname", "printfhook", "rawout"]
-FAMILY_WEIGHTS = [3, 2, 5, 1, 1, 1, 1, 1, 1, 1]
+            "libname", "printfhook", "rawout", "ctorinner"]
+FAMILY_WEIGHTS = [3, 2, 5, 1, 1, 1, 1, 1, 1, 1, 1]
 NEW_SHARE = 0.35        # share of blocks from these families in the default distribution
 MM = "GOMAP_TYPE(int, gomap *)"
 PB = "sizeof(gomap *)"
@@ -57,6 +60,7 @@ DECLS = {
                "struct quad { struct pair *x, *y; };"],
     "route": ["struct route { gomap **dst, **src; };"],
     "rawbox": ["struct rawbox { gomap *m; uintptr_t u; };"],
+    "rawpun": ["union rawpun { gomap *p; uintptr_t u; };"],
     "job": ["struct job { gomap_iter *it; gomap **mp; };"],
     "carry": ["struct carry { const unsigned char *p; size_t n; };"],
     "al16": ["struct __attribute__((may_alias)) al16 { uint16_t w[sizeof(gomap *) / 2]; };"],
@@ -515,9 +519,17 @@ class Families:
         caller's storage, core ctor.c); the caller reads the integer as data and keeps
         it, or turns it back into the map and frees it."""
         out, field = self.chance(0.6), self.chance(0.5)
-        self.variants.append(f"rawout/{'field' if field else 'int'}-{'out' if out else 'local'}")
+        how = self.pick(["memcpy", "viacopy", "union"], [2, 1, 1])
+        self.variants.append(f"rawout/{how}-{'field' if field else 'int'}-{'out' if out else 'local'}")
         fill = self.fresh(f"fill_raw_{ty.name}_")
-        self.idiom(f"void {fill}(void *dst)", self.maker_head(ty) + ["memcpy(dst, &m, sizeof m);"])
+        if how == "memcpy":
+            hand = ["memcpy(dst, &m, sizeof m);"]
+        elif how == "viacopy":   # the bytes in a local first, then a typed store
+            hand = ["uintptr_t t[2];", "memcpy(&t[1], &m, sizeof m);", "*(uintptr_t *)dst = t[1];"]
+        else:                    # no memcpy: a union written as a pointer, stored whole
+            self.need_decl("rawpun")
+            hand = ["union rawpun t;", "t.p = m;", "*(union rawpun *)dst = t;"]
+        self.idiom(f"void {fill}(void *dst)", self.maker_head(ty) + hand)
         mk, x = self.fresh(f"mk_raw_{ty.name}_"), self.fresh("x")
         if field:
             self.need_decl("rawbox")
@@ -533,6 +545,69 @@ class Families:
         self.maker(f"void {mk}(void)", head + [f"{g} = {val};"])
         return ([f"{mk}();", f"gomap *{e} = (gomap *)(void *){g};", f"{g} = 0;"]
                 + self.caller_tail(ty, fn, e))
+
+    # ---- 4d. a helper's map holding another of its maps, read back by the caller -------
+
+    def f_ctorinner(self, ty, fn):
+        """A helper makes the block's map and an outer map holding it (its handle, or a
+        pointer to one of its value slots; or the outer map holding a slot of itself)
+        and hands the outer map to its caller: result, out-parameter or struct box by
+        value (a helper whose map could be made in its caller's storage, core
+        ctor.c).  The caller reads the inner pointer back out of the outer map and
+        frees the outer map; out: it keeps what it read in a global, and its own
+        caller uses it (and frees the inner map, when it has its handle)."""
+        out = self.chance(0.6)
+        chan = self.pick(["ret", "outp", "box"], [2, 1, 1])
+        what = self.pick(["map", "slot", "self"], [3, 2, 1])
+        self.variants.append(f"ctorinner/{what}-{chan}-{'out' if out else 'local'}")
+        mkr, mk = self.fresh(f"mk_in_{ty.name}_"), self.fresh(f"keep_in_{ty.name}_")
+        if what == "self":
+            body = ["made++; gomap *a = gomap_make(GOMAP_TYPE(int, long *), 0);",
+                    "int k1 = 1, k2 = 2;", f"*(long *)gomap_assign(a, &k2) = {self.r.randint(1, 99)};",
+                    "*(long **)gomap_assign(a, &k1) = gomap_access(a, &k2);"]
+        elif what == "slot":   # the outer map also holds the inner one's handle, to free it
+            body = ["made++; gomap *m = gomap_make(GOMAP_TYPE(int, long), 0);", "int k1 = 1, k2 = 2;",
+                    f"*(long *)gomap_assign(m, &k1) = {self.r.randint(1, 99)};",
+                    "made++; gomap *a = gomap_make(GOMAP_TYPE(int, void *), 0);",
+                    "*(void **)gomap_assign(a, &k1) = gomap_access(m, &k1);",
+                    "*(void **)gomap_assign(a, &k2) = m;"]
+        else:
+            body = self.maker_head(ty) + [f"made++; gomap *a = gomap_make({MM}, 0);",
+                                          "int k1 = 1;", "*(gomap **)gomap_assign(a, &k1) = m;"]
+        if chan == "ret":
+            self.idiom(f"gomap *{mkr}(void)", body + ["return a;"])
+            get = [f"gomap *a = {mkr}();"]
+        elif chan == "outp":
+            self.idiom(f"void {mkr}(gomap **o)", body + ["*o = a;"])
+            get = ["gomap *a;", f"{mkr}(&a);"]
+        else:
+            self.idiom(f"struct box {mkr}(void)", body + ["struct box b = { a, 1 };", "return b;"])
+            get = [f"struct box b = {mkr}();", "gomap *a = b.m;"]
+        if what == "map":
+            read = ["int k1 = 1;", "gomap *in = *(gomap **)gomap_access(a, &k1);", "gomap_free(a);"]
+            if not out:
+                self.maker(f"void {mk}(void)", get + read + self.local_tail(ty, "in"))
+                return [f"{mk}();"]
+            g, e = self.fresh("GI"), self.fresh("e")
+            self.global_(f"gomap *{g}")
+            self.maker(f"void {mk}(void)", get + read + [f"{g} = in;"])
+            return ([f"{mk}();", f"gomap *{e} = {g};", f"{g} = NULL;"]
+                    + self.caller_tail(ty, fn, e))
+        # a slot pointer, and the handle of the map it is in (freed after its last use)
+        read = ["int k1 = 1, k2 = 2;", "long *in = *(long **)gomap_access(a, &k1);"]
+        if what == "slot":
+            read += ["gomap *h = *(gomap **)gomap_access(a, &k2);", "gomap_free(a);"]
+        else:
+            read += ["(void)k2;", "gomap *h = a;"]
+        if not out:
+            self.maker(f"void {mk}(void)", get + read + ["mix((unsigned)*in);", "gomap_free(h);"])
+            return [f"{mk}();"]
+        g, gh = self.fresh("GS"), self.fresh("GH")
+        self.global_(f"long *{g}")
+        self.global_(f"gomap *{gh}")
+        self.maker(f"void {mk}(void)", get + read + [f"{g} = in;", f"{gh} = h;"])
+        return [f"{mk}();", f"mix((unsigned)*{g});", f"gomap_free({gh});", f"{g} = NULL;",
+                f"{gh} = NULL;"]
 
     # ---- 5. inline definitions across the two units -----------------------------------------
 
