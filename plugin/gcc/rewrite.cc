@@ -181,6 +181,19 @@ static const fe_site *make_site_of(fe_unit *u, hash_map<int_hash<int, -1, -2>, i
     return ix ? &u->sites[*ix] : NULL;
 }
 
+/* Whether the unit already uses NAME for a symbol: a declaration's (an asm label
+ * can give any name) or a top-level asm statement's text (which may define it). */
+static bool name_taken(tree name)
+{
+    if (symtab_node::get_for_asmname(name))
+        return true;
+    const char *n = IDENTIFIER_POINTER(name);
+    for (asm_node *a = symtab->first_asm_symbol(); a; a = a->next)
+        if (TREE_CODE(a->asm_str) == STRING_CST && strstr(TREE_STRING_POINTER(a->asm_str), n))
+            return true;
+    return false;
+}
+
 /* Whether decl can have a clone "NAME.gomap_stack": a function GCC can version,
  * and the name is free (a program may already use it, `__asm__("mk.gomap_stack")`:
  * the assembler would reject the second definition). */
@@ -189,7 +202,7 @@ bool fe_cloneable(tree decl)
     tree type = TREE_TYPE(decl);
     cgraph_node *node = cgraph_node::get(decl);
     return node && prototype_p(type) && !stdarg_p(type) && !DECL_STATIC_CHAIN(decl)
-           && !symtab_node::get_for_asmname(clone_function_name(decl, "gomap_stack"))
+           && !name_taken(clone_function_name(decl, "gomap_stack"))
            && tree_versionable_function_p(decl) && !DECL_STATIC_CONSTRUCTOR(decl)
            && !DECL_STATIC_DESTRUCTOR(decl)
            && !lookup_attribute("always_inline", DECL_ATTRIBUTES(decl))

@@ -1,6 +1,7 @@
 // Hostile input: the program already has a symbol named as the plugin would name
 // the clone of a map-making helper ("mk.gomap_stack", docs/design.md "Maps made by
-// helpers"), through an asm label.  Cloning mk anyway defined the symbol twice and
+// helpers"), through an asm label, or defined by a top-level asm statement
+// ("mk2.gomap_stack").  Cloning mk anyway defined the symbol twice and
 // the assembler refused the unit at -O0 and -Og (found by an attack helper).  The
 // plugin makes no clone when the name is taken: mk's map is made on the heap, as
 // without the clone, and the program builds and runs at every level.
@@ -24,17 +25,29 @@ static gomap *mk(int k)
 long other(void) __asm__("mk.gomap_stack");
 long other(void) { return 42; }
 
+static gomap *mk2(int k)
+{
+    // CHECK: [[@LINE+1]]:16: make(map[int]int) escapes to heap
+    gomap *m = gomap_make(GOMAP_TYPE(int, int), 0);
+    *(int *)gomap_assign(m, &k) = k * 3;
+    return m;
+}
+
+__asm__(".text\n.globl mk2.gomap_stack\n.type mk2.gomap_stack, @function\n"
+        "mk2.gomap_stack:\n\tmovl $7, %eax\n\tret\n");
+
 __attribute__((noinline)) static long use(int k)
 {
-    gomap *m = mk(k);
-    long v = *(int *)gomap_access(m, &k);
+    gomap *m = mk(k), *m2 = mk2(k);
+    long v = *(int *)gomap_access(m, &k) + *(int *)gomap_access(m2, &k);
     gomap_free(m);
+    gomap_free(m2);
     return v;
 }
 
 int main(void)
 {
-    // OUT: 6 42
+    // OUT: 15 42
     printf("%ld %ld\n", use(3), other());
     return 0;
 }
