@@ -293,13 +293,20 @@ INLINE void init_header(struct gomap *h, const gomap_type *t, uint8_t own)
     h->hash0 = new_seed();
 }
 
+/* Alignment of h's buckets (at least 8; more for an over-aligned key or value). */
+static size_t bucket_align(const struct gomap *h)
+{
+    const gomap_type *t = h->t;
+    return gomap_layout_bucket_align(t->keysize, t->keyalign, t->valsize, t->valalign);
+}
+
 /* makeBucketArray: 2^B buckets plus spares for B >= 4; reuses `dirty` (zeroing
  * it) when given.  The last spare points at the array start, meaning "last". */
 static char *make_bucket_array(struct gomap *h, uint8_t B, char *dirty, char **next_ovf)
 {
     uintptr_t base = bucket_shift(B), nb = array_buckets(B);
     size_t size = nb * h->bucketsize;
-    char *arr = dirty ? memset(dirty, 0, size) : rt_alloc(size);
+    char *arr = dirty ? memset(dirty, 0, size) : rt_alloc_aligned(size, bucket_align(h));
     *next_ovf = NULL;
     if (nb != base) {
         *next_ovf = bucket_at(h, arr, base);
@@ -420,7 +427,7 @@ static char *new_overflow(struct gomap *h, char *b)
             h->next_overflow = NULL;
         }
     } else {
-        ovf = rt_alloc(h->bucketsize);
+        ovf = rt_alloc_aligned(h->bucketsize, bucket_align(h));
         h->own |= OWN_OVF_MALLOC;
     }
     incr_noverflow(h);
@@ -898,12 +905,12 @@ INLINE char *insert_cell(struct gomap *h, char *b, unsigned i, const void *key, 
     char *k = key_at_kind(h, b, i, kind), *v = val_at_kind(h, b, i, kind);
     size_t ks = key_bytes(h, kind);
     if (kind == KIND_GENERIC && (h->ind & IND_KEY)) {
-        void *km = rt_alloc(h->keysize);
+        void *km = rt_alloc_aligned(h->keysize, h->t->keyalign);
         *(void **)k = km;
         k = km;
     }
     if (kind == KIND_K8V8) memset(v, 0, 8);
-    else if (h->ind & IND_VAL) *(void **)v = rt_alloc(h->valsize);
+    else if (h->ind & IND_VAL) *(void **)v = rt_alloc_aligned(h->valsize, h->t->valalign);
     else if (fast) zero_small(v, h->vslot);   /* a new cell's value reads as zero */
     else memset(v, 0, h->vslot);
     memcpy(k, key, ks);
@@ -913,10 +920,26 @@ INLINE char *insert_cell(struct gomap *h, char *b, unsigned i, const void *key, 
     return v;
 }
 
+/* The key's bytes in buf, when the map's own storage could hold them and the
+ * caller is about to free or move that storage: a growth step frees the old
+ * array when its last bucket is evacuated, while gomap_assign(m,
+ * gomap_access(m, &k)) (m[m[k]] = v) or gomap_delete(m, key pointer of an
+ * iterator) still reads the key from it.  Go passes keys by value; a direct key
+ * is copied here (at most GOMAP_MAX_INLINE bytes).  An indirect key's bytes are
+ * never in bucket memory. */
+INLINE const void *key_by_value(const struct gomap *h, const void *key, int kind, void *buf)
+{
+    if (kind == KIND_GENERIC && (h->ind & IND_KEY)) return key;
+    memcpy(buf, key, key_bytes(h, kind));
+    return buf;
+}
+
 /* mapassign after the hash, with F_WRITING set: every case. */
 INLINE void *assign_slow_kind(struct gomap *h, const void *key, uint64_t hash, int kind)
 {
-    if (UNLIKELY(h->buckets == NULL)) h->buckets = rt_alloc(h->bucketsize);
+    _Alignas(max_align_t) char kbuf[GOMAP_MAX_INLINE];
+    key = key_by_value(h, key, kind, kbuf);
+    if (UNLIKELY(h->buckets == NULL)) h->buckets = rt_alloc_aligned(h->bucketsize, bucket_align(h));
     uint8_t top = tophash(hash);
     char *b, *val, *insb;
     unsigned insi;
@@ -1126,7 +1149,11 @@ INLINE bool delete_kind(struct gomap *h, const void *key, int kind)
     uint64_t hash = key_hash(h, key, kind);
     flags_set(h, flags_get(h) ^ F_WRITING);
     uintptr_t bucket = hash & bucket_mask(h->B);
-    if (UNLIKELY(h->oldbuckets != NULL)) grow_work(h, bucket);
+    _Alignas(max_align_t) char kbuf[GOMAP_MAX_INLINE];
+    if (UNLIKELY(h->oldbuckets != NULL)) {
+        key = key_by_value(h, key, kind, kbuf);
+        grow_work(h, bucket);
+    }
     char *b = bucket_at_kind(h, h->buckets, bucket, kind), *borig = b;
     uint8_t top = tophash(hash);
     bool found = false;

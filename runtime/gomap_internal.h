@@ -333,6 +333,7 @@ INLINE bool key_equal(const struct gomap *h, const void *key, char *slot, int ki
 
 /* ---- runtime services (gomap_mem.c) ---- */
 void *rt_alloc(size_t n);                 /* zeroed; aborts when out of memory */
+void *rt_alloc_aligned(size_t n, size_t align);   /* the same, align-aligned */
 void rt_free(void *p, size_t n);
 void rt_count_stack(bool bucket);
 uint64_t rt_rand(void);                   /* fast per-thread random numbers */

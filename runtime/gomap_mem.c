@@ -120,6 +120,21 @@ void *rt_alloc(size_t n)
     return p;
 }
 
+/* rt_alloc for alignments beyond malloc's: the buckets and indirect keys and
+ * values of an over-aligned key or value type (_Alignas(64)); big arrays are
+ * huge_alloc's, 2 MiB-aligned already.  rt_free frees them as any other. */
+void *rt_alloc_aligned(size_t n, size_t align)
+{
+    if (align <= _Alignof(max_align_t) || n >= HUGE_MIN) return rt_alloc(n);
+    void *p = NULL;
+    if (UNLIKELY(posix_memalign(&p, align, n ? n : 1) != 0)) rt_fatal("runtime: out of memory");
+    memset(p, 0, n);
+    gomap_memstats *st = thread_stats();
+    RT_STAT_ADD(st, heap_allocs, 1);
+    RT_STAT_ADD(st, heap_bytes, n);
+    return p;
+}
+
 void rt_free(void *p, size_t n)
 {
     if (!p) return;
