@@ -229,6 +229,8 @@ int  esc_ctor_out(esc_ctx *c, int fn, int param);    /* store.c: *p's ROLE_OUT *
  * *param itself (+ offsets) of a value that may be a map's handle?  *raw is set
  * when that value came through raw memory (its bytes copied as data). */
 bool esc_ctor_out_src(esc_ctx *c, int fn, int ptr, int src, int derefs, int *param, bool *raw);
+/* store.c: does the value (derefs) src come through raw memory? */
+bool esc_value_raw(esc_ctx *c, int src, int derefs);
 /* store.c: a map goes to *param as raw bytes; true when that is new */
 bool esc_ctor_out_raw(esc_ctx *c, int fn, int param);
 void esc_ctor_begin(batch *b);                       /* before the walk */

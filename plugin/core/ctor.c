@@ -182,6 +182,28 @@ bool esc_ctor_out_src(esc_ctx *c, int fn, int ptr, int src, int derefs, int *par
     return ok;
 }
 
+/* Does the value (derefs) src come through raw memory (its bytes copied as
+ * data on the way)?  Too deep or over budget: yes. */
+static int raw_ok(esc_ctx *c, int l, int d, void *arg)
+{
+    (void)d;
+    if (LOC(c, l)->raw) {
+        *(bool *)arg = true;
+        return -1;
+    }
+    return 1;
+}
+
+bool esc_value_raw(esc_ctx *c, int src, int derefs)
+{
+    if (src < 0 || !c->any_raw) return false;   /* no raw location in the unit */
+    xwalk w = { c, {0} };
+    bool raw = false;
+    bool done = exact_walk(&w, src, derefs, raw_ok, &raw);
+    VFREE(w.work);
+    return raw || !done;
+}
+
 bool esc_ctor_out_raw(esc_ctx *c, int fn, int param)
 {
     fparam *p = &c->funcs.v[fn]->params.v[param];

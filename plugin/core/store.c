@@ -406,10 +406,11 @@ static bool resolve_store(solver *s, int si, bool *pending)
         return added;
     }
     /* *p = (what p's memory holds): stays in the caller's object, unless as raw
-     * bytes (memcpy(&p->u, &p->m, 8)): the caller may read them as data, an
-     * exposure it would not see (raw marks do not cross calls) */
+     * bytes (memcpy(&p->u, &p->m, 8), or through a local the bytes were copied
+     * to): the caller may read them as data, an exposure it would not see (raw
+     * marks do not cross calls) */
     if (s->budget >= 0 && !st.raw && s->region >= 0 && s->pts.n == 0 && own_object(s, s->region) &&
-        in_region(s, st.fn, st.src, st.derefs, s->region, 1))
+        in_region(s, st.fn, st.src, st.derefs, s->region, 1) && !esc_value_raw(c, st.src, st.derefs))
         return added;
     /* *p = m: maybe for the caller (ctor.c).  Asked again every round: pointers
      * only gain targets, and one that is no longer p alone goes to the heap too.

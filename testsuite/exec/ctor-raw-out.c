@@ -20,7 +20,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static uintptr_t kept[5];
+static uintptr_t kept[7];
 
 // CHECK: [[@LINE+1]]:26: m does not escape
 static long total(gomap *m)
@@ -97,6 +97,44 @@ static void move_bytes(struct two *p)
     p->m = NULL;
 }
 
+// The same move through a local the bytes are copied to, then a typed store.
+// CHECK: [[@LINE+1]]:40: leaking param content: p
+static void move_via_local(struct two *p)
+{
+    struct { uintptr_t u; } t;
+    memcpy(&t, &p->m, sizeof t);
+    p->u = t.u;
+    p->m = NULL;
+}
+
+// A helper's map stored typed into *p, then moved inside *p that way.
+// CHECK: [[@LINE+1]]:40: leaking param content: p
+static void make_then_move(struct two *p, int v)
+{
+    // CHECK: [[@LINE+1]]:16: make(map[int]int) escapes to heap
+    gomap *m = gomap_make(GOMAP_TYPE(int, int), 0);
+    *(int *)gomap_assign(m, &v) = v;
+    p->m = m;
+    struct { uintptr_t u; } t;
+    memcpy(&t, &p->m, sizeof t);
+    p->u = t.u;
+    p->m = NULL;
+}
+
+__attribute__((noinline)) static void keep_moved(void)
+{
+    struct two t, t2;
+    // CHECK: [[@LINE+1]]:11: make(map[int]int) escapes to heap
+    t.m = gomap_make(GOMAP_TYPE(int, int), 0);
+    int k = 6;
+    *(int *)gomap_assign(t.m, &k) = 6;
+    move_via_local(&t);
+    // CHECK: [[@LINE+1]]:5: make(map[int]int) made by make_then_move escapes to heap
+    make_then_move(&t2, 8);
+    kept[5] = t.u;
+    kept[6] = t2.u;
+}
+
 __attribute__((noinline)) static void keep_more(void)
 {
     uint64_t a, b;
@@ -136,11 +174,13 @@ int main(void)
     keep_bytes();
     keep_field();
     keep_more();
+    keep_moved();
     scribble(8);
-    // OUT: 7007 9009 3003 4004 5005
-    printf("%ld %ld %ld %ld %ld\n", total((gomap *)kept[0]), total((gomap *)kept[1]),
-           total((gomap *)kept[2]), total((gomap *)kept[3]), total((gomap *)kept[4]));
-    for (int i = 0; i < 5; i++)
+    // OUT: 7007 9009 3003 4004 5005 6006 8008
+    printf("%ld %ld %ld %ld %ld %ld %ld\n", total((gomap *)kept[0]), total((gomap *)kept[1]),
+           total((gomap *)kept[2]), total((gomap *)kept[3]), total((gomap *)kept[4]),
+           total((gomap *)kept[5]), total((gomap *)kept[6]));
+    for (int i = 0; i < 7; i++)
         gomap_free((gomap *)kept[i]);
     return 0;
 }

@@ -27,8 +27,9 @@ the local variants keep the stack placement reachable.
   libname   the program's own strdup keeping its argument
   printfhook  %s replaced (register_printf_specifier) by a handler keeping the pointer
   rawout    a helper hands the map it made to its caller as an integer's bytes (memcpy,
-            a typed store of bytes copied to a local, a union), which the caller
-            keeps or turns back into the map
+            a typed store of bytes copied to a local, a union), or moves the caller's
+            map's bytes inside the caller's struct; the caller keeps the integer or
+            turns it back into the map
   ctorinner a helper hands its caller a map of its own holding a second map it made,
             or a value slot of one, or of itself; the caller reads it back out
 """
@@ -519,7 +520,9 @@ class Families:
         caller's storage, core ctor.c); the caller reads the integer as data and keeps
         it, or turns it back into the map and frees it."""
         out, field = self.chance(0.6), self.chance(0.5)
-        how = self.pick(["memcpy", "viacopy", "union"], [2, 1, 1])
+        how = self.pick(["memcpy", "viacopy", "union", "selfmove"], [2, 1, 1, 1])
+        if how == "selfmove":
+            return self.rawout_selfmove(ty, fn, out)
         self.variants.append(f"rawout/{how}-{'field' if field else 'int'}-{'out' if out else 'local'}")
         fill = self.fresh(f"fill_raw_{ty.name}_")
         if how == "memcpy":
@@ -543,6 +546,27 @@ class Families:
         g, e = self.fresh("GR"), self.fresh("e")
         self.global_(f"uintptr_t {g}")
         self.maker(f"void {mk}(void)", head + [f"{g} = {val};"])
+        return ([f"{mk}();", f"gomap *{e} = (gomap *)(void *){g};", f"{g} = 0;"]
+                + self.caller_tail(ty, fn, e))
+
+    def rawout_selfmove(self, ty, fn, out):
+        """The maker's own map in a struct; a helper moves its bytes inside the struct
+        (through a local copy) into an integer field, which the maker keeps or turns
+        back into the map."""
+        self.variants.append(f"rawout/selfmove-{'out' if out else 'local'}")
+        self.need_decl("rawbox")
+        mv, mk, x = self.fresh("move_raw"), self.fresh(f"mk_rawmv_{ty.name}_"), self.fresh("x")
+        self.idiom(f"void {mv}(struct rawbox *p)",
+                   ["struct { uintptr_t u; } t;", "memcpy(&t, &p->m, sizeof t);", "p->u = t.u;",
+                    "p->m = NULL;"])
+        head = self.maker_head(ty) + [f"struct rawbox {x};", f"{x}.m = m;", f"{mv}(&{x});"]
+        if not out:
+            self.maker(f"void {mk}(void)", head + [f"gomap *m2 = (gomap *)(void *){x}.u;"]
+                       + self.local_tail(ty, "m2"))
+            return [f"{mk}();"]
+        g, e = self.fresh("GR"), self.fresh("e")
+        self.global_(f"uintptr_t {g}")
+        self.maker(f"void {mk}(void)", head + [f"{g} = {x}.u;"])
         return ([f"{mk}();", f"gomap *{e} = (gomap *)(void *){g};", f"{g} = 0;"]
                 + self.caller_tail(ty, fn, e))
 
