@@ -898,9 +898,10 @@ static void copy_key_bytes(gostring *s)
     s->ptr = copy;
 }
 
-/* Fill a new cell (b, i) with key; returns its value slot. */
+/* Fill a new cell (b, i) with key; returns its value slot.  owned: a
+ * GOMAP_TYPE_STRCOPY key whose bytes are the map's copy already. */
 INLINE char *insert_cell(struct gomap *h, char *b, unsigned i, const void *key, int kind,
-                         uint8_t top, bool fast)
+                         uint8_t top, bool fast, bool owned)
 {
     char *k = key_at_kind(h, b, i, kind), *v = val_at_kind(h, b, i, kind);
     size_t ks = key_bytes(h, kind);
@@ -914,7 +915,7 @@ INLINE char *insert_cell(struct gomap *h, char *b, unsigned i, const void *key, 
     else if (fast) zero_small(v, h->vslot);   /* a new cell's value reads as zero */
     else memset(v, 0, h->vslot);
     memcpy(k, key, ks);
-    if (kind == KIND_STR && UNLIKELY(h->ind & IND_STRCOPY)) copy_key_bytes((gostring *)k);
+    if (kind == KIND_STR && UNLIKELY(h->ind & IND_STRCOPY) && !owned) copy_key_bytes((gostring *)k);
     set_tophash(b, i, top);
     h->count++;
     return v;
@@ -943,9 +944,19 @@ INLINE void *assign_slow_kind(struct gomap *h, const void *key, uint64_t hash, i
     uint8_t top = tophash(hash);
     char *b, *val, *insb;
     unsigned insi;
+    gostring own;           /* a GOMAP_TYPE_STRCOPY key's bytes, copied before a growth step */
+    bool owned = false;
 again:
     b = bucket_at(h, h->buckets, hash & bucket_mask(h->B));
     if (UNLIKELY(h->oldbuckets != NULL)) {
+        if (kind == KIND_STR && (h->ind & IND_STRCOPY) && !owned) {
+            /* the bytes may be in this map's storage (m[string(m[k])] = v), which the
+             * step may free: take the map's copy now, which the insert keeps */
+            own = *(const gostring *)key;
+            copy_key_bytes(&own);
+            key = &own;
+            owned = true;
+        }
         grow_work(h, hash & bucket_mask(h->B));
         b = bucket_at(h, h->buckets, hash & bucket_mask(h->B));
     }
@@ -986,8 +997,10 @@ again:
         insb = new_overflow(h, b);
         insi = 0;
     }
-    val = insert_cell(h, insb, insi, key, kind, top, false);
+    val = insert_cell(h, insb, insi, key, kind, top, false, owned);
+    owned = false;
 done:
+    if (owned && own.len) rt_free((void *)own.ptr, own.len);   /* the key was there */
     end_write(h);
     return deref_val(h, val);
 }
@@ -1054,7 +1067,7 @@ INLINE void *assign_kind_slow(struct gomap *h, const void *key, int kind,
                  || over_load_factor(h->count + 1, h->B)
                  || (h->noverflow && too_many_overflow_buckets(h->noverflow, h->B))))
         return slow64 ? slow64(h, load_u64(key), hash) : assign_slow(h, key, hash, kind);
-    val = insert_cell(h, b, first_cell(e), key, kind, top, true);
+    val = insert_cell(h, b, first_cell(e), key, kind, top, true, false);
 done:
     end_write(h);
     return deref_val_kind(h, val, kind);
