@@ -256,6 +256,8 @@ static void layout_header(struct gomap *h, const gomap_type *t)
     h->array_id = 1;
     h->kslot = (uint8_t)gomap_layout_slot_size(ks);
     h->vslot = (uint8_t)gomap_layout_slot_size(vs);
+    /* (check_type: powers of 2 up to 4096, or 0, taken as 1) */
+    h->align_log = (uint8_t)((ka ? __builtin_ctzl(ka) : 0) | (va ? __builtin_ctzl(va) : 0) << 4);
     h->ind = (ks > GOMAP_MAX_INLINE ? IND_KEY : 0) | (vs > GOMAP_MAX_INLINE ? IND_VAL : 0);
     if (t->flags & GOMAP_TF_STRCOPY) h->ind |= IND_STRCOPY;
     if (h->ind || h->vslot > 32) h->ind |= IND_SLOW;
@@ -293,11 +295,13 @@ INLINE void init_header(struct gomap *h, const gomap_type *t, uint8_t own)
     h->hash0 = new_seed();
 }
 
-/* Alignment of h's buckets (at least 8; more for an over-aligned key or value). */
+/* Alignments of h's keys and values, and of its buckets (at least 8; more for an
+ * over-aligned key or value), from the header alone (as every layout field). */
+INLINE size_t key_align(const struct gomap *h) { return (size_t)1 << (h->align_log & 15); }
+INLINE size_t val_align(const struct gomap *h) { return (size_t)1 << (h->align_log >> 4); }
 static size_t bucket_align(const struct gomap *h)
 {
-    const gomap_type *t = h->t;
-    return gomap_layout_bucket_align(t->keysize, t->keyalign, t->valsize, t->valalign);
+    return gomap_layout_bucket_align(h->keysize, key_align(h), h->valsize, val_align(h));
 }
 
 /* makeBucketArray: 2^B buckets plus spares for B >= 4; reuses `dirty` (zeroing
@@ -906,12 +910,12 @@ INLINE char *insert_cell(struct gomap *h, char *b, unsigned i, const void *key, 
     char *k = key_at_kind(h, b, i, kind), *v = val_at_kind(h, b, i, kind);
     size_t ks = key_bytes(h, kind);
     if (kind == KIND_GENERIC && (h->ind & IND_KEY)) {
-        void *km = rt_alloc_aligned(h->keysize, h->t->keyalign);
+        void *km = rt_alloc_aligned(h->keysize, key_align(h));
         *(void **)k = km;
         k = km;
     }
     if (kind == KIND_K8V8) memset(v, 0, 8);
-    else if (h->ind & IND_VAL) *(void **)v = rt_alloc_aligned(h->valsize, h->t->valalign);
+    else if (h->ind & IND_VAL) *(void **)v = rt_alloc_aligned(h->valsize, val_align(h));
     else if (fast) zero_small(v, h->vslot);   /* a new cell's value reads as zero */
     else memset(v, 0, h->vslot);
     memcpy(k, key, ks);
@@ -935,27 +939,48 @@ INLINE const void *key_by_value(const struct gomap *h, const void *key, int kind
     return buf;
 }
 
+/* A string key's bytes, for comparisons after a growth step that could free
+ * them (they may lie in one of the map's values: delete(m, string(m[k].name))):
+ * a copy in buf (n bytes) or, longer, in *heap (rt_alloc'd, freed by the caller). */
+INLINE const gostring *str_bytes_by_value(const gostring *key, gostring *copy, char *buf,
+                                          size_t n, char **heap)
+{
+    *copy = *key;
+    if (key->len == 0) return copy;
+    char *d = key->len <= n ? buf : (*heap = rt_alloc(key->len));
+    memcpy(d, key->ptr, key->len);
+    copy->ptr = d;
+    return copy;
+}
+
 /* mapassign after the hash, with F_WRITING set: every case. */
 INLINE void *assign_slow_kind(struct gomap *h, const void *key, uint64_t hash, int kind)
 {
     _Alignas(max_align_t) char kbuf[GOMAP_MAX_INLINE];
     key = key_by_value(h, key, kind, kbuf);
+    const void *ins = key;  /* what a new cell gets (key: what cells are compared with) */
     if (UNLIKELY(h->buckets == NULL)) h->buckets = rt_alloc_aligned(h->bucketsize, bucket_align(h));
     uint8_t top = tophash(hash);
     char *b, *val, *insb;
     unsigned insi;
-    gostring own;           /* a GOMAP_TYPE_STRCOPY key's bytes, copied before a growth step */
-    bool owned = false;
+    /* A string key's bytes may lie in this map's storage (m[string(m[k].name)] = v),
+     * which a growth step may free: a GOMAP_TYPE_STRCOPY map takes its copy of them
+     * first (the insert keeps it); a map borrowing the bytes compares a copy (a new
+     * cell still borrows the caller's bytes, as promised). */
+    gostring own, cmp;
+    char sbuf[64], *sheap = NULL;
+    bool owned = false, copied = false;
 again:
     b = bucket_at(h, h->buckets, hash & bucket_mask(h->B));
     if (UNLIKELY(h->oldbuckets != NULL)) {
         if (kind == KIND_STR && (h->ind & IND_STRCOPY) && !owned) {
-            /* the bytes may be in this map's storage (m[string(m[k])] = v), which the
-             * step may free: take the map's copy now, which the insert keeps */
             own = *(const gostring *)key;
             copy_key_bytes(&own);
-            key = &own;
+            key = ins = &own;
             owned = true;
+        } else if (kind == KIND_STR && !(h->ind & IND_STRCOPY) && !copied) {
+            key = str_bytes_by_value(ins, &cmp, sbuf, sizeof sbuf, &sheap);
+            copied = true;
         }
         grow_work(h, hash & bucket_mask(h->B));
         b = bucket_at(h, h->buckets, hash & bucket_mask(h->B));
@@ -969,7 +994,7 @@ again:
             char *k = key_at_kind(h, b, i, kind);
             if (LIKELY(key_equal(h, key, k, kind))) {
                 if (kind == KIND_STR && !(h->ind & IND_STRCOPY))   /* needkeyupdate */
-                    memcpy(k, key, sizeof(gostring));
+                    memcpy(k, ins, sizeof(gostring));
                 val = val_at(h, b, i);
                 goto done;
             }
@@ -997,10 +1022,11 @@ again:
         insb = new_overflow(h, b);
         insi = 0;
     }
-    val = insert_cell(h, insb, insi, key, kind, top, false, owned);
+    val = insert_cell(h, insb, insi, ins, kind, top, false, owned);
     owned = false;
 done:
     if (owned && own.len) rt_free((void *)own.ptr, own.len);   /* the key was there */
+    if (sheap) rt_free(sheap, cmp.len);
     end_write(h);
     return deref_val(h, val);
 }
@@ -1163,8 +1189,11 @@ INLINE bool delete_kind(struct gomap *h, const void *key, int kind)
     flags_set(h, flags_get(h) ^ F_WRITING);
     uintptr_t bucket = hash & bucket_mask(h->B);
     _Alignas(max_align_t) char kbuf[GOMAP_MAX_INLINE];
+    gostring cmp;
+    char sbuf[64], *sheap = NULL;
     if (UNLIKELY(h->oldbuckets != NULL)) {
         key = key_by_value(h, key, kind, kbuf);
+        if (kind == KIND_STR) key = str_bytes_by_value(key, &cmp, sbuf, sizeof sbuf, &sheap);
         grow_work(h, bucket);
     }
     char *b = bucket_at_kind(h, h->buckets, bucket, kind), *borig = b;
@@ -1183,6 +1212,7 @@ INLINE bool delete_kind(struct gomap *h, const void *key, int kind)
         if (tophash_of(b)[BUCKET_CNT - 1] == EMPTY_REST) break;
     }
 out:
+    if (sheap) rt_free(sheap, cmp.len);
     bury_if_idle(h);
     end_write(h);
     return found;

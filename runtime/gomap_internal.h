@@ -90,7 +90,7 @@ struct gomap {
     uint8_t kind;              /* KIND_* */
     uint8_t ind;               /* IND_* */
     uint8_t own;               /* OWN_* */
-    uint8_t pad_;
+    uint8_t align_log;         /* log2 keyalign | log2 valalign << 4 (both <= 4096) */
 };
 
 _Static_assert(sizeof(struct gomap) <= GOMAP_HMAP_SIZE, "struct gomap exceeds GOMAP_HMAP_SIZE");

@@ -8,7 +8,8 @@
 // re-found its entry in an old array no iterator pinned.  Go passes keys by value:
 // the runtime copies a direct key before a growth step.  A GOMAP_TYPE_STRCOPY
 // key's bytes may lie in the map too (m[string(m[k].name)] = v): the map takes
-// its copy of them before the step.  With the plugin the calls are specialised
+// its copy of them before the step, and comparisons after it use a copy of a
+// borrowed key's bytes (delete(m, string(m[k].name))).  With the plugin the calls are specialised
 // and load the key first; the generic calls are the ones at stake (transform=no,
 // and no plugin).
 // RUN: %cc %asan %s %gomap_asan -o %t && %t | %FileCheck %s
@@ -99,5 +100,28 @@ int main(void)
     }
     // CHECK: strcopy: 400 of 400
     printf("strcopy: %d of 400\n", ok);
+
+    static char names[300][8];
+    for (int i = 0; i < 300; i++)
+        snprintf(names[i], sizeof names[i], "k%03d", i);
+    int gone = 0;
+    for (int trial = 0; trial < 400; trial++) {   /* delete(m, string(m[k].name)) */
+        int n = 26 << (trial % 4);
+        gomap *s = gomap_make(GOMAP_TYPE_STR(rec), 0);   /* borrows its keys' bytes */
+        for (int i = 0; i < n; i++) {
+            gostring key = { names[i], strlen(names[i]) };
+            rec *r = gomap_assign(s, &key);
+            snprintf(r->name, sizeof r->name, "k%03d", (i + 1) % n);
+        }
+        gostring extra = { "a key that starts a growth", 26 };
+        gomap_assign(s, &extra);
+        gostring key = { names[trial % n], strlen(names[trial % n]) };
+        rec *r = gomap_access(s, &key);
+        gostring name = { r->name, strlen(r->name) };   /* bytes inside s */
+        gone += gomap_delete(s, &name);
+        gomap_free(s);
+    }
+    // CHECK: borrowed: 400 of 400
+    printf("borrowed: %d of 400\n", gone);
     return 0;
 }
