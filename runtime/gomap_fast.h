@@ -150,11 +150,10 @@ void *gomap_access_fast32(const struct gomap *m, uint32_t key);
 void *gomap_assign_fast64(struct gomap *m, uint64_t key);
 void *gomap_assign_fast32(struct gomap *m, uint32_t key);
 
-/* The one-bucket paths, written once for keys of KS = 4 or 8 bytes (a constant
- * once inlined into the functions below): the key travels zero-extended in a
- * uint64_t and the cells are read into one the same way. */
-GOMAP_FAST_FN void *gomap_small_access_k(const struct gomap *m, uint64_t key, size_t ks,
-                                         size_t valoff, size_t valsize)
+GOMAP_SMALL_FN void *gomap_small_access_fast64(const struct gomap *m, uint64_t key, size_t valoff,
+                                              size_t valsize);
+GOMAP_SMALL_FN void *gomap_small_access_fast64(const struct gomap *m, uint64_t key, size_t valoff,
+                                              size_t valsize)
 {
     const struct gomap_fast_hdr *h = (const struct gomap_fast_hdr *)(const void *)m;
     if (__builtin_expect(gomap_fast_one(h), 1)) {
@@ -162,62 +161,56 @@ GOMAP_FAST_FN void *gomap_small_access_k(const struct gomap *m, uint64_t key, si
         uint64_t f;
         for (f = gomap_fast_filled(b); f; f &= f - 1) {
             unsigned i = (unsigned)__builtin_ctzll(f) >> 3;
-            uint64_t k = 0;
-            memcpy(&k, b + 8 + i * ks, ks);
+            uint64_t k;
+            memcpy(&k, b + 8 + i * 8, 8);
             if (k == key) return b + valoff + i * valsize;
         }
         return NULL;
     }
-    return ks == 8 ? gomap_access_fast64(m, key) : gomap_access_fast32(m, (uint32_t)key);
+    return gomap_access_fast64(m, key);
 }
 
-GOMAP_FAST_FN void *gomap_small_assign_k(struct gomap *m, uint64_t key, size_t ks, size_t valoff,
-                                         size_t valsize)
+GOMAP_SMALL_FN void *gomap_small_access_fast32(const struct gomap *m, uint32_t key, size_t valoff,
+                                              size_t valsize);
+GOMAP_SMALL_FN void *gomap_small_access_fast32(const struct gomap *m, uint32_t key, size_t valoff,
+                                              size_t valsize)
+{
+    const struct gomap_fast_hdr *h = (const struct gomap_fast_hdr *)(const void *)m;
+    if (__builtin_expect(gomap_fast_one(h), 1)) {
+        char *b = h->buckets;
+        uint64_t f;
+        for (f = gomap_fast_filled(b); f; f &= f - 1) {
+            unsigned i = (unsigned)__builtin_ctzll(f) >> 3;
+            uint32_t k;
+            memcpy(&k, b + 8 + i * 4, 4);
+            if (k == key) return b + valoff + i * valsize;
+        }
+        return NULL;
+    }
+    return gomap_access_fast32(m, key);
+}
+
+GOMAP_SMALL_FN void *gomap_small_assign_fast64(struct gomap *m, uint64_t key, size_t valoff,
+                                              size_t valsize);
+GOMAP_SMALL_FN void *gomap_small_assign_fast64(struct gomap *m, uint64_t key, size_t valoff,
+                                              size_t valsize)
 {
     struct gomap_fast_hdr *h = (struct gomap_fast_hdr *)(void *)m;
     if (__builtin_expect(gomap_fast_one(h), 1)) {
         char *b = h->buckets;
-        uint64_t hash = ks == 8 ? gomap_fast_hash8(key, h->hash0)
-                                : gomap_fast_hash4((uint32_t)key, h->hash0);
-        uint8_t top = gomap_fast_top(hash);
+        uint8_t top = gomap_fast_top(gomap_fast_hash8(key, h->hash0));
         uint64_t g;
         for (g = gomap_fast_match(b, top); g; g &= g - 1) {
             unsigned i = (unsigned)__builtin_ctzll(g) >> 3;
-            uint64_t k = 0;
-            memcpy(&k, b + 8 + i * ks, ks);
+            uint64_t k;
+            memcpy(&k, b + 8 + i * 8, 8);
             if (k == key) return b + valoff + i * valsize;
         }
-        if (h->count < 8) {   /* no growth; a B = 0 map has no overflow bucket */
-            uint32_t k4 = (uint32_t)key;
-            return gomap_fast_insert(h, b, gomap_fast_first_empty(b), ks == 8 ? (void *)&key : &k4,
-                                     ks, top, valoff, valsize);
-        }
+        if (h->count < 8)   /* no growth; a B = 0 map has no overflow bucket */
+            return gomap_fast_insert(h, b, gomap_fast_first_empty(b), &key, 8, top, valoff,
+                                     valsize);
     }
-    return ks == 8 ? gomap_assign_fast64(m, key) : gomap_assign_fast32(m, (uint32_t)key);
-}
-
-GOMAP_SMALL_FN void *gomap_small_access_fast64(const struct gomap *m, uint64_t key, size_t valoff,
-                                              size_t valsize);
-GOMAP_SMALL_FN void *gomap_small_access_fast64(const struct gomap *m, uint64_t key, size_t valoff,
-                                              size_t valsize)
-{
-    return gomap_small_access_k(m, key, 8, valoff, valsize);
-}
-
-GOMAP_SMALL_FN void *gomap_small_access_fast32(const struct gomap *m, uint32_t key, size_t valoff,
-                                              size_t valsize);
-GOMAP_SMALL_FN void *gomap_small_access_fast32(const struct gomap *m, uint32_t key, size_t valoff,
-                                              size_t valsize)
-{
-    return gomap_small_access_k(m, key, 4, valoff, valsize);
-}
-
-GOMAP_SMALL_FN void *gomap_small_assign_fast64(struct gomap *m, uint64_t key, size_t valoff,
-                                              size_t valsize);
-GOMAP_SMALL_FN void *gomap_small_assign_fast64(struct gomap *m, uint64_t key, size_t valoff,
-                                              size_t valsize)
-{
-    return gomap_small_assign_k(m, key, 8, valoff, valsize);
+    return gomap_assign_fast64(m, key);
 }
 
 GOMAP_SMALL_FN void *gomap_small_assign_fast32(struct gomap *m, uint32_t key, size_t valoff,
@@ -225,7 +218,22 @@ GOMAP_SMALL_FN void *gomap_small_assign_fast32(struct gomap *m, uint32_t key, si
 GOMAP_SMALL_FN void *gomap_small_assign_fast32(struct gomap *m, uint32_t key, size_t valoff,
                                               size_t valsize)
 {
-    return gomap_small_assign_k(m, key, 4, valoff, valsize);
+    struct gomap_fast_hdr *h = (struct gomap_fast_hdr *)(void *)m;
+    if (__builtin_expect(gomap_fast_one(h), 1)) {
+        char *b = h->buckets;
+        uint8_t top = gomap_fast_top(gomap_fast_hash4(key, h->hash0));
+        uint64_t g;
+        for (g = gomap_fast_match(b, top); g; g &= g - 1) {
+            unsigned i = (unsigned)__builtin_ctzll(g) >> 3;
+            uint32_t k;
+            memcpy(&k, b + 8 + i * 4, 4);
+            if (k == key) return b + valoff + i * valsize;
+        }
+        if (h->count < 8)
+            return gomap_fast_insert(h, b, gomap_fast_first_empty(b), &key, 4, top, valoff,
+                                     valsize);
+    }
+    return gomap_assign_fast32(m, key);
 }
 
 #endif /* GOMAP_FAST_H */
