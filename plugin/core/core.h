@@ -103,6 +103,9 @@ struct esc_func {
     VEC(int) sites;
     VEC(int) calls;
     VEC(int) stores;
+    VEC(int) ext_args;          /* noescape arguments of indirect calls (libc.c): memory
+                                   code we do not see may read and write, as a direct
+                                   call's arguments (store.c mark_ext) */
     VEC(int) exposures;
     int scc;                    /* batch id, -1 before esc_solve */
     int tj_index, tj_low;       /* Tarjan */

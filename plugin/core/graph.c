@@ -132,7 +132,7 @@ void esc_ctx_free(esc_ctx *c)
     for (int i = 0; i < c->funcs.n; i++) {
         esc_func *f = c->funcs.v[i];
         VFREE(f->params); VFREE(f->locs); VFREE(f->sites);
-        VFREE(f->calls); VFREE(f->stores); VFREE(f->exposures); VFREE(f->outputs);
+        VFREE(f->calls); VFREE(f->stores); VFREE(f->ext_args); VFREE(f->exposures); VFREE(f->outputs);
         free(f);
     }
     VFREE(c->funcs); VFREE(c->locs); VFREE(c->edges); VFREE(c->sites);

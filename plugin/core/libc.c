@@ -291,8 +291,12 @@ void esc_indirect_call(const esc_callsite *cs, const bool *noescape)
         snprintf(why, sizeof why, "indirect call through %s", cs->name);
     esc_unknown_call(cs->f);            /* may call back: the frame budget's cycles */
     for (int i = 0; i < cs->nargs; i++) {
-        esc_loc l = noescape && noescape[i] ? ESC_NOLOC : cs->arg(cs->fe, i);
-        if (l != ESC_NOLOC)
+        esc_loc l = cs->arg(cs->fe, i);
+        if (l == ESC_NOLOC)
+            continue;
+        if (noescape && noescape[i])            /* not kept, but read and written */
+            VPUSH(cs->f->ext_args, l);
+        else
             esc_escape(cs->f, l, 0, cs->pos, why);
     }
     result(cs, esc_heap(cs->f->c));

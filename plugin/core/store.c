@@ -117,6 +117,7 @@ static void mark_ext(solver *s)
             for (int i = 0; i < k->nargs; i++)
                 if (c->args.v[k->args + i] >= 0) ext_seed(s, c->args.v[k->args + i], gen);
         }
+        for (int i = 0; i < f->ext_args.n; i++) ext_seed(s, f->ext_args.v[i], gen);
     }
     while (s->work.n) {
         location *L = LOC(c, s->work.v[--s->work.n]);

@@ -68,6 +68,16 @@ static const char *field_string(tree ctor, unsigned idx)
     return ggc_strdup(s);
 }
 
+/* Whether T is gomap.h's struct gomap_type (the initializer is read by field
+ * position: another struct cast to `const gomap_type *` is not a descriptor). */
+static bool gomap_type_record(tree t)
+{
+    tree n = TYPE_NAME(TYPE_MAIN_VARIANT(t));
+    if (n && TREE_CODE(n) == TYPE_DECL)
+        n = DECL_NAME(n);
+    return n && TREE_CODE(n) == IDENTIFIER_NODE && id_equal(n, "gomap_type");
+}
+
 esc_descriptor fe_resolve_descriptor(tree arg)
 {
     esc_descriptor d = { NULL, 0, 0, 0, 0, 0 };
@@ -76,7 +86,7 @@ esc_descriptor fe_resolve_descriptor(tree arg)
         return d;
     tree var = TREE_OPERAND(a, 0);
     if (TREE_CODE(var) != VAR_DECL || TREE_CODE(TREE_TYPE(var)) != RECORD_TYPE
-        || !TREE_STATIC(var) || !TREE_READONLY(var)
+        || !gomap_type_record(TREE_TYPE(var)) || !TREE_STATIC(var) || !TREE_READONLY(var)
         || DECL_EXTERNAL(var) || TREE_THIS_VOLATILE(var))
         return d;
     tree ctor = DECL_INITIAL(var);

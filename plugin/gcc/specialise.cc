@@ -138,8 +138,10 @@ static bool trace_param(tree v, tree parm, map_kind *k, hash_set<tree> *seen, in
     tree fn = DECL_CONTEXT(parm);
     cgraph_node *node = fn && TREE_CODE(fn) == FUNCTION_DECL ? cgraph_node::get(fn) : NULL;
     if (!node || node->address_taken || node->externally_visible || TREE_PUBLIC(fn)
-        || node->alias || node->has_aliases_p() || !node->callers || !v)
-        return false;   /* (calls through an alias are that alias's callers) */
+        || node->alias || node->has_aliases_p() || !node->callers || !v
+        || node->force_output || DECL_PRESERVE_P(fn) || !node->local)
+        return false;   /* (calls through an alias are that alias's callers; a `used`
+                           function may be called from asm, where no edge shows) */
     unsigned idx = 0;
     tree p = DECL_ARGUMENTS(fn);
     for (; p && p != parm; p = DECL_CHAIN(p))

@@ -32,11 +32,13 @@ the local variants keep the stack placement reachable.
             turns it back into the map
   ctorinner a helper hands its caller a map of its own holding a second map it made,
             or a value slot of one, or of itself; the caller reads it back out
+  fnpromise a call through a pointer whose parameter is noescape: the callee points
+            the caller's box at a global, or reads the handle's bytes as an integer
 """
 
 FAMILIES = ["swap", "iterjob", "byteview", "forward", "inline", "noescape", "valist",
-            "libname", "printfhook", "rawout", "ctorinner"]
-FAMILY_WEIGHTS = [3, 2, 5, 1, 1, 1, 1, 1, 1, 1, 1]
+            "libname", "printfhook", "rawout", "ctorinner", "fnpromise"]
+FAMILY_WEIGHTS = [3, 2, 5, 1, 1, 1, 1, 1, 1, 1, 1, 1]
 NEW_SHARE = 0.35        # share of blocks from these families in the default distribution
 MM = "GOMAP_TYPE(int, gomap *)"
 PB = "sizeof(gomap *)"
@@ -62,6 +64,14 @@ DECLS = {
     "route": ["struct route { gomap **dst, **src; };"],
     "rawbox": ["struct rawbox { gomap *m; uintptr_t u; };"],
     "rawpun": ["union rawpun { gomap *p; uintptr_t u; };"],
+    "fnpromise": ["struct pbox { gomap **slot; };", "static const void *pf_kept;",
+                  "static gomap *pf_slot;",
+                  "static void pf_fill(struct pbox *b __attribute__((noescape)))",
+                  "{", "    b->slot = &pf_slot;", "}",
+                  "static uintptr_t pf_read(const uintptr_t *p __attribute__((noescape)))",
+                  "{", "    return *p;", "}",
+                  "static void (*volatile PF_FILL)(struct pbox *b __attribute__((noescape))) = pf_fill;",
+                  "static uintptr_t (*volatile PF_READ)(const uintptr_t *p __attribute__((noescape))) = pf_read;"],
     "job": ["struct job { gomap_iter *it; gomap **mp; };"],
     "carry": ["struct carry { const unsigned char *p; size_t n; };"],
     "al16": ["struct __attribute__((may_alias)) al16 { uint16_t w[sizeof(gomap *) / 2]; };"],
@@ -632,6 +642,26 @@ class Families:
         self.maker(f"void {mk}(void)", get + read + [f"{g} = in;", f"{gh} = h;"])
         return [f"{mk}();", f"mix((unsigned)*{g});", f"gomap_free({gh});", f"{g} = NULL;",
                 f"{gh} = NULL;"]
+
+    # ---- 4e. noescape parameters of calls through pointers ---------------------------------
+
+    def f_fnpromise(self, ty, fn):
+        """A call through a function pointer whose parameter is noescape keeps nothing, but
+        reads and writes what it is given: the callee points the maker's box at a global,
+        through which the maker then stores its map; or it reads the handle's bytes,
+        memcpy'd into an integer, as an integer, which the maker keeps."""
+        out = self.chance(0.6)
+        box = self.chance(0.5)
+        self.variants.append(f"fnpromise/{'box' if box else 'bytes'}-{'out' if out else 'local'}")
+        self.need_decl("fnpromise")
+        mk = self.fresh(f"mk_pf_{ty.name}_")
+        if box:
+            body = (["gomap *mine = NULL;", "struct pbox b = { &mine };", "PF_FILL(&b);"]
+                    + self.maker_head(ty) + ["*b.slot = m;", "pf_kept = pf_slot;", "pf_slot = NULL;"])
+        else:
+            body = self.maker_head(ty) + ["uintptr_t w;", "memcpy(&w, &m, sizeof w);",
+                                          "pf_kept = (const void *)PF_READ(&w);"]
+        return self.kept_by(ty, fn, mk, body, "pf_kept", out)
 
     # ---- 5. inline definitions across the two units -----------------------------------------
 
