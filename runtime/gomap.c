@@ -925,62 +925,71 @@ INLINE char *insert_cell(struct gomap *h, char *b, unsigned i, const void *key, 
     return v;
 }
 
-/* The key's bytes in buf, when the map's own storage could hold them and the
- * caller is about to free or move that storage: a growth step frees the old
- * array when its last bucket is evacuated, while gomap_assign(m,
- * gomap_access(m, &k)) (m[m[k]] = v) or gomap_delete(m, key pointer of an
- * iterator) still reads the key from it.  Go passes keys by value; a direct key
- * is copied here (at most GOMAP_MAX_INLINE bytes).  An indirect key's bytes are
- * never in bucket memory. */
-INLINE const void *key_by_value(const struct gomap *h, const void *key, int kind, void *buf)
+/* A key held by value across a growth step.  The step frees the old array when
+ * it evacuates its last bucket, while gomap_assign(m, gomap_access(m, &k))
+ * (m[m[k]] = v), gomap_delete(m, key pointer of an iterator) or a string key
+ * whose bytes are one of the map's values (delete(m, string(m[k].name))) still
+ * read the key from there.  Go passes keys by value: hold_key copies a direct key
+ * (an indirect key's bytes are never in bucket memory) and a string key's bytes,
+ * and returns what cells are compared with; *ins is what a new cell gets (the
+ * caller's string bytes: a borrowing map keeps borrowing them, as promised). */
+struct held_key {
+    _Alignas(max_align_t) char key[GOMAP_MAX_INLINE];
+    gostring cmp;
+    char bytes[64], *heap;   /* the string's bytes: here, or rt_alloc'd (heap_len) */
+    size_t heap_len;
+};
+
+INLINE const void *hold_key(const struct gomap *h, const void *key, int kind,
+                            struct held_key *k, const void **ins)
 {
+    *ins = key;
     if (kind == KIND_GENERIC && (h->ind & IND_KEY)) return key;
-    memcpy(buf, key, key_bytes(h, kind));
-    return buf;
+    memcpy(k->key, key, key_bytes(h, kind));
+    *ins = k->key;
+    if (kind != KIND_STR) return k->key;
+    const gostring *s = (const gostring *)(const void *)k->key;
+    k->cmp = *s;
+    if (s->len) {
+        char *d = k->bytes;
+        if (s->len > sizeof k->bytes) d = k->heap = rt_alloc(k->heap_len = s->len);
+        memcpy(d, s->ptr, s->len);
+        k->cmp.ptr = d;
+    }
+    return &k->cmp;
 }
 
-/* A string key's bytes, for comparisons after a growth step that could free
- * them (they may lie in one of the map's values: delete(m, string(m[k].name))):
- * a copy in buf (n bytes) or, longer, in *heap (rt_alloc'd, freed by the caller). */
-INLINE const gostring *str_bytes_by_value(const gostring *key, gostring *copy, char *buf,
-                                          size_t n, char **heap)
+INLINE void release_key(struct held_key *k)
 {
-    *copy = *key;
-    if (key->len == 0) return copy;
-    char *d = key->len <= n ? buf : (*heap = rt_alloc(key->len));
-    memcpy(d, key->ptr, key->len);
-    copy->ptr = d;
-    return copy;
+    if (k->heap) rt_free(k->heap, k->heap_len);
 }
 
 /* mapassign after the hash, with F_WRITING set: every case. */
 INLINE void *assign_slow_kind(struct gomap *h, const void *key, uint64_t hash, int kind)
 {
-    _Alignas(max_align_t) char kbuf[GOMAP_MAX_INLINE];
-    key = key_by_value(h, key, kind, kbuf);
-    const void *ins = key;  /* what a new cell gets (key: what cells are compared with) */
     if (UNLIKELY(h->buckets == NULL)) h->buckets = rt_alloc_aligned(h->bucketsize, bucket_align(h));
     uint8_t top = tophash(hash);
     char *b, *val, *insb;
     unsigned insi;
-    /* A string key's bytes may lie in this map's storage (m[string(m[k].name)] = v),
-     * which a growth step may free: a GOMAP_TYPE_STRCOPY map takes its copy of them
-     * first (the insert keeps it); a map borrowing the bytes compares a copy (a new
-     * cell still borrows the caller's bytes, as promised). */
-    gostring own, cmp;
-    char sbuf[64], *sheap = NULL;
-    bool owned = false, copied = false;
+    const void *ins = key;  /* what a new cell gets (key: what cells are compared with) */
+    struct held_key held;
+    bool holding = false;
+    gostring own;           /* a GOMAP_TYPE_STRCOPY map's copy of the key's bytes */
+    bool owned = false;
 again:
     b = bucket_at(h, h->buckets, hash & bucket_mask(h->B));
     if (UNLIKELY(h->oldbuckets != NULL)) {
-        if (kind == KIND_STR && (h->ind & IND_STRCOPY) && !owned) {
-            own = *(const gostring *)key;
-            copy_key_bytes(&own);
-            key = ins = &own;
-            owned = true;
-        } else if (kind == KIND_STR && !(h->ind & IND_STRCOPY) && !copied) {
-            key = str_bytes_by_value(ins, &cmp, sbuf, sizeof sbuf, &sheap);
-            copied = true;
+        if (!holding) {     /* the key may lie in storage the step frees (hold_key) */
+            held.heap = NULL;
+            held.heap_len = 0;
+            key = hold_key(h, key, kind, &held, &ins);
+            holding = true;
+            if (kind == KIND_STR && (h->ind & IND_STRCOPY)) {   /* the insert keeps it */
+                own = *(const gostring *)key;
+                copy_key_bytes(&own);
+                key = ins = &own;
+                owned = true;
+            }
         }
         grow_work(h, hash & bucket_mask(h->B));
         b = bucket_at(h, h->buckets, hash & bucket_mask(h->B));
@@ -1026,7 +1035,7 @@ again:
     owned = false;
 done:
     if (owned && own.len) rt_free((void *)own.ptr, own.len);   /* the key was there */
-    if (sheap) rt_free(sheap, cmp.len);
+    if (holding) release_key(&held);
     end_write(h);
     return deref_val(h, val);
 }
@@ -1188,12 +1197,12 @@ INLINE bool delete_kind(struct gomap *h, const void *key, int kind)
     uint64_t hash = key_hash(h, key, kind);
     flags_set(h, flags_get(h) ^ F_WRITING);
     uintptr_t bucket = hash & bucket_mask(h->B);
-    _Alignas(max_align_t) char kbuf[GOMAP_MAX_INLINE];
-    gostring cmp;
-    char sbuf[64], *sheap = NULL;
+    struct held_key held;
+    held.heap = NULL;
+    held.heap_len = 0;
     if (UNLIKELY(h->oldbuckets != NULL)) {
-        key = key_by_value(h, key, kind, kbuf);
-        if (kind == KIND_STR) key = str_bytes_by_value(key, &cmp, sbuf, sizeof sbuf, &sheap);
+        const void *ins;
+        key = hold_key(h, key, kind, &held, &ins);   /* the step may free it */
         grow_work(h, bucket);
     }
     char *b = bucket_at_kind(h, h->buckets, bucket, kind), *borig = b;
@@ -1212,7 +1221,7 @@ INLINE bool delete_kind(struct gomap *h, const void *key, int kind)
         if (tophash_of(b)[BUCKET_CNT - 1] == EMPTY_REST) break;
     }
 out:
-    if (sheap) rt_free(sheap, cmp.len);
+    release_key(&held);
     bury_if_idle(h);
     end_write(h);
     return found;
