@@ -136,6 +136,7 @@ static void write_val(const struct slot *s, void *slotp, uint32_t stamp)
 static void check_val(const struct slot *s, const void *slotp, unsigned id)
 {
     const unsigned char *v = slotp;
+    if (s->stamp[id] == 0) return;      /* op_key_in_map wrote a key there */
     for (size_t i = 0; i < s->t->valsize; i++)
         CHECK(v[i] == val_byte(s->stamp[id], i), "value of key %u differs at byte %zu", id, i);
 }
@@ -159,6 +160,8 @@ static size_t decode_hint(struct input *in)
 }
 
 /* ---- operations, each checked against the model --------------------------------- */
+static void assigned(struct slot *s, unsigned id, void *p);
+
 static void op_assign(struct slot *s, unsigned id)
 {
     unsigned char key[256];
@@ -175,6 +178,12 @@ static void op_assign(struct slot *s, unsigned id)
     void *p = gomap_assign(s->m, key);
     memset(key, 0x5a, sizeof key);
     memset(bytes, 0x5a, sizeof bytes);
+    assigned(s, id, p);
+}
+
+/* The model's side of an assignment of key id that returned slot p. */
+static void assigned(struct slot *s, unsigned id, void *p)
+{
     CHECK(p != NULL || s->t->valsize == 0, "assign returned NULL");
     if (!s->present[id]) {
         for (size_t i = 0; i < s->t->valsize; i++)
@@ -199,12 +208,19 @@ static void op_access(struct slot *s, unsigned id)
     check_val(s, p, id);
 }
 
+static void deleted(struct slot *s, unsigned id, bool was);
+
 static void op_delete(struct slot *s, unsigned id)
 {
     unsigned char key[256];
     if (!s->t) return;
     make_key(s, id, id >> 2 & 1, key);
-    bool was = gomap_delete(s->m, key);
+    deleted(s, id, gomap_delete(s->m, key));
+}
+
+/* The model's side of a delete of key id that returned was. */
+static void deleted(struct slot *s, unsigned id, bool was)
+{
     CHECK(was == (s->m && s->present[id]), "delete of key %u returned %d", id, was);
     if (was) { s->present[id] = 0; s->count--; }
     for (int i = 0; i < 2; i++) s->iters[i].must[id] = s->iters[i].seen[id] = 0;
@@ -366,6 +382,72 @@ static void op_paused(struct slot *s, struct input *in)
     for (unsigned i = 0; i < n % 16 + 1 && iter_step(s, is, &id); i++) {}
 }
 
+/* A key that lies in the map's own storage, as Go's m[m[k]] = v or delete(m, k)
+ * with k from a range loop: the key given to assign, delete or access is an
+ * iterator's key slot, or a value slot that holds another key's bytes (a string
+ * key: its bytes).  A growth step inside the call may move or free that storage,
+ * so the runtime must have read the key before (runtime/key-in-map.c). */
+static void op_key_in_map(struct slot *s, struct input *in)
+{
+    unsigned sel = byte(in), id = u16(in), holder = NID;
+    const gomap_type *t = s->t;
+    unsigned char buf[256];
+    gostring g;
+    const void *key;
+    if (!s->m || s->count == 0) return;
+    bool str = t->flags & GOMAP_TF_STRKEY;
+    id &= id_mask(s);
+    if (sel & 1) {                                       /* an iterator's key slot */
+        gomap_iter it;
+        void *k, *v;
+        key = NULL;
+        gomap_iter_init(&it, s->m);
+        for (unsigned i = 0; i <= sel >> 5 && gomap_iter_next(&it, &k, &v); i++) key = k;
+        CHECK(key != NULL, "iteration of a map of %zu keys returned none", s->count);
+        id = key_id(s, key);
+    } else {                                             /* another key's value slot */
+        if (str ? strlens[id] > t->valsize : t->keysize > t->valsize) return;
+        for (holder = id; !s->present[holder]; holder = (holder + 1) & id_mask(s)) {}
+        make_key(s, holder, 0, buf);
+        void *p = gomap_access(s->m, buf);
+        CHECK(p != NULL, "present key %u not found", holder);
+        if (str) {
+            memcpy(p, strpool[0][id], strlens[id]);
+            g = (gostring){ p, strlens[id] };
+            key = &g;
+        } else {
+            make_key(s, id, 0, buf);
+            memcpy(p, buf, t->keysize);
+            key = p;
+        }
+        s->stamp[holder] = 0;                            /* clobbered: rewritten below */
+    }
+    switch (sel >> 1 & 3) {
+    case 0:      /* a borrowed string key must outlive the map: not one in a value slot */
+        if (holder == NID || !str || (t->flags & GOMAP_TF_STRCOPY)) {
+            assigned(s, id, gomap_assign(s->m, key));
+            break;
+        }
+        /* fall through */
+    case 1: {
+        void *p = gomap_access(s->m, key);
+        CHECK((p != NULL) == (s->present[id] != 0), "key %u found %d", id, p != NULL);
+        if (p) check_val(s, p, id);
+        break;
+    }
+    default:
+        deleted(s, id, gomap_delete(s->m, key));
+        break;
+    }
+    if (holder != NID && s->present[holder] && s->stamp[holder] == 0) {
+        make_key(s, holder, 0, buf);
+        void *p = gomap_access(s->m, buf);
+        CHECK(p != NULL, "present key %u not found", holder);
+        s->stamp[holder] = ++next_stamp;
+        write_val(s, p, s->stamp[holder]);
+    }
+}
+
 static void run(struct input *in)
 {
     while (more(in)) {
@@ -391,7 +473,10 @@ static void run(struct input *in)
             break;
         }
         case 14: if (byte(in) & 1) full_check(s); else op_paused(s, in); break;
-        default: op_access(s, u16(in) & (NID - 1) & (s->t ? id_mask(s) : 0)); break;
+        default:
+            if (byte(in) < 128) op_key_in_map(s, in);
+            else op_access(s, u16(in) & (NID - 1) & (s->t ? id_mask(s) : 0));
+            break;
         }
         if (s->t) op_len(s);
     }
