@@ -14,7 +14,10 @@
  *     store receiving it writes raw bytes (esc_store_raw, esc_raw; typed copies
  *     of raw memory are raw by the core's propagation); or
  *   - *exposes* the memory it reads (esc_expose) and carries nothing.
- * Integers are not followed through arithmetic, comparisons or calls.
+ * Integers are not followed through arithmetic, comparisons or calls; a pointer
+ * made from bytes that may be data is unknown instead (design.md "Pointers
+ * rebuilt from data": expr.c's cast, load_of and assign; a typed write of a
+ * declared data field or element, ce_declared_data_store, is not one).
  *
  * Locals: Clang has no SSA.  A scalar local whose address is never taken (nor
  * an asm operand, nor volatile) is what GCC makes an SSA name: reading it is no
@@ -1028,4 +1031,44 @@ bool ce_raw_store(ce_fn *fn, CXCursor lhs, CXCursor rhs, bool compound)
 {
     return ce_any_bytes(fn, lhs, true)
         || (!compound && ce_data_type(clang_getCursorType(lhs)) && ce_copied(fn, rhs, true));
+}
+
+bool ce_declared_data_store(ce_fn *fn, CXCursor e)
+{
+    CXTranslationUnit tu = fn->u->tu;
+    bool component = false;
+    if (!ce_data_type(clang_getCursorType(e)) || may_alias(tu, clang_getCursorType(e)))
+        return false;
+    for (int guard = 0; guard < 256; guard++) {
+        CXCursor k[2], arr;
+        e = ce_strip_parens(e);
+        switch (clang_getCursorKind(e)) {
+        case CXCursor_MemberRefExpr: {
+            if (ce_children(e, k, 2) != 1)
+                return false;
+            CXType bt = clang_getCursorType(k[0]);
+            if (ce_type_is_pointer(bt)) {            /* p->f: a field of *p as declared */
+                CXType pt = clang_getPointeeType(clang_getCanonicalType(bt));
+                return !pointer_union(pt) && !may_alias(tu, pt) && !pointer_view(fn, k[0], pt, true);
+            }
+            if (pointer_union(bt) || may_alias(tu, bt))
+                return false;
+            e = k[0];
+            component = true;
+            break;
+        }
+        case CXCursor_ArraySubscriptExpr:           /* of a declared array; p[i] may be anywhere */
+            if (ce_children(e, k, 2) != 2 || !ce_is_implicit_cast(k[0], &arr)
+                || !ce_type_is_array(clang_getCursorType(arr)) || may_alias(tu, clang_getCursorType(arr)))
+                return false;
+            e = arr;
+            component = true;
+            break;
+        case CXCursor_DeclRefExpr:
+            return component;
+        default:
+            return false;
+        }
+    }
+    return false;
 }

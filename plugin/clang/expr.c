@@ -228,7 +228,11 @@ esc_loc ce_var_loc(ce_fn *fn, CXCursor decl)
     void **slot = ce_map_slot(fn->vars, decl, true);
     if (*slot)
         return (esc_loc)(intptr_t)*slot - 1;
-    void **param = clang_getCursorKind(decl) == CXCursor_ParmDecl
+    /* A data parameter carries no pointer we follow (the plugin's fe_ssa_loc):
+     * its own location, with nothing flowing in. */
+    bool data_parm = clang_getCursorKind(decl) == CXCursor_ParmDecl
+        && ce_data_type(clang_getCursorType(decl));
+    void **param = clang_getCursorKind(decl) == CXCursor_ParmDecl && !data_parm
         ? ce_map_slot(fn->u->params, decl, false) : NULL;
     if (param && !ce_written(fn, decl)) {     /* one value throughout: the parameter */
         *slot = *param;
@@ -243,7 +247,7 @@ esc_loc ce_var_loc(ce_fn *fn, CXCursor decl)
     *slot = (void *)(intptr_t)(l + 1);
     if (ce_has_union(clang_getCursorType(decl)))
         esc_raw(fn->ef, l);                  /* a union's members overlay its bytes */
-    if (parm) {
+    if (parm && !data_parm) {
         if (param)
             esc_param_home(fn->ef, (esc_loc)(intptr_t)*param - 1, l, pos);
         else
@@ -401,6 +405,8 @@ static void load_of(ce_fn *fn, CXCursor e, const ce_srcs *addr, ce_srcs *out)
 {
     if (!ce_data_type(clang_getCursorType(e))) {
         load(fn, addr, out);
+        if (ce_type_is_pointer(clang_getCursorType(e)) && ce_any_bytes(fn, e, false))
+            push_heap(fn, out);     /* a pointer read out of any bytes: maybe data's */
         return;
     }
     esc_loc heap = ce_heap(fn), copy = ce_copy_load(fn, e) ? ce_temp(fn, e) : ESC_NOLOC;
@@ -503,8 +509,8 @@ static void cast(ce_fn *fn, CXCursor e, CXCursor arg, ce_srcs *out)
         return;
     }
     ce_value(fn, arg, out);
-    if (!ce_type_is_pointer(from) && ce_type_is_pointer(to) && !ce_copied(fn, arg, true))
-        push_heap(fn, out);                 /* not the end of a copy: unknown */
+    if (!ce_type_is_pointer(from) && ce_type_is_pointer(to))
+        push_heap(fn, out);                 /* any integer's, a copy's too: unknown */
 }
 
 /* The only expression child of E (a va_arg also names its type: a TypeRef). */
@@ -624,15 +630,26 @@ static void assign(ce_fn *fn, CXCursor e, CXCursor lhs, CXCursor rhs, bool compo
     esc_pos pos;
     ce_binary_op_at(fn->u->tu, e, &pos);      /* GCC's position: the operator */
     const char *why = ce_arrival(rhs, &pos);
-    if (compound && ce_data_type(clang_getCursorType(lhs))) {
+    bool raw = ce_raw_store(fn, lhs, rhs, compound), data = ce_data_type(clang_getCursorType(lhs));
+    if (compound && data) {
         ce_srcs old = { 0 };               /* x op= v reads x: data, nothing */
         load_of(fn, lhs, &addr, &old);
         VFREE(old);
         val.n = 0;
-        if (ce_raw_store(fn, lhs, rhs, compound))
+    }
+    /* Data written where a pointer's bytes may be read back as a pointer: an
+     * integer may carry any exposed address (TS 6010), an unknown pointer. */
+    if (raw && data && val.n == 0) {
+        if (ce_declared_data_store(fn, lhs))
+            raw = false;                    /* data into declared data */
+        else
+            push_heap(fn, &val);
+    }
+    if (compound && data) {
+        if (raw)
             ce_store_to(fn, &addr, &val, true, e, pos, why);
     } else {
-        ce_store_to(fn, &addr, &val, ce_raw_store(fn, lhs, rhs, compound), e, pos, why);
+        ce_store_to(fn, &addr, &val, raw, e, pos, why);
         if (compound)
             load_of(fn, lhs, &addr, out);
     }

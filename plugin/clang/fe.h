@@ -178,6 +178,10 @@ bool ce_any_bytes(ce_fn *fn, CXCursor e, bool store);
 bool ce_copied(ce_fn *fn, CXCursor e, bool raw);
 /* Does LHS = RHS (LHS op= RHS) write raw bytes? */
 bool ce_raw_store(ce_fn *fn, CXCursor lhs, CXCursor rhs, bool compound);
+/* Is the store LHS a typed write of a declared data field or element (`s.n`,
+ * `p->name[i]`, `buf[i]`)?  Data written there lands in data, not in a
+ * pointer's bytes (the plugin's fe_declared_data_store). */
+bool ce_declared_data_store(ce_fn *fn, CXCursor lhs);
 void ce_expose_free(ce_fn *fn);
 /* An aggregate lvalue passed by value or returned: a typed exposure (expr.c). */
 void ce_expose_aggregate(ce_fn *fn, CXCursor e);

@@ -235,7 +235,8 @@ typedef enum esc_libc_kind {
     ESC_LIBC_COPY,          /* *arg0 <- *arg1, result = arg0 (memcpy, strcpy) */
     ESC_LIBC_BCOPY,         /* *arg1 <- *arg0 (bcopy) */
     ESC_LIBC_RET_ARG0,      /* result points into arg0, keeps nothing (strchr) */
-    ESC_LIBC_VA,            /* va_start / va_end (va_copy is a COPY of the record) */
+    ESC_LIBC_VA,            /* va_start (*arg0 <- unknown) / va_end (va_copy is a
+                               COPY of the record) */
     ESC_LIBC_READS,         /* reads its pointer arguments' bytes as data, keeps
                                nothing (strlen, memcmp, strcmp): esc_expose(any) */
     ESC_LIBC_RET_ARG0_READS,/* RET_ARG0 whose search reads the bytes (strchr,
@@ -250,6 +251,8 @@ typedef enum esc_libc_kind {
     ESC_LIBC_REALLOC,       /* the result is arg0 or fresh memory holding a copy of
                                *arg0: result <- arg0 and unknown; *arg0 escapes */
     ESC_LIBC_ALLOC_OUT,     /* posix_memalign: *arg0 <- fresh memory (unknown) */
+    ESC_LIBC_FILL,          /* writes data bytes into *arg0, returns arg0 (memset):
+                               *arg0 <- unknown, raw */
 } esc_libc_kind;
 esc_libc_kind esc_known_libc(const char *name);
 /* Adds the edges of a call to a body-less library function of kind k (as the

@@ -47,9 +47,9 @@ static const struct {
     L("wcpcpy", ESC_LIBC_COPY),   L("wcpncpy", ESC_LIBC_COPY),  L("wcscat", ESC_LIBC_COPY),
     L("wcsncat", ESC_LIBC_COPY),
     L("bcopy", ESC_LIBC_BCOPY),
+    /* write data bytes into the first argument, return it */
+    L("memset", ESC_LIBC_FILL), L("memset_chk", ESC_LIBC_FILL), L("wmemset", ESC_LIBC_FILL),
     /* the result points into the first argument */
-    L("memset", ESC_LIBC_RET_ARG0), L("memset_chk", ESC_LIBC_RET_ARG0),
-    L("wmemset", ESC_LIBC_RET_ARG0),
     B("expect", ESC_LIBC_RET_ARG0),
     B("expect_with_probability", ESC_LIBC_RET_ARG0),
     B("assume_aligned", ESC_LIBC_RET_ARG0),
@@ -111,9 +111,9 @@ static const struct {
     B("prefetch", ESC_LIBC_KEEPS_NOTHING),
     B("stack_save", ESC_LIBC_KEEPS_NOTHING), B("stack_restore", ESC_LIBC_KEEPS_NOTHING),
     /* a va_list points to a record of pointers to the argument save areas:
-     * va_copy copies the record (*d <- *s), va_start/va_end move no pointer
-     * we model (the save areas hold the caller's variadic arguments, which
-     * escape at the call) */
+     * va_copy copies the record (*d <- *s), va_start writes it (pointers into
+     * the frame's save areas, which hold the caller's variadic arguments:
+     * unknown), va_end moves nothing */
     B("va_start", ESC_LIBC_VA), B("va_end", ESC_LIBC_VA), B("va_copy", ESC_LIBC_COPY),
 };
 
@@ -233,6 +233,17 @@ static void expose(const esc_callsite *cs, esc_loc l)
         esc_expose(cs->f, l, 1, true, cs->pos, "pointer bytes read as data");
 }
 
+/* *ptr written with data bytes (memset, a string formatted into it): an integer
+ * may carry any exposed address, so a pointer read back from there is unknown,
+ * and the memory is raw (docs/design.md "Pointers rebuilt from data"). */
+static void store_data(const esc_callsite *cs, esc_loc ptr)
+{
+    char why[300];
+    snprintf(why, sizeof why, "data written by %s", cs->name ? cs->name : "call");
+    if (ptr != ESC_NOLOC)
+        esc_store_raw(cs->f, ptr, esc_heap(cs->f->c), 0, cs->pos, why);
+}
+
 /* *ptr <- src, a pointer the function stores for the caller (strtol's end). */
 static void store_ptr(const esc_callsite *cs, esc_loc ptr, esc_loc src)
 {
@@ -263,6 +274,9 @@ static bool format_call(esc_callargs *a)
     if (f < 0 || f >= cs->nargs)
         return false;
     expose(cs, esc_call_arg(a, f));
+    const char *pf = strstr(cs->name, "printf");
+    if (f > 0 && pf && pf > cs->name && (pf[-1] == 's' || pf[-1] == 'n'))
+        store_data(cs, esc_call_arg(a, 0));         /* s(n)printf's destination */
     int n = cs->nargs - f - 1;
     bool *str = esc_xmalloc(sizeof *str * (size_t)(n > 0 ? n : 1));
     /* %s reads and keeps nothing, unless the unit installs its own conversions */
@@ -331,8 +345,16 @@ bool esc_libc_call(const esc_callsite *cs, esc_libc_kind kind)
     case ESC_LIBC_RET_ARG0:
         result(cs, esc_call_arg(&a, 0));            /* a pointer into arg 0 */
         return true;
-    case ESC_LIBC_VA:
-        return true;        /* va_list contents are the caller's: unknown already */
+    case ESC_LIBC_VA:       /* va_start fills the record; va_end moves nothing */
+        if (cs->name && strstr(cs->name, "va_start"))
+            store_ptr(cs, esc_call_arg(&a, 0), unknown);
+        return true;
+    case ESC_LIBC_FILL: {
+        esc_loc dst = esc_call_arg(&a, 0);
+        store_data(cs, dst);
+        result(cs, dst);
+        return true;
+    }
     case ESC_LIBC_FORMAT:
         return format_call(&a);
     case ESC_LIBC_STRTO: {

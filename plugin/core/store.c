@@ -15,8 +15,10 @@
  *     escaped memory, anything a front end flows from esc_heap()), a parameter
  *     (the caller chose it: this is Go's `*p = x`, x leaks to the heap), the
  *     result of a call (unless the trusted callee's result is closed: only its
- *     parameters, see summary.c), a location marked ext (below); or when the walk
- *     reaches a heap location at all, or needs more than 30 derefs;
+ *     parameters, see summary.c), a location marked ext (below), raw memory
+ *     (below: a pointer read out of bytes that may have been written as data
+ *     is rebuilt from an integer); or when the walk reaches a heap location at
+ *     all, or needs more than 30 derefs;
  *   - a pointer with no pointee yet waits: a store resolved later may give it
  *     one; at the fixpoint, one that still points nowhere is UNKNOWN too (its
  *     value comes from something the front end did not describe);
@@ -145,9 +147,13 @@ static uint32_t *smask(esc_ctx *c, int l, unsigned gen)
     return &L->smask;
 }
 
+/* A value the function does not see: the heap's, a call's or unknown code's
+ * (opaque, ext), or one read out of raw memory, whose bytes may have been
+ * written as data: an integer may carry any exposed address (TS 6010), and
+ * exposed memory is the heap's. */
 static bool unseen_value(const location *L)
 {
-    return L->role == ROLE_HEAP || L->opaque || L->ext;
+    return L->role == ROLE_HEAP || L->opaque || L->ext || L->raw;
 }
 
 static bool unseen(solver *s)

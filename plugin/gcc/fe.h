@@ -103,6 +103,17 @@ struct fe_unit {
 /* The esc_func of the function a call to DECL runs (creating a body-less one,
  * with parameters from FNTYPE, when the unit has no body for it). */
 esc_func *fe_func_for(fe_unit *u, tree decl, tree fntype);
+/* The function of this unit that DECL's symbol names when an asm label renamed
+ * it, or NULL (unit.cc). */
+cgraph_node *fe_renamed_body(tree decl);
+/* The analysed body that surely runs for DECL (no ifunc, not weak or
+ * interposable), or NULL (unit.cc). */
+esc_func *fe_body_here(fe_unit *u, tree decl);
+/* Does the ifunc DECL's resolver return only addresses of functions with a
+ * body here, which its noescape promises are checked against (promises.cc)? */
+bool fe_resolver_checked(fe_unit *u, tree decl);
+/* Does the function type promise noescape for some parameter? */
+bool fe_promises_any(tree fntype);
 
 /* ---- one function being translated (translate.cc) -------------------------- */
 struct fe_src { esc_loc loc; int derefs; };   /* value = (derefs) loc */
@@ -156,6 +167,9 @@ bool fe_data_type(tree type);
 /* May the access REF read (STORE: write) any object's bytes (character type,
  * may_alias, union member, ref-all, a piece, punned, -fno-strict-aliasing)? */
 bool fe_any_bytes(tree ref, bool store);
+/* Is the store LHS a typed write of a declared data field or element (data
+ * lands in data, not in a pointer's bytes)? */
+bool fe_declared_data_store(tree lhs);
 /* A union one of whose members can hold a pointer (narrow.cc). */
 bool fe_pointer_union(tree type);
 /* Is every use of SSA the stored value of a store (through copies, PHIs and

@@ -21,6 +21,12 @@
  *     explicit -fno-strict-aliasing) exposes at once;
  *   - a piece of an SSA value (BIT_FIELD_REF, VIEW_CONVERT_EXPR of an SSA
  *     name) that is not a copy makes the value escape.
+ *
+ * The other direction ("Pointers rebuilt from data"): an integer may carry any
+ * exposed address, so a pointer made from bytes that may be data is unknown
+ * (translate.cc): a data store through an lvalue that may write a pointer's
+ * bytes stores an unknown pointer, unless it is a typed write of a declared
+ * data field or element (fe_declared_data_store).
  */
 #include "fe.h"
 
@@ -47,9 +53,14 @@ static bool char_type(tree type)
     return t == char_type_node || t == signed_char_type_node || t == unsigned_char_type_node;
 }
 
+static bool may_alias_type_attr(tree type)
+{
+    return type && lookup_attribute("may_alias", TYPE_ATTRIBUTES(type));
+}
+
 static bool may_alias_type(tree type)
 {
-    return type && (char_type(type) || lookup_attribute("may_alias", TYPE_ATTRIBUTES(type)));
+    return type && (char_type(type) || may_alias_type_attr(type));
 }
 
 /* Can an object of TYPE hold a pointer?  A union can when one of its members
@@ -153,6 +164,56 @@ bool fe_any_bytes(tree ref, bool store)
     return punned_pointer(p, TREE_TYPE(t), 8, store);
 }
 
+/* The object whose address P is, through SSA copies, conversions and offsets
+ * (DEPTH steps), or NULL where P comes from elsewhere (a load, a parameter). */
+static tree addr_origin(tree p, int depth)
+{
+    for (; depth >= 0; depth--) {
+        if (TREE_CODE(p) == ADDR_EXPR)
+            return get_base_address(TREE_OPERAND(p, 0));
+        if (TREE_CODE(p) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF(p))
+            return NULL_TREE;
+        gassign *d = dyn_cast<gassign *>(SSA_NAME_DEF_STMT(p));
+        if (!d)
+            return NULL_TREE;
+        enum tree_code code = gimple_assign_rhs_code(d);
+        if (code != SSA_NAME && code != ADDR_EXPR && !CONVERT_EXPR_CODE_P(code)
+            && code != POINTER_PLUS_EXPR)
+            return NULL_TREE;
+        p = gimple_assign_rhs1(d);
+    }
+    return NULL_TREE;
+}
+
+/* Is the store LHS a typed write of a declared data member or element (`s.n`,
+ * `p->name[i]`, `buf[i]`): fields and elements of their declared type, no union
+ * that can hold a pointer, no piece, no may_alias, no ref-all or punned base?
+ * Data written there lands in data, never in a pointer's bytes, whatever
+ * fe_any_bytes says of its character type (or of -fno-strict-aliasing); a
+ * pointer later read from those bytes is a punned read (load in translate.cc). */
+bool fe_declared_data_store(tree lhs)
+{
+    if (!fe_data_type(TREE_TYPE(lhs)) || !handled_component_p(lhs))
+        return false;
+    tree t = lhs;
+    for (; handled_component_p(t); t = TREE_OPERAND(t, 0)) {
+        enum tree_code code = TREE_CODE(t);
+        if ((code != COMPONENT_REF && code != ARRAY_REF) || may_alias_type_attr(TREE_TYPE(t))
+            || fe_pointer_union(TREE_TYPE(TREE_OPERAND(t, 0))))
+            return false;
+    }
+    if (DECL_P(t))
+        return !may_alias_type_attr(TREE_TYPE(t));
+    if (TREE_CODE(t) != MEM_REF)
+        return false;
+    tree alias = TREE_TYPE(TREE_OPERAND(t, 1)), p = TREE_OPERAND(t, 0);
+    if (TYPE_REF_CAN_ALIAS_ALL(alias) || may_alias_type_attr(TREE_TYPE(alias))
+        || may_alias_type_attr(TREE_TYPE(t)))
+        return false;
+    tree base = addr_origin(p, 8);      /* the object: only where it is known */
+    return base && strip_arrays(TREE_TYPE(base)) == strip_arrays(TREE_TYPE(t));
+}
+
 /* Does SSA appear in the tree T (an lvalue's address computation)? */
 static tree find_ssa(tree *tp, int *walk_subtrees, void *data)
 {
@@ -229,9 +290,10 @@ static bool copy_context(gimple *st, tree op)
 /* Does the data value V (an SSA name) hold a copy of any object's bytes:
  * defined, through SSA copies and same-size conversions, by an any-bytes data
  * load (fe_any_bytes) that is a copy (fe_copy_only)?  Its stores then write
- * raw bytes, and converting it to a pointer ends the copy (no unknown
- * pointer).  A typed copy needs neither: the core adds its flow only from raw
- * memory (esc_copy), and copies of raw contents are raw (store.c). */
+ * raw bytes (converted to a pointer it is unknown, as any integer is: the
+ * bytes copied may be data).  A typed copy needs no raw store: the core adds
+ * its flow only from raw memory (esc_copy), and copies of raw contents are
+ * raw (store.c). */
 static bool copied_rec(tree v, hash_set<tree> *seen)
 {
     for (int depth = 0; depth < 16 && TREE_CODE(v) == SSA_NAME; depth++) {

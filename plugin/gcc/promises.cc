@@ -13,10 +13,17 @@
  *     since GCC drops conversions between function pointer types; back through
  *     SSA copies and PHIs, as for `x ? f : g`) or in a static initializer (the
  *     type of the field, element or variable).
+ *     Also: stored by an __atomic_* / __sync_* builtin into such a pointer
+ *     (GCC passes the address as an integer), passed to an unprototyped call
+ *     whose definition's parameter has that type, a nested function through
+ *     its trampoline (every function put in one in that body);
+ *   - a declaration naming another function's symbol: an asm label (the
+ *     function it names), an ifunc (every function its resolver returns).
  * unit.cc marks those parameters esc_param_promised; the core then reports a
  * leaking one like a parameter declared noescape.  Not seen: a function's
  * address that reaches such a pointer through a variable of another type
- * (void *, a pointer type without the attribute) or through another unit.
+ * (void *, a pointer type without the attribute) or through another unit, and
+ * symbols bound outside C (toplevel asm `.set`/`.symver`, linker options).
  */
 #include "fe.h"
 
@@ -35,6 +42,11 @@ static bool promises_any(tree fntype)
 }
 
 /* At PLUGIN_FINISH_DECL: kept for the pass (one entry per declaration). */
+bool fe_promises_any(tree fntype)
+{
+    return promises_any(fntype);
+}
+
 static void record(tree fndecl, tree fntype)
 {
     if (promises_any(fntype))
@@ -54,6 +66,24 @@ static bool is_conversion(tree v)
 }
 
 static void apply(fe_unit *u, tree fndecl, tree fntype);
+
+static function *cur_fun;              /* the body fe_collect_promises is scanning */
+static void note_value_1(fe_unit *u, tree v, tree type, int *budget);
+
+/* A nested function's trampoline (__builtin_adjust_trampoline): the functions
+ * __builtin_init_trampoline puts in the trampolines of the body scanned (all of
+ * them: which trampoline is which is not followed). */
+static void note_trampolines(fe_unit *u, tree type, int *budget)
+{
+    basic_block bb;
+    if (!cur_fun || !cur_fun->cfg)
+        return;
+    FOR_EACH_BB_FN(bb, cur_fun)
+        for (gimple_stmt_iterator si = gsi_start_bb(bb); !gsi_end_p(si); gsi_next(&si))
+            if (gcall *c = dyn_cast<gcall *>(gsi_stmt(si)))
+                if (gimple_call_builtin_p(c, BUILT_IN_INIT_TRAMPOLINE) && gimple_call_num_args(c) > 1)
+                    note_value_1(u, gimple_call_arg(c, 1), type, budget);
+}
 
 /* TYPE: a pointer to a function type the value of V is viewed as. */
 static void note_type(fe_unit *u, tree fndecl, tree type)
@@ -77,6 +107,9 @@ static void note_value_1(fe_unit *u, tree v, tree type, int *budget)
         } else if (gphi *p = d ? dyn_cast<gphi *>(d) : NULL) {
             for (unsigned i = 0; i < gimple_phi_num_args(p); i++)
                 note_value_1(u, gimple_phi_arg_def(p, i), type, budget);
+        } else if (gcall *c = d ? dyn_cast<gcall *>(d) : NULL) {
+            if (gimple_call_builtin_p(c, BUILT_IN_ADJUST_TRAMPOLINE))
+                note_trampolines(u, type, budget);
         }
         return;
     }
@@ -120,6 +153,31 @@ static void note_init(fe_unit *u, tree init, tree type)
     }
 }
 
+/* The type of the object an __atomic_* / __sync_* builtin stores its value
+ * arguments into (GCC passes them as integers), or NULL for other calls. */
+static tree atomic_object(gcall *c)
+{
+    tree callee = gimple_call_fndecl(c);
+    if (!callee || !fndecl_built_in_p(callee, BUILT_IN_NORMAL) || !DECL_NAME(callee)
+        || gimple_call_num_args(c) < 2)
+        return NULL_TREE;
+    const char *name = IDENTIFIER_POINTER(DECL_NAME(callee));
+    if (strncmp(name, "__atomic_", 9) && strncmp(name, "__sync_", 7))
+        return NULL_TREE;
+    tree p = gimple_call_arg(c, 0);
+    for (int i = 0; i < 8 && TREE_CODE(p) == SSA_NAME && !SSA_NAME_IS_DEFAULT_DEF(p); i++) {
+        gassign *d = dyn_cast<gassign *>(SSA_NAME_DEF_STMT(p));
+        if (!d || !(gimple_assign_single_p(d) || CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(d))))
+            break;
+        p = gimple_assign_rhs1(d);
+    }
+    while (is_conversion(p))
+        p = TREE_OPERAND(p, 0);
+    if (TREE_CODE(p) == ADDR_EXPR)
+        return TREE_TYPE(TREE_OPERAND(p, 0));
+    return POINTER_TYPE_P(TREE_TYPE(p)) ? TREE_TYPE(TREE_TYPE(p)) : NULL_TREE;
+}
+
 static void note_stmt(fe_unit *u, tree fndecl, gimple *s)
 {
     if (gassign *a = dyn_cast<gassign *>(s)) {
@@ -129,15 +187,22 @@ static void note_stmt(fe_unit *u, tree fndecl, gimple *s)
             note_init(u, rhs, TREE_TYPE(lhs));
     } else if (gcall *c = dyn_cast<gcall *>(s)) {
         tree fntype = gimple_call_fntype(c);
+        tree callee = gimple_call_fndecl(c);
         tree a = fntype ? TYPE_ARG_TYPES(fntype) : NULL_TREE;
+        /* an unprototyped call (`void run();`): the definition's parameters */
+        tree parm = !a && callee && !fndecl_built_in_p(callee) ? DECL_ARGUMENTS(callee) : NULL_TREE;
+        tree obj = atomic_object(c);
         for (unsigned i = 0; i < gimple_call_num_args(c); i++) {
-            tree at = a && a != void_list_node ? TREE_VALUE(a) : NULL_TREE;
+            tree at = a && a != void_list_node ? TREE_VALUE(a) : parm ? TREE_TYPE(parm) : NULL_TREE;
+            if (obj && i > 0)           /* __atomic_store_n(&hook, f): stored into hook */
+                at = obj;
             note_value(u, gimple_call_arg(c, i), at);
             if (a && a != void_list_node)
                 a = TREE_CHAIN(a);
+            if (parm)
+                parm = DECL_CHAIN(parm);
         }
         tree fn = gimple_call_fn(c);     /* ((visit_fn)keep)(m): called as that type */
-        tree callee = gimple_call_fndecl(c);
         if (fn && fntype && callee && fntype != TREE_TYPE(callee) && promises_any(fntype))
             apply(u, callee, fntype);
     } else if (greturn *r = dyn_cast<greturn *>(s)) {
@@ -149,12 +214,79 @@ static void note_stmt(fe_unit *u, tree fndecl, gimple *s)
     }
 }
 
+/* Is every value V may be (through SSA copies, conversions and PHIs) the
+ * address of a function with a body here? */
+static bool only_functions(fe_unit *u, tree v, int *budget)
+{
+    if (!v || --*budget < 0)
+        return false;
+    if (TREE_CODE(v) == SSA_NAME) {
+        gimple *d = SSA_NAME_DEF_STMT(v);
+        if (gassign *a = d ? dyn_cast<gassign *>(d) : NULL)
+            return (gimple_assign_single_p(a) || CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(a)))
+                && only_functions(u, gimple_assign_rhs1(a), budget);
+        if (gphi *p = d ? dyn_cast<gphi *>(d) : NULL) {
+            for (unsigned i = 0; i < gimple_phi_num_args(p); i++)
+                if (!only_functions(u, gimple_phi_arg_def(p, i), budget))
+                    return false;
+            return true;
+        }
+        return false;
+    }
+    while (is_conversion(v))
+        v = TREE_OPERAND(v, 0);
+    return TREE_CODE(v) == ADDR_EXPR && TREE_CODE(TREE_OPERAND(v, 0)) == FUNCTION_DECL
+        && fe_body_here(u, TREE_OPERAND(v, 0));     /* a body the promise is checked against */
+}
+
+bool fe_resolver_checked(fe_unit *u, tree decl)
+{
+    cgraph_node *node = cgraph_node::get(decl);
+    cgraph_node *r = node ? node->ultimate_alias_target() : NULL;
+    function *fun = r && r != node ? DECL_STRUCT_FUNCTION(r->decl) : NULL;
+    if (!fun || !fun->cfg)
+        return false;
+    basic_block bb;
+    int budget = 64;
+    FOR_EACH_BB_FN(bb, fun)
+        if (greturn *ret = safe_dyn_cast<greturn *>(last_stmt(bb)))
+            if (!only_functions(u, gimple_return_retval(ret), &budget))
+                return false;
+    return true;
+}
+
+/* An ifunc's promise holds for every function its resolver returns. */
+static void apply_resolved(fe_unit *u, cgraph_node *resolver, tree fntype)
+{
+    static int depth;                   /* resolvers returning ifuncs, maybe in a cycle */
+    function *fun = DECL_STRUCT_FUNCTION(resolver->decl);
+    if (!fun || !fun->cfg || depth > 8)
+        return;
+    depth++;
+    tree ptype = build_pointer_type(fntype);
+    basic_block bb;
+    FOR_EACH_BB_FN(bb, fun)
+        if (greturn *r = safe_dyn_cast<greturn *>(last_stmt(bb))) {
+            int budget = 64;
+            note_value_1(u, gimple_return_retval(r), ptype, &budget);
+        }
+    depth--;
+}
+
 static void apply(fe_unit *u, tree fndecl, tree fntype)
 {
     tree target = fndecl;
-    if (cgraph_node *node = cgraph_node::get(fndecl))
-        if (cgraph_node *t = node->ultimate_alias_target())
+    cgraph_node *node = cgraph_node::get(fndecl);
+    if (node)
+        if (cgraph_node *t = node->ultimate_alias_target()) {
+            if (node->ifunc_resolver && t != node) {
+                apply_resolved(u, t, fntype);
+                return;
+            }
             target = t->decl;
+        }
+    if (cgraph_node *r = fe_renamed_body(fndecl))
+        target = r->decl;           /* a declaration renamed to a function here */
     esc_func **f = u->funcs->get(target);
     if (!f || !FUNC_OR_METHOD_TYPE_P(fntype))
         return;
@@ -168,7 +300,7 @@ void fe_collect_promises(fe_unit *u)
 {
     cgraph_node *node;
     FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node) {
-        function *fun = DECL_STRUCT_FUNCTION(node->decl);
+        function *fun = cur_fun = DECL_STRUCT_FUNCTION(node->decl);
         if (promises_any(TREE_TYPE(node->decl)))
             apply(u, node->decl, TREE_TYPE(node->decl));
         if (!fun || !fun->cfg)
@@ -181,6 +313,7 @@ void fe_collect_promises(fe_unit *u)
                 note_stmt(u, node->decl, gsi_stmt(si));
         }
     }
+    cur_fun = NULL;
     varpool_node *v;
     FOR_EACH_VARIABLE(v)
         note_init(u, DECL_INITIAL(v->decl), TREE_TYPE(v->decl));

@@ -30,7 +30,9 @@
  * which GCC would drop before the pass runs: their declarations get
  * DECL_PRESERVE_P when they are seen, and lose it (and cgraph's force_output)
  * at the end of the pass, so that the later removal of unreachable functions
- * drops the ones no rewrite called.
+ * drops the ones no rewrite called.  Not under -fgnu-tm, whose passes refuse
+ * the always_inline helpers of a static function kept that way (GCC's own
+ * error with -fkeep-static-functions as well): the runtime entry points only.
  */
 #include "fe.h"
 #include "varasm.h"      /* decl_replaceable_p */
@@ -79,6 +81,10 @@ void fe_note_fast_decl(tree decl)
             || count_params(TREE_TYPE(decl)) != fast_names[id].nargs)
             return;
         if (is_small(id) ? TREE_PUBLIC(decl) : !fe_is_gomap_fn(decl, fast_names[id].name))
+            return;
+        /* -fgnu-tm: GCC's transactional memory passes refuse always_inline
+         * callees in static functions kept this way; no inline paths then. */
+        if (is_small(id) && flag_tm)
             return;
         if (!fe_fast_decls)
             fe_fast_decls = make_tree_vec(NFAST);

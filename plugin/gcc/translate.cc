@@ -60,8 +60,14 @@ esc_loc fe_ssa_loc(fe_fn *fn, tree ssa)
     tree var = SSA_NAME_VAR(ssa);
     esc_loc l;
     esc_loc *param = var && TREE_CODE(var) == PARM_DECL ? fn->u->params->get(var) : NULL;
-    if (SSA_NAME_IS_DEFAULT_DEF(ssa) && param) {
+    if (SSA_NAME_IS_DEFAULT_DEF(ssa) && param && !fe_data_type(TREE_TYPE(ssa))) {
         l = *param;
+    } else if (SSA_NAME_IS_DEFAULT_DEF(ssa) && param) {
+        /* A data parameter carries no pointer we follow: the caller's integer
+         * was exposed when it was made (a pointer's bytes read as data, a
+         * conversion), and a pointer rebuilt from it is unknown. */
+        l = esc_loc_new(fn->ef, ESC_LOC_VALUE, user_name(var), fe_pos(DECL_SOURCE_LOCATION(var)),
+                        fe_ssa_depth(ssa));
     } else {
         gimple *def = SSA_NAME_IS_DEFAULT_DEF(ssa) ? NULL : SSA_NAME_DEF_STMT(ssa);
         esc_pos pos = def ? fe_stmt_pos(def) : fe_pos(var ? DECL_SOURCE_LOCATION(var)
@@ -209,10 +215,12 @@ static void load(fe_fn *fn, tree ref, fe_srcs *out)
         return;
     }
     push(out, m.loc, m.derefs);
+    if (POINTER_TYPE_P(TREE_TYPE(ref)) && memory_ref_p(ref) && fe_any_bytes(ref, false))
+        push(out, fe_heap(fn), 0);      /* a pointer read out of any bytes: maybe data's */
     tree p, t = fe_ref_base(ref, &p);
     if (!p && TREE_CODE(t) == SSA_NAME && !POINTER_TYPE_P(TREE_TYPE(t))
-        && POINTER_TYPE_P(TREE_TYPE(ref)) && !fe_copied_bytes(t))
-        push(out, fe_heap(fn), 0);      /* VIEW_CONVERT_EXPR<T *>(integer) */
+        && POINTER_TYPE_P(TREE_TYPE(ref)))
+        push(out, fe_heap(fn), 0);      /* VIEW_CONVERT_EXPR<T *>(integer): unknown */
 }
 
 void fe_expose_aggregate(fe_fn *fn, tree op, gimple *stmt)
@@ -266,6 +274,10 @@ void fe_operand(fe_fn *fn, tree op, fe_srcs *out)
         return;
     default:
         break;
+    }
+    if (TREE_CODE(op) == INTEGER_CST && POINTER_TYPE_P(TREE_TYPE(op)) && !integer_zerop(op)) {
+        push(out, fe_heap(fn), 0);      /* (T *)0x20000000, folded: an integer's address */
+        return;
     }
     if (CONSTANT_CLASS_P(op) || TREE_CODE(op) == CONST_DECL)
         return;
@@ -431,9 +443,11 @@ static void translate_assign(fe_fn *fn, gassign *s)
             }
         } else if (CONVERT_EXPR_CODE_P(code) && !POINTER_TYPE_P(TREE_TYPE(rhs1))
                    && POINTER_TYPE_P(TREE_TYPE(lhs))) {
-            fe_operand(fn, rhs1, &srcs);        /* the end of a copy, or unknown */
-            if (!fe_copied_bytes(rhs1))
-                push(&srcs, fe_heap(fn), 0);
+            /* An integer may carry any exposed address (TS 6010), even when
+             * it holds a copy of a pointer's bytes: what the copy read may
+             * be data.  Unknown, and the copy's own flows. */
+            fe_operand(fn, rhs1, &srcs);
+            push(&srcs, fe_heap(fn), 0);
         } else if (!data || (CONVERT_EXPR_CODE_P(code)
                              && same_size_types(TREE_TYPE(lhs), TREE_TYPE(rhs1)))) {
             fe_operand(fn, rhs1, &srcs);        /* a pointer's, or a copy's */
@@ -450,7 +464,14 @@ static void translate_assign(fe_fn *fn, gassign *s)
         fe_unmodelled(fn, s, "unmodelled");
         return;
     }
-    fe_assign(fn, lhs, srcs, s, "assign", raw_store(lhs, rhs1));
+    /* Data written where a pointer's bytes may be read back as a pointer (a
+     * pun, a union, bytes of a pointer object): an integer may carry any
+     * exposed address (TS 6010), so the memory holds an unknown pointer, and
+     * is raw. */
+    bool raw = raw_store(lhs, rhs1);
+    if (raw && data && srcs.is_empty() && !fe_declared_data_store(lhs))
+        push(&srcs, fe_heap(fn), 0);
+    fe_assign(fn, lhs, srcs, s, "assign", raw);
 }
 
 static void translate_return(fe_fn *fn, greturn *s)

@@ -93,7 +93,7 @@ static void register_defined(fe_unit *u, cgraph_node *node)
 /* A callee the unit has no (trustworthy) body for: parameters from its type, so
  * that noescape parameters keep nothing; an unprototyped one has none, so every
  * argument escapes as a vararg. */
-static esc_func *register_external(fe_unit *u, tree decl)
+static esc_func *register_external(fe_unit *u, tree decl, bool promises)
 {
     esc_func *f = esc_func_new(u->ctx, decl_name(decl), fe_pos(DECL_SOURCE_LOCATION(decl)),
                                false, false);
@@ -106,11 +106,14 @@ static esc_func *register_external(fe_unit *u, tree decl)
         noescape.safe_grow(n, true);
         fe_params_noescape(decl, type, n, noescape.address());
         for (unsigned i = 0; i < n; i++)
-            esc_param(f, (int)i, "", fe_pos(DECL_SOURCE_LOCATION(decl)), false, noescape[i]);
+            esc_param(f, (int)i, "", fe_pos(DECL_SOURCE_LOCATION(decl)), false,
+                      promises && noescape[i]);
     }
     u->funcs->put(decl, f);
     return f;
 }
+
+static bool analysable(cgraph_node *node);
 
 esc_func *fe_func_for(fe_unit *u, tree decl, tree)
 {
@@ -124,7 +127,53 @@ esc_func *fe_func_for(fe_unit *u, tree decl, tree)
     }
     if (esc_func **f = u->funcs->get(decl))
         return *f;
-    return register_external(u, decl);
+    /* A declaration naming another function's symbol (`__asm__("impl")`) calls
+     * that function: its body's summary when the unit has it and the
+     * declaration promises nothing; its promises, which are checked against
+     * that body (promises.cc), when it has it; none otherwise.  An ifunc's
+     * promises hold when its resolver returns only addresses of functions
+     * with a body here, each checked. */
+    cgraph_node *renamed = fe_renamed_body(decl);
+    esc_func *body = renamed ? fe_body_here(u, renamed->decl) : NULL;
+    if (body && !fe_promises_any(TREE_TYPE(decl)))
+        return body;
+    bool checked = renamed ? body != NULL
+                 : !(node && node->ifunc_resolver) || fe_resolver_checked(u, decl);
+    return register_external(u, decl, checked);
+}
+
+/* The analysed body that runs for DECL, when this unit has it for sure: no
+ * ifunc on the way, not weak or interposable (another unit's definition may be
+ * the one that runs), a body translated here; NULL otherwise. */
+esc_func *fe_body_here(fe_unit *u, tree decl)
+{
+    cgraph_node *n = cgraph_node::get(decl);
+    if (!n)
+        return NULL;
+    symtab_node *s = n;
+    for (int i = 0; i < 64 && s && s->alias; i++, s = s->get_alias_target())
+        if (s->ifunc_resolver)
+            return NULL;
+    enum availability avail = AVAIL_NOT_AVAILABLE;
+    cgraph_node *t = n->ultimate_alias_target(&avail);
+    if (!t || t->ifunc_resolver || avail < AVAIL_AVAILABLE || DECL_WEAK(t->decl) || !analysable(t))
+        return NULL;
+    esc_func **f = u->funcs->get(t->decl);
+    return f ? *f : NULL;
+}
+
+/* The function defined in this unit that DECL's symbol names when the user
+ * renamed it with an asm label, or NULL. */
+cgraph_node *fe_renamed_body(tree decl)
+{
+    if (!DECL_ASSEMBLER_NAME_SET_P(decl))
+        return NULL;
+    for (symtab_node *n = symtab_node::get_for_asmname(DECL_ASSEMBLER_NAME_RAW(decl)); n;
+         n = n->next_sharing_asm_name)
+        if (cgraph_node *c = dyn_cast<cgraph_node *>(n))
+            if (c->decl != decl && c->definition)
+                return c;
+    return NULL;
 }
 
 static bool analysable(cgraph_node *node)

@@ -34,11 +34,20 @@ the local variants keep the stack placement reachable.
             or a value slot of one, or of itself; the caller reads it back out
   fnpromise a call through a pointer whose parameter is noescape: the callee points
             the caller's box at a global, or reads the handle's bytes as an integer
+  databytes a local pointer aimed at a local gets a global's address (out) or another
+            local's written as data (a union's integer, memcpy from an integer array,
+            byte by byte, a may_alias integer store, memset, snprintf), or is rebuilt from an integer
+            holding copied bytes (a conversion, a PHI), or is read through a may_alias
+            view of an integer field; the maker stores its map through it
+  renamed   a call through a declaration naming another function's symbol: an asm
+            label, or an ifunc whose resolver returns the implementation, which keeps
+            the map in a global (out) or only reads it (local)
 """
 
 FAMILIES = ["swap", "iterjob", "byteview", "forward", "inline", "noescape", "valist",
-            "libname", "printfhook", "rawout", "ctorinner", "fnpromise"]
-FAMILY_WEIGHTS = [3, 2, 5, 1, 1, 1, 1, 1, 1, 1, 1, 1]
+            "libname", "printfhook", "rawout", "ctorinner", "fnpromise", "databytes",
+            "renamed"]
+FAMILY_WEIGHTS = [3, 2, 5, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]
 NEW_SHARE = 0.35        # share of blocks from these families in the default distribution
 MM = "GOMAP_TYPE(int, gomap *)"
 PB = "sizeof(gomap *)"
@@ -73,6 +82,9 @@ DECLS = {
                   "static void (*volatile PF_FILL)(struct pbox *b __attribute__((noescape))) = pf_fill;",
                   "static uintptr_t (*volatile PF_READ)(const uintptr_t *p __attribute__((noescape))) = pf_read;"],
     "job": ["struct job { gomap_iter *it; gomap **mp; };"],
+    "databytes": ["typedef uintptr_t __attribute__((may_alias)) db_au;",
+                  "typedef gomap **__attribute__((may_alias)) db_ap;",
+                  "union dbpun { gomap **p; uintptr_t u; };", "static volatile int db_one = 1;"],
     "carry": ["struct carry { const unsigned char *p; size_t n; };"],
     "al16": ["struct __attribute__((may_alias)) al16 { uint16_t w[sizeof(gomap *) / 2]; };"],
     "perm": (["static const unsigned char perm[256] = {"]
@@ -549,9 +561,15 @@ class Families:
             head, val = [f"struct rawbox {x};", f"{fill}(&{x}.u);", f"{x}.m = NULL;"], f"{x}.u"
         else:
             head, val = [f"uintptr_t {x};", f"{fill}(&{x});"], x
+        return self.kept_as_int(ty, fn, mk, head, val, out)
+
+    def kept_as_int(self, ty, fn, mk, head, val, out):
+        """The maker's map is the integer `val` after `head`: out, the maker keeps it in a
+        uintptr_t global and the caller takes the map from there; local, the maker turns
+        it back into the map and frees it."""
         if not out:
-            self.maker(f"void {mk}(void)", head + [f"gomap *m = (gomap *)(void *){val};"]
-                       + self.local_tail(ty, "m"))
+            self.maker(f"void {mk}(void)", head + [f"gomap *m2 = (gomap *)(void *){val};"]
+                       + self.local_tail(ty, "m2"))
             return [f"{mk}();"]
         g, e = self.fresh("GR"), self.fresh("e")
         self.global_(f"uintptr_t {g}")
@@ -570,15 +588,7 @@ class Families:
                    ["struct { uintptr_t u; } t;", "memcpy(&t, &p->m, sizeof t);", "p->u = t.u;",
                     "p->m = NULL;"])
         head = self.maker_head(ty) + [f"struct rawbox {x};", f"{x}.m = m;", f"{mv}(&{x});"]
-        if not out:
-            self.maker(f"void {mk}(void)", head + [f"gomap *m2 = (gomap *)(void *){x}.u;"]
-                       + self.local_tail(ty, "m2"))
-            return [f"{mk}();"]
-        g, e = self.fresh("GR"), self.fresh("e")
-        self.global_(f"uintptr_t {g}")
-        self.maker(f"void {mk}(void)", head + [f"{g} = {x}.u;"])
-        return ([f"{mk}();", f"gomap *{e} = (gomap *)(void *){g};", f"{g} = 0;"]
-                + self.caller_tail(ty, fn, e))
+        return self.kept_as_int(ty, fn, mk, head, f"{x}.u", out)
 
     # ---- 4d. a helper's map holding another of its maps, read back by the caller -------
 
@@ -662,6 +672,84 @@ class Families:
             body = self.maker_head(ty) + ["uintptr_t w;", "memcpy(&w, &m, sizeof w);",
                                           "pf_kept = (const void *)PF_READ(&w);"]
         return self.kept_by(ty, fn, mk, body, "pf_kept", out)
+
+    # ---- 4f. pointers rebuilt from data ---------------------------------------------------
+
+    def f_databytes(self, ty, fn):
+        """The maker's `q` first points to its local `none`; then its bytes become the
+        address, written as data, of a global (out) or of the maker's `other` (local),
+        or a pointer is rebuilt from an integer holding copied bytes or read through a
+        may_alias view of an integer; the map is stored through it (PNVI-ae-udi: the
+        pointer may be any exposed object's, docs/design.md "Pointers rebuilt from
+        data")."""
+        out = self.chance(0.6)
+        how = self.pick(["union", "memcpy", "bytes", "mayalias", "conv", "phi", "punread",
+                         "memset", "snprintf"], [1, 1, 1, 1, 1, 1, 1, 1, 1])
+        self.variants.append(f"databytes/{how}-{'out' if out else 'local'}")
+        self.need_decl("databytes")
+        mk = self.fresh(f"mk_db_{ty.name}_")
+        g = self.fresh("GD")
+        if out:
+            self.global_(f"gomap *{g}")
+        head = self.maker_head(ty) + ["gomap *none = NULL, *other = NULL;", "gomap **q = &none;",
+                                      f"uintptr_t w = (uintptr_t)&{g if out else 'other'};"]
+        store = {
+            "union": ["union dbpun v;", "v.p = q;", "v.u = w;", "*v.p = m;"],
+            "memcpy": ["uintptr_t raw[1] = { w };", "memcpy(&q, raw, sizeof q);", "*q = m;"],
+            "bytes": ["unsigned char *d = (unsigned char *)&q;",
+                      "for (size_t i = 0; i < sizeof q; i++) d[i] = (unsigned char)(w >> (8 * i));",
+                      "*q = m;"],
+            "mayalias": ["*(db_au *)&q = w;", "*q = m;"],
+            "conv": ["uintptr_t raw[1] = { w }, x;", "memcpy(&x, raw, sizeof x);",
+                     "gomap **p = db_one ? (gomap **)x : q;", "*p = m;"],
+            "phi": ["uintptr_t bits = db_one ? w : *(db_au *)&q;", "*(gomap **)bits = m;"],
+            "punread": ["struct { uintptr_t u; gomap **q; } s = { w, q };",
+                        "gomap **p = *(db_ap *)&s.u;", "*p = m;"],
+            "memset": ["for (size_t i = 0; i < sizeof q; i++)",
+                       "    memset((unsigned char *)&q + i, (int)(w >> (8 * i)) & 0xff, 1);",
+                       "*q = m;"],
+            "snprintf": ["struct { gomap **q; char pad[8]; } h = { q, \"\" };",
+                         "for (size_t i = 0; i < sizeof h.q; i++)",
+                         "    snprintf((char *)&h.q + i, 2, \"%c\", (int)(w >> (8 * i)) & 0xff);",
+                         "*h.q = m;"],
+        }[how]
+        body = head + store + ["mix(none == NULL);"]
+        if not out:
+            self.maker(f"void {mk}(void)", body + self.local_tail(ty, "other"))
+            return [f"{mk}();"]
+        self.maker(f"void {mk}(void)", body + ["mix(other == NULL);"])
+        e = self.fresh("e")
+        return [f"{mk}();", f"gomap *{e} = {g};", f"{g} = NULL;"] + self.caller_tail(ty, fn, e)
+
+    # ---- 4g. calls through renamed declarations ----------------------------------------------
+
+    def f_renamed(self, ty, fn):
+        """The maker calls `NAME(m)`, a declaration whose symbol is another function's:
+        an asm label naming the implementation, or an ifunc whose resolver returns it.
+        out: the implementation keeps the map in a global, from which the caller takes
+        it; local: it only reads it, and the declaration promises noescape (checked
+        against the implementation).  The call runs the implementation's body."""
+        out, asm = self.chance(0.6), self.chance(0.5)
+        self.variants.append(f"renamed/{'asm' if asm else 'ifunc'}-{'out' if out else 'local'}")
+        impl, name, mk = self.fresh("rn_impl"), self.fresh("rn_call"), self.fresh(f"mk_rn_{ty.name}_")
+        g = self.fresh("GN")
+        self.decls += ([f"static gomap *{g};"] if out else []) + [
+            f"void {impl}(gomap *m);", f"void {impl}(gomap *m)",
+            "{", f"    {g} = m;" if out else "    mix(gomap_len(m));", "}"]
+        # local: the declaration also promises noescape, which the implementation keeps
+        parm = "gomap *m" if out else "gomap *m __attribute__((noescape))"
+        if asm:
+            self.decls += [f"void {name}({parm}) __asm__(\"{impl}\");"]
+        else:
+            self.decls += [f"static void (*resolve_{name}(void))(gomap *) {{ return {impl}; }}",
+                           f"void {name}({parm}) __attribute__((ifunc(\"resolve_{name}\")));"]
+        body = self.maker_head(ty) + [f"{name}(m);"]
+        if not out:
+            self.maker(f"void {mk}(void)", body + self.local_tail(ty, "m"))
+            return [f"{mk}();"]
+        self.maker(f"void {mk}(void)", body)
+        e = self.fresh("e")
+        return [f"{mk}();", f"gomap *{e} = {g};", f"{g} = NULL;"] + self.caller_tail(ty, fn, e)
 
     # ---- 5. inline definitions across the two units -----------------------------------------
 
