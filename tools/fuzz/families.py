@@ -492,12 +492,7 @@ class Families:
                       f"    void *ret = __builtin_apply((void (*)()){cal}, args, 64);",
                       "    __builtin_return(ret);", "}", ""]
         body = self.maker_head(ty) + [f"{fw}(m, {self.r.randint(0, 9)});"]
-        if not out:
-            self.maker(f"void {mk}(void)", body + self.local_tail(ty, "m"))
-            return [f"{mk}();"]
-        self.maker(f"void {mk}(void)", body)
-        e = self.fresh("e")
-        return [f"{mk}();", f"gomap *{e} = {g};", f"{g} = NULL;"] + self.caller_tail(ty, fn, e)
+        return self.kept_in(ty, fn, mk, body, g, out)
 
     # ---- 4b. code that keeps what it is given, whatever the C library says ---------------
 
@@ -511,6 +506,17 @@ class Families:
         e = self.fresh("e")
         return ([f"{mk}();", f"gomap *{e} = (gomap *)(void *){kept};", f"{kept} = NULL;"]
                 + self.caller_tail(ty, fn, e))
+
+    def kept_in(self, ty, fn, mk, body, g, out):
+        """The maker's body hands m to code that keeps it in the gomap * global g (out),
+        from which the caller takes the map; or only reads it (local: the maker then
+        uses and frees the map)."""
+        if not out:
+            self.maker(f"void {mk}(void)", body + self.local_tail(ty, "m"))
+            return [f"{mk}();"]
+        self.maker(f"void {mk}(void)", body)
+        e = self.fresh("e")
+        return [f"{mk}();", f"gomap *{e} = {g};", f"{g} = NULL;"] + self.caller_tail(ty, fn, e)
 
     def f_libname(self, ty, fn):
         """The program's own strdup (POSIX names it, C17 does not reserve it), defined in
@@ -744,12 +750,7 @@ class Families:
             self.decls += [f"static void (*resolve_{name}(void))(gomap *) {{ return {impl}; }}",
                            f"void {name}({parm}) __attribute__((ifunc(\"resolve_{name}\")));"]
         body = self.maker_head(ty) + [f"{name}(m);"]
-        if not out:
-            self.maker(f"void {mk}(void)", body + self.local_tail(ty, "m"))
-            return [f"{mk}();"]
-        self.maker(f"void {mk}(void)", body)
-        e = self.fresh("e")
-        return [f"{mk}();", f"gomap *{e} = {g};", f"{g} = NULL;"] + self.caller_tail(ty, fn, e)
+        return self.kept_in(ty, fn, mk, body, g, out)
 
     # ---- 5. inline definitions across the two units -----------------------------------------
 
@@ -868,9 +869,4 @@ class Families:
             body += ["char buf[48];",
                      f"mix((unsigned)({f}(buf, sizeof buf, \"%zu:%d\", gomap_len(m), {self.r.randint(0, 99)})));",
                      "mix(strlen(buf));"]
-        if not out:
-            self.maker(f"void {mk}(void)", body + self.local_tail(ty, "m"))
-            return [f"{mk}();"]
-        self.maker(f"void {mk}(void)", body)
-        e = self.fresh("e")
-        return [f"{mk}();", f"gomap *{e} = {g};", f"{g} = NULL;"] + self.caller_tail(ty, fn, e)
+        return self.kept_in(ty, fn, mk, body, g, out)
