@@ -205,6 +205,17 @@ void esc_edge_add(esc_ctx *c, int dst, int src, int derefs, esc_pos pos, const c
 bool esc_seen_add(esc_ctx *c, int a, int b);      /* false if (a,b) was there */
 static inline location *LOC(esc_ctx *c, int l) { return &c->locs.v[l]; }
 
+/* A value the function does not see: the heap's, a call's or unknown code's
+ * (opaque, ext), or one read out of raw memory, whose bytes may have been
+ * written as data: an integer may carry any exposed address (TS 6010), and
+ * exposed memory is the heap's (docs/design.md "Pointers rebuilt from data").
+ * Every walk that judges where a pointer comes from (store.c points_to and
+ * in_region, ctor.c's out test, summary.c's closed results) stops there. */
+static inline bool esc_unseen(const location *L)
+{
+    return L->role == ROLE_HEAP || L->opaque || L->ext || L->raw;
+}
+
 /* One batch: an SCC of the call graph, solved as one graph. */
 typedef struct batch {
     esc_ctx *c;

@@ -145,7 +145,7 @@ static int out_ok(esc_ctx *c, int l, int d, void *arg)
         a->param = L->param;
         return 0;
     }
-    if (L->opaque || L->ext || L->role == ROLE_RESULT) return -1;
+    if (esc_unseen(L) || L->role == ROLE_RESULT) return -1;
     return 1;
 }
 

@@ -16,8 +16,8 @@
  *     (the caller chose it: this is Go's `*p = x`, x leaks to the heap), the
  *     result of a call (unless the trusted callee's result is closed: only its
  *     parameters, see summary.c), a location marked ext (below), raw memory
- *     (below: a pointer read out of bytes that may have been written as data
- *     is rebuilt from an integer); or when the walk reaches a heap location at
+ *     (esc_unseen: a pointer read out of bytes that may have been written as
+ *     data is rebuilt from an integer); or when the walk reaches a heap location at
  *     all, or needs more than 30 derefs;
  *   - a pointer with no pointee yet waits: a store resolved later may give it
  *     one; at the fixpoint, one that still points nowhere is UNKNOWN too (its
@@ -147,15 +147,6 @@ static uint32_t *smask(esc_ctx *c, int l, unsigned gen)
     return &L->smask;
 }
 
-/* A value the function does not see: the heap's, a call's or unknown code's
- * (opaque, ext), or one read out of raw memory, whose bytes may have been
- * written as data: an integer may carry any exposed address (TS 6010), and
- * exposed memory is the heap's. */
-static bool unseen_value(const location *L)
-{
-    return L->role == ROLE_HEAP || L->opaque || L->ext || L->raw;
-}
-
 static bool unseen(solver *s)
 {
     s->unknown = true;
@@ -218,7 +209,7 @@ static int walk(solver *s, unsigned gen, int fn, bool raw)
             if (nd > MAXD) return W_LIMIT;
             if (*m & (1u << nd)) continue;
             *m |= 1u << nd;
-            if (!raw && unseen_value(LOC(c, E->src))) {
+            if (!raw && esc_unseen(LOC(c, E->src))) {
                 if (!unseen_at(s, E->src, nd, fn)) return W_UNSEEN;
                 continue;
             }
@@ -239,7 +230,7 @@ static bool points_to(solver *s, int ptr, int fn)
     s->pts.n = s->work.n = 0;
     s->unknown = false;
     s->region = -1;
-    if (unseen_value(LOC(c, ptr)) && !unseen_at(s, ptr, 0, fn)) return false;
+    if (esc_unseen(LOC(c, ptr)) && !unseen_at(s, ptr, 0, fn)) return false;
     *smask(c, ptr, gen) |= 1u;
     if (s->region < 0) { VPUSH(s->work, ptr); VPUSH(s->work, 0); }
     if (walk(s, gen, fn, false) != W_DONE) {
@@ -292,7 +283,7 @@ static bool in_region(solver *s, int fn, int src, int derefs, int p, int level)
             if (l != p || d != level) return false;
             continue;
         }
-        if (L->opaque || L->ext) return false;
+        if (esc_unseen(L)) return false;
         for (int e = L->ehead; e >= 0; e = c->edges.v[e].next) {
             const edge *E = &c->edges.v[e];
             int nd = d + E->derefs;

@@ -153,7 +153,7 @@ static bool close_result(batch *b, esc_func *f)
             f->params.v[L->param].result_mask |= 1u << d;
             continue;
         }
-        if (L->role == ROLE_HEAP || L->opaque || L->ext || L->fn != f->id) return false;
+        if (esc_unseen(L) || L->fn != f->id) return false;
         for (int e = L->ehead; e >= 0; e = c->edges.v[e].next) {
             const edge *E = &c->edges.v[e];
             location *S = LOC(c, E->src);

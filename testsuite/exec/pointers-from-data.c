@@ -8,8 +8,9 @@
 // memset, snprintf, a constant, constant bytes through a char-array view),
 // or forms the pointer from an integer holding copied bytes (a conversion, a
 // PHI of a copy and arithmetic), or reads it through a may_alias view of an
-// integer field or out of a va_list record va_start wrote; then it stores a
-// map through the pointer.  The plugin before
+// integer field or out of a va_list record va_start wrote, or gets it from a
+// helper's rebuilt out-parameter or a callee's rebuilt result; then it stores
+// a map through the pointer.  The plugin before
 // this rule resolved each store to `local` and put the map on the stack while
 // G kept it (stack-use-after-return at -O0..-O3; found by attack helpers).  The
 // last two functions are the controls: typed data (a parameter's too) next to
@@ -232,6 +233,35 @@ static NOINL size_t typed_neighbour(void)
     return r;
 }
 
+// A helper's out-parameter and a callee's result rebuilt from data: the map
+// is not an output the caller could hold in its frame (docs/design.md "Maps
+// made by helpers"), and the result is not closed over the parameter.
+// CHECK: [[@LINE+1]]:37: out does not escape
+static NOINL void make_into(gomap **out, uintptr_t alt)
+{
+    if (alt)
+        *(auptr *)&out = alt;
+    // CHECK: [[@LINE+1]]:12: make(map[int]int) escapes to heap
+    *out = gomap_make(GOMAP_TYPE(int, int), 0);
+    *(int *)gomap_assign(*out, &(int){12}) = 12;
+}
+
+// CHECK: [[@LINE+1]]:35: leaking param: p to result ~r0 level=0
+static NOINL gomap **pick(gomap **p, uintptr_t alt)
+{
+    if (alt)
+        *(auptr *)&p = alt;
+    return p;
+}
+
+static NOINL void through_pick(void)
+{
+    gomap *local = NULL;
+    // CHECK: [[@LINE+1]]:30: make(map[int]int) escapes to heap
+    *pick(&local, where()) = gomap_make(GOMAP_TYPE(int, int), 0);
+    *(int *)gomap_assign(G, &(int){13}) = 13;
+}
+
 // An integer parameter carries no pointer either: stored beside a pointer it
 // leaves the pointer's store resolved.
 static NOINL size_t typed_param(int n)
@@ -260,6 +290,9 @@ int main(void)
     printed_bytes(); show("snprintf");
     va_record(1, &G); show("va_start");
     fixed_address(0);
+    gomap *mine = NULL;
+    make_into(&mine, where()); show("out param");
+    through_pick(); show("result");
     printf("typed %zu %zu\n", typed_neighbour(), typed_param(5));
     // CHECK: [[@LINE+1]]:16: make(map[int]int) made by mk does not escape
     gomap *m = mk(1);
@@ -278,4 +311,6 @@ int main(void)
 // OUT-NEXT: snprintf 1 10
 // OUT-NEXT: va_start 1 11
 // OUT-NEXT: fixed 0 0
+// OUT-NEXT: out param 1 12
+// OUT-NEXT: result 1 13
 // OUT-NEXT: typed 1 1

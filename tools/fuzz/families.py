@@ -36,7 +36,8 @@ the local variants keep the stack placement reachable.
             the caller's box at a global, or reads the handle's bytes as an integer
   databytes a local pointer aimed at a local gets a global's address (out) or another
             local's written as data (a union's integer, memcpy from an integer array,
-            byte by byte, a may_alias integer store, memset, snprintf), or is rebuilt from an integer
+            byte by byte, a may_alias integer store, memset, snprintf; in a callee's
+            result or a map-making helper's out-parameter), or is rebuilt from an integer
             holding copied bytes (a conversion, a PHI), or is read through a may_alias
             view of an integer field; the maker stores its map through it
   renamed   a call through a declaration naming another function's symbol: an asm
@@ -85,6 +86,8 @@ DECLS = {
     "databytes": ["typedef uintptr_t __attribute__((may_alias)) db_au;",
                   "typedef gomap **__attribute__((may_alias)) db_ap;",
                   "union dbpun { gomap **p; uintptr_t u; };", "static volatile int db_one = 1;"],
+    "dbpick": ["__attribute__((noinline)) static gomap **db_pick(gomap **p, uintptr_t alt)",
+               "{", "    if (alt) *(db_au *)&p = alt;", "    return p;", "}"],
     "carry": ["struct carry { const unsigned char *p; size_t n; };"],
     "al16": ["struct __attribute__((may_alias)) al16 { uint16_t w[sizeof(gomap *) / 2]; };"],
     "perm": (["static const unsigned char perm[256] = {"]
@@ -690,7 +693,7 @@ class Families:
         data")."""
         out = self.chance(0.6)
         how = self.pick(["union", "memcpy", "bytes", "mayalias", "conv", "phi", "punread",
-                         "memset", "snprintf"], [1, 1, 1, 1, 1, 1, 1, 1, 1])
+                         "memset", "snprintf", "pick", "ctorout"], [1] * 11)
         self.variants.append(f"databytes/{how}-{'out' if out else 'local'}")
         self.need_decl("databytes")
         mk = self.fresh(f"mk_db_{ty.name}_")
@@ -718,7 +721,12 @@ class Families:
                          "for (size_t i = 0; i < sizeof h.q; i++)",
                          "    snprintf((char *)&h.q + i, 2, \"%c\", (int)(w >> (8 * i)) & 0xff);",
                          "*h.q = m;"],
+            # a callee's result, and a helper's out-parameter, rebuilt from data
+            "pick": ["*db_pick(q, w) = m;"],
+            "ctorout": ["gomap_free(m);", f"{self.db_maker(ty)}(q, w);"],
         }[how]
+        if how == "pick":
+            self.need_decl("dbpick")
         body = head + store + ["mix(none == NULL);"]
         if not out:
             self.maker(f"void {mk}(void)", body + self.local_tail(ty, "other"))
@@ -726,6 +734,14 @@ class Families:
         self.maker(f"void {mk}(void)", body + ["mix(other == NULL);"])
         e = self.fresh("e")
         return [f"{mk}();", f"gomap *{e} = {g};", f"{g} = NULL;"] + self.caller_tail(ty, fn, e)
+
+    def db_maker(self, ty):
+        """A helper making a map into *out, whose bytes it first rewrites with alt (a
+        map made by a helper, which the caller could hold: docs/design.md)."""
+        h = self.fresh("db_make")
+        self.idiom(f"void {h}(gomap **out, uintptr_t alt)",
+                   ["if (alt) *(db_au *)&out = alt;", f"made++; *out = {self.make(ty.desc)};"])
+        return h
 
     # ---- 4g. calls through renamed declarations ----------------------------------------------
 
