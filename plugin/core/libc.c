@@ -49,6 +49,7 @@ static const struct {
     L("bcopy", ESC_LIBC_BCOPY),
     /* write data bytes into the first argument, return it */
     L("memset", ESC_LIBC_FILL), L("memset_chk", ESC_LIBC_FILL), L("wmemset", ESC_LIBC_FILL),
+    L("bzero", ESC_LIBC_FILL), L("explicit_bzero", ESC_LIBC_FILL),   /* zeros: a half of one */
     /* the result points into the first argument */
     B("expect", ESC_LIBC_RET_ARG0),
     B("expect_with_probability", ESC_LIBC_RET_ARG0),
@@ -99,11 +100,10 @@ static const struct {
     L("realloc", ESC_LIBC_REALLOC), L("reallocarray", ESC_LIBC_REALLOC),
     L("posix_memalign", ESC_LIBC_ALLOC_OUT),
     /* keep nothing, read no bytes as data */
-    L("bzero", ESC_LIBC_KEEPS_NOTHING), L("free", ESC_LIBC_KEEPS_NOTHING),
+    L("free", ESC_LIBC_KEEPS_NOTHING),
     L("malloc", ESC_LIBC_KEEPS_NOTHING), L("calloc", ESC_LIBC_KEEPS_NOTHING),
     L("aligned_alloc", ESC_LIBC_KEEPS_NOTHING), L("memalign", ESC_LIBC_KEEPS_NOTHING),
     L("valloc", ESC_LIBC_KEEPS_NOTHING), L("pvalloc", ESC_LIBC_KEEPS_NOTHING),
-    L("explicit_bzero", ESC_LIBC_KEEPS_NOTHING),
     L("malloc_usable_size", ESC_LIBC_KEEPS_NOTHING),
     B("object_size", ESC_LIBC_KEEPS_NOTHING),
     B("dynamic_object_size", ESC_LIBC_KEEPS_NOTHING),

@@ -72,7 +72,12 @@ static void result_from(fe_fn *fn, gcall *c, esc_loc src, int derefs)
         return;
     fe_srcs srcs;
     srcs.safe_push({ src, derefs });
-    fe_assign(fn, lhs, srcs, c, "call result");
+    /* stored through an lvalue that may write a pointer's bytes: data there is
+     * an unknown pointer (docs/design.md "Pointers rebuilt from data") */
+    bool raw = TREE_CODE(lhs) != SSA_NAME && fe_any_bytes(lhs, true) && !fe_declared_data_store(lhs);
+    if (raw)
+        srcs.safe_push({ fe_heap(fn), 0 });
+    fe_assign(fn, lhs, srcs, c, "call result", raw);
 }
 
 static void result_unknown(fe_fn *fn, gcall *c)

@@ -170,6 +170,8 @@ bool fe_any_bytes(tree ref, bool store);
 /* Is the store LHS a typed write of a declared data field or element (data
  * lands in data, not in a pointer's bytes)? */
 bool fe_declared_data_store(tree lhs);
+/* May the pointer-typed load REF read bytes written as another type? */
+bool fe_punned_pointer_read(tree ref);
 /* A union one of whose members can hold a pointer (narrow.cc). */
 bool fe_pointer_union(tree type);
 /* Is every use of SSA the stored value of a store (through copies, PHIs and

@@ -128,15 +128,35 @@ static bool punned_pointer(tree p, tree access, int depth, bool store)
     enum tree_code code = gimple_assign_rhs_code(d);
     if (code == SSA_NAME || CONVERT_EXPR_CODE_P(code) || code == POINTER_PLUS_EXPR)
         return punned_pointer(gimple_assign_rhs1(d), access, depth - 1, store);
+    if (code == ADDR_EXPR) {                    /* w = &h, &t.xs: that object's type */
+        tree obj = TREE_OPERAND(gimple_assign_rhs1(d), 0);
+        return punned_view(TREE_TYPE(obj), access, store);
+    }
     return false;
 }
 
 /* May the access REF (a load or a store of a memory reference) read or write
  * any object's bytes (class (a) of the rule)?  STORE: REF is written. */
+static bool any_bytes_1(tree ref, bool store);
+
 bool fe_any_bytes(tree ref, bool store)
 {
     if (global_options_set.x_flag_strict_aliasing && !flag_strict_aliasing)
         return true;                            /* explicit -fno-strict-aliasing */
+    return any_bytes_1(ref, store);
+}
+
+/* May the pointer-typed load REF read bytes written as another type (a union
+ * member, may_alias, ref-all, a pun of any object: STORE's sense of punned)?
+ * Not every load under -fno-strict-aliasing: a typed pointer object holds what
+ * was written into it typed, or raw (store.c). */
+bool fe_punned_pointer_read(tree ref)
+{
+    return any_bytes_1(ref, true);
+}
+
+static bool any_bytes_1(tree ref, bool store)
+{
     tree t = ref;
     for (; handled_component_p(t); t = TREE_OPERAND(t, 0)) {
         if (may_alias_type(TREE_TYPE(t)))

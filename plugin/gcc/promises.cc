@@ -67,22 +67,27 @@ static bool is_conversion(tree v)
 
 static void apply(fe_unit *u, tree fndecl, tree fntype);
 
-static function *cur_fun;              /* the body fe_collect_promises is scanning */
 static void note_value_1(fe_unit *u, tree v, tree type, int *budget);
 
 /* A nested function's trampoline (__builtin_adjust_trampoline): the functions
- * __builtin_init_trampoline puts in the trampolines of the body scanned (all of
- * them: which trampoline is which is not followed). */
+ * __builtin_init_trampoline puts in a trampoline anywhere in the unit (all of
+ * them: which trampoline is which is not followed; a sibling nested function
+ * may set one up for another). */
 static void note_trampolines(fe_unit *u, tree type, int *budget)
 {
-    basic_block bb;
-    if (!cur_fun || !cur_fun->cfg)
-        return;
-    FOR_EACH_BB_FN(bb, cur_fun)
-        for (gimple_stmt_iterator si = gsi_start_bb(bb); !gsi_end_p(si); gsi_next(&si))
-            if (gcall *c = dyn_cast<gcall *>(gsi_stmt(si)))
-                if (gimple_call_builtin_p(c, BUILT_IN_INIT_TRAMPOLINE) && gimple_call_num_args(c) > 1)
-                    note_value_1(u, gimple_call_arg(c, 1), type, budget);
+    cgraph_node *node;
+    FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node) {
+        function *fun = DECL_STRUCT_FUNCTION(node->decl);
+        basic_block bb;
+        if (!fun || !fun->cfg)
+            continue;
+        FOR_EACH_BB_FN(bb, fun)
+            for (gimple_stmt_iterator si = gsi_start_bb(bb); !gsi_end_p(si); gsi_next(&si))
+                if (gcall *c = dyn_cast<gcall *>(gsi_stmt(si)))
+                    if (gimple_call_builtin_p(c, BUILT_IN_INIT_TRAMPOLINE)
+                        && gimple_call_num_args(c) > 1)
+                        note_value_1(u, gimple_call_arg(c, 1), type, budget);
+    }
 }
 
 /* TYPE: a pointer to a function type the value of V is viewed as. */
@@ -102,7 +107,9 @@ static void note_value_1(fe_unit *u, tree v, tree type, int *budget)
     if (TREE_CODE(v) == SSA_NAME) {
         gimple *d = SSA_NAME_DEF_STMT(v);
         if (gassign *a = d ? dyn_cast<gassign *>(d) : NULL) {
-            if (gimple_assign_single_p(a) || CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(a)))
+            enum tree_code code = gimple_assign_rhs_code(a);
+            if (gimple_assign_single_p(a) || CONVERT_EXPR_CODE_P(code)
+                || code == POINTER_PLUS_EXPR)       /* GNU C: keeper + 0 */
                 note_value_1(u, gimple_assign_rhs1(a), type, budget);
         } else if (gphi *p = d ? dyn_cast<gphi *>(d) : NULL) {
             for (unsigned i = 0; i < gimple_phi_num_args(p); i++)
@@ -178,6 +185,19 @@ static tree atomic_object(gcall *c)
     return POINTER_TYPE_P(TREE_TYPE(p)) ? TREE_TYPE(TREE_TYPE(p)) : NULL_TREE;
 }
 
+/* The parameters of the body a call to DECL runs, where the unit has it. */
+static tree definition_parms(tree decl)
+{
+    tree def = decl;
+    if (cgraph_node *n = cgraph_node::get(decl))
+        if (cgraph_node *t = n->ultimate_alias_target())
+            def = t->decl;
+    if (!DECL_ARGUMENTS(def))
+        if (cgraph_node *r = fe_renamed_body(decl))
+            def = r->decl;
+    return DECL_ARGUMENTS(def);
+}
+
 static void note_stmt(fe_unit *u, tree fndecl, gimple *s)
 {
     if (gassign *a = dyn_cast<gassign *>(s)) {
@@ -189,8 +209,9 @@ static void note_stmt(fe_unit *u, tree fndecl, gimple *s)
         tree fntype = gimple_call_fntype(c);
         tree callee = gimple_call_fndecl(c);
         tree a = fntype ? TYPE_ARG_TYPES(fntype) : NULL_TREE;
-        /* an unprototyped call (`void run();`): the definition's parameters */
-        tree parm = !a && callee && !fndecl_built_in_p(callee) ? DECL_ARGUMENTS(callee) : NULL_TREE;
+        /* an unprototyped call (`void run();`): the definition's parameters,
+         * through aliases and asm labels */
+        tree parm = !a && callee && !fndecl_built_in_p(callee) ? definition_parms(callee) : NULL_TREE;
         tree obj = atomic_object(c);
         for (unsigned i = 0; i < gimple_call_num_args(c); i++) {
             tree at = a && a != void_list_node ? TREE_VALUE(a) : parm ? TREE_TYPE(parm) : NULL_TREE;
@@ -255,14 +276,20 @@ bool fe_resolver_checked(fe_unit *u, tree decl)
     return true;
 }
 
-/* An ifunc's promise holds for every function its resolver returns. */
+/* An ifunc's promise holds for every function its resolver returns.  Each
+ * (resolver, promise) pair is walked once: resolvers returning ifuncs form
+ * chains, cycles and diamonds. */
 static void apply_resolved(fe_unit *u, cgraph_node *resolver, tree fntype)
 {
-    static int depth;                   /* resolvers returning ifuncs, maybe in a cycle */
+    static vec<tree> done;              /* pairs: resolver, function type */
     function *fun = DECL_STRUCT_FUNCTION(resolver->decl);
-    if (!fun || !fun->cfg || depth > 8)
+    if (!fun || !fun->cfg)
         return;
-    depth++;
+    for (unsigned i = 0; i + 1 < done.length(); i += 2)
+        if (done[i] == resolver->decl && done[i + 1] == fntype)
+            return;
+    done.safe_push(resolver->decl);
+    done.safe_push(fntype);
     tree ptype = build_pointer_type(fntype);
     basic_block bb;
     FOR_EACH_BB_FN(bb, fun)
@@ -270,23 +297,23 @@ static void apply_resolved(fe_unit *u, cgraph_node *resolver, tree fntype)
             int budget = 64;
             note_value_1(u, gimple_return_retval(r), ptype, &budget);
         }
-    depth--;
 }
 
 static void apply(fe_unit *u, tree fndecl, tree fntype)
 {
+    if (cgraph_node *r = fe_renamed_body(fndecl))
+        fndecl = r->decl;           /* a declaration renamed to a function here */
     tree target = fndecl;
     cgraph_node *node = cgraph_node::get(fndecl);
-    if (node)
-        if (cgraph_node *t = node->ultimate_alias_target()) {
-            if (node->ifunc_resolver && t != node) {
-                apply_resolved(u, t, fntype);
-                return;
-            }
-            target = t->decl;
+    for (symtab_node *a = node; a && a->alias; a = a->get_alias_target())
+        if (a->ifunc_resolver) {        /* an ifunc, or an alias of one on the way */
+            if (cgraph_node *r = dyn_cast<cgraph_node *>(a->get_alias_target()))
+                apply_resolved(u, r, fntype);
+            return;
         }
-    if (cgraph_node *r = fe_renamed_body(fndecl))
-        target = r->decl;           /* a declaration renamed to a function here */
+    if (node)
+        if (cgraph_node *t = node->ultimate_alias_target())
+            target = t->decl;
     esc_func **f = u->funcs->get(target);
     if (!f || !FUNC_OR_METHOD_TYPE_P(fntype))
         return;
@@ -300,7 +327,7 @@ void fe_collect_promises(fe_unit *u)
 {
     cgraph_node *node;
     FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node) {
-        function *fun = cur_fun = DECL_STRUCT_FUNCTION(node->decl);
+        function *fun = DECL_STRUCT_FUNCTION(node->decl);
         if (promises_any(TREE_TYPE(node->decl)))
             apply(u, node->decl, TREE_TYPE(node->decl));
         if (!fun || !fun->cfg)
@@ -313,7 +340,6 @@ void fe_collect_promises(fe_unit *u)
                 note_stmt(u, node->decl, gsi_stmt(si));
         }
     }
-    cur_fun = NULL;
     varpool_node *v;
     FOR_EACH_VARIABLE(v)
         note_init(u, DECL_INITIAL(v->decl), TREE_TYPE(v->decl));

@@ -215,7 +215,7 @@ static void load(fe_fn *fn, tree ref, fe_srcs *out)
         return;
     }
     push(out, m.loc, m.derefs);
-    if (POINTER_TYPE_P(TREE_TYPE(ref)) && memory_ref_p(ref) && fe_any_bytes(ref, false))
+    if (POINTER_TYPE_P(TREE_TYPE(ref)) && memory_ref_p(ref) && fe_punned_pointer_read(ref))
         push(out, fe_heap(fn), 0);      /* a pointer read out of any bytes: maybe data's */
     tree p, t = fe_ref_base(ref, &p);
     if (!p && TREE_CODE(t) == SSA_NAME && !POINTER_TYPE_P(TREE_TYPE(t))

@@ -138,7 +138,9 @@ esc_func *fe_func_for(fe_unit *u, tree decl, tree)
     if (body && !fe_promises_any(TREE_TYPE(decl)))
         return body;
     bool checked = renamed ? body != NULL
-                 : !(node && node->ifunc_resolver) || fe_resolver_checked(u, decl);
+                 : node && node->ifunc_resolver ? fe_resolver_checked(u, decl)
+                 : node && node->alias ? fe_body_here(u, decl) != NULL     /* weakref, alias */
+                 : true;
     return register_external(u, decl, checked);
 }
 
@@ -156,7 +158,8 @@ esc_func *fe_body_here(fe_unit *u, tree decl)
             return NULL;
     enum availability avail = AVAIL_NOT_AVAILABLE;
     cgraph_node *t = n->ultimate_alias_target(&avail);
-    if (!t || t->ifunc_resolver || avail < AVAIL_AVAILABLE || DECL_WEAK(t->decl) || !analysable(t))
+    if (!t || t->ifunc_resolver || avail < AVAIL_AVAILABLE || DECL_WEAK(t->decl) || !analysable(t)
+        || !body_runs(t))
         return NULL;
     esc_func **f = u->funcs->get(t->decl);
     return f ? *f : NULL;
@@ -232,7 +235,7 @@ static void check_promises(fe_unit *u)
         for (tree p = DECL_ARGUMENTS(node->decl); p; p = DECL_CHAIN(p), i++) {
             char msg[700];
             location_t loc = DECL_SOURCE_LOCATION(p);
-            if (in_system_header_at(loc) || !esc_promise_broken(u->ctx, *f, i, msg, sizeof msg))
+            if (!esc_promise_broken(u->ctx, *f, i, msg, sizeof msg))
                 continue;
             error_at(loc, "%s", msg);
             esc_promise_flow(u->ctx, *f, i, flow_note, &loc);

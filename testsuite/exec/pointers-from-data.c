@@ -215,6 +215,33 @@ static NOINL void fixed_address(int c)
     gomap_free(other);
 }
 
+// Verdicts only (not run): explicit_bzero over half of a pointer; an integer
+// stored and a struct returned through a pointer punned over a pointer object
+// (outside strict aliasing, and caught where GCC already folded the address).
+struct word { long w; };
+static NOINL struct word word_of(uintptr_t v) { return (struct word){ (long)v }; }
+static NOINL void unrun_forms(int c)
+{
+    gomap *l1 = NULL, *l2 = NULL, *l3 = NULL;
+    gomap **q1 = &l1, **q2 = &l2, **q3 = &l3;
+    if (c) {
+        explicit_bzero((char *)&q1 + 4, 4);
+        long *w = (long *)&q2;
+        *w = (long)where();
+        *(struct word *)&q3 = word_of(where());
+    }
+    // CHECK: [[@LINE+1]]:11: make(map[int]int) escapes to heap
+    *q1 = gomap_make(GOMAP_TYPE(int, int), 0);
+    // CHECK: [[@LINE+1]]:11: make(map[int]int) escapes to heap
+    *q2 = gomap_make(GOMAP_TYPE(int, int), 0);
+    // CHECK: [[@LINE+1]]:11: make(map[int]int) escapes to heap
+    *q3 = gomap_make(GOMAP_TYPE(int, int), 0);
+    printf("unrun %zu\n", gomap_len(l1) + gomap_len(l2) + gomap_len(l3));
+    gomap_free(l1);
+    gomap_free(l2);
+    gomap_free(l3);
+}
+
 // The control: typed data beside a typed pointer (a character among them)
 // leaves the store resolved to `local`.
 static NOINL size_t typed_neighbour(void)
@@ -290,6 +317,7 @@ int main(void)
     printed_bytes(); show("snprintf");
     va_record(1, &G); show("va_start");
     fixed_address(0);
+    unrun_forms(0);
     gomap *mine = NULL;
     make_into(&mine, where()); show("out param");
     through_pick(); show("result");
@@ -311,6 +339,7 @@ int main(void)
 // OUT-NEXT: snprintf 1 10
 // OUT-NEXT: va_start 1 11
 // OUT-NEXT: fixed 0 0
+// OUT-NEXT: unrun 0
 // OUT-NEXT: out param 1 12
 // OUT-NEXT: result 1 13
 // OUT-NEXT: typed 1 1
