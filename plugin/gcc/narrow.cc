@@ -184,21 +184,22 @@ static bool any_bytes_1(tree ref, bool store)
     return punned_pointer(p, TREE_TYPE(t), 8, store);
 }
 
-/* The object whose address P is, through SSA copies, conversions and offsets
- * (DEPTH steps), or NULL where P comes from elsewhere (a load, a parameter). */
+/* The declared object whose address P is, through SSA copies and conversions
+ * (DEPTH steps), or NULL where P comes from elsewhere (a load, a parameter)
+ * or points inside an object (an offset, a field: a view of the same type
+ * shifted onto other fields). */
 static tree addr_origin(tree p, int depth)
 {
     for (; depth >= 0; depth--) {
         if (TREE_CODE(p) == ADDR_EXPR)
-            return get_base_address(TREE_OPERAND(p, 0));
+            return DECL_P(TREE_OPERAND(p, 0)) ? TREE_OPERAND(p, 0) : NULL_TREE;
         if (TREE_CODE(p) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF(p))
             return NULL_TREE;
         gassign *d = dyn_cast<gassign *>(SSA_NAME_DEF_STMT(p));
         if (!d)
             return NULL_TREE;
         enum tree_code code = gimple_assign_rhs_code(d);
-        if (code != SSA_NAME && code != ADDR_EXPR && !CONVERT_EXPR_CODE_P(code)
-            && code != POINTER_PLUS_EXPR)
+        if (code != SSA_NAME && code != ADDR_EXPR && !CONVERT_EXPR_CODE_P(code))
             return NULL_TREE;
         p = gimple_assign_rhs1(d);
     }

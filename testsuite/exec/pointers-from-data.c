@@ -217,14 +217,19 @@ static NOINL void fixed_address(int c)
 
 // Verdicts only (not run): explicit_bzero over half of a pointer; an integer
 // stored and a struct returned through a pointer punned over a pointer object
-// (outside strict aliasing, and caught where GCC already folded the address).
+// (outside strict aliasing, and caught where GCC already folded the address);
+// constant characters through a view of the same struct type shifted onto
+// its pointer field (not a declared field of the object: found by a helper).
 struct word { long w; };
 static NOINL struct word word_of(uintptr_t v) { return (struct word){ (long)v }; }
 static NOINL void unrun_forms(int c)
 {
-    gomap *l1 = NULL, *l2 = NULL, *l3 = NULL;
+    gomap *l1 = NULL, *l2 = NULL, *l3 = NULL, *l4 = NULL;
     gomap **q1 = &l1, **q2 = &l2, **q3 = &l3;
+    struct view { char name[8]; gomap **q; } s4 = { "", &l4 };
+    struct view *sp = (struct view *)((char *)&s4 + 8);   /* name over s4.q */
     if (c) {
+        sp->name[0] = 0; sp->name[1] = 0; sp->name[2] = 0; sp->name[3] = 0x20;
         explicit_bzero((char *)&q1 + 4, 4);
         long *w = (long *)&q2;
         *w = (long)where();
@@ -236,7 +241,10 @@ static NOINL void unrun_forms(int c)
     *q2 = gomap_make(GOMAP_TYPE(int, int), 0);
     // CHECK: [[@LINE+1]]:11: make(map[int]int) escapes to heap
     *q3 = gomap_make(GOMAP_TYPE(int, int), 0);
-    printf("unrun %zu\n", gomap_len(l1) + gomap_len(l2) + gomap_len(l3));
+    // CHECK: [[@LINE+1]]:13: make(map[int]int) escapes to heap
+    *s4.q = gomap_make(GOMAP_TYPE(int, int), 0);
+    printf("unrun %zu\n", gomap_len(l1) + gomap_len(l2) + gomap_len(l3) + gomap_len(l4));
+    gomap_free(l4);
     gomap_free(l1);
     gomap_free(l2);
     gomap_free(l3);
