@@ -31,7 +31,7 @@
  * declarations had when it was seen (PLUGIN_FINISH_DECL). */
 tree fe_promises;
 
-static bool promises_any(tree fntype)
+bool fe_promises_any(tree fntype)
 {
     if (!fntype || !FUNC_OR_METHOD_TYPE_P(fntype))
         return false;
@@ -42,14 +42,9 @@ static bool promises_any(tree fntype)
 }
 
 /* At PLUGIN_FINISH_DECL: kept for the pass (one entry per declaration). */
-bool fe_promises_any(tree fntype)
-{
-    return promises_any(fntype);
-}
-
 static void record(tree fndecl, tree fntype)
 {
-    if (promises_any(fntype))
+    if (fe_promises_any(fntype))
         fe_promises = tree_cons(fndecl, fntype, fe_promises);
 }
 
@@ -93,7 +88,7 @@ static void note_trampolines(fe_unit *u, tree type, int *budget)
 /* TYPE: a pointer to a function type the value of V is viewed as. */
 static void note_type(fe_unit *u, tree fndecl, tree type)
 {
-    if (type && POINTER_TYPE_P(type) && promises_any(TREE_TYPE(type)))
+    if (type && POINTER_TYPE_P(type) && fe_promises_any(TREE_TYPE(type)))
         apply(u, fndecl, TREE_TYPE(type));
 }
 
@@ -134,7 +129,7 @@ static void note_value_1(fe_unit *u, tree v, tree type, int *budget)
 static void note_value(fe_unit *u, tree v, tree type)
 {
     int budget = 64;
-    if (type && POINTER_TYPE_P(type) && promises_any(TREE_TYPE(type)))
+    if (type && POINTER_TYPE_P(type) && fe_promises_any(TREE_TYPE(type)))
         note_value_1(u, v, type, &budget);
     else if (v && TREE_CODE(v) != SSA_NAME)       /* a cast of its own: (visit_fn)f */
         note_value_1(u, v, type, &budget);
@@ -224,7 +219,7 @@ static void note_stmt(fe_unit *u, tree fndecl, gimple *s)
                 parm = DECL_CHAIN(parm);
         }
         tree fn = gimple_call_fn(c);     /* ((visit_fn)keep)(m): called as that type */
-        if (fn && fntype && callee && fntype != TREE_TYPE(callee) && promises_any(fntype))
+        if (fn && fntype && callee && fntype != TREE_TYPE(callee) && fe_promises_any(fntype))
             apply(u, callee, fntype);
     } else if (greturn *r = dyn_cast<greturn *>(s)) {
         if (DECL_RESULT(fndecl))
@@ -328,7 +323,7 @@ void fe_collect_promises(fe_unit *u)
     cgraph_node *node;
     FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node) {
         function *fun = DECL_STRUCT_FUNCTION(node->decl);
-        if (promises_any(TREE_TYPE(node->decl)))
+        if (fe_promises_any(TREE_TYPE(node->decl)))
             apply(u, node->decl, TREE_TYPE(node->decl));
         if (!fun || !fun->cfg)
             continue;
