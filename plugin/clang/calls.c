@@ -42,7 +42,7 @@ static void result_from(ce_fn *fn, ce_srcs *out, esc_loc l, int derefs)
 
 /* A call the core models (a runtime entry point, a library function): how the
  * core asks for its (evaluated) arguments and hands back what its result holds. */
-typedef struct call_fe { call *c; ce_srcs *out; } call_fe;
+typedef struct call_fe { call *c; ce_srcs *out; ce_fn *fn; } call_fe;
 
 static esc_loc callsite_arg(void *p, int i)
 {
@@ -60,10 +60,17 @@ static void callsite_result(void *p, esc_loc src, int derefs)
     ce_push(((call_fe *)p)->out, src, derefs);
 }
 
+static int callsite_key_read(void *p, int i)
+{
+    call_fe *x = (call_fe *)p;
+    return i < x->c->n ? ce_key_read(x->fn, x->c->args[i]) : ESC_KEY_BYTES;
+}
+
 static esc_callsite callsite(ce_fn *fn, call_fe *x)
 {
     esc_callsite cs = { fn->ef, ce_cursor_pos(x->c->cur), ce_depth_at(fn, x->c->cur),
-                        x->c->n, callsite_arg, callsite_arg_is_pointer, callsite_result, x, NULL, NULL, NULL };
+                        x->c->n, callsite_arg, callsite_arg_is_pointer, callsite_result, x, NULL, NULL, NULL,
+                        callsite_key_read };
     return cs;
 }
 
@@ -116,7 +123,7 @@ static bool model_gomap(ce_fn *fn, call *c, CXCursor decl, const char *name,
     free(sym);
     if (!r)
         return false;
-    call_fe x = { c, out };
+    call_fe x = { c, out, fn };
     esc_callsite cs = callsite(fn, &x);
     if (r->descriptor_arg < 0) {
         esc_runtime_call(&cs, r, NULL);
@@ -196,7 +203,7 @@ static bool callsite_arg_is_null(void *p, int i)
 
 static bool model_libc(ce_fn *fn, call *c, const char *name, ce_srcs *out)
 {
-    call_fe x = { c, out };
+    call_fe x = { c, out, fn };
     esc_callsite cs = callsite(fn, &x);
     cs.name = ce_intern(name);
     cs.arg_string = callsite_arg_string;
@@ -271,7 +278,7 @@ static void indirect_call(ce_fn *fn, call *c, CXCursor callee, ce_srcs *out)
     bool noescape[MAXARGS];
     for (int i = 0; i < c->n; i++)
         noescape[i] = ce_param_noescape(ft, i);
-    call_fe x = { c, out };
+    call_fe x = { c, out, fn };
     esc_callsite cs = callsite(fn, &x);
     CXCursor ref = ce_strip(callee);    /* -m=2: through a named pointer, as the plugin says */
     if (clang_getCursorKind(ref) == CXCursor_DeclRefExpr) {

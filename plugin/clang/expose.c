@@ -1072,3 +1072,55 @@ bool ce_declared_data_store(ce_fn *fn, CXCursor e)
     }
     return false;
 }
+
+/* How the map runtime's read of a key reads the memory the key argument K points
+ * to (esc_key_read; the plugin's calls.cc: callsite_key_read, without the key
+ * type, which the map's descriptor would give): back through parentheses and
+ * casts to `&x` (x's type) or another pointer (its pointee type); a character
+ * view on the way reads bytes; an aggregate key that holds pointers has the
+ * bytes they point to read as data too (a gostring); a pointer key is an
+ * address, hashed and compared. */
+int ce_key_read(ce_fn *fn, CXCursor k)
+{
+    for (int step = 0; step < 16; step++) {
+        CXType t = clang_getCanonicalType(clang_getCursorType(k));
+        if (t.kind == CXType_Pointer) {
+            CXType p = clang_getCanonicalType(clang_getPointeeType(t));
+            while (ce_type_is_array(p))
+                p = clang_getCanonicalType(clang_getArrayElementType(p));
+            if (char_type(p))
+                return ESC_KEY_BYTES;
+        }
+        enum CXCursorKind kind = clang_getCursorKind(k);
+        if (kind != CXCursor_ParenExpr && kind != CXCursor_CStyleCastExpr
+            && kind != CXCursor_UnexposedExpr)
+            break;
+        CXCursor c[2];
+        if (ce_children(k, c, 2) != 1)
+            break;
+        k = c[0];
+    }
+    CXType target;
+    CXCursor c[2];
+    if (clang_getCursorKind(k) == CXCursor_UnaryOperator && ce_unary_op(fn->u->tu, k) == CE_OP_ADDR
+        && ce_children(k, c, 2) == 1)
+        target = clang_getCursorType(c[0]);
+    else if (clang_getCanonicalType(clang_getCursorType(k)).kind == CXType_Pointer)
+        target = clang_getPointeeType(clang_getCanonicalType(clang_getCursorType(k)));
+    else
+        return ESC_KEY_BYTES;
+    target = clang_getCanonicalType(target);
+    CXType elem = target;
+    while (ce_type_is_array(elem))
+        elem = clang_getCanonicalType(clang_getArrayElementType(elem));
+    if (target.kind == CXType_Void) {   /* no declaration of contents: a variable read */
+        CXCursor d = clang_getCursorReferenced(k);  /* (an iterator's key slot) is read at */
+        return clang_getCursorKind(k) == CXCursor_DeclRefExpr   /* the key's type; made by a */
+               && clang_getCursorKind(d) == CXCursor_VarDecl    /* call, arithmetic or a */
+               ? ESC_KEY_TYPED : ESC_KEY_BYTES;                 /* parameter: bytes */
+    }
+    if (char_type(elem) || clang_Type_getSizeOf(target) <= 0)
+        return ESC_KEY_BYTES;
+    return target.kind != CXType_Pointer && holds_pointer(target) ? ESC_KEY_STRING : ESC_KEY_TYPED;
+}
+

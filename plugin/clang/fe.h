@@ -210,6 +210,8 @@ typedef VEC(CXCursor) ce_cursors;
 ce_cursors ce_all_children(CXCursor c);                     /* VFREE it */
 bool     ce_last_expr_child(CXCursor c, CXCursor *out);
 CXCursor ce_strip(CXCursor e);      /* parens and implicit casts */
+/* How the runtime reads a key argument's memory (ESC_KEY_*, expose.c). */
+int ce_key_read(ce_fn *fn, CXCursor k);
 CXCursor ce_strip_parens(CXCursor e);
 bool     ce_lvalue_kind(CXCursor e);   /* inside parens: a reference, member, [], *, literal */
 bool     ce_is_implicit_cast(CXCursor e, CXCursor *child);

@@ -111,6 +111,7 @@ struct esc_func {
     int tj_index, tj_low;       /* Tarjan */
     bool tj_on, summarized;
     bool recursive;             /* may be in a cycle of calls: small frame budget */
+    bool always_inline;         /* inlined into every caller: small frame budget too */
     bool address_taken;         /* unknown code may call it (esc_func_address_taken) */
     bool calls_unknown;         /* calls code it does not see (esc_unknown_call) */
     int rc_index, rc_low;       /* Tarjan over the may-call graph (mark_recursion) */

@@ -64,7 +64,8 @@ static const char *bucket_reason(esc_ctx *c, const site *s)
 static void decide(esc_ctx *c, site *s, unsigned long *used)
 {
     const esc_func *f = c->funcs.v[s->fn];
-    unsigned long limit = f->recursive ? c->opt.recursive_frame_limit : c->opt.frame_limit;
+    unsigned long limit = f->recursive || f->always_inline ? c->opt.recursive_frame_limit
+                                                           : c->opt.frame_limit;
     esc_decision d = { ESC_HEAP_ALL, NULL };
     s->frame_heap = false;
     if (LOC(c, s->loc)->escapes) {

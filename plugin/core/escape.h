@@ -104,6 +104,11 @@ esc_loc esc_result(esc_func *f);    /* the returned value, Go's ~r0 */
  * function whose address is taken in the unit (esc_func_address_taken). */
 void esc_func_address_taken(esc_func *f);
 void esc_unknown_call(esc_func *f);
+/* F is inlined into every caller (always_inline): its map storage joins each
+ * caller's frame, once per call and in every frame of a recursive caller, so it
+ * gets the recursive frame budget.  (Front ends keep a function holding map
+ * storage from being inlined otherwise: the GCC plugin marks it noinline.) */
+void esc_func_always_inline(esc_func *f);
 /* Parameter param (from esc_param) lives in memory as the ESC_LOC_VAR var
  * (address taken, or an aggregate): adds var <- param.  When var's address
  * escapes, the parameter is Go's "moved to heap" (JSON moved_to_heap); -m
@@ -253,6 +258,8 @@ typedef enum esc_libc_kind {
     ESC_LIBC_ALLOC_OUT,     /* posix_memalign: *arg0 <- fresh memory (unknown) */
     ESC_LIBC_FILL,          /* writes data bytes into *arg0, returns arg0 (memset):
                                *arg0 <- unknown, raw */
+    ESC_LIBC_COPY_READS,    /* COPY that stops at a byte value the caller chooses
+                               (memccpy): the source is also read as data */
 } esc_libc_kind;
 esc_libc_kind esc_known_libc(const char *name);
 /* Adds the edges of a call to a body-less library function of kind k (as the
@@ -287,7 +294,19 @@ typedef struct esc_callsite {
      * the core frees it) - a printf format; argument i is a null pointer constant. */
     char *(*arg_string)(void *fe, int i);
     bool (*arg_is_null)(void *fe, int i);
+    /* Optional (NULL: ESC_KEY_BYTES): how the map runtime reads the key that
+     * argument i points to (esc_key_read). */
+    int (*key_read)(void *fe, int i);
 } esc_callsite;
+/* The runtime reads a key as an object of the map's key type (hash, compare).
+ * ESC_KEY_TYPED: the memory is read at its own type (the key points to the
+ * start of an object or element of the key's size, not a character view of
+ * something else): a typed data read, which exposes only raw memory.
+ * ESC_KEY_STRING: typed, and the bytes its pointers point to are read as data
+ * (a gostring; a key of unknown type that holds pointers).
+ * ESC_KEY_BYTES: anything else (a view into another object, a map whose type
+ * the front end does not know): the bytes are read as data. */
+enum { ESC_KEY_BYTES, ESC_KEY_TYPED, ESC_KEY_STRING };
 
 /* The gomap runtime's pointer model: one table (runtime_model.c), one row an
  * entry point.  An effect is an edge between the call's operands: argument i,
@@ -300,6 +319,10 @@ typedef enum esc_rt_effect_kind {
     ESC_RT_STORE,               /* *dst <- (derefs) src (esc_store): the map keeps a key */
     ESC_RT_FLOW,                /* dst <- (derefs) src (esc_flow, dst a temporary or
                                    the map) */
+    ESC_RT_READS,               /* the bytes src points to are read as data (a
+                                   gostring's, by value): esc_expose(any) */
+    ESC_RT_KEY,                 /* the key src points to is hashed and compared:
+                                   as cs->key_read says (ESC_KEY_*) */
 } esc_rt_effect_kind;
 typedef struct esc_rt_effect {
     esc_rt_effect_kind kind;
@@ -355,7 +378,9 @@ void esc_indirect_call(const esc_callsite *cs, const bool *noescape);
 int esc_runtime_call(const esc_callsite *cs, const esc_runtime_fn *r,
                      const esc_site_info *make);
 /* Functions that replace printf's conversions (glibc's register_printf_specifier
- * and register_printf_function: a handler may keep the pointer a %s receives).  A
+ * and register_printf_function: a handler may keep the pointer a %s receives,
+ * and call back into the unit), or make a stream whose writes run the unit's
+ * code (fopencookie: printf and puts may then call back).  A
  * front end that sees the unit name one calls esc_printf_hooked before it
  * describes calls; the unit's printf-family calls are then unknown calls for
  * their arguments (a registration in another unit is not seen: docs/design.md). */

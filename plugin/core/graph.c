@@ -240,6 +240,11 @@ void esc_unknown_call(esc_func *f)
     f->calls_unknown = true;
 }
 
+void esc_func_always_inline(esc_func *f)
+{
+    f->always_inline = true;
+}
+
 void esc_param_promised(esc_func *f, int i)
 {
     if (i >= 0 && i < f->params.n && f->params.v[i].set) f->params.v[i].promised = true;

@@ -42,11 +42,16 @@ static const struct {
     L("strncpy_chk", ESC_LIBC_COPY), L("stpcpy_chk", ESC_LIBC_COPY),
     L("stpncpy_chk", ESC_LIBC_COPY), L("strcat_chk", ESC_LIBC_COPY),
     L("strncat_chk", ESC_LIBC_COPY),
-    L("memccpy", ESC_LIBC_COPY),  L("wmemcpy", ESC_LIBC_COPY),  L("wmemmove", ESC_LIBC_COPY),
+    L("wmemcpy", ESC_LIBC_COPY),  L("wmemmove", ESC_LIBC_COPY),
     L("wmempcpy", ESC_LIBC_COPY), L("wcscpy", ESC_LIBC_COPY),   L("wcsncpy", ESC_LIBC_COPY),
     L("wcpcpy", ESC_LIBC_COPY),   L("wcpncpy", ESC_LIBC_COPY),  L("wcscat", ESC_LIBC_COPY),
     L("wcsncat", ESC_LIBC_COPY),
     L("bcopy", ESC_LIBC_BCOPY),
+    /* ... and stop at a byte equal to the one given: which bytes were copied tells
+     * the caller the source's values (a search, as memchr), so the source is read
+     * as data.  (The string copies above stop only at a zero, which tells whether
+     * a byte is zero and nothing of its value: no address is rebuilt from that.) */
+    L("memccpy", ESC_LIBC_COPY_READS),
     /* write data bytes into the first argument, return it */
     L("memset", ESC_LIBC_FILL), L("memset_chk", ESC_LIBC_FILL), L("wmemset", ESC_LIBC_FILL),
     L("bzero", ESC_LIBC_FILL), L("explicit_bzero", ESC_LIBC_FILL),   /* zeros: a half of one */
@@ -258,7 +263,8 @@ static void store_ptr(const esc_callsite *cs, esc_loc ptr, esc_loc src)
  * are read as data. */
 bool esc_libc_printf_hook(const char *name)
 {
-    return !strcmp(name, "register_printf_specifier") || !strcmp(name, "register_printf_function");
+    return !strcmp(name, "register_printf_specifier") || !strcmp(name, "register_printf_function")
+        || !strcmp(name, "fopencookie");    /* a stream whose writes run the unit's code */
 }
 
 void esc_printf_hooked(esc_ctx *c)
@@ -273,6 +279,8 @@ static bool format_call(esc_callargs *a)
     int f = cs->name ? esc_libc_format_arg(cs->name, &va) : -1;
     if (f < 0 || f >= cs->nargs)
         return false;
+    if (cs->f->c->printf_hooked)
+        esc_unknown_call(cs->f);    /* the unit's conversions or cookie stream may run */
     expose(cs, esc_call_arg(a, f));
     const char *pf = strstr(cs->name, "printf");
     if (f > 0 && pf && pf > cs->name && (pf[-1] == 's' || pf[-1] == 'n'))
@@ -327,9 +335,14 @@ bool esc_libc_call(const esc_callsite *cs, esc_libc_kind kind)
         result(cs, unknown);                        /* malloc's result: not ours */
         return true;
     case ESC_LIBC_READS:
+        if (cs->f->c->printf_hooked && cs->name && strstr(cs->name, "puts"))
+            esc_unknown_call(cs->f);    /* stdout may be a cookie stream */
         expose_args(&a);
         result(cs, unknown);
         return true;
+    case ESC_LIBC_COPY_READS:
+        expose(cs, esc_call_arg(&a, 1));
+        /* fall through */
     case ESC_LIBC_COPY: {
         esc_loc dst = esc_call_arg(&a, 0);
         store_raw(cs, dst, esc_call_arg(&a, 1));

@@ -12,7 +12,18 @@
  *   gomap_iter_next(it, kp, vp) t <- *it; *kp <- t, *vp <- t (slots of the map)
  *   gomap_access*_fast*, gomap_assign_fast32/64: s <- m (keys by value)
  *   gomap_assign_faststr(m, k)  s <- m; *m <- k (the gostring by value)
- *   gomap_len, gomap_delete(_fast*), clear, free, read_memstats: keep nothing
+ *   gomap_delete(m, k)          keeps nothing
+ *   gomap_len, gomap_delete_fast*, clear, free, read_memstats: keep nothing
+ *
+ * Every call taking a key hashes and compares it: which slot comes back, or
+ * whether delete found one, tells its value.  The runtime reads the key as an
+ * object of the map's key type, so the front end says how that reads the
+ * memory the key points to (KEY, esc_key_read): at its own type, a typed read;
+ * a gostring, typed, with its bytes read as data; anything else (a character
+ * view into a pointer object, a map of unknown type) as data, as memchr reads
+ * its buffer (READS, also for the faststr forms' bytes).  A byte of a handle
+ * used as the key of a map keyed by unsigned char rebuilds the handle unseen
+ * otherwise.
  *
  * The sizes of a site come from the runtime's layout (gomap_layout.h) here too.
  *
@@ -32,16 +43,19 @@
 #define RESULT(src, d)        { ESC_RT_RESULT, NONE, src, d, "call result" }
 #define STORE(dst, src, d, w) { ESC_RT_STORE, dst, src, d, w }
 #define FLOW(dst, src, d, w)  { ESC_RT_FLOW, dst, src, d, w }
+#define READS(src)            { ESC_RT_READS, NONE, src, 1, "key bytes read as data" }
+#define KEY(src)              { ESC_RT_KEY, NONE, src, 1, "key bytes read as data" }
 
 static const esc_runtime_fn table[] = {
     { "gomap_make", 2, 0, 1, 2, {
         FLOW(MAP, ARG(0), 0, "descriptor"),     /* the header keeps the descriptor */
         RESULT(MAP, -1) } },
-    { "gomap_assign", 2, -1, -1, 2, {
+    { "gomap_assign", 2, -1, -1, 3, {
         RESULT(ARG(0), 0),                      /* a slot inside the map's storage */
-        STORE(ARG(0), ARG(1), 1, "call") } },   /* the map keeps the key's pointees */
-    { "gomap_access", 2, -1, -1, 1, {
-        RESULT(ARG(0), 0) } },
+        STORE(ARG(0), ARG(1), 1, "call"),       /* the map keeps the key's pointees */
+        KEY(ARG(1)) } },
+    { "gomap_access", 2, -1, -1, 2, {
+        RESULT(ARG(0), 0), KEY(ARG(1)) } },
     { "gomap_iter_init", 2, -1, -1, 1, {
         STORE(ARG(0), ARG(1), 0, "call") } },   /* the iterator keeps the map */
     { "gomap_iter_next", 3, -1, -1, 3, {
@@ -51,20 +65,21 @@ static const esc_runtime_fn table[] = {
     /* the specialised entry points (gomap_fast.h): keys by value */
     { "gomap_access_fast32", 2, -1, -1, 1, { RESULT(ARG(0), 0) } },
     { "gomap_access_fast64", 2, -1, -1, 1, { RESULT(ARG(0), 0) } },
-    { "gomap_access_faststr", 2, -1, -1, 1, { RESULT(ARG(0), 0) } },
+    { "gomap_access_faststr", 2, -1, -1, 2, { RESULT(ARG(0), 0), READS(ARG(1)) } },
     { "gomap_access2_fast32", 3, -1, -1, 1, { RESULT(ARG(0), 0) } },
     { "gomap_access2_fast64", 3, -1, -1, 1, { RESULT(ARG(0), 0) } },
-    { "gomap_access2_faststr", 3, -1, -1, 1, { RESULT(ARG(0), 0) } },
+    { "gomap_access2_faststr", 3, -1, -1, 2, { RESULT(ARG(0), 0), READS(ARG(1)) } },
     { "gomap_assign_fast32", 2, -1, -1, 1, { RESULT(ARG(0), 0) } },   /* a number key */
     { "gomap_assign_fast64", 2, -1, -1, 1, { RESULT(ARG(0), 0) } },
-    { "gomap_assign_faststr", 2, -1, -1, 2, {
+    { "gomap_assign_faststr", 2, -1, -1, 3, {
         RESULT(ARG(0), 0),
-        STORE(ARG(0), ARG(1), 0, "call") } },   /* the map keeps the gostring's bytes */
+        STORE(ARG(0), ARG(1), 0, "call"),       /* the map keeps the gostring's bytes */
+        READS(ARG(1)) } },
     { "gomap_delete_fast32", 2, -1, -1, 0, { { 0 } } },
     { "gomap_delete_fast64", 2, -1, -1, 0, { { 0 } } },
-    { "gomap_delete_faststr", 2, -1, -1, 0, { { 0 } } },
+    { "gomap_delete_faststr", 2, -1, -1, 1, { READS(ARG(1)) } },
     { "gomap_len", 1, -1, -1, 0, { { 0 } } },
-    { "gomap_delete", 2, -1, -1, 0, { { 0 } } },
+    { "gomap_delete", 2, -1, -1, 1, { KEY(ARG(1)) } },
     { "gomap_clear", 1, -1, -1, 0, { { 0 } } },
     { "gomap_free", 1, -1, -1, 0, { { 0 } } },
     { "gomap_read_memstats", 1, -1, -1, 0, { { 0 } } },
@@ -177,6 +192,16 @@ int esc_runtime_call(const esc_callsite *cs, const esc_runtime_fn *r,
             if (dst != ESC_NOLOC)
                 esc_flow(cs->f, dst, src, e->derefs, cs->pos, e->why);
             break;
+        case ESC_RT_READS:
+            esc_expose(cs->f, src, e->derefs, true, cs->pos, e->why);
+            break;
+        case ESC_RT_KEY: {
+            int how = cs->key_read ? cs->key_read(cs->fe, e->src.index) : ESC_KEY_BYTES;
+            esc_expose(cs->f, src, e->derefs, how == ESC_KEY_BYTES, cs->pos, e->why);
+            if (how == ESC_KEY_STRING)          /* the bytes its pointer points to */
+                esc_expose(cs->f, src, e->derefs + 1, true, cs->pos, e->why);
+            break;
+        }
         }
     }
     return site;

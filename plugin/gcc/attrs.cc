@@ -67,3 +67,83 @@ void fe_params_noescape(tree fndecl, tree fntype, unsigned n, bool *out)
             out[k] |= lookup_attribute("noescape", TYPE_ATTRIBUTES(TREE_VALUE(a))) != NULL_TREE;
     }
 }
+
+/* What SOURCE, the pointer a call goes through, was declared to promise (AND into
+ * OUT): the type of the variable, parameter, field, element or call result it
+ * was read from, or the declarations of the function whose address it is;
+ * through SSA copies, conversions and PHIs every source must promise.  Neither
+ * the type of a conditional (GCC's composite of both operands' types, which
+ * carries an attribute either has: `(c ? keep : look)(m)`) nor a cast is a
+ * declaration of the pointer: `((visit_fn)fn)(m)` promises what fn's type does. */
+static void declared_1(tree v, unsigned n, bool *out, int *budget)
+{
+    auto none = [&]() { for (unsigned k = 0; k < n; k++) out[k] = false; };
+    auto_vec<bool, 16> mine;
+    mine.safe_grow(n ? n : 1, true);
+    auto by_type = [&](tree ptype) {
+        tree ft = ptype && POINTER_TYPE_P(ptype) ? TREE_TYPE(ptype) : NULL_TREE;
+        fe_params_noescape(NULL_TREE, ft, n, mine.address());
+        for (unsigned k = 0; k < n; k++)
+            out[k] = out[k] && mine[k];
+    };
+    if (!v || --*budget < 0) {
+        none();
+        return;
+    }
+    while (CONVERT_EXPR_P(v) || TREE_CODE(v) == NON_LVALUE_EXPR)
+        v = TREE_OPERAND(v, 0);
+    if (TREE_CODE(v) == ADDR_EXPR && TREE_CODE(TREE_OPERAND(v, 0)) == FUNCTION_DECL) {
+        tree f = TREE_OPERAND(v, 0);
+        fe_params_noescape(f, TREE_TYPE(f), n, mine.address());
+        for (unsigned k = 0; k < n; k++)
+            out[k] = out[k] && mine[k];
+        return;
+    }
+    if (TREE_CODE(v) != SSA_NAME) {
+        if (TREE_CODE(v) == MEM_REF && TREE_CODE(TREE_OPERAND(v, 0)) == ADDR_EXPR
+            && DECL_P(TREE_OPERAND(TREE_OPERAND(v, 0), 0)) && integer_zerop(TREE_OPERAND(v, 1)))
+            by_type(TREE_TYPE(TREE_OPERAND(TREE_OPERAND(v, 0), 0)));   /* *(T *)&p: p's */
+        else if (TREE_CODE(v) == MEM_REF || TREE_CODE(v) == TARGET_MEM_REF)
+            none();                     /* through a pointer: its pointee type is no declaration */
+        else if (TREE_CODE(v) == VAR_DECL || TREE_CODE(v) == PARM_DECL || REFERENCE_CLASS_P(v))
+            by_type(TREE_TYPE(v));      /* read from declared memory */
+        else
+            none();
+        return;
+    }
+    tree var = SSA_NAME_VAR(v);
+    if (var && !DECL_ARTIFICIAL(var) && DECL_NAME(var)) {
+        by_type(TREE_TYPE(var));        /* the program's variable or parameter */
+        return;
+    }
+    gimple *d = SSA_NAME_DEF_STMT(v);
+    if (gassign *a = d ? dyn_cast<gassign *>(d) : NULL) {
+        if (gimple_assign_single_p(a) || CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(a)))
+            declared_1(gimple_assign_rhs1(a), n, out, budget);
+        else
+            none();
+    } else if (gphi *p = d ? dyn_cast<gphi *>(d) : NULL) {
+        for (unsigned i = 0; i < gimple_phi_num_args(p); i++)
+            declared_1(gimple_phi_arg_def(p, i), n, out, budget);
+    } else if (d && is_gimple_call(d)) {
+        by_type(TREE_TYPE(v));          /* the callee's declared result */
+    } else {
+        none();
+    }
+}
+
+void fe_call_promises(fe_unit *u, gcall *c, unsigned n, bool *out)
+{
+    tree ft = gimple_call_fntype(c);
+    fe_params_noescape(NULL_TREE, ft, n, out);
+    int budget = 64;
+    declared_1(gimple_call_fn(c), n, out, &budget);
+    /* a type some function without a checked body was converted to: trusted
+     * only for pointers seen to come from functions with checked bodies */
+    if (!u->unchecked_types.length() || fe_only_checked_functions(u, gimple_call_fn(c)))
+        return;
+    for (unsigned k = 0; k < n; k++)
+        if (out[k] && fe_promise_unchecked(u, ft, (int)k))
+            out[k] = false;
+}
+

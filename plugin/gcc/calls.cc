@@ -9,7 +9,9 @@
  *   builtins or as the library's own declarations without a body (-fno-builtin,
  *   functions GCC has no flags for)
  *   alloca, VLAs                  result <- &(a nameless local)
- *   other normal builtins         GCC's own fnspec flags (EAF_* / ERF_*)
+ *   other normal builtins         GCC's own fnspec flags (EAF_* / ERF_*); one
+ *                                 not declared `leaf` may call back into the
+ *                                 unit (esc_unknown_call)
  *   va_copy(d, s)                 *d <- *s (a va_list points to a record of
  *                                 pointers to the argument save areas)
  *   x = VA_ARG (ap)               x <- ap [2], and unknown
@@ -168,17 +170,91 @@ static bool callsite_arg_is_null(void *p, int i)
     return integer_zerop(gimple_call_arg(x->c, (unsigned)i));
 }
 
+/* A character view (or an array of characters): its bytes are anyone's. */
+static bool char_view(tree type)
+{
+    while (TREE_CODE(type) == ARRAY_TYPE)
+        type = TREE_TYPE(type);
+    tree t = TYPE_MAIN_VARIANT(type);
+    return t == char_type_node || t == signed_char_type_node || t == unsigned_char_type_node
+        || lookup_attribute("may_alias", TYPE_ATTRIBUTES(type));
+}
+
+/* Can an object of TYPE hold a pointer (narrow.cc's question, for keys)? */
+static bool key_holds_pointer(tree type)
+{
+    if (POINTER_TYPE_P(type))
+        return true;
+    if (TREE_CODE(type) == ARRAY_TYPE)
+        return key_holds_pointer(TREE_TYPE(type));
+    if (RECORD_OR_UNION_TYPE_P(type))
+        for (tree f = TYPE_FIELDS(type); f; f = DECL_CHAIN(f))
+            if (TREE_CODE(f) == FIELD_DECL && key_holds_pointer(TREE_TYPE(f)))
+                return true;
+    return false;
+}
+
+/* How the runtime's read of the key argument I reads its memory (esc_key_read).
+ * The memory: the key pointer back through SSA copies and conversions to the
+ * address of an object or element (its type) or another pointer (its pointee
+ * type).  Read at its own type (typed) unless a character view is on the way or
+ * the map's key type, from the descriptors reaching the map argument, has
+ * another size (`(unsigned char *)&m + i`); through a `void *` read from memory
+ * (an iterator's key slot) at the key's type, unless that is character-sized or
+ * unknown; the bytes a gostring key, or an
+ * aggregate key of unknown type that holds pointers, points to are read as data
+ * too (a pointer key is an address, hashed and compared). */
+static int callsite_key_read(void *p, int i)
+{
+    call_fe *x = (call_fe *)p;
+    esc_descriptor d;
+    bool known = fe_map_descriptor(gimple_call_arg(x->c, 0), &d);
+    if (known && (d.flags & GOMAP_TF_STRKEY))
+        return d.keysize == 2 * sizeof(void *) ? ESC_KEY_STRING : ESC_KEY_BYTES;
+    tree k = gimple_call_arg(x->c, (unsigned)i);
+    bool loaded = false;        /* the pointer was read from memory */
+    for (int step = 0; step < 16; step++) {
+        if (POINTER_TYPE_P(TREE_TYPE(k)) && char_view(TREE_TYPE(TREE_TYPE(k))))
+            return ESC_KEY_BYTES;
+        if (TREE_CODE(k) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF(k))
+            break;
+        gassign *a = dyn_cast<gassign *>(SSA_NAME_DEF_STMT(k));
+        if (!a)
+            break;
+        enum tree_code code = gimple_assign_rhs_code(a);
+        if (code != SSA_NAME && !CONVERT_EXPR_CODE_P(code) && code != ADDR_EXPR) {
+            tree r = gimple_assign_rhs1(a);
+            loaded = gimple_assign_single_p(a) && (REFERENCE_CLASS_P(r) || VAR_P(r));
+            break;
+        }
+        k = gimple_assign_rhs1(a);
+    }
+    tree t = TREE_CODE(k) == ADDR_EXPR ? TREE_TYPE(TREE_OPERAND(k, 0))
+           : POINTER_TYPE_P(TREE_TYPE(k)) ? TREE_TYPE(TREE_TYPE(k)) : NULL_TREE;
+    /* No declaration of contents: a `void *` read from memory (an iterator's key
+     * slot) is read as the key's type; one made by arithmetic (GNU `void *` +
+     * n), returned by a call or a parameter may point anywhere into an object. */
+    if (t && VOID_TYPE_P(t))
+        return known && d.keysize > 1 && loaded ? ESC_KEY_TYPED : ESC_KEY_BYTES;
+    if (!t || char_view(t) || !COMPLETE_TYPE_P(t)
+        || !tree_fits_uhwi_p(TYPE_SIZE_UNIT(t))
+        || (known && tree_to_uhwi(TYPE_SIZE_UNIT(t)) != d.keysize))
+        return ESC_KEY_BYTES;
+    return !known && !POINTER_TYPE_P(t) && key_holds_pointer(t) ? ESC_KEY_STRING : ESC_KEY_TYPED;
+}
+
 static esc_callsite callsite(call_fe *x)
 {
     basic_block bb = gimple_bb(x->c);
     esc_callsite cs = { x->fn->ef, fe_stmt_pos(x->c), bb ? fe_bb_depth(bb) : 0,
                         (int)gimple_call_num_args(x->c), callsite_arg,
-                        callsite_arg_is_pointer, callsite_result, x, NULL, NULL, NULL };
+                        callsite_arg_is_pointer, callsite_result, x, NULL, NULL, NULL, NULL };
     tree d = gimple_call_fndecl(x->c);
     if (d && DECL_NAME(d))
         cs.name = IDENTIFIER_POINTER(DECL_NAME(d));
     cs.arg_string = callsite_arg_string;
     cs.arg_is_null = callsite_arg_is_null;
+    cs.key_read = callsite_key_read;
     return cs;
 }
 
@@ -348,10 +424,29 @@ bool fe_sanitizer_builtin(tree fndecl)
     return false;
 }
 
+/* Builtins GCC declares `leaf` that still run the unit's code: __builtin_apply
+ * calls its function, libgomp's waits and barriers run deferred tasks on the
+ * caller's stack, abort and trap raise a signal whose handler may be the unit's. */
+static bool may_call_back(tree fndecl)
+{
+    switch (DECL_FUNCTION_CODE(fndecl)) {
+    case BUILT_IN_APPLY: case BUILT_IN_ABORT: case BUILT_IN_TRAP:
+        return true;
+    default:
+        return !strncmp(IDENTIFIER_POINTER(DECL_NAME(fndecl)), "__builtin_GOMP_", 15);
+    }
+}
+
 static void model_builtin(fe_fn *fn, gcall *c, tree fndecl)
 {
     if (fe_sanitizer_builtin(fndecl) || model_libc(fn, c, fndecl))
         return;
+    /* A builtin GCC does not declare `leaf` may call functions of the unit:
+     * GOMP_parallel runs the outlined body, __cyg_profile_func_enter is the
+     * program's; so may some it does (may_call_back): a path of the may-call
+     * graph (the frame budget's recursion) through unknown code. */
+    if (!(gimple_call_flags(c) & ECF_LEAF) || may_call_back(fndecl))
+        esc_unknown_call(fn->ef);
     switch (DECL_FUNCTION_CODE(fndecl)) {
     case BUILT_IN_ALLOCA:
     case BUILT_IN_ALLOCA_WITH_ALIGN:
@@ -430,6 +525,14 @@ static void direct_call(fe_fn *fn, gcall *c, tree fndecl)
 {
     expose_aggregate_args(fn, c);
     esc_func *callee = fe_func_for(fn->u, fndecl, gimple_call_fntype(c));
+    /* A weak alias (or another body GCC may replace) of a function defined here:
+     * the call is unknown code's, which may be that body; like an address-taken
+     * function, the body is reachable from unknown code (the frame budget). */
+    if (cgraph_node *node = cgraph_node::get(fndecl))
+        if (cgraph_node *t = node->ultimate_alias_target())
+            if (esc_func **g = fn->u->funcs->get(t->decl))
+                if (*g != callee)
+                    esc_func_address_taken(*g);
     unsigned n = gimple_call_num_args(c);
     auto_vec<esc_loc, 8> args;
     for (unsigned i = 0; i < n; i++)
@@ -452,7 +555,7 @@ static void indirect_call(fe_fn *fn, gcall *c)
     unsigned n = gimple_call_num_args(c);
     auto_vec<bool, 16> noescape;
     noescape.safe_grow(n, true);
-    fe_params_noescape(NULL_TREE, gimple_call_fntype(c), n, noescape.address());
+    fe_call_promises(fn->u, c, n, noescape.address());
     call_fe x = { fn, c };
     esc_callsite cs = callsite(&x);
     tree f = gimple_call_fn(c);         /* -m=2: through a named pointer variable */

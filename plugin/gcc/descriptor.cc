@@ -4,12 +4,14 @@
  * the first argument of gomap_make is that address, possibly through SSA copies
  * and pointer conversions.  Its DECL_INITIAL is a CONSTRUCTOR whose elements are,
  * by position (gomap_layout.h): version, keysize, valsize, keyalign, valalign,
- * flags, name.  Anything else (an extern descriptor, a computed pointer, another
- * layout version) leaves the descriptor unresolved: name NULL, so the bucket
+ * flags, name.  Anything else (an extern descriptor, a weak or interposable one
+ * whose initializer the link may replace, a computed pointer, another layout
+ * version) leaves the descriptor unresolved: name NULL, so the bucket
  * never goes on the stack, though the header still may.  Which fields are usable
  * is the core's (esc_descriptor_usable).
  */
 #include "fe.h"
+#include "varasm.h"      /* decl_replaceable_p */
 
 /* Follow SSA copies and conversions back to an ADDR_EXPR. */
 static tree strip_copies(tree t)
@@ -87,7 +89,11 @@ esc_descriptor fe_resolve_descriptor(tree arg)
     tree var = TREE_OPERAND(a, 0);
     if (TREE_CODE(var) != VAR_DECL || TREE_CODE(TREE_TYPE(var)) != RECORD_TYPE
         || !gomap_type_record(TREE_TYPE(var)) || !TREE_STATIC(var) || !TREE_READONLY(var)
-        || DECL_EXTERNAL(var) || TREE_THIS_VOLATILE(var))
+        || DECL_EXTERNAL(var) || TREE_THIS_VOLATILE(var)
+        /* a definition the link may replace (weak, #pragma weak, interposable
+         * under -fPIC): its initializer here is not the one the program runs
+         * with (GCC does not fold it either) */
+        || DECL_WEAK(var) || decl_replaceable_p(var, true))
         return d;
     tree ctor = DECL_INITIAL(var);
     if (!ctor || TREE_CODE(ctor) != CONSTRUCTOR)

@@ -62,6 +62,7 @@ void fe_register_attributes(void *gcc_data, void *user_data);
  * FNTYPE noescape?  One walk of the parameter lists (a function may have
  * thousands: GCC's torture corpus has one of 10,000). */
 void fe_params_noescape(tree fndecl, tree fntype, unsigned n, bool *out);
+
 bool fe_parm_decl_noescape(tree parm);
 
 /* ---- positions (position.cc) ---------------------------------------------- */
@@ -99,6 +100,11 @@ struct fe_unit {
     vec<fe_site> sites;
     vec<fe_mapcall> mapcalls;
     vec<fe_callrec> calls;
+    /* Promises no unit checks (promises.cc): (function type, parameter) pairs
+     * a function without a body that surely runs here was converted to. */
+    vec<tree> unchecked_types;
+    vec<int> unchecked_parms;
+    bool promises_early;        /* fe_collect_promises before translation */
 };
 /* The esc_func of the function a call to DECL runs (creating a body-less one,
  * with parameters from FNTYPE, when the unit has no body for it). */
@@ -114,6 +120,14 @@ esc_func *fe_body_here(fe_unit *u, tree decl);
 bool fe_resolver_checked(fe_unit *u, tree decl);
 /* Does the function type promise noescape for some parameter? */
 bool fe_promises_any(tree fntype);
+/* The noescape parameters an indirect call may trust: those of the type it is
+ * made through that every declared source of the pointer promises too. */
+void fe_call_promises(fe_unit *u, gcall *c, unsigned n, bool *out);
+/* Is every value V may be (SSA copies, conversions, PHIs) the address of a
+ * function whose body here its promises are checked against? */
+bool fe_only_checked_functions(fe_unit *u, tree v);
+/* Does a function type promise for parameter K what no unit checks? */
+bool fe_promise_unchecked(fe_unit *u, tree fntype, int k);
 
 /* ---- one function being translated (translate.cc) -------------------------- */
 struct fe_src { esc_loc loc; int derefs; };   /* value = (derefs) loc */
@@ -218,6 +232,11 @@ bool fe_fast_helper(tree decl);           /* one of gomap_fast.h's inline paths 
 void fe_specialise_unit(fe_unit *u);      /* after fe_rewrite_unit */
 void fe_fast_helpers_release(void);       /* end of the pass: unused helpers may go */
 extern tree fe_fast_decls;                /* GC root: TREE_VEC of the noted decls */
+
+/* The descriptor of every map that can reach the map argument MAP (through SSA
+ * copies, PHIs, helpers' results and static helpers' parameters: specialise.cc),
+ * when they are all made with one resolved layout. */
+bool fe_map_descriptor(tree map, esc_descriptor *d);
 
 /* ---- promises (promises.cc) ----------------------------------------------- */
 void fe_note_promise_decl(tree decl);   /* PLUGIN_FINISH_DECL: a declaration's promises */

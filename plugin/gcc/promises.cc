@@ -11,8 +11,9 @@
  *     function's address is converted to: assigned to, passed as, returned as,
  *     or initialising such a pointer, in a body (GIMPLE: the destination's type,
  *     since GCC drops conversions between function pointer types; back through
- *     SSA copies and PHIs, as for `x ? f : g`) or in a static initializer (the
- *     type of the field, element or variable).
+ *     SSA copies and PHIs, as for `x ? f : g`; a compiler temporary is not a
+ *     destination: a conditional's type merges both operands' attributes) or in
+ *     a static initializer (the type of the field, element or variable).
  *     Also: stored by an __atomic_* / __sync_* builtin into such a pointer
  *     (GCC passes the address as an integer), passed to an unprototyped call
  *     whose definition's parameter has that type, a nested function through
@@ -193,11 +194,25 @@ static tree definition_parms(tree decl)
     return DECL_ARGUMENTS(def);
 }
 
+/* A compiler temporary (a conditional's `iftmp`, a nameless SSA value): its type
+ * is GCC's (a conditional's is the composite of both operands', carrying an
+ * attribute either has), not one the program declared; the value's promise is
+ * that of where it goes next (followed back from there: note_value_1). */
+static bool temporary(tree lhs)
+{
+    if (TREE_CODE(lhs) != SSA_NAME)
+        return false;
+    tree var = SSA_NAME_VAR(lhs);
+    return !var || DECL_ARTIFICIAL(var) || !DECL_NAME(var);
+}
+
 static void note_stmt(fe_unit *u, tree fndecl, gimple *s)
 {
     if (gassign *a = dyn_cast<gassign *>(s)) {
         tree lhs = gimple_assign_lhs(a);
         tree rhs = gimple_assign_rhs1(a);
+        if (temporary(lhs))
+            return;
         if (gimple_assign_single_p(a) || CONVERT_EXPR_CODE_P(gimple_assign_rhs_code(a)))
             note_init(u, rhs, TREE_TYPE(lhs));
     } else if (gcall *c = dyn_cast<gcall *>(s)) {
@@ -225,6 +240,8 @@ static void note_stmt(fe_unit *u, tree fndecl, gimple *s)
         if (DECL_RESULT(fndecl))
             note_value(u, gimple_return_retval(r), TREE_TYPE(DECL_RESULT(fndecl)));
     } else if (gphi *p = dyn_cast<gphi *>(s)) {
+        if (temporary(gimple_phi_result(p)))
+            return;
         for (unsigned i = 0; i < gimple_phi_num_args(p); i++)
             note_value(u, gimple_phi_arg_def(p, i), TREE_TYPE(gimple_phi_result(p)));
     }
@@ -232,6 +249,14 @@ static void note_stmt(fe_unit *u, tree fndecl, gimple *s)
 
 /* Is every value V may be (through SSA copies, conversions and PHIs) the
  * address of a function with a body here? */
+static bool only_functions(fe_unit *u, tree v, int *budget);
+
+bool fe_only_checked_functions(fe_unit *u, tree v)
+{
+    int budget = 64;
+    return only_functions(u, v, &budget);
+}
+
 static bool only_functions(fe_unit *u, tree v, int *budget)
 {
     if (!v || --*budget < 0)
@@ -274,9 +299,11 @@ bool fe_resolver_checked(fe_unit *u, tree decl)
 /* An ifunc's promise holds for every function its resolver returns.  Each
  * (resolver, promise) pair is walked once: resolvers returning ifuncs form
  * chains, cycles and diamonds. */
+static vec<tree> resolved_done;          /* pairs: resolver, function type (one walk) */
+
 static void apply_resolved(fe_unit *u, cgraph_node *resolver, tree fntype)
 {
-    static vec<tree> done;              /* pairs: resolver, function type */
+    vec<tree> &done = resolved_done;
     function *fun = DECL_STRUCT_FUNCTION(resolver->decl);
     if (!fun || !fun->cfg)
         return;
@@ -294,6 +321,43 @@ static void apply_resolved(fe_unit *u, cgraph_node *resolver, tree fntype)
         }
 }
 
+static tree canonical(tree t)
+{
+    return TYPE_CANONICAL(t) ? TYPE_CANONICAL(t) : TYPE_MAIN_VARIANT(t);
+}
+
+/* FNDECL, whose body that runs is not here (another unit's, a weak one's), is
+ * converted to FNTYPE: what FNTYPE promises beyond FNDECL's own declarations is
+ * checked by no unit (the defining one does not see the conversion), so calls
+ * through that type do not trust it (fe_call_promises). */
+static void unchecked(fe_unit *u, tree fndecl, tree fntype)
+{
+    unsigned n = 0;
+    for (tree a = TYPE_ARG_TYPES(fntype); a && a != void_list_node; a = TREE_CHAIN(a))
+        n++;
+    auto_vec<bool, 16> type_says, own;
+    type_says.safe_grow(n, true);
+    own.safe_grow(n, true);
+    fe_params_noescape(NULL_TREE, fntype, n, type_says.address());
+    fe_params_noescape(fndecl, TREE_TYPE(fndecl), n, own.address());
+    for (unsigned k = 0; k < n; k++)
+        if (type_says[k] && !own[k] && !fe_promise_unchecked(u, fntype, (int)k)) {
+            u->unchecked_types.safe_push(canonical(fntype));
+            u->unchecked_parms.safe_push((int)k);
+        }
+}
+
+bool fe_promise_unchecked(fe_unit *u, tree fntype, int k)
+{
+    if (!fntype || !FUNC_OR_METHOD_TYPE_P(fntype))
+        return false;
+    tree c = canonical(fntype);
+    for (unsigned i = 0; i < u->unchecked_types.length(); i++)
+        if (u->unchecked_parms[i] == k && u->unchecked_types[i] == c)
+            return true;
+    return false;
+}
+
 static void apply(fe_unit *u, tree fndecl, tree fntype)
 {
     if (cgraph_node *r = fe_renamed_body(fndecl))
@@ -309,8 +373,12 @@ static void apply(fe_unit *u, tree fndecl, tree fntype)
     if (node)
         if (cgraph_node *t = node->ultimate_alias_target())
             target = t->decl;
+    if (!FUNC_OR_METHOD_TYPE_P(fntype))
+        return;
+    if (!fe_body_here(u, target))
+        unchecked(u, fndecl, fntype);
     esc_func **f = u->funcs->get(target);
-    if (!f || !FUNC_OR_METHOD_TYPE_P(fntype))
+    if (!f || u->promises_early)
         return;
     int i = 0;
     for (tree a = TYPE_ARG_TYPES(fntype); a && a != void_list_node; a = TREE_CHAIN(a), i++)
@@ -320,6 +388,7 @@ static void apply(fe_unit *u, tree fndecl, tree fntype)
 
 void fe_collect_promises(fe_unit *u)
 {
+    resolved_done.truncate(0);          /* each pass walks every resolver once */
     cgraph_node *node;
     FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node) {
         function *fun = DECL_STRUCT_FUNCTION(node->decl);

@@ -76,6 +76,22 @@ static tree make_into_decl(void)
     return decl;
 }
 
+/* A body holding map storage in its frame is not inlined: the storage (arrays
+ * of the whole body, no scope) would travel into its caller's frame, once per
+ * inlined call and into every frame of a recursive caller, past the frame
+ * budget the analysis gave it (docs/design.md "Frame budgets").  An
+ * always_inline body, which must be inlined, got the recursive budget instead
+ * (unit.cc, esc_func_always_inline). */
+static void keep_frame(tree fndecl)
+{
+    if (lookup_attribute("always_inline", DECL_ATTRIBUTES(fndecl)))
+        return;
+    DECL_UNINLINABLE(fndecl) = 1;
+    if (!lookup_attribute("noinline", DECL_ATTRIBUTES(fndecl)))
+        DECL_ATTRIBUTES(fndecl) = tree_cons(get_identifier("noinline"), NULL_TREE,
+                                            DECL_ATTRIBUTES(fndecl));
+}
+
 /* Storage for one map in the current function: &hmap and &bucket (or 0B). */
 struct storage { tree hmap, bucket; };
 
@@ -221,6 +237,32 @@ static void clear_uids(function *fun)
 }
 
 /* The clone of FI's function, with its storage parameters. */
+/* The function type's attributes for a clone with storage parameters appended:
+ * a bare `nonnull` (every pointer parameter) would also cover the storage
+ * pointers, which are NULL for a map the caller keeps on the heap, and GCC would
+ * fold the clone's `hmap ? gomap_make_on : gomap_make` on that promise; it
+ * becomes `nonnull` of the original pointer parameters, by position. */
+static tree clone_attributes(tree old_type)
+{
+    tree out = NULL_TREE;
+    for (tree a = TYPE_ATTRIBUTES(old_type); a; a = TREE_CHAIN(a)) {
+        tree v = TREE_VALUE(a);
+        if (is_attribute_p("nonnull", get_attribute_name(a)) && !v) {
+            unsigned k = 0;
+            for (tree t = TYPE_ARG_TYPES(old_type); t && t != void_list_node; t = TREE_CHAIN(t)) {
+                k++;
+                if (POINTER_TYPE_P(TREE_VALUE(t)))
+                    v = tree_cons(NULL_TREE, build_int_cst(integer_type_node, k), v);
+            }
+            if (!v)
+                continue;
+            v = nreverse(v);
+        }
+        out = tree_cons(TREE_PURPOSE(a), v, out);
+    }
+    return nreverse(out);
+}
+
 static void make_clone(fe_unit *u, fn_map *fm, tree decl, fn_info *fi)
 {
     cgraph_node *node = cgraph_node::get(decl);
@@ -249,7 +291,7 @@ static void make_clone(fe_unit *u, fn_map *fm, tree decl, fn_info *fi)
     args = nreverse(args);
     args = chainon(args, void_list_node);
     tree type = build_function_type(TREE_TYPE(old_type), args);
-    type = build_type_attribute_variant(type, TYPE_ATTRIBUTES(old_type));
+    type = build_type_attribute_variant(type, clone_attributes(old_type));
     TREE_TYPE(nd) = type;
     tree last = NULL_TREE;
     for (tree p = DECL_ARGUMENTS(nd); p; p = DECL_CHAIN(p))
@@ -281,7 +323,7 @@ static void rewrite_body(fe_unit *u, fn_map *fm, hash_map<int_hash<int, -1, -2>,
     tree saved_decl = current_function_decl;
     push_cfun(DECL_STRUCT_FUNCTION(body));
     current_function_decl = body;
-    bool changed = false;
+    bool changed = false, own = false;      /* own: storage in this body's frame */
 
     /* the statements of this body, by tag */
     hash_map<int_hash<int, -1, -2>, gimple *> stmts;
@@ -316,7 +358,7 @@ static void rewrite_body(fe_unit *u, fn_map *fm, hash_map<int_hash<int, -1, -2>,
         if (d.placement == ESC_HEAP_ALL)
             continue;
         rewrite_make(call, make_on_decl(), local_storage(d, s.bucket_bytes, s.bucket_align));
-        changed = true;
+        changed = own = true;
     }
 
     for (int ix : fi->call_ix) {
@@ -347,7 +389,7 @@ static void rewrite_body(fe_unit *u, fn_map *fm, hash_map<int_hash<int, -1, -2>,
             } else if (d.placement != ESC_HEAP_ALL) {
                 const fe_site *ms = make_site_of(u, by_id, sites[i]);
                 st = local_storage(d, ms ? ms->bucket_bytes : 0, ms ? ms->bucket_align : 0);
-                any = true;
+                any = own = true;
             }
             extra.safe_push(st.hmap);
             extra.safe_push(st.bucket);
@@ -370,6 +412,8 @@ static void rewrite_body(fe_unit *u, fn_map *fm, hash_map<int_hash<int, -1, -2>,
 
     if (clone)                                  /* the tags are no one else's business */
         clear_uids(cfun);
+    if (own)
+        keep_frame(body);
     if (changed || clone) {
         cgraph_edge::rebuild_edges();
         if (clone)

@@ -247,6 +247,16 @@ static bool trace_map(tree v, map_kind *k, hash_set<tree> *seen, int depth)
     return true;
 }
 
+bool fe_map_descriptor(tree map, esc_descriptor *d)
+{
+    map_kind k = { false, { NULL, 0, 0, 0, 0, 0 }, false };
+    hash_set<tree> seen;
+    if (!trace_map(map, &k, &seen, 0) || !k.known)
+        return false;
+    *d = k.d;
+    return true;
+}
+
 /* Inline paths per function, at most: each is some 60 instructions of code, and
  * a generated function may hold thousands of map calls. */
 enum { SMALL_PER_FUNCTION = 32 };

@@ -73,6 +73,8 @@ static void register_defined(fe_unit *u, cgraph_node *node)
     esc_pos fpos = fe_pos(DECL_SOURCE_LOCATION(decl));
     fpos.in_system_header |= sys;
     esc_func *f = esc_func_new(u->ctx, decl_name(decl), fpos, true, body_runs(node));
+    if (lookup_attribute("always_inline", DECL_ATTRIBUTES(decl)))
+        esc_func_always_inline(f);      /* its frame joins every caller's */
     int i = 0;
     for (tree p = DECL_ARGUMENTS(decl); p; p = DECL_CHAIN(p), i++) {
         bool named = DECL_NAME(p) != NULL_TREE && !DECL_ARTIFICIAL(p);
@@ -330,6 +332,11 @@ unsigned fe_run_unit(void)
     FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node)
         if (analysable(node) && !fe_fast_helper(node->decl))
             register_defined(&u, node);
+    u.unchecked_types = vNULL;
+    u.unchecked_parms = vNULL;
+    u.promises_early = true;    /* promises no unit checks: before calls are read */
+    fe_collect_promises(&u);
+    u.promises_early = false;
     FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node)
         if (analysable(node) && !fe_fast_helper(node->decl))
             fe_translate_function(&u, node);
@@ -348,6 +355,8 @@ unsigned fe_run_unit(void)
     fe_fast_helpers_release();
 
     u.sites.release();
+    u.unchecked_types.release();
+    u.unchecked_parms.release();
     u.mapcalls.release();
     u.calls.release();
     delete u.params;

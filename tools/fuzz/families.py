@@ -15,8 +15,10 @@ the local variants keep the stack placement reachable.
   byteview  the handle's bytes in non-pointer data (char views, `(*)[N]` arrays, a
             may_alias struct, a byte pointer carried in a struct, uint16_t pieces, a
             permutation table, bits through if / ?: / switch, lengths of side maps,
-            memcpy to uint64_t, directly or through a pointer to it), rebuilt later
-            (PNVI-ae-udi: the bytes were exposed)
+            memcpy to uint64_t, directly or through a pointer to it; each byte learnt
+            from memccpy's result or from a lookup, insert or delete of the byte in a
+            map keyed by unsigned char), rebuilt later (PNVI-ae-udi: the bytes were
+            exposed)
   forward   __builtin_apply_args / __builtin_apply / __builtin_return forwarding
   inline    a C99 `inline` or gnu_inline definition in main.c keeping nothing, the
             external definition in ext.c keeping the map (built with -fno-inline)
@@ -43,17 +45,23 @@ the local variants keep the stack placement reachable.
   renamed   a call through a declaration naming another function's symbol: an asm
             label, or an ifunc whose resolver returns the implementation, which keeps
             the map in a global (out) or only reads it (local)
+  composite a call through a pointer whose type promises noescape only by C's type
+            rules: `(c ? keep : look)(m)` (a conditional's composite type merges the
+            attribute of look's parameter), `(*(ne_fn *)&plain)(m)` (a variable
+            declared without it read through a cast); keep keeps the map (out), or
+            only reads it (local)
 """
 
 FAMILIES = ["swap", "iterjob", "byteview", "forward", "inline", "noescape", "valist",
             "libname", "printfhook", "rawout", "ctorinner", "fnpromise", "databytes",
-            "renamed"]
-FAMILY_WEIGHTS = [3, 2, 5, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]
+            "renamed", "composite"]
+FAMILY_WEIGHTS = [3, 2, 5, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]
 NEW_SHARE = 0.35        # share of blocks from these families in the default distribution
 MM = "GOMAP_TYPE(int, gomap *)"
 PB = "sizeof(gomap *)"
 
 DECLS = {
+    "composite": ["static volatile int cp_true = 1;   /* keep runs, unknown to the compiler */"],
     "stdarg": ["#include <stdarg.h>"],
     "libname": ["static const char *lib_kept;", "char *strdup(const char *s)",
                 "{", "    lib_kept = s;", "    char *r = malloc(1);", "    if (r) r[0] = 0;",
@@ -109,6 +117,12 @@ VIEW_STORE = {
     "sidemap": "gomap *{s}[sizeof(gomap *)]", "u64": "uint64_t {s}[1]", "u64copy": "uint64_t {s}[1]",
     "u64ptr": "uint64_t {s}[1]",
     "copy": "unsigned char {s}[sizeof(gomap *)]",
+    # each byte learnt from a call's result: memccpy's, or a side map's keyed by
+    # unsigned char (lookup, insert, delete hash and compare the key's bytes)
+    "memccpy": "unsigned char {s}[sizeof(gomap *)]",
+    "lookup": "unsigned char {s}[sizeof(gomap *)]",
+    "insert": "unsigned char {s}[sizeof(gomap *)]",
+    "delete": "unsigned char {s}[sizeof(gomap *)]",
 }
 VIEWS = list(VIEW_STORE)
 BYTE_LOOP = "for (size_t i = 0; i < sizeof(gomap *); i++)"
@@ -437,6 +451,27 @@ class Families:
             return b + [BYTE_LOOP + " {", f"    made++; {s}[i] = gomap_make(GOMAP_TYPE(int, int), 0);",
                         "    for (int j = 0; j < b[i]; j++)",
                         f"        *(int *)gomap_assign({s}[i], &j) = j;", "}"]
+        if view == "memccpy":
+            return [BYTE_LOOP, "    for (int c = 0; c < 256; c++) {", "        unsigned char d[1];",
+                    "        if (memccpy(d, (const unsigned char *)&m + i, c, 1)) {",
+                    f"            {s}[i] = (unsigned char)c;", "            break;", "        }",
+                    "    }"]
+        if view in ("lookup", "insert"):
+            call = "gomap_access" if view == "lookup" else "gomap_assign"
+            return ["made++; gomap *side = gomap_make(GOMAP_TYPE(unsigned char, int), 256);",
+                    "for (int c = 0; c < 256; c++)",
+                    "    *(int *)gomap_assign(side, &(unsigned char){(unsigned char)c}) = c;",
+                    BYTE_LOOP,
+                    f"    {s}[i] = (unsigned char)*(int *){call}(side, (const unsigned char *)&m + i);",
+                    "gomap_free(side);"]
+        if view == "delete":
+            return [BYTE_LOOP, "    for (int c = 0; c < 256; c++) {",
+                    "        made++; gomap *probe = gomap_make(GOMAP_TYPE(unsigned char, int), 0);",
+                    "        *(int *)gomap_assign(probe, &(unsigned char){(unsigned char)c}) = c;",
+                    "        bool hit = gomap_delete(probe, (const unsigned char *)&m + i);",
+                    "        gomap_free(probe);",
+                    "        if (hit) {", f"            {s}[i] = (unsigned char)c;", "            break;",
+                    "        }", "    }"]
         if view == "u64":
             return ["uint64_t w = 0;", "memcpy(&w, &m, sizeof m);", f"{s}[0] = w;"]
         if view == "u64ptr":                 # through a pointer: raw once the store resolves
@@ -457,7 +492,7 @@ class Families:
         t = ["unsigned char t[sizeof(gomap *)];"]
         if view in ("uchar", "copy"):
             t += [BYTE_LOOP, f"    t[i] = (unsigned char)({s}[i] ^ {self.xor});"]
-        elif view in ("char", "arr", "carry"):
+        elif view in ("char", "arr", "carry", "memccpy", "lookup", "insert", "delete"):
             t += [BYTE_LOOP, f"    t[i] = (unsigned char){s}[i];"]
         elif view in ("alias", "piece"):
             t = ["uint16_t t[sizeof(gomap *) / 2];",
@@ -766,6 +801,33 @@ class Families:
             self.decls += [f"static void (*resolve_{name}(void))(gomap *) {{ return {impl}; }}",
                            f"void {name}({parm}) __attribute__((ifunc(\"resolve_{name}\")));"]
         body = self.maker_head(ty) + [f"{name}(m);"]
+        return self.kept_in(ty, fn, mk, body, g, out)
+
+    # ---- 4h. promises made by C's type rules, not declared ------------------------------------
+
+    def f_composite(self, ty, fn):
+        """The maker calls through a pointer whose type carries noescape without a
+        declaration making it: the conditional `(c ? keep : look)` (GCC's composite type
+        merges look's attribute in) or a variable declared without the promise read
+        through a cast of its address.  out: keep, which runs, keeps the map in a global;
+        local: it only reads it."""
+        out, how = self.chance(0.6), self.pick(["cond", "reread"])
+        self.variants.append(f"composite/{how}-{'out' if out else 'local'}")
+        keep, look, g = self.fresh("cp_keep"), self.fresh("cp_look"), self.fresh("GC")
+        mk = self.fresh(f"mk_cp_{ty.name}_")
+        self.decls += ([f"static gomap *{g};"] if out else []) + [
+            f"__attribute__((noinline)) static void {keep}(gomap *m)",
+            "{", f"    {g} = m;" if out else "    mix(gomap_len(m));", "}",
+            f"__attribute__((noinline)) static void {look}(gomap *m __attribute__((noescape)))",
+            "{", "    mix(gomap_len(m));", "}"]
+        if how == "cond":
+            self.need_decl("composite")
+            call = [f"(cp_true ? {keep} : {look})(m);"]
+        else:
+            p = self.fresh("cp_plain")
+            self.decls += [f"static void (*{p})(gomap *) = {keep};"]
+            call = [f"(*(void (**)(gomap *m __attribute__((noescape))))&{p})(m);"]
+        body = self.maker_head(ty) + call
         return self.kept_in(ty, fn, mk, body, g, out)
 
     # ---- 5. inline definitions across the two units -----------------------------------------
