@@ -180,20 +180,6 @@ static bool char_view(tree type)
         || lookup_attribute("may_alias", TYPE_ATTRIBUTES(type));
 }
 
-/* Can an object of TYPE hold a pointer (narrow.cc's question, for keys)? */
-static bool key_holds_pointer(tree type)
-{
-    if (POINTER_TYPE_P(type))
-        return true;
-    if (TREE_CODE(type) == ARRAY_TYPE)
-        return key_holds_pointer(TREE_TYPE(type));
-    if (RECORD_OR_UNION_TYPE_P(type))
-        for (tree f = TYPE_FIELDS(type); f; f = DECL_CHAIN(f))
-            if (TREE_CODE(f) == FIELD_DECL && key_holds_pointer(TREE_TYPE(f)))
-                return true;
-    return false;
-}
-
 /* How the runtime's read of the key argument I reads its memory (esc_key_read).
  * The memory: the key pointer back through SSA copies and conversions to the
  * address of an object or element (its type) or another pointer (its pointee
@@ -240,7 +226,7 @@ static int callsite_key_read(void *p, int i)
         || !tree_fits_uhwi_p(TYPE_SIZE_UNIT(t))
         || (known && tree_to_uhwi(TYPE_SIZE_UNIT(t)) != d.keysize))
         return ESC_KEY_BYTES;
-    return !known && !POINTER_TYPE_P(t) && key_holds_pointer(t) ? ESC_KEY_STRING : ESC_KEY_TYPED;
+    return !known && !POINTER_TYPE_P(t) && fe_holds_pointer(t) ? ESC_KEY_STRING : ESC_KEY_TYPED;
 }
 
 static esc_callsite callsite(call_fe *x)

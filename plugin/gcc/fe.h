@@ -187,6 +187,8 @@ bool fe_declared_data_store(tree lhs);
 /* May the pointer-typed load REF read bytes written as another type? */
 bool fe_punned_pointer_read(tree ref);
 /* A union one of whose members can hold a pointer (narrow.cc). */
+/* Can an object of TYPE hold a pointer (a union when one of its members can)? */
+bool fe_holds_pointer(tree type);
 bool fe_pointer_union(tree type);
 /* Is every use of SSA the stored value of a store (through copies, PHIs and
  * same-size conversions)? */

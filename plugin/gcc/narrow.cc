@@ -66,7 +66,7 @@ static bool may_alias_type(tree type)
 /* Can an object of TYPE hold a pointer?  A union can when one of its members
  * can: the members of a union of data (int and float) overlay data with data,
  * and pointer bytes get into them only as into any data, by a raw store. */
-static bool holds_pointer(tree type)
+bool fe_holds_pointer(tree type)
 {
     switch (TREE_CODE(type)) {
     case POINTER_TYPE:
@@ -74,12 +74,12 @@ static bool holds_pointer(tree type)
         return true;
     case ARRAY_TYPE:
     case VECTOR_TYPE:
-        return holds_pointer(TREE_TYPE(type));
+        return fe_holds_pointer(TREE_TYPE(type));
     case UNION_TYPE:
     case QUAL_UNION_TYPE:
     case RECORD_TYPE:
         for (tree f = TYPE_FIELDS(type); f; f = DECL_CHAIN(f))
-            if (TREE_CODE(f) == FIELD_DECL && holds_pointer(TREE_TYPE(f)))
+            if (TREE_CODE(f) == FIELD_DECL && fe_holds_pointer(TREE_TYPE(f)))
                 return true;
         return false;
     default:
@@ -97,7 +97,7 @@ static tree strip_arrays(tree type)
 bool fe_pointer_union(tree type)
 {
     return (TREE_CODE(type) == UNION_TYPE || TREE_CODE(type) == QUAL_UNION_TYPE)
-        && holds_pointer(type);
+        && fe_holds_pointer(type);
 }
 
 /* Is the object type ACCESS, read through a pointer to DECLARED, a pun of
@@ -105,7 +105,7 @@ bool fe_pointer_union(tree type)
  * character pointees (slots, byte buffers) are no declaration of contents. */
 static bool punned_view(tree declared, tree access, bool store)
 {
-    if (VOID_TYPE_P(declared) || (!store && !holds_pointer(declared)))
+    if (VOID_TYPE_P(declared) || (!store && !fe_holds_pointer(declared)))
         return false;
     return strip_arrays(declared) != strip_arrays(access);
 }
