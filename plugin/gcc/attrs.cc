@@ -80,11 +80,13 @@ static void declared_1(tree v, unsigned n, bool *out, int *budget)
     auto none = [&]() { for (unsigned k = 0; k < n; k++) out[k] = false; };
     auto_vec<bool, 16> mine;
     mine.safe_grow(n ? n : 1, true);
-    auto by_type = [&](tree ptype) {
-        tree ft = ptype && POINTER_TYPE_P(ptype) ? TREE_TYPE(ptype) : NULL_TREE;
-        fe_params_noescape(NULL_TREE, ft, n, mine.address());
+    auto promised = [&](tree fndecl, tree fntype) {     /* out &= what they promise */
+        fe_params_noescape(fndecl, fntype, n, mine.address());
         for (unsigned k = 0; k < n; k++)
             out[k] = out[k] && mine[k];
+    };
+    auto by_type = [&](tree ptype) {
+        promised(NULL_TREE, ptype && POINTER_TYPE_P(ptype) ? TREE_TYPE(ptype) : NULL_TREE);
     };
     if (!v || --*budget < 0) {
         none();
@@ -93,10 +95,7 @@ static void declared_1(tree v, unsigned n, bool *out, int *budget)
     while (CONVERT_EXPR_P(v) || TREE_CODE(v) == NON_LVALUE_EXPR)
         v = TREE_OPERAND(v, 0);
     if (TREE_CODE(v) == ADDR_EXPR && TREE_CODE(TREE_OPERAND(v, 0)) == FUNCTION_DECL) {
-        tree f = TREE_OPERAND(v, 0);
-        fe_params_noescape(f, TREE_TYPE(f), n, mine.address());
-        for (unsigned k = 0; k < n; k++)
-            out[k] = out[k] && mine[k];
+        promised(TREE_OPERAND(v, 0), TREE_TYPE(TREE_OPERAND(v, 0)));
         return;
     }
     if (TREE_CODE(v) != SSA_NAME) {
