@@ -180,13 +180,43 @@ static bool char_view(tree type)
         || lookup_attribute("may_alias", TYPE_ATTRIBUTES(type));
 }
 
+/* Is VAR a local that only gomap_iter_next writes, as its key output: the slot
+ * of a key the runtime already read as data when it was inserted?  (Any other
+ * store, or its address going anywhere else, may put a view of any object in.) */
+static bool iter_key_slot(fe_fn *fn, tree var)
+{
+    if (!VAR_P(var) || is_global_var(var) || DECL_CONTEXT(var) != fn->decl)
+        return false;
+    basic_block bb;
+    FOR_EACH_BB_FN(bb, DECL_STRUCT_FUNCTION(fn->decl))
+        for (gimple_stmt_iterator g = gsi_start_bb(bb); !gsi_end_p(g); gsi_next(&g)) {
+            gimple *st = gsi_stmt(g);
+            if (gimple_clobber_p(st) || gimple_call_internal_p(st))
+                continue;               /* end of scope, ASAN_MARK: no write */
+            gcall *c = dyn_cast<gcall *>(st);
+            bool iter = c && fe_is_gomap_fn(gimple_call_fndecl(c), "gomap_iter_next");
+            tree lhs = gimple_has_lhs(st) ? gimple_get_lhs(st) : NULL_TREE;
+            if (lhs && get_base_address(lhs) == var)
+                return false;
+            for (unsigned i = 0; i < gimple_num_ops(st); i++) {
+                tree op = gimple_op(st, i);
+                if (op && TREE_CODE(op) == ADDR_EXPR && get_base_address(TREE_OPERAND(op, 0)) == var
+                    && !(iter && op == gimple_call_arg(c, 1) && TREE_OPERAND(op, 0) == var))
+                    return false;
+            }
+            if (gimple_code(st) == GIMPLE_ASM)
+                return false;           /* an asm may write anything */
+        }
+    return true;
+}
+
 /* How the runtime's read of the key argument I reads its memory (esc_key_read).
  * The memory: the key pointer back through SSA copies and conversions to the
  * address of an object or element (its type) or another pointer (its pointee
  * type).  Read at its own type (typed) unless a character view is on the way or
  * the map's key type, from the descriptors reaching the map argument, has
- * another size (`(unsigned char *)&m + i`); through a `void *` read from memory
- * (an iterator's key slot) at the key's type, unless that is character-sized or
+ * another size (`(unsigned char *)&m + i`); through a `void *` read from an
+ * iterator's key slot at the key's type, unless that is character-sized or
  * unknown; the bytes a gostring key, or an
  * aggregate key of unknown type that holds pointers, points to are read as data
  * too (a pointer key is an address, hashed and compared). */
@@ -198,7 +228,7 @@ static int callsite_key_read(void *p, int i)
     if (known && (d.flags & GOMAP_TF_STRKEY))
         return d.keysize == 2 * sizeof(void *) ? ESC_KEY_STRING : ESC_KEY_BYTES;
     tree k = gimple_call_arg(x->c, (unsigned)i);
-    bool loaded = false;        /* the pointer was read from memory */
+    bool loaded = false;        /* the pointer was read from a runtime key slot */
     for (int step = 0; step < 16; step++) {
         if (POINTER_TYPE_P(TREE_TYPE(k)) && char_view(TREE_TYPE(TREE_TYPE(k))))
             return ESC_KEY_BYTES;
@@ -210,16 +240,17 @@ static int callsite_key_read(void *p, int i)
         enum tree_code code = gimple_assign_rhs_code(a);
         if (code != SSA_NAME && !CONVERT_EXPR_CODE_P(code) && code != ADDR_EXPR) {
             tree r = gimple_assign_rhs1(a);
-            loaded = gimple_assign_single_p(a) && (REFERENCE_CLASS_P(r) || VAR_P(r));
+            loaded = gimple_assign_single_p(a) && iter_key_slot(x->fn, r);
             break;
         }
         k = gimple_assign_rhs1(a);
     }
     tree t = TREE_CODE(k) == ADDR_EXPR ? TREE_TYPE(TREE_OPERAND(k, 0))
            : POINTER_TYPE_P(TREE_TYPE(k)) ? TREE_TYPE(TREE_TYPE(k)) : NULL_TREE;
-    /* No declaration of contents: a `void *` read from memory (an iterator's key
-     * slot) is read as the key's type; one made by arithmetic (GNU `void *` +
-     * n), returned by a call or a parameter may point anywhere into an object. */
+    /* No declaration of contents: a `void *` read from an iterator's key slot
+     * (iter_key_slot) is read as the key's type; any other (made by arithmetic,
+     * returned by a call, a parameter, loaded from other memory) may point
+     * anywhere into an object. */
     if (t && VOID_TYPE_P(t))
         return known && d.keysize > 1 && loaded ? ESC_KEY_TYPED : ESC_KEY_BYTES;
     if (!t || char_view(t) || !COMPLETE_TYPE_P(t)
