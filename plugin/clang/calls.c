@@ -268,6 +268,42 @@ static CXType called_type(CXCursor callee)
     return t;
 }
 
+/* Does the pointer called through have a declared type: a variable, parameter or
+ * field, read (and dereferenced) without a cast or a conditional on the way?  Only
+ * then is a noescape parameter of its type a declaration's promise (the plugin's
+ * attrs.cc: fe_call_promises); a cast (`*(ne_fn *)&plain`) or a conditional's
+ * composite type (`c ? keep : look`) merges in attributes no declaration made. */
+static bool declared_callee(ce_fn *fn, CXCursor e)
+{
+    for (int step = 0; step < 16; step++) {
+        CXCursor k[2];
+        switch (clang_getCursorKind(e)) {
+        case CXCursor_DeclRefExpr:
+        case CXCursor_MemberRefExpr:
+            return true;
+        case CXCursor_ParenExpr:
+        case CXCursor_UnexposedExpr:        /* implicit conversions */
+            if (ce_children(e, k, 2) != 1)
+                return false;
+            e = k[0];
+            break;
+        case CXCursor_UnaryOperator:        /* (*fp)(m) */
+            if (ce_unary_op(fn->u->tu, e) != CE_OP_DEREF || ce_children(e, k, 2) != 1)
+                return false;
+            e = k[0];
+            break;
+        case CXCursor_ArraySubscriptExpr:   /* table[i](m) */
+            if (ce_children(e, k, 2) != 2)
+                return false;
+            e = k[0];
+            break;
+        default:
+            return false;
+        }
+    }
+    return false;
+}
+
 static void indirect_call(ce_fn *fn, call *c, CXCursor callee, ce_srcs *out)
 {
     expose_aggregate_args(fn, c);
@@ -275,9 +311,9 @@ static void indirect_call(ce_fn *fn, call *c, CXCursor callee, ce_srcs *out)
     ce_value(fn, callee, &f);       /* side effects of computing the pointer */
     VFREE(f);
     CXType ft = called_type(callee);
-    bool noescape[MAXARGS];
+    bool noescape[MAXARGS], declared = declared_callee(fn, callee);
     for (int i = 0; i < c->n; i++)
-        noescape[i] = ce_param_noescape(ft, i);
+        noescape[i] = declared && ce_param_noescape(ft, i);
     call_fe x = { c, out, fn };
     esc_callsite cs = callsite(fn, &x);
     CXCursor ref = ce_strip(callee);    /* -m=2: through a named pointer, as the plugin says */

@@ -1073,13 +1073,77 @@ bool ce_declared_data_store(ce_fn *fn, CXCursor e)
     return false;
 }
 
+/* Is the unary operator U (operand X) `&`?  Its token (ce_unary_op), or in a macro
+ * expansion, where the token is the macro's name, its type: the only unary
+ * operator giving a pointer to its operand's type. */
+static bool address_of(ce_fn *fn, CXCursor u, CXCursor x)
+{
+    if (ce_unary_op(fn->u->tu, u) == CE_OP_ADDR)
+        return true;
+    CXType t = clang_getCanonicalType(clang_getCursorType(u));
+    return t.kind == CXType_Pointer
+        && clang_equalTypes(clang_getCanonicalType(clang_getPointeeType(t)),
+                            clang_getCanonicalType(clang_getCursorType(x)));
+}
+
+/* Is E a declared object: a variable (or a by-value parameter), a field of one
+ * (`s.f`, not `p->f`), an element of a declared array (not `p[i]`), a compound
+ * literal?  Only there is the memory known to hold an object of E's type. */
+static bool declared_object(CXCursor e)
+{
+    for (int step = 0; step < 64; step++) {
+        CXCursor k[2], arr;
+        e = ce_strip_parens(e);
+        switch (clang_getCursorKind(e)) {
+        case CXCursor_DeclRefExpr: {
+            enum CXCursorKind d = clang_getCursorKind(clang_getCursorReferenced(e));
+            return d == CXCursor_VarDecl || d == CXCursor_ParmDecl;
+        }
+        case CXCursor_CompoundLiteralExpr:
+            return true;
+        case CXCursor_MemberRefExpr:
+            if (ce_children(e, k, 2) != 1 || ce_type_is_pointer(clang_getCursorType(k[0])))
+                return false;
+            e = k[0];
+            break;
+        case CXCursor_ArraySubscriptExpr:
+            if (ce_children(e, k, 2) != 2 || !ce_is_implicit_cast(k[0], &arr)
+                || !ce_type_is_array(clang_getCursorType(arr)))
+                return false;
+            e = arr;
+            break;
+        default:
+            return false;
+        }
+    }
+    return false;
+}
+
+/* gomap.h's gostring (through typedefs and qualifiers). */
+static bool is_gostring(CXType t)
+{
+    for (int i = 0; i < 8 && t.kind == CXType_Elaborated; i++)
+        t = clang_Type_getNamedType(t);
+    for (int i = 0; i < 8 && t.kind == CXType_Typedef; i++) {
+        CXString n = clang_getTypedefName(t);
+        bool is = !strcmp(clang_getCString(n), "gostring");
+        clang_disposeString(n);
+        if (is)
+            return true;
+        t = clang_getTypedefDeclUnderlyingType(clang_getTypeDeclaration(t));
+    }
+    return false;
+}
+
 /* How the map runtime's read of a key reads the memory the key argument K points
- * to (esc_key_read; the plugin's calls.cc: callsite_key_read, without the key
- * type, which the map's descriptor would give): back through parentheses and
- * casts to `&x` (x's type) or another pointer (its pointee type); a character
- * view on the way reads bytes; an aggregate key that holds pointers has the
- * bytes they point to read as data too (a gostring); a pointer key is an
- * address, hashed and compared. */
+ * to (esc_key_read; the plugin's calls.cc: callsite_key_read, without the map's
+ * descriptor, so always as for a key type of unknown size): back through
+ * parentheses and casts to `&x` (x's type), a character view on the way reads
+ * bytes; memory that holds pointers is read as data (a key of unknown size may
+ * read any of its bytes), except a gostring (a string key), other memory typed.  A pointer from elsewhere (a
+ * parameter, arithmetic, a call) may point into any object: bytes; except a
+ * `void *` variable, taken for an iterator's key slot (the plugin checks that
+ * only gomap_iter_next writes it, over maps of the key type). */
 int ce_key_read(ce_fn *fn, CXCursor k)
 {
     for (int step = 0; step < 16; step++) {
@@ -1100,27 +1164,27 @@ int ce_key_read(ce_fn *fn, CXCursor k)
             break;
         k = c[0];
     }
-    CXType target;
     CXCursor c[2];
-    if (clang_getCursorKind(k) == CXCursor_UnaryOperator && ce_unary_op(fn->u->tu, k) == CE_OP_ADDR
-        && ce_children(k, c, 2) == 1)
-        target = clang_getCursorType(c[0]);
-    else if (clang_getCanonicalType(clang_getCursorType(k)).kind == CXType_Pointer)
-        target = clang_getPointeeType(clang_getCanonicalType(clang_getCursorType(k)));
-    else
-        return ESC_KEY_BYTES;
-    target = clang_getCanonicalType(target);
+    if (is_gostring(clang_getCursorType(k)))
+        return ESC_KEY_STRING;  /* a faststr form's key by value, taken for a string map's */
+    CXType kt = clang_getCanonicalType(clang_getCursorType(k));
+    if (kt.kind == CXType_Pointer
+        && clang_getCanonicalType(clang_getPointeeType(kt)).kind == CXType_Void) {
+        CXCursor d = clang_getCursorReferenced(k);
+        return clang_getCursorKind(k) == CXCursor_DeclRefExpr
+               && clang_getCursorKind(d) == CXCursor_VarDecl ? ESC_KEY_TYPED : ESC_KEY_BYTES;
+    }
+    if (clang_getCursorKind(k) != CXCursor_UnaryOperator || ce_children(k, c, 2) != 1
+        || !address_of(fn, k, c[0]) || !declared_object(c[0]))
+        return ESC_KEY_BYTES;   /* `&p->k`, `&xs[i]` of a pointer: anyone's memory */
+    CXType target = clang_getCanonicalType(clang_getCursorType(c[0]));
     CXType elem = target;
     while (ce_type_is_array(elem))
         elem = clang_getCanonicalType(clang_getArrayElementType(elem));
-    if (target.kind == CXType_Void) {   /* no declaration of contents: a variable read */
-        CXCursor d = clang_getCursorReferenced(k);  /* (an iterator's key slot) is read at */
-        return clang_getCursorKind(k) == CXCursor_DeclRefExpr   /* the key's type; made by a */
-               && clang_getCursorKind(d) == CXCursor_VarDecl    /* call, arithmetic or a */
-               ? ESC_KEY_TYPED : ESC_KEY_BYTES;                 /* parameter: bytes */
-    }
     if (char_type(elem) || clang_Type_getSizeOf(target) <= 0)
         return ESC_KEY_BYTES;
-    return target.kind != CXType_Pointer && holds_pointer(target) ? ESC_KEY_STRING : ESC_KEY_TYPED;
+    if (is_gostring(clang_getCursorType(c[0])))
+        return ESC_KEY_STRING;  /* gomap.h's string key */
+    return target.kind == CXType_Pointer || holds_pointer(target) ? ESC_KEY_BYTES : ESC_KEY_TYPED;
 }
 

@@ -88,7 +88,7 @@ esc_func *esc_func_new(esc_ctx *c, const char *name, esc_pos pos, bool has_body,
  * noescape: __attribute__((noescape)) - callers assume it keeps nothing. */
 esc_loc esc_param(esc_func *f, int i, const char *name, esc_pos pos,
                   bool is_pointer, bool noescape);
-/* Parameter i (set already) was promised noescape elsewhere than on its own
+/* Parameter i (set now or later by esc_param) was promised noescape elsewhere than on its own
  * declaration: by another declaration of the function (a prototype in a header,
  * a redeclaration after the definition) or by a pointer to a function type with
  * a noescape parameter i that the function's address was converted to.  Callers
@@ -303,7 +303,7 @@ typedef struct esc_callsite {
  * start of an object or element of the key's size, not a character view of
  * something else): a typed data read, which exposes only raw memory.
  * ESC_KEY_STRING: typed, and the bytes its pointers point to are read as data
- * (a gostring; a key of unknown type that holds pointers).
+ * (a gostring key).
  * ESC_KEY_BYTES: anything else (a view into another object, a map whose type
  * the front end does not know): the bytes are read as data. */
 enum { ESC_KEY_BYTES, ESC_KEY_TYPED, ESC_KEY_STRING };

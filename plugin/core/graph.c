@@ -247,7 +247,11 @@ void esc_func_always_inline(esc_func *f)
 
 void esc_param_promised(esc_func *f, int i)
 {
-    if (i >= 0 && i < f->params.n && f->params.v[i].set) f->params.v[i].promised = true;
+    if (i < 0) return;
+    fparam none = {0};
+    none.loc = none.home = none.out = -1;
+    while (f->params.n <= i) VPUSH(f->params, none);
+    f->params.v[i].promised = true;     /* kept when esc_param sets it later */
 }
 
 esc_loc esc_param(esc_func *f, int i, const char *name, esc_pos pos, bool is_pointer,

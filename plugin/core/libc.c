@@ -264,7 +264,8 @@ static void store_ptr(const esc_callsite *cs, esc_loc ptr, esc_loc src)
 bool esc_libc_printf_hook(const char *name)
 {
     return !strcmp(name, "register_printf_specifier") || !strcmp(name, "register_printf_function")
-        || !strcmp(name, "fopencookie");    /* a stream whose writes run the unit's code */
+        || !strcmp(name, "fopencookie")     /* a stream whose writes run the unit's code */
+        || !strcmp(name, "dlsym") || !strcmp(name, "dlvsym");  /* either, by its name */
 }
 
 void esc_printf_hooked(esc_ctx *c)

@@ -21,7 +21,9 @@
  * memory the key points to (KEY, esc_key_read): at its own type, a typed read;
  * a gostring, typed, with its bytes read as data; anything else (a character
  * view into a pointer object, a map of unknown type) as data, as memchr reads
- * its buffer (READS, also for the faststr forms' bytes).  A byte of a handle
+ * its buffer (READS).  The faststr forms take the gostring by value (KEYV): on a
+ * string map its bytes are read as data; on any other map (they work on any) the
+ * runtime hashes the gostring's own bytes, its pointer.  A byte of a handle
  * used as the key of a map keyed by unsigned char rebuilds the handle unseen
  * otherwise.
  *
@@ -45,6 +47,9 @@
 #define FLOW(dst, src, d, w)  { ESC_RT_FLOW, dst, src, d, w }
 #define READS(src)            { ESC_RT_READS, NONE, src, 1, "key bytes read as data" }
 #define KEY(src)              { ESC_RT_KEY, NONE, src, 1, "key bytes read as data" }
+/* a gostring key by value: on a map that is not a string map the runtime reads the
+ * gostring's own bytes (its pointer) as the key; on a string map, what it points to */
+#define KEYV(src)             { ESC_RT_KEY, NONE, src, 0, "key bytes read as data" }
 
 static const esc_runtime_fn table[] = {
     { "gomap_make", 2, 0, 1, 2, {
@@ -65,19 +70,19 @@ static const esc_runtime_fn table[] = {
     /* the specialised entry points (gomap_fast.h): keys by value */
     { "gomap_access_fast32", 2, -1, -1, 1, { RESULT(ARG(0), 0) } },
     { "gomap_access_fast64", 2, -1, -1, 1, { RESULT(ARG(0), 0) } },
-    { "gomap_access_faststr", 2, -1, -1, 2, { RESULT(ARG(0), 0), READS(ARG(1)) } },
+    { "gomap_access_faststr", 2, -1, -1, 2, { RESULT(ARG(0), 0), KEYV(ARG(1)) } },
     { "gomap_access2_fast32", 3, -1, -1, 1, { RESULT(ARG(0), 0) } },
     { "gomap_access2_fast64", 3, -1, -1, 1, { RESULT(ARG(0), 0) } },
-    { "gomap_access2_faststr", 3, -1, -1, 2, { RESULT(ARG(0), 0), READS(ARG(1)) } },
+    { "gomap_access2_faststr", 3, -1, -1, 2, { RESULT(ARG(0), 0), KEYV(ARG(1)) } },
     { "gomap_assign_fast32", 2, -1, -1, 1, { RESULT(ARG(0), 0) } },   /* a number key */
     { "gomap_assign_fast64", 2, -1, -1, 1, { RESULT(ARG(0), 0) } },
     { "gomap_assign_faststr", 2, -1, -1, 3, {
         RESULT(ARG(0), 0),
         STORE(ARG(0), ARG(1), 0, "call"),       /* the map keeps the gostring's bytes */
-        READS(ARG(1)) } },
+        KEYV(ARG(1)) } },
     { "gomap_delete_fast32", 2, -1, -1, 0, { { 0 } } },
     { "gomap_delete_fast64", 2, -1, -1, 0, { { 0 } } },
-    { "gomap_delete_faststr", 2, -1, -1, 1, { READS(ARG(1)) } },
+    { "gomap_delete_faststr", 2, -1, -1, 1, { KEYV(ARG(1)) } },
     { "gomap_len", 1, -1, -1, 0, { { 0 } } },
     { "gomap_delete", 2, -1, -1, 1, { KEY(ARG(1)) } },
     { "gomap_clear", 1, -1, -1, 0, { { 0 } } },

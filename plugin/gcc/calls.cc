@@ -38,7 +38,7 @@
 /* The symbol a declaration links to, when the user renamed it (`__asm__("other")`
  * or `#pragma redefine_extname`), without the target's user label prefix; NULL
  * when it links to its C name.  The core decides what that makes of a call. */
-static const char *linked_symbol(tree fndecl)
+const char *fe_linked_symbol(tree fndecl)
 {
     if (!DECL_ASSEMBLER_NAME_SET_P(fndecl))
         return NULL;
@@ -53,7 +53,7 @@ static const char *linked_symbol(tree fndecl)
 bool fe_is_gomap_fn(tree fndecl, const char *name)
 {
     return fndecl && TREE_CODE(fndecl) == FUNCTION_DECL && DECL_NAME(fndecl)
-        && esc_runtime_named(IDENTIFIER_POINTER(DECL_NAME(fndecl)), linked_symbol(fndecl),
+        && esc_runtime_named(IDENTIFIER_POINTER(DECL_NAME(fndecl)), fe_linked_symbol(fndecl),
                              TREE_PUBLIC(fndecl), name);
 }
 
@@ -180,46 +180,128 @@ static bool char_view(tree type)
         || lookup_attribute("may_alias", TYPE_ATTRIBUTES(type));
 }
 
-/* Is VAR a local that only gomap_iter_next writes, as its key output: the slot
- * of a key the runtime already read as data when it was inserted?  (Any other
- * store, or its address going anywhere else, may put a view of any object in.) */
-static bool iter_key_slot(fe_fn *fn, tree var)
+/* Do the descriptors A and B name one key type (size, flags and the key's name)? */
+static bool same_key(const esc_descriptor &a, const esc_descriptor &b)
+{
+    if (a.keysize != b.keysize || a.flags != b.flags || !a.name || !b.name)
+        return false;
+    size_t n = 0;
+    for (int depth = 0; a.name[n]; n++) {       /* "map[K]V": up to K's closing ']' */
+        if (a.name[n] == '[')
+            depth++;
+        else if (a.name[n] == ']' && --depth == 0)
+            break;
+    }
+    return !strncmp(a.name, b.name, n + 1);
+}
+
+/* Each use of the address of VAR, a local of FN's, is a call argument ACCEPT
+ * approves (C: the call, I: the argument): true when every use is, at least one
+ * was, and nothing else writes VAR (a store, an asm). */
+typedef bool address_use(fe_fn *fn, gcall *c, unsigned i, const esc_descriptor &d);
+
+static bool only_used_by(fe_fn *fn, tree var, address_use *accept, const esc_descriptor &d)
 {
     if (!VAR_P(var) || is_global_var(var) || DECL_CONTEXT(var) != fn->decl)
         return false;
+    bool used = false;
     basic_block bb;
     FOR_EACH_BB_FN(bb, DECL_STRUCT_FUNCTION(fn->decl))
         for (gimple_stmt_iterator g = gsi_start_bb(bb); !gsi_end_p(g); gsi_next(&g)) {
             gimple *st = gsi_stmt(g);
             if (gimple_clobber_p(st) || gimple_call_internal_p(st))
                 continue;               /* end of scope, ASAN_MARK: no write */
-            gcall *c = dyn_cast<gcall *>(st);
-            bool iter = c && fe_is_gomap_fn(gimple_call_fndecl(c), "gomap_iter_next");
+            if (gimple_code(st) == GIMPLE_ASM)
+                return false;           /* an asm may write anything */
             tree lhs = gimple_has_lhs(st) ? gimple_get_lhs(st) : NULL_TREE;
             if (lhs && get_base_address(lhs) == var)
                 return false;
+            gcall *c = dyn_cast<gcall *>(st);
             for (unsigned i = 0; i < gimple_num_ops(st); i++) {
                 tree op = gimple_op(st, i);
-                if (op && TREE_CODE(op) == ADDR_EXPR && get_base_address(TREE_OPERAND(op, 0)) == var
-                    && !(iter && op == gimple_call_arg(c, 1) && TREE_OPERAND(op, 0) == var))
+                if (!op || TREE_CODE(op) != ADDR_EXPR || get_base_address(TREE_OPERAND(op, 0)) != var)
+                    continue;
+                unsigned j = 0;         /* which argument of the call, if one */
+                while (c && j < gimple_call_num_args(c) && gimple_call_arg(c, j) != op)
+                    j++;
+                if (!c || j == gimple_call_num_args(c) || TREE_OPERAND(op, 0) != var
+                    || !accept(fn, c, j, d))
                     return false;
+                used = true;
             }
-            if (gimple_code(st) == GIMPLE_ASM)
-                return false;           /* an asm may write anything */
         }
-    return true;
+    return used;
+}
+
+/* An iterator's address given to gomap_iter_next, or to gomap_iter_init with a
+ * map whose descriptors say D's key type. */
+static bool iterates_keys(fe_fn *, gcall *c, unsigned i, const esc_descriptor &d)
+{
+    tree callee = gimple_call_fndecl(c);
+    if (i != 0)
+        return false;
+    if (fe_is_gomap_fn(callee, "gomap_iter_next"))
+        return true;
+    esc_descriptor m;
+    return fe_is_gomap_fn(callee, "gomap_iter_init") && gimple_call_num_args(c) >= 2
+           && fe_map_descriptor(gimple_call_arg(c, 1), &m) && same_key(m, d);
+}
+
+/* A key output of gomap_iter_next whose iterator is a local only iterates_keys
+ * uses: started only on maps with D's key type (a helper given its address, or
+ * a copy of another iterator, may have started it on any map). */
+static bool key_output(fe_fn *fn, gcall *c, unsigned i, const esc_descriptor &d)
+{
+    if (i != 1 || !fe_is_gomap_fn(gimple_call_fndecl(c), "gomap_iter_next")
+        || gimple_call_num_args(c) < 3)
+        return false;
+    tree it = gimple_call_arg(c, 0), k = gimple_call_arg(c, 1), v = gimple_call_arg(c, 2);
+    if (TREE_CODE(v) == ADDR_EXPR
+        && get_base_address(TREE_OPERAND(v, 0)) == get_base_address(TREE_OPERAND(k, 0)))
+        return false;           /* the value slot written there too */
+    return TREE_CODE(it) == ADDR_EXPR && only_used_by(fn, TREE_OPERAND(it, 0), iterates_keys, d);
+}
+
+/* Is VAR a local that only gomap_iter_next writes, as its key output, from
+ * iterators over maps with D's key type: the slot of a key of that type, which
+ * the runtime read at that type when it was inserted?  (Any other store, its
+ * address going anywhere else, or an iterator over other keys, may put a view of
+ * any object in: the key slot of a map of handles read as a map of 2-byte keys.) */
+static bool iter_key_slot(fe_fn *fn, tree var, const esc_descriptor &d)
+{
+    return only_used_by(fn, var, key_output, d);
+}
+
+/* A key read of memory holding an object of type T, for a map whose descriptor D
+ * is known. */
+static int key_of_type(tree t, bool known, const esc_descriptor &d)
+{
+    if (!known)
+        return ESC_KEY_BYTES;
+    if (char_view(t) || !COMPLETE_TYPE_P(t) || !tree_fits_uhwi_p(TYPE_SIZE_UNIT(t))
+        || tree_to_uhwi(TYPE_SIZE_UNIT(t)) != d.keysize)
+        return ESC_KEY_BYTES;
+    return ESC_KEY_TYPED;
 }
 
 /* How the runtime's read of the key argument I reads its memory (esc_key_read).
- * The memory: the key pointer back through SSA copies and conversions to the
- * address of an object or element (its type) or another pointer (its pointee
- * type).  Read at its own type (typed) unless a character view is on the way or
- * the map's key type, from the descriptors reaching the map argument, has
- * another size (`(unsigned char *)&m + i`); through a `void *` read from an
- * iterator's key slot at the key's type, unless that is character-sized or
- * unknown; the bytes a gostring key, or an
- * aggregate key of unknown type that holds pointers, points to are read as data
- * too (a pointer key is an address, hashed and compared). */
+ * The runtime hashes and compares the key's bytes, so the read is typed (only a
+ * pointer-typed key matters) only where the memory is known to hold an object of
+ * the key's type: the key pointer is followed back through SSA copies, conversions
+ * and pointer arithmetic to the address of a declared object.  Without arithmetic
+ * the object named (a variable, field or element) is the memory; with it, the
+ * pointer may be anywhere in the whole variable, which must then be made of
+ * elements of one type.  That type is read typed unless it is a character view,
+ * or the map's key type (from the descriptors reaching the map argument) has
+ * another size (`(struct k2 *)((unsigned char *)&m + 2)`).  A pointer from
+ * elsewhere (a parameter, a load, a call, a PHI) may point anywhere into any
+ * object, whatever its declared type (a caller's view): its bytes are read as
+ * data; except a
+ * `void *` that only gomap_iter_next wrote, from iterators over maps of the same
+ * key type (iter_key_slot).  For a map of unknown type (its key's size unknown,
+ * and its read may reach past the object named into the variable around it) the
+ * variable must hold no pointer.  The bytes a string key points to are read as
+ * data too (a pointer key is an address, hashed and compared). */
 static int callsite_key_read(void *p, int i)
 {
     call_fe *x = (call_fe *)p;
@@ -228,36 +310,48 @@ static int callsite_key_read(void *p, int i)
     if (known && (d.flags & GOMAP_TF_STRKEY))
         return d.keysize == 2 * sizeof(void *) ? ESC_KEY_STRING : ESC_KEY_BYTES;
     tree k = gimple_call_arg(x->c, (unsigned)i);
-    bool loaded = false;        /* the pointer was read from a runtime key slot */
-    for (int step = 0; step < 16; step++) {
+    bool arith = false;         /* pointer arithmetic on the way */
+    for (int step = 0; step < 16 && TREE_CODE(k) != ADDR_EXPR; step++) {
         if (POINTER_TYPE_P(TREE_TYPE(k)) && char_view(TREE_TYPE(TREE_TYPE(k))))
             return ESC_KEY_BYTES;
         if (TREE_CODE(k) != SSA_NAME || SSA_NAME_IS_DEFAULT_DEF(k))
-            break;
+            return ESC_KEY_BYTES;       /* a parameter: any caller's view */
         gassign *a = dyn_cast<gassign *>(SSA_NAME_DEF_STMT(k));
         if (!a)
-            break;
+            return ESC_KEY_BYTES;       /* a call's result, a PHI */
         enum tree_code code = gimple_assign_rhs_code(a);
-        if (code != SSA_NAME && !CONVERT_EXPR_CODE_P(code) && code != ADDR_EXPR) {
-            tree r = gimple_assign_rhs1(a);
-            loaded = gimple_assign_single_p(a) && iter_key_slot(x->fn, r);
-            break;
+        if (code == POINTER_PLUS_EXPR) {
+            arith = true;
+        } else if (code != SSA_NAME && !CONVERT_EXPR_CODE_P(code) && code != ADDR_EXPR) {
+            tree r = gimple_assign_rhs1(a);     /* loaded from memory */
+            bool slot = !arith && known && d.keysize > 1 && gimple_assign_single_p(a)
+                        && VOID_TYPE_P(TREE_TYPE(TREE_TYPE(k))) && iter_key_slot(x->fn, r, d);
+            return slot ? ESC_KEY_TYPED : ESC_KEY_BYTES;
         }
         k = gimple_assign_rhs1(a);
     }
-    tree t = TREE_CODE(k) == ADDR_EXPR ? TREE_TYPE(TREE_OPERAND(k, 0))
-           : POINTER_TYPE_P(TREE_TYPE(k)) ? TREE_TYPE(TREE_TYPE(k)) : NULL_TREE;
-    /* No declaration of contents: a `void *` read from an iterator's key slot
-     * (iter_key_slot) is read as the key's type; any other (made by arithmetic,
-     * returned by a call, a parameter, loaded from other memory) may point
-     * anywhere into an object. */
-    if (t && VOID_TYPE_P(t))
-        return known && d.keysize > 1 && loaded ? ESC_KEY_TYPED : ESC_KEY_BYTES;
-    if (!t || char_view(t) || !COMPLETE_TYPE_P(t)
-        || !tree_fits_uhwi_p(TYPE_SIZE_UNIT(t))
-        || (known && tree_to_uhwi(TYPE_SIZE_UNIT(t)) != d.keysize))
+    if (TREE_CODE(k) != ADDR_EXPR)
         return ESC_KEY_BYTES;
-    return !known && !POINTER_TYPE_P(t) && fe_holds_pointer(t) ? ESC_KEY_STRING : ESC_KEY_TYPED;
+    tree obj = TREE_OPERAND(k, 0);
+    tree t = TREE_TYPE(obj);
+    tree base = get_base_address(obj);
+    if (base && (TREE_CODE(base) == MEM_REF || TREE_CODE(base) == TARGET_MEM_REF)) {
+        /* `&MEM[(struct k2 *)&m + 2B]`, `&p->key`: a view at an offset of what the
+         * pointer points to, a declared variable's (arithmetic) or anyone's */
+        tree ptr = TREE_OPERAND(base, 0);
+        if (TREE_CODE(ptr) != ADDR_EXPR)
+            return ESC_KEY_BYTES;
+        obj = TREE_OPERAND(ptr, 0);
+        arith = true;
+    }
+    if (arith || !known) {      /* anywhere in the variable; a key of unknown size
+                                 * read from a member reaches its neighbours */
+        obj = get_base_address(obj);
+        if (!obj || !DECL_P(obj) || fe_holds_pointer(TREE_TYPE(obj)))
+            return ESC_KEY_BYTES;
+        return ESC_KEY_TYPED;   /* no pointer to expose, only raw memory */
+    }
+    return key_of_type(t, known, d);
 }
 
 static esc_callsite callsite(call_fe *x)
@@ -297,7 +391,7 @@ static bool model_gomap(fe_fn *fn, gcall *c, tree fndecl)
     if (!DECL_NAME(fndecl))
         return false;
     const esc_runtime_fn *r = esc_runtime_callee(IDENTIFIER_POINTER(DECL_NAME(fndecl)),
-                                                 linked_symbol(fndecl), TREE_PUBLIC(fndecl),
+                                                 fe_linked_symbol(fndecl), TREE_PUBLIC(fndecl),
                                                  (int)gimple_call_num_args(c));
     if (!r)
         return false;
@@ -335,13 +429,48 @@ static bool model_libc(fe_fn *fn, gcall *c, tree fndecl)
  * header's prototype keeps the header's location).  A body in a system header is
  * the library's (glibc's extern inline atoi, its fortify wrappers of snprintf and
  * memcpy), with the library function's contract. */
+/* Is S a function this unit defines outside a system header: a body, or an alias
+ * or ifunc whose target (resolver) is such a body? */
+static bool defined_here(symtab_node *s)
+{
+    cgraph_node *n = s ? dyn_cast<cgraph_node *>(s) : NULL;
+    if (!n || !n->definition)
+        return false;
+    if (n->alias) {             /* `alias("mine")`, `#pragma weak strdup = mine`, an ifunc */
+        cgraph_node *t = n->ultimate_alias_target();
+        if (!t || t == n)
+            return true;
+        n = t;
+    }
+    function *f = DECL_STRUCT_FUNCTION(n->decl);
+    return !(f ? in_system_header_at(f->function_start_locus) : DECL_IN_SYSTEM_HEADER(n->decl));
+}
+
+static bool symbol_defined_here(const char *name)
+{
+    for (symtab_node *s = symtab_node::get_for_asmname(get_identifier(name)); s;
+         s = s->next_sharing_asm_name)
+        if (defined_here(s))
+            return true;
+    return false;
+}
+
+/* Does the call to FNDECL run the program's own code: a body (or alias, ifunc) of
+ * this unit for the declaration called, or for the symbol it links to (another
+ * declaration renamed to it by an asm label, the library function a
+ * `__builtin_X` call becomes), or may it (asm that binds symbols)? */
 static bool own_body(tree fndecl)
 {
-    cgraph_node *node = cgraph_node::get(fndecl);
-    if (!node || !node->definition)
-        return false;
-    function *f = DECL_STRUCT_FUNCTION(fndecl);
-    return !(f ? in_system_header_at(f->function_start_locus) : DECL_IN_SYSTEM_HEADER(fndecl));
+    const char *name = DECL_NAME(fndecl) ? IDENTIFIER_POINTER(DECL_NAME(fndecl)) : NULL;
+    bool compiler_own = name && !strncmp(name, "__builtin_", 10);   /* alloca, va_start */
+    if ((fe_asm_binds() && !compiler_own) || defined_here(cgraph_node::get(fndecl)))
+        return true;
+    const char *sym = fe_linked_symbol(fndecl);
+    if (sym && symbol_defined_here(sym))
+        return true;
+    if (compiler_own)
+        name += 10;
+    return name && symbol_defined_here(name);
 }
 
 /* The C library's own declaration of a function (in a system header, or implicit):

@@ -92,8 +92,8 @@ esc_descriptor fe_resolve_descriptor(tree arg)
         || DECL_EXTERNAL(var) || TREE_THIS_VOLATILE(var)
         /* a definition the link may replace (weak, #pragma weak, interposable
          * under -fPIC): its initializer here is not the one the program runs
-         * with (GCC does not fold it either) */
-        || DECL_WEAK(var) || decl_replaceable_p(var, true))
+         * with (GCC does not fold it either); a symbol a top-level asm names */
+        || DECL_WEAK(var) || decl_replaceable_p(var, true) || fe_named_in_asm(var))
         return d;
     tree ctor = DECL_INITIAL(var);
     if (!ctor || TREE_CODE(ctor) != CONSTRUCTOR)

@@ -104,7 +104,6 @@ struct fe_unit {
      * a function without a body that surely runs here was converted to. */
     vec<tree> unchecked_types;
     vec<int> unchecked_parms;
-    bool promises_early;        /* fe_collect_promises before translation */
 };
 /* The esc_func of the function a call to DECL runs (creating a body-less one,
  * with parameters from FNTYPE, when the unit has no body for it). */
@@ -205,6 +204,9 @@ void fe_call(fe_fn *fn, gcall *call);
  * core's table (-fno-builtin): modelled by what it does, not a user function. */
 bool fe_library_fn(tree fndecl);
 bool fe_is_gomap_fn(tree fndecl, const char *name);
+const char *fe_linked_symbol(tree fndecl);   /* the symbol under an asm label (calls.cc) */
+bool fe_named_in_asm(tree decl);              /* asm may bind its symbol (unit.cc) */
+bool fe_asm_binds(void);                      /* the unit's asm may bind any symbol */
 /* __builtin___ubsan_*, __asan_* ...: report and keep nothing. */
 bool fe_sanitizer_builtin(tree fndecl);
 

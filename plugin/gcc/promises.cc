@@ -364,7 +364,7 @@ static void apply(fe_unit *u, tree fndecl, tree fntype)
         fndecl = r->decl;           /* a declaration renamed to a function here */
     tree target = fndecl;
     cgraph_node *node = cgraph_node::get(fndecl);
-    for (symtab_node *a = node; a && a->alias; a = a->get_alias_target())
+    for (symtab_node *a = node; a && a->alias && a->analyzed; a = a->get_alias_target())
         if (a->ifunc_resolver) {        /* an ifunc, or an alias of one on the way */
             if (cgraph_node *r = dyn_cast<cgraph_node *>(a->get_alias_target()))
                 apply_resolved(u, r, fntype);
@@ -378,7 +378,7 @@ static void apply(fe_unit *u, tree fndecl, tree fntype)
     if (!fe_body_here(u, target))
         unchecked(u, fndecl, fntype);
     esc_func **f = u->funcs->get(target);
-    if (!f || u->promises_early)
+    if (!f)
         return;
     int i = 0;
     for (tree a = TYPE_ARG_TYPES(fntype); a && a != void_list_node; a = TREE_CHAIN(a), i++)
@@ -388,7 +388,7 @@ static void apply(fe_unit *u, tree fndecl, tree fntype)
 
 void fe_collect_promises(fe_unit *u)
 {
-    resolved_done.truncate(0);          /* each pass walks every resolver once */
+    resolved_done.truncate(0);          /* one walk per unit: each resolver once */
     cgraph_node *node;
     FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node) {
         function *fun = DECL_STRUCT_FUNCTION(node->decl);

@@ -175,7 +175,7 @@ static bool trace_result(tree fndecl, map_kind *k, hash_set<tree> *seen, int dep
         || DECL_EXTERNAL(node->decl) || !node->definition || node->thunk)
         return false;
     tree decl = node->decl;
-    if (TREE_PUBLIC(decl) && decl_replaceable_p(decl, false))
+    if ((TREE_PUBLIC(decl) && decl_replaceable_p(decl, false)) || fe_named_in_asm(decl))
         return false;
     function *fun = DECL_STRUCT_FUNCTION(decl);
     if (!fun || !fun->cfg || !gimple_in_ssa_p(fun))

@@ -47,10 +47,96 @@ static bool naked(tree decl)
  *   - naked (the body is asm), noipa (its callers must not look inside; GCC's
  *     naked implies it), ifunc (the resolver picks the body at load time).
  * Weak and interposable functions are below AVAIL_AVAILABLE already. */
+static bool symbol_char(char c)
+{
+    return ISALNUM(c) || c == '_' || c == '.' || c == '$';
+}
+
+/* Does TEXT, handed to the assembler, hold a directive (`.weak`, `.set`,
+ * `.macro`, `.include`, ...) or a symbol assignment (`a = b`)?  Any of them may
+ * bind a symbol of the unit to another definition than the one C shows, under
+ * any spelling (a macro can paste the name together). */
+static bool asm_binds(const char *t)
+{
+    for (const char *p = t; *p; p++)
+        if ((*p == '.' && (p == t || !symbol_char(p[-1])) && ISALPHA(p[1])) || *p == '=')
+            return true;
+    return false;
+}
+
+/* A section name a plain name?  GCC writes it into a `.section` directive, so
+ * anything else may smuggle a directive in (`section("x\n.weak f\n#")`). */
+static bool plain_section(const char *n)
+{
+    for (; n && *n; n++)
+        if (!symbol_char(*n) && *n != '-')
+            return false;
+    return true;
+}
+
+static bool unit_asm_binds;
+
+/* Set once per unit (fe_run_unit): top-level asm, asm statements in bodies and
+ * section names that may bind symbols (docs/design.md, "Symbols bound outside
+ * C").  Then no symbol's body or initializer is trusted, every library call is
+ * the program's (own_body), and printf conversions may be replaced. */
+static void scan_asm(void)
+{
+    unit_asm_binds = false;
+    for (asm_node *a = symtab->first_asm_symbol(); a; a = a->next)
+        if (TREE_CODE(a->asm_str) != STRING_CST || asm_binds(TREE_STRING_POINTER(a->asm_str)))
+            unit_asm_binds = true;
+    symtab_node *sym;
+    FOR_EACH_SYMBOL(sym)
+        if (!plain_section(sym->get_section()))
+            unit_asm_binds = true;
+    cgraph_node *node;
+    FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node) {
+        function *fun = DECL_STRUCT_FUNCTION(node->decl);
+        basic_block bb;
+        if (fun && fun->cfg)
+            FOR_EACH_BB_FN(bb, fun)
+                for (gimple_stmt_iterator g = gsi_start_bb(bb); !gsi_end_p(g); gsi_next(&g))
+                    if (gasm *a = dyn_cast<gasm *>(gsi_stmt(g)))
+                        if (asm_binds(gimple_asm_string(a)))
+                            unit_asm_binds = true;
+    }
+}
+
+bool fe_asm_binds(void)
+{
+    return unit_asm_binds;
+}
+
+/* Is DECL's symbol bound by asm text: named in a top-level asm statement (`a = b`
+ * needs no directive), or any asm of the unit binds symbols (scan_asm)?  There
+ * `.weak`, `.set`, `.symver` or `.globl` may bind it to another definition than
+ * the one C shows (a weak symbol overridden at link time): its body, or its
+ * initializer, is not surely the one that runs. */
+bool fe_named_in_asm(tree decl)
+{
+    if (unit_asm_binds)
+        return true;
+    const char *sym = DECL_ASSEMBLER_NAME_SET_P(decl) ? fe_linked_symbol(decl)
+                    : DECL_NAME(decl) ? IDENTIFIER_POINTER(DECL_NAME(decl)) : NULL;
+    size_t n = sym ? strlen(sym) : 0;
+    if (!n)
+        return false;
+    for (asm_node *a = symtab->first_asm_symbol(); a; a = a->next) {
+        if (TREE_CODE(a->asm_str) != STRING_CST)
+            continue;
+        const char *t = TREE_STRING_POINTER(a->asm_str);
+        for (const char *p = strstr(t, sym); p; p = strstr(p + 1, sym))
+            if ((p == t || !symbol_char(p[-1])) && !symbol_char(p[n]))
+                return true;
+    }
+    return false;
+}
+
 static bool body_runs(cgraph_node *node)
 {
     tree decl = node->decl;
-    if (node->get_availability() < AVAIL_AVAILABLE)
+    if (node->get_availability() < AVAIL_AVAILABLE || fe_named_in_asm(decl))
         return false;
     if (DECL_EXTERNAL(decl) && !has_attr(decl, "always_inline"))
         return false;
@@ -155,8 +241,8 @@ esc_func *fe_body_here(fe_unit *u, tree decl)
     if (!n)
         return NULL;
     symtab_node *s = n;
-    for (int i = 0; i < 64 && s && s->alias; i++, s = s->get_alias_target())
-        if (s->ifunc_resolver)
+    for (int i = 0; i < 64 && s && s->alias && s->analyzed; i++, s = s->get_alias_target())
+        if (s->ifunc_resolver || fe_named_in_asm(s->decl))
             return NULL;
     enum availability avail = AVAIL_NOT_AVAILABLE;
     cgraph_node *t = n->ultimate_alias_target(&avail);
@@ -323,10 +409,20 @@ unsigned fe_run_unit(void)
     u.calls = vNULL;
 
     cgraph_node *node;
-    FOR_EACH_FUNCTION(node)     /* printf conversions replaced: before any call is read */
-        if (DECL_NAME(node->decl)
-            && esc_libc_printf_hook(IDENTIFIER_POINTER(DECL_NAME(node->decl))))
+    scan_asm();
+    if (unit_asm_binds)
+        esc_printf_hooked(u.ctx);
+    FOR_EACH_FUNCTION(node) {   /* printf conversions replaced: before any call is read */
+        const char *sym = fe_linked_symbol(node->decl);    /* also under an asm label */
+        tree target = node->alias_target;                   /* a weakref's */
+        if (target && DECL_P(target))
+            target = DECL_NAME(target);
+        if ((DECL_NAME(node->decl) && esc_libc_printf_hook(IDENTIFIER_POINTER(DECL_NAME(node->decl))))
+            || (sym && esc_libc_printf_hook(sym))
+            || (target && TREE_CODE(target) == IDENTIFIER_NODE
+                && esc_libc_printf_hook(IDENTIFIER_POINTER(target))))
             esc_printf_hooked(u.ctx);
+    }
     /* gomap_fast.h's inline paths are kept for specialise.cc, not analysed:
      * they are runtime code the rewrite calls, not the user's. */
     FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node)
@@ -334,14 +430,11 @@ unsigned fe_run_unit(void)
             register_defined(&u, node);
     u.unchecked_types = vNULL;
     u.unchecked_parms = vNULL;
-    u.promises_early = true;    /* promises no unit checks: before calls are read */
-    fe_collect_promises(&u);
-    u.promises_early = false;
+    fe_collect_promises(&u);    /* before calls are read: they ask which promises no unit checks */
     FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node)
         if (analysable(node) && !fe_fast_helper(node->decl))
             fe_translate_function(&u, node);
     note_address_taken(&u);
-    fe_collect_promises(&u);
 
     esc_solve(u.ctx);
     if (fe_opts.m >= 1)

@@ -3,9 +3,9 @@
 // word count over gostring keys, nested gomap_foreach.  Each pair gets the same
 // lines; the header's own functions get none.
 //
-// RUN: %cc -O0 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
-// RUN: %cc -O2 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
-// RUN: %root/build/escape-clang -m %s -- -std=gnu11 -I%root/runtime 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
+// RUN: %cc -O0 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --check-prefixes=CHECK,GCC0 --allow-unused-prefixes --implicit-check-not=escape --implicit-check-not=leaking
+// RUN: %cc -O2 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --check-prefixes=CHECK,CONTENT --allow-unused-prefixes --implicit-check-not=escape --implicit-check-not=leaking
+// RUN: %root/build/escape-clang -m %s -- -std=gnu11 -I%root/runtime 2>&1 | %FileCheck %s --check-prefixes=CHECK,CONTENT --allow-unused-prefixes --implicit-check-not=escape --implicit-check-not=leaking
 #include <string.h>
 #include "gomap_typed.h"
 
@@ -23,9 +23,13 @@ static void fill_typed(ii *m, int n)
 {
     for (int i = 0; i < n; i++) gomap_set(ii, m, i, 2 * i);
 }
+/* (At -O0 the plugin does not resolve m's map type here: the key may be of any
+ * size, and a gostring holding w is read as data, w leaks; at -O2 it does, a
+ * string key: w's content leaks; escape-clang takes a gostring for a string key.) */
 static int count_raw(const gomap *m, const char *w)
     // CHECK: typed-layer.c:[[@LINE-1]]:35: m does not escape
-    // CHECK: typed-layer.c:[[@LINE-2]]:50: leaking param content: w
+    // GCC0: typed-layer.c:[[@LINE-2]]:50: leaking param: w
+    // CONTENT: typed-layer.c:[[@LINE-3]]:50: leaking param content: w
 {
     gostring k = { w, strlen(w) };
     int *p = gomap_access(m, &k);
@@ -33,7 +37,8 @@ static int count_raw(const gomap *m, const char *w)
 }
 static int count_typed(const wc *m, const char *w)
     // CHECK: typed-layer.c:[[@LINE-1]]:34: m does not escape
-    // CHECK: typed-layer.c:[[@LINE-2]]:49: leaking param content: w
+    // GCC0: typed-layer.c:[[@LINE-2]]:49: leaking param: w
+    // CONTENT: typed-layer.c:[[@LINE-3]]:49: leaking param content: w
 {
     gostring k = { w, strlen(w) };
     return wc_get(m, k, 0);

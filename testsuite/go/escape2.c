@@ -308,8 +308,11 @@ gomap *foo108(int *x)
 
 // Go: leaking param: x (a key read back is returned); the map does not escape.
 // Ours: x leaks to the result (level=0: the returned key is x itself); the map
-// does not escape.  Better: Go cannot say where x goes.
-// CHECK: {{.*}}:[[@LINE+1]]:18: leaking param: x to result ~r0 level=0
+// does not escape.  Better: Go cannot say where x goes.  escape-clang, which does
+// not follow the map to its descriptor, reads the key &x points to as data (a key
+// of unknown size): Go's answer.
+// GCC: {{.*}}:[[@LINE+2]]:18: leaking param: x to result ~r0 level=0
+// CLANG: {{.*}}:[[@LINE+1]]:18: leaking param: x
 int *foo109(int *x)
 {
     // CHECK: {{.*}}:[[@LINE+1]]:16: make(map[int*]int*) does not escape

@@ -12,19 +12,22 @@
 // read back counts as every key and value (Go's answer for i in map1/map9; sound).
 // Table: README.md.
 //
-// RUN: %cc -O0 -Wno-dangling-pointer -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
-// RUN: %root/build/escape-clang -m %s -- -std=gnu11 -I%root/runtime 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
-// RUN: %cc -O2 -Wno-dangling-pointer -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
+// RUN: %cc -O0 -Wno-dangling-pointer -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --check-prefixes=CHECK,GCC --allow-unused-prefixes --implicit-check-not=escape --implicit-check-not=leaking
+// RUN: %root/build/escape-clang -m %s -- -std=gnu11 -I%root/runtime 2>&1 | %FileCheck %s --check-prefixes=CHECK,CLANG --allow-unused-prefixes --implicit-check-not=escape --implicit-check-not=leaking
+// RUN: %cc -O2 -Wno-dangling-pointer -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --check-prefixes=CHECK,GCC --allow-unused-prefixes --implicit-check-not=escape --implicit-check-not=leaking
 #include "gomap.h"
 
 void *sink;
 
 // Go: make does not escape; i, j moved to heap (both marked BAD).
-// Ours: make does not escape; i and j stay (better).
+// Ours: make does not escape; i and j stay (better).  escape-clang, which does
+// not follow the map to its descriptor, reads the key &k points to as data (a
+// key of unknown size may be part of a pointer): i escapes, Go's answer.
 void map0(void)
 {
     // CHECK: {{.*}}:[[@LINE+1]]:16: make(map[int*]int*) does not escape
     gomap *m = gomap_make(GOMAP_TYPE(int*, int*), 0);
+    // CLANG: {{.*}}:[[@LINE+1]]:9: &i escapes to heap
     int i = 0;
     int j = 0;
     int *k = &i;
@@ -140,6 +143,7 @@ void map6(gomap *m)
 // Ours: make does not escape; i and j stay (better).
 void map7(void)
 {
+    // CLANG: {{.*}}:[[@LINE+1]]:9: &i escapes to heap
     int i = 0;
     int j = 0;
     // CHECK: {{.*}}:[[@LINE+1]]:16: make(map[int*]int*) does not escape

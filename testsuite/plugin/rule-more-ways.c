@@ -184,11 +184,25 @@ void via_struct_argument(void)
     keeps_struct(s);
 }
 
-// Deleting by a key never stores the key: the inner map stays.
-// CHECK: {{.*}}:[[@LINE+1]]:31: outer does not escape
-void delete_by_map_key(gomap *outer)
+// Deleting by a key never stores the key: the inner map stays, when the outer map's
+// key type is known to be a pointer (the handle is hashed and compared).
+void delete_by_map_key(void)
 {
+    // CHECK: {{.*}}:[[@LINE+1]]:20: make(map[gomap *]int) does not escape
+    gomap *outer = gomap_make(GOMAP_TYPE(gomap *, int), 0);
     // CHECK: {{.*}}:[[@LINE+1]]:20: make(map[int]int) does not escape
+    gomap *inner = gomap_make(GOMAP_TYPE(int, int), 0);
+    gomap_delete(outer, &inner);
+    gomap_free(inner);
+    gomap_free(outer);
+}
+
+// A map of unknown type may have keys of any size: the runtime may read part of
+// the handle's bytes as data (map[uint16_t]int), which rebuilds it later.
+// CHECK: {{.*}}:[[@LINE+1]]:39: outer does not escape
+void delete_by_map_key_unknown(gomap *outer)
+{
+    // CHECK: {{.*}}:[[@LINE+1]]:20: make(map[int]int) escapes to heap
     gomap *inner = gomap_make(GOMAP_TYPE(int, int), 0);
     gomap_delete(outer, &inner);
     gomap_free(inner);

@@ -50,17 +50,34 @@ the local variants keep the stack placement reachable.
             attribute of look's parameter), `(*(ne_fn *)&plain)(m)` (a variable
             declared without it read through a cast); keep keeps the map (out), or
             only reads it (local)
+  frames    a maker that runs again inside itself through a route the call graph does
+            not show (a qsort or bsearch comparator, a volatile function pointer, a weak
+            alias, a fopencookie write function, a printf conversion of its own), or an
+            always_inline filler inlined into a recursive function; the program is
+            compiled with recursive-frame-limit=0, so every map of such a function must
+            be on the heap: the maker asks the runtime (gomap_debug_info) and prints a
+            line when its header was given (out). local: the route reaches another
+            function, which makes a map of its own
 """
 
 FAMILIES = ["swap", "iterjob", "byteview", "forward", "inline", "noescape", "valist",
             "libname", "printfhook", "rawout", "ctorinner", "fnpromise", "databytes",
-            "renamed", "composite"]
-FAMILY_WEIGHTS = [3, 2, 5, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]
+            "renamed", "composite", "frames"]
+FAMILY_WEIGHTS = [3, 2, 5, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]
 NEW_SHARE = 0.35        # share of blocks from these families in the default distribution
 MM = "GOMAP_TYPE(int, gomap *)"
 PB = "sizeof(gomap *)"
 
 DECLS = {
+    # a map made on given storage counts in gomap_memstats.stack_maps; the handle is not
+    # handed to anything (an unknown call would make it escape, checking nothing)
+    "frames": ["static unsigned long long rc_stack_maps(void)",
+               "{", "    gomap_memstats st;", "    gomap_read_memstats(&st);",
+               "    return st.stack_maps;", "}",
+               "static void rc_check(unsigned long long before, const char *who)",
+               "{", "    if (rc_stack_maps() != before)",
+               '        printf("frames: %s holds a map in its frame although it recurses\\n", who);',
+               "}"],
     "composite": ["static volatile int cp_true = 1;   /* keep runs, unknown to the compiler */"],
     "stdarg": ["#include <stdarg.h>"],
     "libname": ["static const char *lib_kept;", "char *strdup(const char *s)",
@@ -830,6 +847,89 @@ class Families:
         body = self.maker_head(ty) + call
         return self.kept_in(ty, fn, mk, body, g, out)
 
+    def f_frames(self, ty, fn):
+        """Recursion through a route the may-call graph must take (docs/design.md "Frame
+        budgets"): under recursive-frame-limit=0 a function that may run again before it
+        returns gets no map storage in its frame.  out: the route leads back to the maker,
+        which reports a map whose header the rewrite gave it; local: to another function
+        (its map may be on the stack, nothing is checked)."""
+        routes = ["qsort", "bsearch", "fnptr", "weak", "cookie", "always"]
+        if "frames-printf" not in self.decl_done:
+            routes.append("printf")         # one conversion letter per program
+        route, out = self.pick(routes), self.chance(0.6)
+        self.variants.append(f"frames/{route}-{'out' if out else 'local'}")
+        self.plugin_args.add("recursive-frame-limit=0")
+        self.need_decl("frames")
+        mk, left = self.fresh(f"mk_fr_{ty.name}_"), self.fresh("fr_left")
+        self.global_(f"int {left}")
+        def checked(name):
+            """The maker's head, and (out) the check that its map is not in its frame."""
+            if not out:
+                return self.maker_head(ty)
+            return (["unsigned long long before = rc_stack_maps();"] + self.maker_head(ty)
+                    + [f'rc_check(before, "{name}");'])
+        if route == "always":
+            fill, rec = self.fresh("fr_fill"), self.fresh("fr_rec")
+            self.protos.append(f"static inline __attribute__((always_inline)) void {fill}(void);")
+            self.defs += ([f"static inline __attribute__((always_inline)) void {fill}(void)", "{"]
+                          + ind(checked(fill) + self.local_tail(ty, "m")) + ["}", ""])
+            again = [f"if ({left} > 0) {{", f"    {left}--;", f"    {rec}();", "}"] if out else []
+            self.maker(f"void {rec}(void)", [f"{fill}();"] + again)
+            return [f"{left} = 2;", f"{rec}();"]
+        target = mk
+        if not out:
+            target = self.fresh(f"fr_other_{ty.name}_")
+            self.helper(f"void {target}(void)", self.maker_head(ty) + self.local_tail(ty, "m"))
+        # a callback recurses once per library call it is armed for (ASan's qsort and
+        # printf interceptors call it more often than glibc does)
+        arm = self.fresh("fr_armed")
+        self.global_(f"int {arm}")
+        again = [f"if ({arm} && {left} > 0) {{", f"    {arm} = 0;", f"    {left}--;",
+                 f"    {target}();", "}"]
+        setup = []
+        if route in ("qsort", "bsearch"):
+            cmp = self.fresh("fr_cmp")
+            self.helper(f"int {cmp}(const void *a, const void *b)", again + [
+                "int x = *(const int *)a, y = *(const int *)b;", "return (x > y) - (x < y);"])
+            call = (["int arr[2] = { 2, 1 };", f"{arm} = 1;",
+                     f"qsort(arr, 2, sizeof arr[0], {cmp});", f"{arm} = 0;",
+                     "mix((unsigned)arr[0]);"] if route == "qsort" else
+                    ["int arr[2] = { 1, 2 }, key = 2;", f"{arm} = 1;",
+                     f"const int *hit = bsearch(&key, arr, 2, sizeof arr[0], {cmp});",
+                     f"{arm} = 0;", "mix(hit ? (unsigned)*hit : 0u);"])
+        elif route == "fnptr":
+            fp = self.fresh("fr_fp")
+            self.global_(f"void (*volatile {fp})(void)")
+            setup = [f"{fp} = {target};"]
+            call = [f"if ({left} > 0) {{", f"    {left}--;", f"    {fp}();", "}"]    # no library
+        elif route == "weak":
+            wa = self.fresh("fr_alias")
+            self.decls.append(f"void {wa}(void);")
+            self.at_end.append(f'void {wa}(void) __attribute__((weak, alias("{target}")));')
+            call = [f"if ({left} > 0) {{", f"    {left}--;", f"    {wa}();", "}"]
+        elif route == "cookie":
+            self.cflags.add("-D_GNU_SOURCE")
+            w = self.fresh("fr_write")
+            self.helper(f"ssize_t {w}(void *c, const char *buf, size_t n)",
+                        ["(void)c;", "(void)buf;"] + again + ["return (ssize_t)n;"])
+            call = [f"cookie_io_functions_t io = {{ .write = {w} }};",
+                    'FILE *f = fopencookie(NULL, "w", io);', "if (f) {", "    fputc('x', f);",
+                    f"    {arm} = 1;", "    fflush(f);", f"    {arm} = 0;", "    fclose(f);", "}"]
+        else:
+            self.decl_done.add("frames-printf")
+            self.decls += ["#include <printf.h>", 'static const char *volatile fr_fmt = "%W";']
+            self.helper("int fr_conv(FILE *f, const struct printf_info *info, const void *const *args)",
+                        ["(void)info;", "(void)args;"] + again + ['return fprintf(f, "w");'])
+            self.helper("int fr_conv_info(const struct printf_info *info, size_t n, int *types, int *size)",
+                        ["(void)info;", "(void)size;", "if (n > 0)", "    types[0] = PA_INT;",
+                         "return 1;"])
+            self.helper("__attribute__((constructor)) void fr_conv_init(void)",
+                        ["register_printf_specifier('W', fr_conv, fr_conv_info);"])
+            call = ["char buf[8];", f"{arm} = 1;", "snprintf(buf, sizeof buf, fr_fmt, 1);",
+                    f"{arm} = 0;", "mix((unsigned char)buf[0]);"]
+        self.maker(f"void {mk}(void)", checked(mk) + call + self.local_tail(ty, "m"))
+        return setup + [f"{left} = 2;", f"{mk}();"]
+
     # ---- 5. inline definitions across the two units -----------------------------------------
 
     def f_inline(self, ty, fn):
@@ -869,8 +969,12 @@ class Families:
         self.ext_protos += protos
         copy = ["made++;", f"gomap *c2 = {self.make(ty.desc)};", "gomap_iter it;",
                 "void *k, *v;", "gomap_iter_init(&it, b->m);",
-                "while (gomap_iter_next(&it, &k, &v))",
-                f"    memcpy(gomap_assign(c2, k), v, sizeof({ty.v}));",
+                "while (gomap_iter_next(&it, &k, &v)) {",
+                # b->m's type is unknown here: its key slot, used as a key, is read
+                # as data (it may hold a pointer of another key type), which the
+                # promise on b cannot allow; the key copied at its type is typed
+                f"    {ty.k} key = *(const {ty.k} *)k;",
+                f"    memcpy(gomap_assign(c2, &key), v, sizeof({ty.v}));", "}",
                 "unsigned long long r = gomap_len(c2) + (unsigned)b->n;", "gomap_free(c2);",
                 "return r;"]
         # The promises are checked (any declaration's): the string key's first byte,

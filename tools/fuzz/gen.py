@@ -162,6 +162,8 @@ class Gen(Families):
         self.fams = [f for f in FAMILIES if f in names]
         self.fam_weights = [FAMILY_WEIGHTS[FAMILIES.index(f)] for f in self.fams]
         self.decls, self.decl_done, self.cflags = [], set(), set()
+        self.plugin_args = set()             # -fplugin-arg-escape-*, the stack builds only
+        self.at_end = []                     # main.c lines after every definition
         self.variants = []                   # the family variants used: `// families:`
         self.r = random.Random(seed)
         self.seed = seed
@@ -630,10 +632,12 @@ class Gen(Families):
         out = [f"// escape fuzz program, seed {self.seed} (tools/fuzz/gen.py)"]
         if self.cflags:                       # read by run.py: added to both builds
             out.append("// fuzz-cflags: " + " ".join(sorted(self.cflags)))
+        if self.plugin_args:                  # read by run.py: added to the plugin's builds
+            out.append("// fuzz-plugin-args: " + " ".join(sorted(self.plugin_args)))
         if self.variants:
             out.append("// families: " + " ".join(self.variants))
         out += ["//--- main.c", PRELUDE + MAIN_HEAD] + self.decls
-        out += self.ext_protos + self.globals + self.protos + [""] + self.defs + main
+        out += self.ext_protos + self.globals + self.protos + [""] + self.defs + self.at_end + main
         out += ["//--- ext.c", PRELUDE + "extern unsigned long made;"] + self.ext_defs
         return "\n".join(out) + "\n"
 

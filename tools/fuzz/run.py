@@ -5,7 +5,8 @@
                         [--plugin PATH] [--families LIST]
 
 Programs are tools/fuzz/gen.py SEED [--families LIST] for SEED = S .. S+N-1; a program's
-`// fuzz-cflags:` line (gen.py's inline family asks for -fno-inline) adds to both builds. Each is built twice under
+`// fuzz-cflags:` line (gen.py's inline family asks for -fno-inline) adds to both builds, its
+`// fuzz-plugin-args:` line (the frames family's recursive-frame-limit=0) to the plugin's. Each is built twice under
 -fsanitize=address,undefined (at -O0, -O1 or -O2, by seed): without the plugin ("heap")
 and with -fplugin=build/escape.so -fplugin-arg-escape-m ("stack"; some seeds add m=2,
 max-kv-size or recursive-frame-limit), both linked with the runtime compiled once under
@@ -55,6 +56,7 @@ SANITIZER = re.compile(r"ERROR: (AddressSanitizer|LeakSanitizer): ([\w-]+(?: fre
                        r"(runtime error):|^(panic|fatal error): ", re.M)
 COMPILE_TIMEOUT, RUN_TIMEOUT = 120, 30
 PROG_CFLAGS = re.compile(r"^// fuzz-cflags: (.*)$", re.M)   # the program's own flags
+PROG_PLUGIN_ARGS = re.compile(r"^// fuzz-plugin-args: (.*)$", re.M)  # the plugin's, per program
 PROG_FAMILIES = re.compile(r"^// families: (.*)$", re.M)
 
 
@@ -82,7 +84,9 @@ class Config:
         fail to compile (docs/design.md, "noescape promises are checked")."""
         return ["-O0", "-O2", "-O3", "-O0 -g", "-O1", "-O3 -g"][seed % 6].split()
 
-    def stack_flags(self, seed):
+    def stack_flags(self, seed, text=""):
+        """The plugin's flags; a program's own `// fuzz-plugin-args:` come last (the
+        last of a name wins)."""
         if self.wrong_stack:
             return ["-include", os.path.join(HERE, "wrong_stack.h"), "-fstack-reuse=none",
                     "-fno-sanitize-address-use-after-scope"]
@@ -91,7 +95,8 @@ class Config:
             args.append("-fplugin-arg-escape-max-kv-size=16")
         if seed % 11 == 0:
             args.append("-fplugin-arg-escape-recursive-frame-limit=1024")
-        return args
+        m = PROG_PLUGIN_ARGS.search(text)
+        return args + (["-fplugin-arg-escape-" + a for a in m.group(1).split()] if m else [])
 
 
 def build_runtime(out, san=True):
@@ -214,7 +219,7 @@ def check(cfg, seed, text, workdir):
     rt = sorted(glob.glob(os.path.join(cfg.rt_dir, "*.o")))
     env = dict(os.environ, **RUN_ENV)
     outs = {}
-    for side, extra in (("heap", []), ("stack", cfg.stack_flags(seed))):
+    for side, extra in (("heap", []), ("stack", cfg.stack_flags(seed, text))):
         ran = build_and_run(res, side, base + extra + srcs + rt
                             + ["-o", os.path.join(workdir, side)], env,
                             (lambda err: count_sites(res, err)) if side == "stack" else None)
@@ -233,7 +238,7 @@ def check(cfg, seed, text, workdir):
     if not cfg.wrong_stack:     # the plugin without sanitizers, at another level
         plain_rt = sorted(glob.glob(os.path.join(cfg.out, "rt-plain", "*.o")))
         ran = build_and_run(res, "plain", ["gcc"] + CFLAGS + cfg.plain_opt(seed)
-                            + program_cflags(text) + inc + cfg.stack_flags(seed) + srcs
+                            + program_cflags(text) + inc + cfg.stack_flags(seed, text) + srcs
                             + plain_rt + ["-o", os.path.join(workdir, "plain")])
         if not ran:
             return res
