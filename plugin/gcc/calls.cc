@@ -480,6 +480,16 @@ static bool library_decl(tree fndecl)
 {
     if (own_body(fndecl))
         return false;
+    /* renamed (an asm label, #pragma redefine_extname) to a symbol outside the
+     * library's reserved names (C11 7.1.3: `__isoc99_sscanf`) and LFS's `fopen64`:
+     * whatever function of the program has that name */
+    if (!DECL_NAME(fndecl))
+        return false;
+    const char *sym = fe_linked_symbol(fndecl), *name = IDENTIFIER_POINTER(DECL_NAME(fndecl));
+    size_t n = strlen(name);
+    if (sym && strcmp(sym, name) && strncmp(sym, "__", 2)
+        && !(strncmp(sym, name, n) == 0 && !strcmp(sym + n, "64")))
+        return false;
     cgraph_node *node = cgraph_node::get(fndecl);
     return (node && node->definition) || DECL_IS_UNDECLARED_BUILTIN(fndecl)
            || DECL_IN_SYSTEM_HEADER(fndecl);

@@ -74,6 +74,35 @@ static bool plain_section(const char *n)
     return true;
 }
 
+/* The other strings GCC writes into the assembly as they are: a symbol's asm
+ * label, a weakref's or alias's target, ifunc and symver strings.  Plain names,
+ * and no symver (which binds a versioned name)? */
+static bool plain_strings(symtab_node *sym)
+{
+    tree decl = sym->decl;
+    if (DECL_ASSEMBLER_NAME_SET_P(decl)) {
+        const char *raw = IDENTIFIER_POINTER(DECL_ASSEMBLER_NAME_RAW(decl));
+        if (!plain_section(raw + (*raw == '*')))
+            return false;
+    }
+    if (sym->alias_target && TREE_CODE(sym->alias_target) == IDENTIFIER_NODE
+        && !plain_section(IDENTIFIER_POINTER(sym->alias_target)))
+        return false;
+    for (tree a = DECL_ATTRIBUTES(decl); a; a = TREE_CHAIN(a)) {
+        tree name = get_attribute_name(a);
+        if (is_attribute_p("symver", name))
+            return false;
+        if (!is_attribute_p("alias", name) && !is_attribute_p("weakref", name)
+            && !is_attribute_p("ifunc", name))
+            continue;
+        for (tree v = TREE_VALUE(a); v; v = TREE_CHAIN(v))
+            if (TREE_VALUE(v) && TREE_CODE(TREE_VALUE(v)) == STRING_CST
+                && !plain_section(TREE_STRING_POINTER(TREE_VALUE(v))))
+                return false;
+    }
+    return true;
+}
+
 static bool unit_asm_binds;
 
 /* Set once per unit (fe_run_unit): top-level asm, asm statements in bodies and
@@ -88,7 +117,7 @@ static void scan_asm(void)
             unit_asm_binds = true;
     symtab_node *sym;
     FOR_EACH_SYMBOL(sym)
-        if (!plain_section(sym->get_section()))
+        if (!plain_section(sym->get_section()) || !plain_strings(sym))
             unit_asm_binds = true;
     cgraph_node *node;
     FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node) {
@@ -412,12 +441,13 @@ unsigned fe_run_unit(void)
     scan_asm();
     if (unit_asm_binds)
         esc_printf_hooked(u.ctx);
-    FOR_EACH_FUNCTION(node) {   /* printf conversions replaced: before any call is read */
-        const char *sym = fe_linked_symbol(node->decl);    /* also under an asm label */
-        tree target = node->alias_target;                   /* a weakref's */
+    symtab_node *named;         /* printf conversions replaced: before any call is read */
+    FOR_EACH_SYMBOL(named) {    /* a function or an object (its address is the function's) */
+        const char *sym = fe_linked_symbol(named->decl);   /* also under an asm label */
+        tree target = named->alias_target;                  /* a weakref's */
         if (target && DECL_P(target))
             target = DECL_NAME(target);
-        if ((DECL_NAME(node->decl) && esc_libc_printf_hook(IDENTIFIER_POINTER(DECL_NAME(node->decl))))
+        if ((DECL_NAME(named->decl) && esc_libc_printf_hook(IDENTIFIER_POINTER(DECL_NAME(named->decl))))
             || (sym && esc_libc_printf_hook(sym))
             || (target && TREE_CODE(target) == IDENTIFIER_NODE
                 && esc_libc_printf_hook(IDENTIFIER_POINTER(target))))

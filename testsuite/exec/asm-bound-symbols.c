@@ -7,7 +7,8 @@
 // and give D 100-byte values.  The plugin before this rule used helper's summary
 // (stack-use-after-return) and sized D's stack bucket for int values
 // (stack-buffer-overflow; found by attack helpers, also for the directive in a
-// function's asm, pasted by a macro, or in a section name).  Asm that binds symbols
+// function's asm, pasted by a macro, in a section name, an asm label or a symver
+// string, all written out as they are).  Asm that binds symbols
 // may bind any (a macro can paste a name together), so no descriptor of this
 // unit is resolved: `map[?]?` (docs/design.md, "Symbols bound outside C").
 //
@@ -25,6 +26,11 @@
 // RUN: %cc -O2 -DFORM=2 %asan --param asan-globals=0 %s %t.strong.o %plugin %gomap_asan -o %t22 && env ASAN_OPTIONS=detect_stack_use_after_return=1:detect_leaks=0 %t22 | %FileCheck %s --check-prefix=OUT
 // RUN: %cc -O2 -DFORM=3 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
 // RUN: %cc -O2 -DFORM=3 %asan --param asan-globals=0 %s %t.strong.o %plugin %gomap_asan -o %t23 && env ASAN_OPTIONS=detect_stack_use_after_return=1:detect_leaks=0 %t23 | %FileCheck %s --check-prefix=OUT
+// ... in an asm label, in a symver string:
+// RUN: %cc -O2 -DFORM=4 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
+// RUN: %cc -O2 -DFORM=4 %asan --param asan-globals=0 %s %t.strong.o %plugin %gomap_asan -o %t24 && env ASAN_OPTIONS=detect_stack_use_after_return=1:detect_leaks=0 %t24 | %FileCheck %s --check-prefix=OUT
+// RUN: %cc -O2 -DFORM=5 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
+// RUN: %cc -O2 -DFORM=5 %asan --param asan-globals=0 %s %t.strong.o %plugin %gomap_asan -o %t25 && env ASAN_OPTIONS=detect_stack_use_after_return=1:detect_leaks=0 %t25 | %FileCheck %s --check-prefix=OUT
 #include "gomap.h"
 #include <stdio.h>
 
@@ -40,10 +46,16 @@ size_t helper(gomap *m)
     return gomap_len(m);
 }
 gomap *kept_map(int i) { return kept[i]; }
+int tagvar = 1;         /* FORM 4's symbol */
 const gomap_type D = { GOMAP_LAYOUT_VERSION, sizeof(int), sizeof(v100),
                        _Alignof(int), _Alignof(v100), 0, "map[int]v100" };
 #else
-#if FORM == 1          /* in a body */
+#if FORM == 4          /* smuggled into an asm label, written out as it is */
+extern int tagvar __asm__("tagvar\n\t.weak helper\n\t.weak D\n#");
+__attribute__((used)) static int *tagp = &tagvar;
+#elif FORM == 5        /* smuggled into a symver string */
+__attribute__((used, symver("symv@VERS_1\n\t.weak helper\n\t.weak D\n#"))) void symv(void) {}
+#elif FORM == 1        /* in a body */
 __attribute__((used)) static void directives(void) { __asm__(".weak helper\n\t.weak D"); }
 #elif FORM == 2        /* a macro pasting the name together */
 __asm__(".macro mkweak a, b\n\t.weak \\a\\b\n.endm\n\tmkweak hel, per\n\tmkweak D,");

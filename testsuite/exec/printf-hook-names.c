@@ -1,17 +1,21 @@
 // printf's %s reads its argument unless the unit may replace conversions
 // (docs/design.md, "The C library is the one the headers declare"): the unit
 // naming register_printf_specifier counts also when it declares the function
-// under another name with an asm label (FORM 1) or fetches it with dlsym (2).
+// under another name with an asm label (FORM 1), fetches it with dlsym (2), or
+// names it as the target of an object's weakref (3).
 // The handler keeps the pointer it prints.  The plugin before this rule looked
 // for the C name only, took %s for a read, and put the map printed on the stack
 // (stack-use-after-return after work() returned; found by attack helpers).
 //
 // RUN: %cc -O2 -DFORM=1 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
 // RUN: %cc -O2 -DFORM=2 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
+// RUN: %cc -O2 -DFORM=3 -c %s %plugin -fplugin-arg-escape-m -o /dev/null 2>&1 | %FileCheck %s --implicit-check-not=escape --implicit-check-not=leaking
 // RUN: %cc -O0 -DFORM=1 %asan %s %plugin %gomap_asan -ldl -o %t1 && env ASAN_OPTIONS=detect_stack_use_after_return=1:detect_leaks=0 %t1 | %FileCheck %s --check-prefix=OUT
 // RUN: %cc -O0 -DFORM=2 %asan %s %plugin %gomap_asan -ldl -o %t2 && env ASAN_OPTIONS=detect_stack_use_after_return=1:detect_leaks=0 %t2 | %FileCheck %s --check-prefix=OUT
+// RUN: %cc -O0 -DFORM=3 %asan %s %plugin %gomap_asan -ldl -o %t3 && env ASAN_OPTIONS=detect_stack_use_after_return=1:detect_leaks=0 %t3 | %FileCheck %s --check-prefix=OUT
 // RUN: %cc -O2 -DFORM=1 %asan %s %plugin %gomap_asan -ldl -o %t1 && env ASAN_OPTIONS=detect_stack_use_after_return=1:detect_leaks=0 %t1 | %FileCheck %s --check-prefix=OUT
 // RUN: %cc -O2 -DFORM=2 %asan %s %plugin %gomap_asan -ldl -o %t2 && env ASAN_OPTIONS=detect_stack_use_after_return=1:detect_leaks=0 %t2 | %FileCheck %s --check-prefix=OUT
+// RUN: %cc -O2 -DFORM=3 %asan %s %plugin %gomap_asan -ldl -o %t3 && env ASAN_OPTIONS=detect_stack_use_after_return=1:detect_leaks=0 %t3 | %FileCheck %s --check-prefix=OUT
 #define _GNU_SOURCE
 #include "gomap.h"
 #include <dlfcn.h>
@@ -45,6 +49,9 @@ static int keep_s_info(const struct printf_info *info, size_t n, int *types, int
 typedef int reg_fn(int, printf_function *, printf_arginfo_size_function *);
 #if FORM == 1
 reg_fn reg __asm__("register_printf_specifier");
+#elif FORM == 3        /* an object weakref to it: its address is the function's */
+static const char reg_obj[] __attribute__((weakref("register_printf_specifier")));
+#define reg ((reg_fn *)(const void *)reg_obj)
 #endif
 
 __attribute__((noinline)) static void work(void)
