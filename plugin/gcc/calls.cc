@@ -272,12 +272,9 @@ static bool iter_key_slot(fe_fn *fn, tree var, const esc_descriptor &d)
     return only_used_by(fn, var, key_output, d);
 }
 
-/* A key read of memory holding an object of type T, for a map whose descriptor D
- * is known. */
-static int key_of_type(tree t, bool known, const esc_descriptor &d)
+/* A key read of memory holding an object of type T, for a map of descriptor D. */
+static int key_of_type(tree t, const esc_descriptor &d)
 {
-    if (!known)
-        return ESC_KEY_BYTES;
     if (char_view(t) || !COMPLETE_TYPE_P(t) || !tree_fits_uhwi_p(TYPE_SIZE_UNIT(t))
         || tree_to_uhwi(TYPE_SIZE_UNIT(t)) != d.keysize)
         return ESC_KEY_BYTES;
@@ -351,7 +348,7 @@ static int callsite_key_read(void *p, int i)
             return ESC_KEY_BYTES;
         return ESC_KEY_TYPED;   /* no pointer to expose, only raw memory */
     }
-    return key_of_type(t, known, d);
+    return key_of_type(t, d);
 }
 
 static esc_callsite callsite(call_fe *x)

@@ -207,6 +207,7 @@ bool fe_is_gomap_fn(tree fndecl, const char *name);
 const char *fe_linked_symbol(tree fndecl);   /* the symbol under an asm label (calls.cc) */
 bool fe_named_in_asm(tree decl);              /* asm may bind its symbol (unit.cc) */
 bool fe_asm_binds(void);                      /* the unit's asm may bind any symbol */
+bool fe_asm_names(const char *sym);           /* a top-level asm names SYM (unit.cc) */
 /* __builtin___ubsan_*, __asan_* ...: report and keep nothing. */
 bool fe_sanitizer_builtin(tree fndecl);
 

@@ -201,13 +201,7 @@ static const fe_site *make_site_of(fe_unit *u, hash_map<int_hash<int, -1, -2>, i
  * can give any name) or a top-level asm statement's text (which may define it). */
 static bool name_taken(tree name)
 {
-    if (symtab_node::get_for_asmname(name))
-        return true;
-    const char *n = IDENTIFIER_POINTER(name);
-    for (asm_node *a = symtab->first_asm_symbol(); a; a = a->next)
-        if (TREE_CODE(a->asm_str) == STRING_CST && strstr(TREE_STRING_POINTER(a->asm_str), n))
-            return true;
-    return false;
+    return symtab_node::get_for_asmname(name) || fe_asm_names(IDENTIFIER_POINTER(name));
 }
 
 /* Whether decl can have a clone "NAME.gomap_stack": a function GCC can version,

@@ -64,9 +64,9 @@ static bool asm_binds(const char *t)
     return false;
 }
 
-/* A section name a plain name?  GCC writes it into a `.section` directive, so
- * anything else may smuggle a directive in (`section("x\n.weak f\n#")`). */
-static bool plain_section(const char *n)
+/* A plain name?  GCC writes section names, asm labels and alias targets into
+ * the assembly as they are: anything else may smuggle a directive in. */
+static bool plain_name(const char *n)
 {
     for (; n && *n; n++)
         if (!symbol_char(*n) && *n != '-')
@@ -82,11 +82,11 @@ static bool plain_strings(symtab_node *sym)
     tree decl = sym->decl;
     if (DECL_ASSEMBLER_NAME_SET_P(decl)) {
         const char *raw = IDENTIFIER_POINTER(DECL_ASSEMBLER_NAME_RAW(decl));
-        if (!plain_section(raw + (*raw == '*')))
+        if (!plain_name(raw + (*raw == '*')))
             return false;
     }
     if (sym->alias_target && TREE_CODE(sym->alias_target) == IDENTIFIER_NODE
-        && !plain_section(IDENTIFIER_POINTER(sym->alias_target)))
+        && !plain_name(IDENTIFIER_POINTER(sym->alias_target)))
         return false;
     for (tree a = DECL_ATTRIBUTES(decl); a; a = TREE_CHAIN(a)) {
         tree name = get_attribute_name(a);
@@ -97,7 +97,7 @@ static bool plain_strings(symtab_node *sym)
             continue;
         for (tree v = TREE_VALUE(a); v; v = TREE_CHAIN(v))
             if (TREE_VALUE(v) && TREE_CODE(TREE_VALUE(v)) == STRING_CST
-                && !plain_section(TREE_STRING_POINTER(TREE_VALUE(v))))
+                && !plain_name(TREE_STRING_POINTER(TREE_VALUE(v))))
                 return false;
     }
     return true;
@@ -117,7 +117,7 @@ static void scan_asm(void)
             unit_asm_binds = true;
     symtab_node *sym;
     FOR_EACH_SYMBOL(sym)
-        if (!plain_section(sym->get_section()) || !plain_strings(sym))
+        if (!plain_name(sym->get_section()) || !plain_strings(sym))
             unit_asm_binds = true;
     cgraph_node *node;
     FOR_EACH_FUNCTION_WITH_GIMPLE_BODY(node) {
@@ -137,6 +137,24 @@ bool fe_asm_binds(void)
     return unit_asm_binds;
 }
 
+/* Does a top-level asm statement name the symbol SYM (as a whole name)?  Also
+ * rewrite.cc's test for a clone name already taken. */
+bool fe_asm_names(const char *sym)
+{
+    size_t n = sym ? strlen(sym) : 0;
+    if (!n)
+        return false;
+    for (asm_node *a = symtab->first_asm_symbol(); a; a = a->next) {
+        if (TREE_CODE(a->asm_str) != STRING_CST)
+            return true;        /* unreadable: may name anything */
+        const char *t = TREE_STRING_POINTER(a->asm_str);
+        for (const char *p = strstr(t, sym); p; p = strstr(p + 1, sym))
+            if ((p == t || !symbol_char(p[-1])) && !symbol_char(p[n]))
+                return true;
+    }
+    return false;
+}
+
 /* Is DECL's symbol bound by asm text: named in a top-level asm statement (`a = b`
  * needs no directive), or any asm of the unit binds symbols (scan_asm)?  There
  * `.weak`, `.set`, `.symver` or `.globl` may bind it to another definition than
@@ -144,22 +162,9 @@ bool fe_asm_binds(void)
  * initializer, is not surely the one that runs. */
 bool fe_named_in_asm(tree decl)
 {
-    if (unit_asm_binds)
-        return true;
-    const char *sym = DECL_ASSEMBLER_NAME_SET_P(decl) ? fe_linked_symbol(decl)
-                    : DECL_NAME(decl) ? IDENTIFIER_POINTER(DECL_NAME(decl)) : NULL;
-    size_t n = sym ? strlen(sym) : 0;
-    if (!n)
-        return false;
-    for (asm_node *a = symtab->first_asm_symbol(); a; a = a->next) {
-        if (TREE_CODE(a->asm_str) != STRING_CST)
-            continue;
-        const char *t = TREE_STRING_POINTER(a->asm_str);
-        for (const char *p = strstr(t, sym); p; p = strstr(p + 1, sym))
-            if ((p == t || !symbol_char(p[-1])) && !symbol_char(p[n]))
-                return true;
-    }
-    return false;
+    return unit_asm_binds
+        || fe_asm_names(DECL_ASSEMBLER_NAME_SET_P(decl) ? fe_linked_symbol(decl)
+                        : DECL_NAME(decl) ? IDENTIFIER_POINTER(DECL_NAME(decl)) : NULL);
 }
 
 static bool body_runs(cgraph_node *node)
