@@ -118,10 +118,17 @@ $(B)/plugin/gcc/%.o: plugin/gcc/%.cc | check-plugin-headers
 	@mkdir -p $(dir $@)
 	$(CXX) $(PLUGIN_CXXFLAGS) $(DEPFLAGS) -c $< -o $@
 
-# Linked with the C driver: cc1 already exports the only libstdc++ symbols the plugin
-# uses (operator new/delete), and not loading libstdc++ saves ~3 ms per compile.
-$(B)/escape.so: $(CORE_OBJS) $(GCC_OBJS)
-	$(CC) -shared -o $@ $^
+# Two objects (plugin/gcc/loader.h): escape.so, the loader GCC loads (plugin.cc), and
+# escape-analysis.so, everything else, which the loader loads only for units that may
+# need it.  Linked with the C driver: cc1 already exports the only libstdc++ symbols
+# the plugin uses (operator new/delete), and not loading libstdc++ saves ~3 ms per
+# compile.  Each exports only its entry points (plugin/gcc/exports.map).
+GCC_LOADER_OBJ := $(B)/plugin/gcc/plugin.o
+$(B)/escape.so: $(GCC_LOADER_OBJ) plugin/gcc/exports.map | $(B)/escape-analysis.so
+	$(CC) -shared -Wl,--version-script=plugin/gcc/exports.map -o $@ $(GCC_LOADER_OBJ)
+$(B)/escape-analysis.so: $(CORE_OBJS) $(filter-out $(GCC_LOADER_OBJ),$(GCC_OBJS)) plugin/gcc/exports.map
+	$(CC) -shared -Wl,--version-script=plugin/gcc/exports.map -o $@ \
+	  $(CORE_OBJS) $(filter-out $(GCC_LOADER_OBJ),$(GCC_OBJS))
 
 .PHONY: check-plugin-headers
 check-plugin-headers:
@@ -204,12 +211,13 @@ clean:
 # (-fplugin=PREFIX/lib/gcc-plugin/escape.so); set it to put the plugin elsewhere.
 HEADERS   := runtime/gomap.h runtime/gomap_layout.h runtime/gomap_typed.h runtime/gomap_fast.h
 INSTALLED := $(addprefix $(PREFIX)/include/,$(notdir $(HEADERS))) $(PREFIX)/lib/libgomap.a \
-             $(PREFIX)/lib/pkgconfig/gomap.pc $(PLUGINDIR)/escape.so $(PREFIX)/bin/escape-clang
+             $(PREFIX)/lib/pkgconfig/gomap.pc $(PLUGINDIR)/escape.so $(PLUGINDIR)/escape-analysis.so \
+             $(PREFIX)/bin/escape-clang
 install: all
 	install -d $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PLUGINDIR)
 	install -m 644 $(HEADERS) $(DESTDIR)$(PREFIX)/include/
 	install -m 644 $(B)/libgomap.a $(DESTDIR)$(PREFIX)/lib/
-	install -m 755 $(B)/escape.so $(DESTDIR)$(PLUGINDIR)/escape.so
+	install -m 755 $(B)/escape.so $(B)/escape-analysis.so $(DESTDIR)$(PLUGINDIR)/
 	sed -e 's|@PREFIX@|$(PREFIX)|g' runtime/gomap.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/gomap.pc
 	if [ -f $(B)/escape-clang ]; then install -d $(DESTDIR)$(PREFIX)/bin && \
 	  install -m 755 $(B)/escape-clang $(DESTDIR)$(PREFIX)/bin/escape-clang; fi
@@ -230,7 +238,7 @@ torture: deps
 # build/bench/ and runs bench/run.py: table on stdout, bench/results.md, bench/results.png.
 # `make bench-build` only builds (testsuite/bench/smoke.test uses it).  BENCH_ARGS is
 # passed to bench/run.py (e.g. BENCH_ARGS="--reps 7").
-BENCH_DEB   := golang-go libglib2.0-dev libhts-dev libboost1.81-dev libabsl-dev gnuplot-nox
+BENCH_DEB   := golang-go libglib2.0-dev libhts-dev libboost1.81-dev libabsl-dev gnuplot-nox valgrind
 BB          := $(B)/bench
 BENCH_ARGS  ?=
 BENCH_CFLAGS := -std=gnu11 $(WARN) -O2 -Iruntime -Ibench

@@ -269,6 +269,35 @@ def bench_torture(build, limit):
             "without": sum(r[0] for r in rows), "with": sum(r[1] for r in rows)}
 
 
+def instructions(argv):
+    """Instructions a compile executes, every process of it (the driver, cc1, as), counted
+    by valgrind's callgrind: repeatable to the instruction, where CPU time on this
+    machine moves by several % from run to run."""
+    vg = ["valgrind", "--tool=callgrind", "--trace-children=yes", "--callgrind-out-file=/dev/null"]
+    _, err = cpu_run(vg + argv, timeout=1800)
+    return sum(int(n) for n in re.findall(r"Collected : (\d+)", err))
+
+
+def bench_instructions(build, sample):
+    """Instructions without and with the plugin over SAMPLE torture files spread evenly
+    over the corpus (files whose plain compile fails are skipped).  None without the
+    corpus or valgrind."""
+    files = torture_files(sample)
+    if not files or not shutil.which("valgrind"):
+        return None
+
+    def one(src):
+        try:
+            a = instructions(gcc_argv(build, src, "-O2"))
+        except BenchError:
+            return None
+        return a, instructions(gcc_argv(build, src, "-O2", plugin=True))
+
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        rows = [r for r in pool.map(one, files) if r]
+    return {"files": len(rows), "without": sum(r[0] for r in rows), "with": sum(r[1] for r in rows)}
+
+
 def bench_scaling(build, reps, blocks, work):
     """Escape-pass CPU time for the generated function at 1x, 4x, 16x blocks (-O0: the
     pass runs right after SSA construction, before any optimisation, so the level does
@@ -410,7 +439,7 @@ def report_knuc(rep, times, n):
     rep.target("k-nucleotide: >= 1.5x faster than Go", f"{go / c:.2f}x", go / c >= 1.5)
 
 
-def report_compile(rep, unit, torture, scaling):
+def report_compile(rep, unit, torture, scaling, insns=None):
     rep.add("## Compile time (CPU seconds, gcc -O2; plugin = -fplugin=build/escape.so)")
     rep.add()
     rep.add("The generated unit: the fastest of its repetitions (compiles side by side in pairs, "
@@ -438,6 +467,14 @@ def report_compile(rep, unit, torture, scaling):
     if rows:
         rep.table(["input", "without plugin", "with plugin", "overhead",
                    "escape pass alone, -O0 (share of -O2 time)"], rows)
+    if insns:
+        over = (insns["with"] - insns["without"]) / insns["without"]
+        rep.add(f"Instructions (callgrind, every process of each compile) over {insns['files']} "
+                f"torture files spread over the corpus: {insns['without']:,} without the plugin, "
+                f"{insns['with']:,} with it ({100 * over:+.2f}%). What the CPU times show beyond "
+                "this is not work the plugin does but what loading it costs in page faults and "
+                "caches, and this machine's noise (bench/README.md, \"Compile time\").")
+        rep.add()
     if torture and torture["broken"]:
         rep.add(f"Torture files that compile without the plugin but not with it (not timed; "
                 f"`make torture` has the details): {', '.join(torture['broken'])}")
@@ -551,7 +588,8 @@ def main():
         unit = step("compile", lambda: bench_unit(build, args.compile_reps, args.unit_lines, work))
         torture = step("torture", lambda: bench_torture(build, args.torture_files))
         scaling = step("compile", lambda: bench_scaling(build, max(args.compile_reps, 5), blocks, work))
-        report_compile(rep, unit, torture, scaling)
+        insns = step("torture", lambda: bench_instructions(build, 4 if args.smoke else 40))
+        report_compile(rep, unit, torture, scaling, insns)
         if "compile" not in skip and "torture" not in skip and torture is None:
             rep.add("Torture corpus not extracted (run `make torture` once): measured on the "
                     "generated unit only.")

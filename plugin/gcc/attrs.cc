@@ -11,7 +11,11 @@
  */
 #include "fe.h"
 
-static tree handle_noescape(tree *node, tree name, tree, int, bool *no_add_attrs)
+bool fe_noescape_used;
+
+/* The attribute's handler: escape.so (plugin.cc) registers the attribute and
+ * calls this once it has loaded the analysis. */
+tree fe_handle_noescape(tree *node, tree name, tree, int, bool *no_add_attrs)
 {
     if (TREE_CODE(*node) != PARM_DECL) {
         warning(OPT_Wattributes, "%qE attribute only applies to function parameters",
@@ -19,6 +23,7 @@ static tree handle_noescape(tree *node, tree name, tree, int, bool *no_add_attrs
         *no_add_attrs = true;
         return NULL_TREE;
     }
+    fe_noescape_used = true;   /* even where rejected below: the pass then runs */
     tree type = TREE_TYPE(*node);
     if (!POINTER_TYPE_P(type)) {
         warning(OPT_Wattributes, "%qE attribute only applies to pointer parameters",
@@ -32,15 +37,6 @@ static tree handle_noescape(tree *node, tree name, tree, int, bool *no_add_attrs
         TREE_TYPE(*node) = build_type_attribute_variant(type, attrs);
     }
     return NULL_TREE;
-}
-
-static const struct attribute_spec noescape_attr = {
-    "noescape", 0, 0, true, false, false, false, handle_noescape, NULL
-};
-
-void fe_register_attributes(void *, void *)
-{
-    register_attribute(&noescape_attr);
 }
 
 bool fe_parm_decl_noescape(tree parm)

@@ -57,13 +57,15 @@ extern esc_options fe_opts;       /* the core's options (plugin/core/options.c) 
 bool fe_parse_args(const char *plugin_name, int argc, struct plugin_argument *argv);
 
 /* ---- attribute (attrs.cc) ------------------------------------------------- */
-void fe_register_attributes(void *gcc_data, void *user_data);
+tree fe_handle_noescape(tree *node, tree name, tree args, int flags, bool *no_add_attrs);
 /* OUT[i]: is parameter i (i < N) of a call to FNDECL (may be NULL) with type
  * FNTYPE noescape?  One walk of the parameter lists (a function may have
  * thousands: GCC's torture corpus has one of 10,000). */
 void fe_params_noescape(tree fndecl, tree fntype, unsigned n, bool *out);
 
 bool fe_parm_decl_noescape(tree parm);
+/* Has the unit applied noescape anywhere (a promise the pass must check)? */
+extern bool fe_noescape_used;
 
 /* ---- positions (position.cc) ---------------------------------------------- */
 esc_pos fe_pos(location_t loc);

@@ -53,14 +53,25 @@
  * reports a GCC error naming both versions and returns non-zero, so GCC stops
  * with "fail to initialize plugin" instead of crashing in mismatched data
  * structures.  (Testing this needs a second GCC build, so the suite does not.)
+ *
+ * Two files: escape.so is this loader, escape-analysis.so (next to it) the
+ * analysis, loaded only for a unit that may need it (loader.h): a plugin
+ * argument, a declaration of a function named gomap_*, or a noescape
+ * attribute.  Every other unit (most of a project adding the plugin to its
+ * flags) costs the loader only: a few of cc1's symbols resolved instead of some
+ * 140, which was most of the plugin's cost on files that use no map.
  */
-#include "fe.h"
+#include "gcc-plugin.h"
 #include "plugin-version.h"
+#include "tree.h"
+#include "tree-pass.h"
 #include "context.h"
+#include "diagnostic-core.h"
+#include <dlfcn.h>
+#include "escape.h"
+#include "loader.h"
 
 int plugin_is_GPL_compatible;
-
-unsigned fe_run_unit(void);
 
 static struct plugin_info escape_info = {
     ESC_TOOL_VERSION,
@@ -68,17 +79,80 @@ static struct plugin_info escape_info = {
     "recursive-frame-limit=N,transform=yes|no,json=PATH,sarif=PATH}"
 };
 
-static const struct ggc_root_tab escape_roots[] = {
-    { &fe_make_on_decl, 1, sizeof(fe_make_on_decl), &gt_ggc_mx_tree_node,
-      &gt_pch_nx_tree_node },
-    { &fe_make_into_decl, 1, sizeof(fe_make_into_decl), &gt_ggc_mx_tree_node,
-      &gt_pch_nx_tree_node },
-    { &fe_promises, 1, sizeof(fe_promises), &gt_ggc_mx_tree_node,
-      &gt_pch_nx_tree_node },
-    { &fe_fast_decls, 1, sizeof(fe_fast_decls), &gt_ggc_mx_tree_node,
-      &gt_pch_nx_tree_node },
-    LAST_GGC_ROOT_TAB
+static struct plugin_name_args *self;           /* GCC keeps it for the whole compile */
+static const struct escape_analysis *analysis;  /* NULL until loaded */
+static bool load_failed;
+
+/* escape-analysis.so from escape.so's directory, its entry point checked to be
+ * this build's.  A failure is an error (the unit needs the analysis: it names
+ * the runtime or uses noescape) and is reported once. */
+static bool load(void)
+{
+    if (analysis || load_failed)
+        return analysis != NULL;
+    load_failed = true;
+    const char *dir_end = strrchr(self->full_name, '/');
+    size_t dlen = dir_end ? (size_t)(dir_end - self->full_name) + 1 : 0;
+    size_t n = dlen + sizeof ESCAPE_ANALYSIS_SO;
+    char *path = XNEWVEC(char, n);
+    memcpy(path, self->full_name, dlen);
+    memcpy(path + dlen, ESCAPE_ANALYSIS_SO, sizeof ESCAPE_ANALYSIS_SO);
+    void *h = dlopen(dlen ? path : "./" ESCAPE_ANALYSIS_SO, RTLD_NOW | RTLD_LOCAL);
+    escape_analysis_entry_fn *entry
+        = h ? (escape_analysis_entry_fn *)dlsym(h, ESCAPE_ANALYSIS_ENTRY) : NULL;
+    const struct escape_analysis *a = entry ? entry() : NULL;
+    if (!a || strcmp(a->version, ESC_TOOL_VERSION) != 0) {
+        const char *why = !h ? dlerror() : !a ? "no " ESCAPE_ANALYSIS_ENTRY
+                          : "built from another version";
+        error("plugin %qs: cannot load %qs: %s", self->base_name, path, why);
+        XDELETEVEC(path);
+        return false;
+    }
+    XDELETEVEC(path);
+    if (!a->init(self))
+        return false;   /* a bad argument: error() said which */
+    analysis = a;
+    load_failed = false;
+    return true;
+}
+
+/* The callbacks: each hands over to the analysis once it is loaded, and loads
+ * it when what it sees means the unit may need it. */
+static tree handle_noescape(tree *node, tree name, tree args, int flags, bool *no_add)
+{
+    if (!load()) {
+        *no_add = true;
+        return NULL_TREE;
+    }
+    return analysis->handle_noescape(node, name, args, flags, no_add);
+}
+
+static const struct attribute_spec noescape_attr = {
+    "noescape", 0, 0, true, false, false, false, handle_noescape, NULL
 };
+
+static void register_attributes(void *, void *)
+{
+    register_attribute(&noescape_attr);
+}
+
+static bool runtime_name(tree decl)
+{
+    return decl && TREE_CODE(decl) == FUNCTION_DECL && DECL_NAME(decl)
+        && !strncmp(IDENTIFIER_POINTER(DECL_NAME(decl)), "gomap_", 6);
+}
+
+static void note_decl(void *gcc_data, void *user_data)
+{
+    if (analysis || (runtime_name((tree)gcc_data) && load()))
+        analysis->note_decl(gcc_data, user_data);
+}
+
+static void pre_genericize(void *gcc_data, void *user_data)
+{
+    if (analysis)
+        analysis->pre_genericize(gcc_data, user_data);
+}
 
 static const pass_data escape_pass_data = {
     SIMPLE_IPA_PASS,
@@ -91,33 +165,28 @@ static const pass_data escape_pass_data = {
 class escape_pass : public simple_ipa_opt_pass {
 public:
     escape_pass(gcc::context *ctx) : simple_ipa_opt_pass(escape_pass_data, ctx) {}
-    bool gate(function *) final override { return !in_lto_p && !seen_error(); }
-    unsigned execute(function *) final override { return fe_run_unit(); }
+    bool gate(function *) final override { return analysis != NULL; }
+    unsigned execute(function *) final override { return analysis->run_unit(); }
 };
-
-static bool version_ok(const char *name, struct plugin_gcc_version *version)
-{
-    if (plugin_default_version_check(version, &gcc_version))
-        return true;
-    error("plugin %qs was built for GCC %s (%s) but is loaded by GCC %s (%s); "
-          "rebuild it with this compiler", name, gcc_version.basever,
-          gcc_version.datestamp, version->basever, version->datestamp);
-    return false;
-}
 
 int plugin_init(struct plugin_name_args *info, struct plugin_gcc_version *version)
 {
-    if (!version_ok(info->base_name, version))
+    if (!plugin_default_version_check(version, &gcc_version)) {
+        error("plugin %qs was built for GCC %s (%s) but is loaded by GCC %s (%s); "
+              "rebuild it with this compiler", info->base_name, gcc_version.basever,
+              gcc_version.datestamp, version->basever, version->datestamp);
         return 1;
+    }
+    self = info;
     register_callback(info->base_name, PLUGIN_INFO, NULL, &escape_info);
-    if (!fe_parse_args(info->base_name, info->argc, info->argv))
-        return 0;       /* error() already failed the compilation; no pass */
+    /* arguments (-m, json=, transform=no, ...) are the analysis's: checked now,
+     * and a bad one fails the compilation with no pass, as GCC's own options do */
+    if (info->argc > 0 && !load())
+        return 0;
 
-    register_callback(info->base_name, PLUGIN_ATTRIBUTES, fe_register_attributes, NULL);
-    register_callback(info->base_name, PLUGIN_FINISH_DECL, fe_note_decl, NULL);
-    register_callback(info->base_name, PLUGIN_PRE_GENERICIZE, fe_pre_genericize, NULL);
-    register_callback(info->base_name, PLUGIN_REGISTER_GGC_ROOTS, NULL,
-                      (void *)escape_roots);
+    register_callback(info->base_name, PLUGIN_ATTRIBUTES, register_attributes, NULL);
+    register_callback(info->base_name, PLUGIN_FINISH_DECL, note_decl, NULL);
+    register_callback(info->base_name, PLUGIN_PRE_GENERICIZE, pre_genericize, NULL);
 
     struct register_pass_info pass;
     pass.pass = new escape_pass(g);

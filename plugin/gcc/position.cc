@@ -85,6 +85,9 @@ static tree keep_arg_location(tree *tp, int *, void *)
 void fe_pre_genericize(void *gcc_data, void *)
 {
     tree fndecl = (tree)gcc_data;
+    /* no gomap_make call is possible before its name has been read */
+    if (!maybe_get_identifier("gomap_make"))
+        return;
     if (fndecl && TREE_CODE(fndecl) == FUNCTION_DECL && DECL_SAVED_TREE(fndecl))
         walk_tree_without_duplicates(&DECL_SAVED_TREE(fndecl), keep_arg_location, NULL);
 }

@@ -431,8 +431,50 @@ static esc_options core_options(void)
     return o;
 }
 
+/* Does code of the unit (outside gomap_fast.h's inline paths, which only the
+ * rewrite calls) call a function named gomap_* or take its address?  By its C
+ * name or the symbol it links to: every runtime entry point is so named. */
+static bool runtime_named(tree decl)
+{
+    const char *sym = fe_linked_symbol(decl);
+    return (DECL_NAME(decl) && !strncmp(IDENTIFIER_POINTER(DECL_NAME(decl)), "gomap_", 6))
+        || (sym && !strncmp(sym, "gomap_", 6));
+}
+
+static bool uses_runtime(void)
+{
+    cgraph_node *node;
+    FOR_EACH_FUNCTION(node) {
+        if (!runtime_named(node->decl) || fe_fast_helper(node->decl))
+            continue;
+        for (cgraph_edge *e = node->callers; e; e = e->next_caller)
+            if (!fe_fast_helper(e->caller->decl))
+                return true;
+        ipa_ref *ref;
+        for (unsigned i = 0; node->iterate_referring(i, ref); i++)
+            if (!fe_fast_helper(ref->referring->decl))
+                return true;
+    }
+    return false;
+}
+
+/* A unit that uses no runtime function makes no map the rewrite could move and
+ * no map call it could specialise; asking for no report (-m, json, sarif) and
+ * making no noescape promise, it has nothing the pass could change or say.  The
+ * pass then stops at once: a plugin added to a whole project's flags costs the
+ * units without maps its loading only (bench/README, "Compile time"). */
+static bool nothing_to_do(void)
+{
+    return !fe_opts.m && !fe_opts.json_path && !fe_opts.sarif_path && !fe_noescape_used
+        && !uses_runtime();
+}
+
 unsigned fe_run_unit(void)
 {
+    if (nothing_to_do()) {
+        fe_fast_helpers_release();
+        return 0;
+    }
     esc_options opt = core_options();
     fe_unit u;
     u.ctx = esc_ctx_new(&opt);

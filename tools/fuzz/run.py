@@ -119,11 +119,15 @@ def build_runtime(out, san=True):
 
 
 def snapshot_plugin(plugin, out):
-    """A copy of the plugin for this run: a `make` elsewhere may relink the original."""
+    """A copy of the plugin for this run: a `make` elsewhere may relink the original.
+    With escape-analysis.so, which escape.so loads from its own directory."""
     copy = os.path.join(out, "escape.so")
-    if os.path.exists(plugin):
-        shutil.copyfile(plugin, copy + ".tmp")
-        os.replace(copy + ".tmp", copy)
+    for name in ("escape-analysis.so", "escape.so"):
+        src = os.path.join(os.path.dirname(plugin), name) if name != "escape.so" else plugin
+        dst = os.path.join(out, name)
+        if os.path.exists(src):
+            shutil.copyfile(src, dst + ".tmp")
+            os.replace(dst + ".tmp", dst)
     return copy
 
 
