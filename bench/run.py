@@ -234,9 +234,12 @@ def torture_files(limit):
 
 
 def bench_torture(build, limit):
-    """Every torture file at -O2 without and with the plugin (2 files at a time, each
-    compiled twice each way), summing CPU over the files whose baseline compiles.
-    None when the corpus is not extracted."""
+    """Every torture file at -O2 without and with the plugin, summing CPU over the files
+    whose baseline compiles.  The two compiles of a file run side by side on the two
+    cores, twice, the second time started in the other order, and the faster of each
+    side is kept: whatever else slows this machine down then slows both (run one file
+    at a time on each core, the plugin's side came out 2-3 points slower or faster
+    from one run to the next).  None when the corpus is not extracted."""
     files = torture_files(limit)
     if not files:
         return None
@@ -247,24 +250,26 @@ def bench_torture(build, limit):
     def plug(src):
         return cpu_run(gcc_argv(build, src, "-O2", plugin=True), timeout=240)[0]
 
-    def one(src):
-        # without, with, with, without (ABBA), the faster of each pair: on this machine
-        # the first of two back-to-back compiles of a file is often several % slower,
-        # which a fixed order would charge to one side
-        try:
-            a = base(src)
-        except BenchError:
-            return None                          # not valid on its own (dg-error tests...)
-        try:
-            b = min(plug(src), plug(src))
-        except BenchError:
-            return src                           # the plugin broke it: reported, not timed
-        return min(a, base(src)), b
-
+    rows, broken = [], []
     with concurrent.futures.ThreadPoolExecutor(2) as pool:
-        results = list(pool.map(one, files))
-    rows = [r for r in results if isinstance(r, tuple)]
-    broken = [os.path.relpath(r, ROOT) for r in results if isinstance(r, str)]
+        for src in files:
+            times = {base: [], plug: []}
+            failed = None
+            for order in ((base, plug), (plug, base)):
+                futs = [(f, pool.submit(f, src)) for f in order]
+                for f, fut in futs:
+                    try:
+                        times[f].append(fut.result())
+                    except BenchError:
+                        failed = failed or f
+                if failed:
+                    break
+            if failed is base:
+                continue                         # not valid on its own (dg-error tests...)
+            if failed is plug:
+                broken.append(os.path.relpath(src, ROOT))   # the plugin broke it: reported
+                continue
+            rows.append((min(times[base]), min(times[plug])))
     return {"files": len(rows), "skipped": len(files) - len(rows) - len(broken), "broken": broken,
             "without": sum(r[0] for r in rows), "with": sum(r[1] for r in rows)}
 
@@ -443,8 +448,9 @@ def report_compile(rep, unit, torture, scaling, insns=None):
     rep.add("## Compile time (CPU seconds, gcc -O2; plugin = -fplugin=build/escape.so)")
     rep.add()
     rep.add("The generated unit: the fastest of its repetitions (compiles side by side in pairs, "
-            "alternating which starts first). The torture corpus: each file compiled without, "
-            "with, with and without the plugin, the faster of each pair summed.")
+            "alternating which starts first). The torture corpus: each file compiled without and "
+            "with the plugin side by side, twice (the second time started in the other order), "
+            "the faster of each side summed.")
     rep.add()
     rows = []
     if unit:
