@@ -115,7 +115,7 @@ static long const_hint(CXCursor h)
 static bool model_gomap(ce_fn *fn, call *c, CXCursor decl, const char *name,
                         ce_srcs *out)
 {
-    if (strncmp(name, "gomap_", 6))
+    if (!esc_runtime_prefixed(name))
         return false;
     char *sym = ce_string(clang_Cursor_getMangling(decl));
     const esc_runtime_fn *r = esc_runtime_callee(

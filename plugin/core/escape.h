@@ -25,6 +25,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <string.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -345,6 +346,12 @@ typedef struct esc_runtime_fn {
  * label prefix (NULL: not renamed); external: external linkage.  A declaration
  * renamed by `__asm__("other")` or `#pragma redefine_extname`, a static function
  * of that name, or a call with another number of arguments is not the runtime's. */
+/* Is NAME (a C name or a symbol; may be NULL) in the runtime's name space, gomap_*?
+ * Every runtime entry point is; the GCC loader (plugin.cc) uses it too. */
+static inline bool esc_runtime_prefixed(const char *name)
+{
+    return name && !strncmp(name, "gomap_", 6);
+}
 const esc_runtime_fn *esc_runtime_callee(const char *name, const char *symbol,
                                          bool external, int nargs);
 /* Is the function NAME (linking to SYMBOL, NULL = not renamed, external) the

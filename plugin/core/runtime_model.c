@@ -121,7 +121,7 @@ bool esc_runtime_named(const char *name, const char *symbol, bool external,
 const esc_runtime_fn *esc_runtime_callee(const char *name, const char *symbol,
                                          bool external, int nargs)
 {
-    if (!name || strncmp(name, "gomap_", 6))
+    if (!esc_runtime_prefixed(name))
         return NULL;
     for (size_t i = 0; i < sizeof table / sizeof *table; i++)
         if (table[i].nargs == nargs && esc_runtime_named(name, symbol, external, table[i].name))

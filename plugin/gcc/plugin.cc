@@ -139,7 +139,7 @@ static void register_attributes(void *, void *)
 static bool runtime_name(tree decl)
 {
     return decl && TREE_CODE(decl) == FUNCTION_DECL && DECL_NAME(decl)
-        && !strncmp(IDENTIFIER_POINTER(DECL_NAME(decl)), "gomap_", 6);
+        && esc_runtime_prefixed(IDENTIFIER_POINTER(DECL_NAME(decl)));
 }
 
 static void note_decl(void *gcc_data, void *user_data)

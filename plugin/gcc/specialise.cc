@@ -72,7 +72,7 @@ static tree fast_decl(int id)
 void fe_note_fast_decl(tree decl)
 {
     if (!decl || TREE_CODE(decl) != FUNCTION_DECL || !DECL_NAME(decl)
-        || strncmp(IDENTIFIER_POINTER(DECL_NAME(decl)), "gomap_", 6))
+        || !esc_runtime_prefixed(IDENTIFIER_POINTER(DECL_NAME(decl))))
         return;
     for (int id = 0; id < NFAST; id++) {
         if (!id_equal(DECL_NAME(decl), fast_names[id].name))

@@ -437,8 +437,8 @@ static esc_options core_options(void)
 static bool runtime_named(tree decl)
 {
     const char *sym = fe_linked_symbol(decl);
-    return (DECL_NAME(decl) && !strncmp(IDENTIFIER_POINTER(DECL_NAME(decl)), "gomap_", 6))
-        || (sym && !strncmp(sym, "gomap_", 6));
+    return (DECL_NAME(decl) && esc_runtime_prefixed(IDENTIFIER_POINTER(DECL_NAME(decl))))
+        || esc_runtime_prefixed(sym);
 }
 
 static bool uses_runtime(void)
