@@ -789,6 +789,7 @@ INLINE char *lookup(const struct gomap *h, const void *key, int kind, char **ksl
 {
     uint64_t hash = key_hash(h, key, kind);
     char *b = bucket_for_read(h, hash, kind);
+    prefetch_bucket(h, b, kind, 0);
     uint8_t top = tophash(hash);
     do {
         for (unsigned m = match_cells(b, top); m; m &= m - 1) {
@@ -1086,6 +1087,7 @@ INLINE void *assign_kind_slow(struct gomap *h, const void *key, int kind,
         return slow64 ? slow64(h, load_u64(key), hash) : assign_slow(h, key, hash, kind);
     uint8_t top = tophash(hash);
     char *b = bucket_at_kind(h, h->buckets, hash & bucket_mask(h->B), kind), *val;
+    prefetch_bucket(h, b, kind, 1);
     for (unsigned m = match_cells(b, top); m; m &= m - 1) {
         unsigned i = first_cell(m);
         char *k = key_at_kind(h, b, i, kind);
@@ -1245,6 +1247,7 @@ INLINE int delete_fast_k8v8(struct gomap *h, const void *key)
         return -1;
     uint64_t hash = key_hash(h, key, KIND_K8V8);
     char *b = bucket_at_kind(h, h->buckets, hash & bucket_mask(h->B), KIND_K8V8);
+    prefetch_bucket(h, b, KIND_K8V8, 1);
     for (unsigned m = match_cells(b, tophash(hash)); m; m &= m - 1) {
         unsigned i = first_cell(m);
         if (LIKELY(key_equal(h, key, key_at_kind(h, b, i, KIND_K8V8), KIND_K8V8))) {
