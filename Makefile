@@ -244,7 +244,7 @@ BENCH_ARGS  ?=
 BENCH_CFLAGS := -std=gnu11 $(WARN) -O2 -Iruntime -Ibench
 BENCH_CXXFLAGS := -std=c++17 $(WARN) -O2 -Ibench
 BENCH_PROGS := $(addprefix $(BB)/,maps-gomap maps-glib maps-khash maps-boost maps-absl \
-               small-stack small-heap knucleotide fasta layout-floor bench-go passtime.so)
+               small-stack small-heap knucleotide fasta layout-floor hash-floor bench-go passtime.so)
 BENCH_RUNNER := bench/workload.h bench/runner.h
 bench-deps:
 	$(call apt_install,bench,$(BENCH_DEB))
@@ -289,6 +289,9 @@ $(BB)/fasta: bench/fasta.c
 $(BB)/layout-floor: bench/floor.c bench/workload.h
 	@mkdir -p $(BB)
 	$(CC) $(BENCH_CFLAGS) $< -o $@
+$(BB)/hash-floor: bench/hashfloor.c bench/workload.h $(B)/libgomap.a
+	@mkdir -p $(BB)
+	$(CC) $(BENCH_CFLAGS) $< $(B)/libgomap.a -o $@
 $(BB)/bench-go: $(wildcard bench/go/*.go) bench/go/go.mod
 	@mkdir -p $(BB)
 	cd bench/go && GOFLAGS=-mod=mod GOPROXY=off GOCACHE=$(abspath $(BB))/gocache \

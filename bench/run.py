@@ -32,6 +32,7 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 FLOOR = "layout floor"
+HASH_FLOOR = "hash floor"
 MAP_IMPLS = [  # name, program, argv prefix
     ("gomap", "maps-gomap", []),
     ("Go 1.19", "bench-go", ["maps"]),
@@ -117,6 +118,12 @@ def bench_maps(build, reps, ops, sizes):
         for wl, (ns, *_) in parse_lines(run([os.path.join(build, "layout-floor"), str(ops)]
                                             + [str(n) for n in sizes])).items():
             times.setdefault(wl, {}).setdefault(FLOOR, []).append(float(ns))
+        # gomap's own map looked up with no call and no checks (bench/hashfloor.c): its
+        # checksums are gomap's
+        for wl, (ns, cs, *_) in parse_lines(run([os.path.join(build, "hash-floor"), str(ops)]
+                                                + [str(n) for n in sizes])).items():
+            times.setdefault(wl, {}).setdefault(HASH_FLOOR, []).append(float(ns))
+            check_same(f"{wl} checksum (hash floor)", {"gomap": sums[wl]["gomap"], HASH_FLOOR: cs})
         for wl, by_impl in sums.items():
             if len(by_impl) != len(MAP_IMPLS):
                 raise BenchError(f"{wl}: missing from {set(n for n, _, _ in MAP_IMPLS) - set(by_impl)}")
@@ -395,15 +402,19 @@ def report_maps(rep, times):
     rep.add()
     rep.add(f"'{FLOOR}' (bench/floor.c): the u64 lookups with nothing but the memory reads "
             "Go's bucket layout makes them do (no hash, no compare, no call): no table with "
-            "that layout, Go's or gomap, can be faster.")
+            "that layout, Go's or gomap, can be faster. "
+            f"'{HASH_FLOOR}' (bench/hashfloor.c): gomap's map looked up with its layout and wyhash "
+            "and nothing else (inline, no call, none of Go's checks): gomap's algorithm "
+            "cannot be faster.")
     rep.add()
-    header = ["workload"] + impls + ["Go/gomap", "boost/gomap", FLOOR]
+    header = ["workload"] + impls + ["Go/gomap", "boost/gomap", FLOOR, HASH_FLOOR]
     rows = []
     for wl, by in times.items():
         med = {i: summary(by[i])[0] for i in impls}
         rows.append([workload_label(wl)] + [cell(by[i]) for i in impls]
                     + [f"{med['Go 1.19'] / med['gomap']:.2f}x", f"{med['boost'] / med['gomap']:.2f}x",
-                       cell(by[FLOOR]) if FLOOR in by else ""])
+                       cell(by[FLOOR]) if FLOOR in by else "",
+                       cell(by[HASH_FLOOR]) if HASH_FLOOR in by else ""])
         rep.target(f"{workload_label(wl)}: >= 2x Go 1.19", f"{med['Go 1.19'] / med['gomap']:.2f}x",
                    med["Go 1.19"] / med["gomap"] >= 2.0)
         if "_hit" in wl or "_miss" in wl:
