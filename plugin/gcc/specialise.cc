@@ -164,9 +164,22 @@ static bool trace_param(tree v, tree parm, map_kind *k, hash_set<tree> *seen, in
     return true;
 }
 
+/* Whether FUN may return to its caller other than by a return statement:
+ * __builtin_return hands back whatever an __builtin_apply call returned,
+ * which no return statement names. */
+static bool returns_otherwise(function *fun)
+{
+    basic_block bb;
+    FOR_EACH_BB_FN(bb, fun)
+        for (gimple_stmt_iterator si = gsi_start_bb(bb); !gsi_end_p(si); gsi_next(&si))
+            if (gimple_call_builtin_p(gsi_stmt(si), BUILT_IN_RETURN))
+                return true;
+    return false;
+}
+
 /* The values a call to FNDECL returns, when the body in this unit is the one
  * that runs (not interposable, not a gnu_inline body standing for another
- * unit's): the maps its return statements return. */
+ * unit's) and returns only by its return statements: the maps they return. */
 static bool trace_result(tree fndecl, map_kind *k, hash_set<tree> *seen, int depth)
 {
     cgraph_node *node = fndecl ? cgraph_node::get(fndecl) : NULL;
@@ -178,15 +191,19 @@ static bool trace_result(tree fndecl, map_kind *k, hash_set<tree> *seen, int dep
     if ((TREE_PUBLIC(decl) && decl_replaceable_p(decl, false)) || fe_named_in_asm(decl))
         return false;
     function *fun = DECL_STRUCT_FUNCTION(decl);
-    if (!fun || !fun->cfg || !gimple_in_ssa_p(fun))
+    if (!fun || !fun->cfg || !gimple_in_ssa_p(fun) || returns_otherwise(fun))
         return false;
     edge e;
     edge_iterator ei;
     bool any = false;
     FOR_EACH_EDGE(e, ei, EXIT_BLOCK_PTR_FOR_FN(fun)->preds) {
-        greturn *ret = safe_dyn_cast<greturn *>(last_stmt(e->src));
-        if (!ret)
-            continue;   /* noreturn calls, __builtin_unreachable */
+        gimple *last = last_stmt(e->src);
+        greturn *ret = safe_dyn_cast<greturn *>(last);
+        if (!ret) {
+            if (last && is_gimple_call(last) && (gimple_call_flags(last) & ECF_NORETURN))
+                continue;   /* noreturn calls, __builtin_unreachable */
+            return false;
+        }
         if (!trace_map(gimple_return_retval(ret), k, seen, depth + 1))
             return false;
         any = true;

@@ -19,7 +19,9 @@ the local variants keep the stack placement reachable.
             from memccpy's result or from a lookup, insert or delete of the byte in a
             map keyed by unsigned char), rebuilt later (PNVI-ae-udi: the bytes were
             exposed)
-  forward   __builtin_apply_args / __builtin_apply / __builtin_return forwarding
+  forward   __builtin_apply_args / __builtin_apply / __builtin_return forwarding; and
+            (retmap) a map handed back by __builtin_return from a helper whose return
+            statement names a map of another key size (the specialised calls' key kind)
   inline    a C99 `inline` or gnu_inline definition in main.c keeping nothing, the
             external definition in ext.c keeping the map (built with -fno-inline)
   noescape  ext.c definitions of noescape prototypes, compiled with the plugin, that
@@ -531,6 +533,8 @@ class Families:
     # ---- 4. __builtin_apply forwarding ----------------------------------------------------
 
     def f_forward(self, ty, fn):
+        if self.chance(0.3):
+            return self.forward_retmap(ty)
         out = self.chance(0.6)
         self.variants.append(f"forward/{'out' if out else 'local'}")
         cal, fw = self.fresh("callee"), self.fresh("forward")
@@ -548,6 +552,26 @@ class Families:
                       "    __builtin_return(ret);", "}", ""]
         body = self.maker_head(ty) + [f"{fw}(m, {self.r.randint(0, 9)});"]
         return self.kept_in(ty, fn, mk, body, g, out)
+
+    def forward_retmap(self, ty):
+        """A helper whose return statement returns a map of another key size, and which
+        really hands back, through __builtin_return, the map of ty another function
+        made: a map call specialised from the return statement alone would use the
+        wrong key size.  The maker uses and frees the map (a heap map either way)."""
+        self.variants.append("forward/retmap-local")
+        alt = "GOMAP_TYPE(long, long)" if ty.k == "int" else "GOMAP_TYPE(int, int)"
+        mkr, fr = self.fresh(f"mk_ret_{ty.name}_"), self.fresh("ret_forward")
+        mk = self.fresh(f"mk_fwdret_{ty.name}_")
+        self.helper(f"gomap *{mkr}(int n)", ["(void)n;", f"made++; return {self.make(ty.desc)};"])
+        self.protos.append(f"__attribute__((noinline)) static gomap *{fr}(int n);")
+        self.defs += [f"static gomap *{fr}(int n)", "{", "    if (n >= 0)",
+                      f"        __builtin_return(__builtin_apply((void (*)()){mkr}, "
+                      "__builtin_apply_args(), 64));",
+                      f"    made++; return gomap_make({alt}, 0);", "}", ""]
+        body = ([f"gomap *m = {fr}({self.r.randint(0, 9)});"] + self.op_fill(ty, "m", False)
+                + ["mix(gomap_len(m));"] + self.local_tail(ty, "m"))
+        self.maker(f"void {mk}(void)", body)
+        return [f"{mk}();"]
 
     # ---- 4b. code that keeps what it is given, whatever the C library says ---------------
 
