@@ -8,6 +8,8 @@
  *   run_unit         the SIMPLE_IPA pass after "build_ssa_passes" (unit.cc); in
  *                    lto1 nothing (the compile step already rewrote the bodies
  *                    it streamed), nor after an error
+ *   note_pch         a precompiled header was read: the pass runs in full (its
+ *                    declarations' promises were never seen: unit.cc)
  */
 #include "fe.h"
 #include "loader.h"
@@ -42,8 +44,14 @@ static unsigned run_unit(void)
     return fe_run_unit();
 }
 
+static void note_pch(void)
+{
+    fe_unit_pch = true;
+}
+
 static const struct escape_analysis analysis = {
     ESC_TOOL_VERSION, init, fe_handle_noescape, fe_note_decl, fe_pre_genericize, run_unit,
+    note_pch,
 };
 
 extern "C" const struct escape_analysis *escape_analysis_entry(void)

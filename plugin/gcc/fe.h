@@ -66,6 +66,7 @@ void fe_params_noescape(tree fndecl, tree fntype, unsigned n, bool *out);
 bool fe_parm_decl_noescape(tree parm);
 /* Has the unit applied noescape anywhere (a promise the pass must check)? */
 extern bool fe_noescape_used;
+extern bool fe_unit_pch;   /* a precompiled header was read (analysis.cc) */
 
 /* ---- positions (position.cc) ---------------------------------------------- */
 esc_pos fe_pos(location_t loc);
@@ -226,6 +227,7 @@ esc_descriptor fe_resolve_descriptor(tree arg);
 
 /* ---- rewrite (rewrite.cc) ------------------------------------------------- */
 void fe_note_decl(void *gcc_data, void *user_data);   /* PLUGIN_FINISH_DECL */
+void fe_note_unit_decls(void);                         /* the same, at the pass */
 void fe_rewrite_unit(fe_unit *u);
 /* Can the rewrite give FNDECL's maps the storage of its callers (a clone with
  * storage parameters, rewrite.cc)? */

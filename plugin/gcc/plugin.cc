@@ -56,8 +56,8 @@
  *
  * Two files: escape.so is this loader, escape-analysis.so (next to it) the
  * analysis, loaded only for a unit that may need it (loader.h): a plugin
- * argument, a declaration of a function named gomap_*, or a noescape
- * attribute.  Every other unit (most of a project adding the plugin to its
+ * argument, a declaration of a function named gomap_*, a noescape
+ * attribute, or a precompiled header.  Every other unit (most of a project adding the plugin to its
  * flags) costs the loader only: a few of cc1's symbols resolved instead of some
  * 140, which was most of the plugin's cost on files that use no map.
  */
@@ -148,6 +148,22 @@ static void note_decl(void *gcc_data, void *user_data)
         analysis->note_decl(gcc_data, user_data);
 }
 
+/* A precompiled header's declarations come back as they were saved: no
+ * PLUGIN_FINISH_DECL, no attribute handler runs for them, so whether the unit
+ * needs the analysis cannot be seen from them (a noescape promise made there
+ * must still be checked where the function is defined).  Reading one loads
+ * the analysis; GCC then calls the front end's own hook, if it has one. */
+extern void (*lang_post_pch_load)(void) __attribute__((weak));   /* c-family: not in lto1 */
+static void (*next_post_pch_load)(void);
+
+static void post_pch_load(void)
+{
+    if (load())
+        analysis->note_pch();
+    if (next_post_pch_load)
+        next_post_pch_load();
+}
+
 static void pre_genericize(void *gcc_data, void *user_data)
 {
     if (analysis)
@@ -184,6 +200,10 @@ int plugin_init(struct plugin_name_args *info, struct plugin_gcc_version *versio
     if (info->argc > 0 && !load())
         return 0;
 
+    if (&lang_post_pch_load) {   /* a C-family front end */
+        next_post_pch_load = lang_post_pch_load;
+        lang_post_pch_load = post_pch_load;
+    }
     register_callback(info->base_name, PLUGIN_ATTRIBUTES, register_attributes, NULL);
     register_callback(info->base_name, PLUGIN_FINISH_DECL, note_decl, NULL);
     register_callback(info->base_name, PLUGIN_PRE_GENERICIZE, pre_genericize, NULL);

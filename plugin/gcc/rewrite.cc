@@ -37,6 +37,20 @@ void fe_note_decl(void *gcc_data, void *)
         fe_make_on_decl = decl;
 }
 
+/* Declarations a precompiled header restored had no PLUGIN_FINISH_DECL
+ * (plugin.cc: post_pch_load): the unit's functions are noted again when the
+ * pass starts, for what fe_note_decl learns of the runtime's own (noting one
+ * twice changes nothing; promises are read from the functions' types). */
+void fe_note_unit_decls(void)
+{
+    cgraph_node *node;
+    FOR_EACH_FUNCTION(node) {
+        fe_note_fast_decl(node->decl);
+        if (!fe_make_on_decl && fe_is_gomap_fn(node->decl, "gomap_make_on"))
+            fe_make_on_decl = node->decl;
+    }
+}
+
 static tree make_on_decl(void)
 {
     if (!fe_make_on_decl) {
