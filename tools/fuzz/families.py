@@ -60,12 +60,27 @@ the local variants keep the stack placement reachable.
             be on the heap: the maker asks the runtime (gomap_debug_info) and prints a
             line when its header was given (out). local: the route reaches another
             function, which makes a map of its own
+  keyview   the map runtime hashes and compares a key's bytes, so a key read is typed
+            only at the address of a declared object of the key's type: the maker
+            learns its own handle's bytes from key reads of views into it, (1) given
+            to a noinline helper (or a chain of two) whose parameter is a pointer to
+            the key type, which looks them up, assigns or deletes them in a side map
+            (results, presence or lengths tell the bytes), or used in the maker
+            itself; (2) an iterator's key slot of a map keyed by handles (`gomap *`,
+            a struct holding one) used as the key of maps of other key types (at
+            offsets into the slot, or keys growing a byte at a time); (3) keys of
+            side maps of unknown type (a global, a volatile pointer): `&s.k` of a
+            struct holding the handle, a gostring whose ptr is the handle (also by
+            value through the faststr entry points), `&m` itself.  out: the bytes go
+            to a global, the caller rebuilds the handle after the maker returned;
+            local: the same lookups of keys holding no pointer (a declared key, a
+            view into data, a slot looked up in a map of its own key type)
 """
 
 FAMILIES = ["swap", "iterjob", "byteview", "forward", "inline", "noescape", "valist",
             "libname", "printfhook", "rawout", "ctorinner", "fnpromise", "databytes",
-            "renamed", "composite", "frames"]
-FAMILY_WEIGHTS = [3, 2, 5, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]
+            "renamed", "composite", "frames", "keyview"]
+FAMILY_WEIGHTS = [3, 2, 5, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]
 NEW_SHARE = 0.35        # share of blocks from these families in the default distribution
 MM = "GOMAP_TYPE(int, gomap *)"
 PB = "sizeof(gomap *)"
@@ -115,6 +130,32 @@ DECLS = {
                   "union dbpun { gomap **p; uintptr_t u; };", "static volatile int db_one = 1;"],
     "dbpick": ["__attribute__((noinline)) static gomap **db_pick(gomap **p, uintptr_t alt)",
                "{", "    if (alt) *(db_au *)&p = alt;", "    return p;", "}"],
+    "keyview": (["#include <stddef.h>", "struct kv_b1 { unsigned char b; };", "struct kv_w2 { uint16_t w; };",
+                 "struct kv_hk { gomap *m; };",
+                 "struct kv_tag { uint16_t tag; uint16_t pad[3]; gomap *m; };",
+                 "struct kv_dat { uint16_t tag; uint16_t pad[3]; uint64_t n; };"]
+                + [f"struct kv{n} {{ unsigned char b[{n}]; }};" for n in range(1, 17)]
+                + ["_Static_assert(sizeof(gomap *) == 8 && offsetof(struct kv_tag, m) == 8"
+                   " && offsetof(struct kv_dat, n) == 8, \"keyview: 8-byte handles\");"]
+                + ["/* SIDE = a map keyed by K holding every key whose bytes from SKIP on are",
+                   "   PRE[0..J-1] then W more (0 elsewhere), each c -> c; LOOK, the int * of a",
+                   "   read of the key under test in it, gives PRE[J..J+W-1] */"]
+                + [l.ljust(75) + "\\" for l in [
+                    "#define KV_GROW(K, SKIP, J, W, PRE, SIDE, LOOK)", "    do {",
+                    "        made++;", "        SIDE = gomap_make(GOMAP_TYPE(K, int), 1 << (8 * (W)));",
+                    "        for (int c_ = 0; c_ < 1 << (8 * (W)); c_++) {", "            K key_;",
+                    "            memset(&key_, 0, sizeof key_);",
+                    "            memcpy(key_.b + (SKIP), (PRE), (J));",
+                    "            for (int w_ = 0; w_ < (W); w_++)",
+                    "                key_.b[(SKIP) + (J) + w_] = (unsigned char)(c_ >> (8 * w_));",
+                    "            *(int *)gomap_assign(SIDE, &key_) = c_;", "        }",
+                    "        int *p_ = LOOK;", "        for (int w_ = 0; w_ < (W); w_++)",
+                    "            (PRE)[(J) + w_] = p_ ? (unsigned char)(*p_ >> (8 * w_)) : 0;",
+                    "        gomap_free(SIDE);"]] + ["    } while (0)"]),
+    # side maps of unknown type: a global, one read through a volatile pointer
+    "kv_side": ["static gomap *kv_side;"],
+    "kv_vside": ["static gomap *volatile kv_vside;"],
+    "kv_vp": ["static gomap *kv_box;", "static gomap **volatile kv_vp = &kv_box;"],
     "carry": ["struct carry { const unsigned char *p; size_t n; };"],
     "al16": ["struct __attribute__((may_alias)) al16 { uint16_t w[sizeof(gomap *) / 2]; };"],
     "perm": (["static const unsigned char perm[256] = {"]
@@ -953,6 +994,235 @@ class Families:
                     f"{arm} = 0;", "mix((unsigned char)buf[0]);"]
         self.maker(f"void {mk}(void)", checked(mk) + call + self.local_tail(ty, "m"))
         return setup + [f"{left} = 2;", f"{mk}();"]
+
+    # ---- 4i. key views: a key read is typed only at a declared object of its type ----------
+
+    KV_KEYS = {"uint16_t": ("uint16_t", 2), "struct kv_w2": ("uint16_t", 2),
+               "struct kv_b1": ("unsigned char", 1)}
+
+    def f_keyview(self, ty, fn):
+        """The runtime hashes and compares a key's bytes: the maker learns its own
+        handle's bytes from key reads (docs/design.md, the exposure rule) and, out,
+        writes them to a global from which its caller rebuilds the handle after the
+        maker returned; local, the same reads of keys holding no pointer (the map
+        stays in the maker, which frees it)."""
+        kind = self.pick(["param", "chain", "chainview", "arith", "slot", "unknown"],
+                         [2, 1, 1, 1, 3, 3])
+        out = self.chance(0.65)
+        self.need_decl("keyview")
+        mk = self.fresh(f"mk_kv_{ty.name}_")
+        g = self.fresh("KV")
+        if out:
+            self.global_(f"unsigned char {g}[sizeof(gomap *)]")
+        pre = g if out else "pre"
+        head = self.maker_head(ty) + ([] if out else ["unsigned char pre[sizeof(gomap *)];",
+                                                      "memset(pre, 0, sizeof pre);"])
+        if kind == "slot":
+            detail, body = self.kv_slot(pre, out)
+        elif kind == "unknown":
+            detail, body = self.kv_unknown(pre, out)
+        else:
+            detail, body = self.kv_param(kind, pre, out)
+        self.variants.append(f"keyview/{detail}-{'out' if out else 'local'}")
+        if not out:
+            body += [BYTE_LOOP, "    mix(pre[i]);"]
+            self.maker(f"void {mk}(void)", head + body + self.local_tail(ty, "m"))
+            return [f"{mk}();"]
+        self.maker(f"void {mk}(void)", head + body)
+        e = self.fresh("e")
+        rebuild = [f"gomap *{e};", f"memcpy(&{e}, {g}, sizeof {e});"]
+        if self.chance(0.3):                 # rebuilt by a helper
+            rb = self.fresh("kv_rebuild")
+            self.helper(f"gomap *{rb}(void)", ["gomap *r;", f"memcpy(&r, {g}, sizeof r);",
+                                              "return r;"])
+            rebuild = [f"gomap *{e} = {rb}();"]
+        return [f"{mk}();"] + rebuild + self.caller_tail(ty, fn, e)
+
+    def kv_side_fill(self, k, op):
+        """Lines making the side map(s) `side` keyed by k: every key c -> c, or (bit
+        ops) side[j] holding the keys with bit j set; and the lines freeing them."""
+        elt, size = self.KV_KEYS[k]
+        n = 1 << (8 * size)
+        if op in ("access", "assign"):
+            return ([f"made++; gomap *side = gomap_make(GOMAP_TYPE({k}, int), {n});",
+                     f"for (int c = 0; c < {n}; c++) {{", f"    {k} key = {{ ({elt})c }};",
+                     "    *(int *)gomap_assign(side, &key) = c;", "}"],
+                    ["gomap_free(side);"])
+        return (["gomap *side[8];", "for (int j = 0; j < 8; j++) {",
+                 "    made++; side[j] = gomap_make(GOMAP_TYPE(struct kv_b1, int), 128);",
+                 "    for (int c = 0; c < 256; c++)", "        if (c >> j & 1) {",
+                 "            struct kv_b1 key = { (unsigned char)c };",
+                 "            *(int *)gomap_assign(side[j], &key) = c;", "        }", "}"],
+                ["for (int j = 0; j < 8; j++)", "    gomap_free(side[j]);"])
+
+    def kv_look(self, k, op):
+        """A noinline helper `int look(side, const K *k)` whose result is the key's
+        value, learnt from a lookup, presence in or deletion from side maps (by
+        delete's result or by the map's length), or an insert into a side map of its
+        own (`look(k)`: inserted into a map that is a parameter, the key's bytes are
+        kept by the caller's map, which makes them escape by any rule).  Its name,
+        the side parameter's declaration and the side argument."""
+        f = self.fresh(f"kv_{op}")
+        if op == "access":
+            self.helper(f"int {f}(gomap *side, const {k} *k)",
+                        ["return *(int *)gomap_access(side, k);"], noinline=True)
+            return f, "gomap *side, ", "side, "
+        if op == "assign":
+            fill, free = self.kv_side_fill(k, op)
+            self.helper(f"int {f}(const {k} *k)", fill + ["int v = *(int *)gomap_assign(side, k);"]
+                        + free + ["return v;"], noinline=True)
+            return f, "", ""
+        if op == "present":
+            body = ["int v = 0;", "for (int j = 0; j < 8; j++)", "    if (gomap_access(side[j], k))",
+                    "        v |= 1 << j;", "return v;"]
+        else:
+            hit = ("gomap_delete(side[j], k)" if op == "delete" else
+                   "(before = gomap_len(side[j]), gomap_delete(side[j], k), "
+                   "gomap_len(side[j]) != before)")
+            body = (["int v = 0;"] + (["size_t before;"] if op == "dellen" else [])
+                    + ["for (int j = 0; j < 8; j++)", f"    if ({hit})", "        v |= 1 << j;",
+                       "for (int j = 0; j < 8; j++)     /* the keys deleted go back */",
+                       "    if (v >> j & 1) {", "        struct kv_b1 r = { (unsigned char)v };",
+                       "        *(int *)gomap_assign(side[j], &r) = v;", "    }", "return v;"])
+        self.helper(f"int {f}(gomap **side, const {k} *k)", body, noinline=True)
+        return f, "gomap **side, ", "side, "
+
+    def kv_store(self, k, pre, v):
+        """Stores the value v of the key read at byte offset sizeof(k) * i into pre."""
+        if self.KV_KEYS[k][1] == 1:
+            return [f"{pre}[i] = (unsigned char){v};"]
+        return [f"uint16_t w = (uint16_t){v};", f"memcpy({pre} + 2 * i, &w, sizeof w);"]
+
+    def kv_param(self, kind, pre, out):
+        """Views into the handle given to a helper whose parameter points to the key
+        type (or through a chain of two helpers, the second making the view; arith:
+        the view used in the maker itself); local: views into data, declared keys."""
+        k = self.pick(list(self.KV_KEYS))
+        one = self.KV_KEYS[k][1] == 1
+        # a one-byte key copied by an insert is a character copy, data by any rule
+        ops = ["access", "present", "delete", "dellen"] if one else ["access", "assign"]
+        if kind == "arith":                 # a one-byte key at an offset is a character
+            k, ops = self.pick(["uint16_t", "struct kv_w2"]), ["access", "assign"]
+        op = self.pick(ops)
+        fill, free = self.kv_side_fill(k, op) if kind == "arith" or op != "assign" else ([], [])
+        base = "&m" if out else "dat"
+        declared = not out and kind != "chainview" and self.chance(0.5)   # local: `&key`
+        body = fill + ([] if out or declared else [
+            "unsigned char dat[sizeof(gomap *)];", BYTE_LOOP,
+            f"    dat[i] = (unsigned char)(i * {self.r.randint(1, 97)} + {self.r.randint(0, 255)});"])
+        if self.chance(0.5):
+            view = f"(const {k} *)((const unsigned char *){base} + sizeof({k}) * i)"
+        else:
+            view = f"(const {k} *)(const void *){base} + i"
+        if kind == "arith":
+            call = f"*(int *)gomap_{op}(side, kp)"
+        else:
+            look, decl, arg = self.kv_look(k, op)
+            call = f"{look}({arg}kp)"
+            if kind == "chain":
+                f = self.fresh("kv_pass")
+                self.helper(f"int {f}({decl}const {k} *k)", [f"int r = {look}({arg}k);",
+                                                             "return r;"], noinline=True)
+                call = f"{f}({arg}kp)"
+            elif kind == "chainview":      # the second helper makes the view
+                f = self.fresh("kv_at")
+                self.helper(f"int {f}({decl}const void *base, size_t i)",
+                            [f"return {look}({arg}(const {k} *)((const unsigned char *)base"
+                             f" + sizeof({k}) * i));"], noinline=True)
+                call, view = f"{f}({arg}{base}, i)", None
+        loop = [f"for (size_t i = 0; i < sizeof(gomap *) / sizeof({k}); i++) {{"]
+        if view and not declared:
+            loop.append(f"    const {k} *kp = {view};")
+        elif view:                         # a declared key of the value
+            elt = self.KV_KEYS[k][0]
+            loop += [f"    {k} key = {{ ({elt})(i * 7 + 1) }};", f"    const {k} *kp = &key;"]
+        loop += [f"    int v = {call};"] + ind(self.kv_store(k, pre, "v")) + ["}"]
+        return f"{kind}-{k.replace('struct ', '')}-{op}", body + loop + free
+
+    def kv_grow(self, skip, pre, side, look, word):
+        """KV_GROW lines learning the 8 bytes from offset skip of the key under test:
+        keys growing a byte at a time, or (word) two bytes first (a key of one byte
+        is a character, read as data by any rule)."""
+        steps = [(0, 2)] + [(j, 1) for j in range(2, 8)] if word else [(j, 1) for j in range(8)]
+        return [f"KV_GROW(struct kv{skip + j + w}, {skip}, {j}, {w}, {pre}, {side}, {look});"
+                for j, w in steps]
+
+    def kv_slot(self, pre, out):
+        """A map keyed by handles (gomap *, a struct holding one) iterated: its key slot
+        used as the key of maps of other key types, keys growing a byte at a time
+        or 2-byte views at offsets into the slot; local: looked up in a map of the
+        slot's own key type."""
+        hk = self.pick(["ptr", "box", "tag"])
+        ht = {"ptr": "gomap *", "box": "struct kv_hk", "tag": "struct kv_tag"}[hk]
+        init = {"ptr": "gomap *hk = m;", "box": "struct kv_hk hk = { m };",
+                "tag": "struct kv_tag hk = { 0, { 0, 0, 0 }, m };"}[hk]
+        skip = 8 if hk == "tag" else 0
+        body = [f"made++; gomap *a = gomap_make(GOMAP_TYPE({ht}, int), 0);", init,
+                "*(int *)gomap_assign(a, &hk) = 1;", "gomap_iter it;", "void *k, *v;"]
+        if not out:
+            body += [f"made++; gomap *b = gomap_make(GOMAP_TYPE({ht}, int), 0);",
+                     f"*(int *)gomap_assign(b, &hk) = {self.r.randint(2, 99)};",
+                     "gomap_iter_init(&it, a);", "while (gomap_iter_next(&it, &k, &v)) {",
+                     "    int *p = gomap_access(b, k);", "    mix(p ? (unsigned)*p : 0u);",
+                     "    *(int *)gomap_assign(b, k) += *(int *)v;", "}",
+                     "mix(gomap_len(b));", "gomap_free(b);", "gomap_free(a);"]
+            return f"slot-{hk}", body
+        # off: 2-byte views at offsets into the slot (pointer arithmetic on a slot was
+        # read as data before the rule too: a guard); grow: the slot itself
+        how = self.pick(["grow", "off"], [3, 1])
+        if how == "grow":
+            loop = ["gomap *side;"] + self.kv_grow(skip, pre, "side", "gomap_access(side, k)",
+                                                   hk != "tag" or self.chance(0.5))
+            body += ["gomap_iter_init(&it, a);", "while (gomap_iter_next(&it, &k, &v)) {"]
+            body += ind(loop) + ["}", "gomap_free(a);"]
+            return f"slot-{hk}-grow", body
+        k = self.pick(["uint16_t", "struct kv_w2"])
+        op = self.pick(["access", "assign"])
+        fill, free = self.kv_side_fill(k, op)
+        body += fill + ["gomap_iter_init(&it, a);", "while (gomap_iter_next(&it, &k, &v)) {",
+                        f"    for (size_t i = 0; i < sizeof(gomap *) / sizeof({k}); i++) {{",
+                        f"        int x = *(int *)gomap_{op}(side, (const {k} *)k + {skip // 2} + i);"]
+        body += ind(self.kv_store(k, pre, "x"), 2)
+        body += ["    }", "}", "gomap_free(a);"] + free
+        return f"slot-{hk}-off-{k.replace('struct ', '')}", body
+
+    def kv_unknown(self, pre, out):
+        """Side maps of unknown type (a global, read through a volatile pointer; the
+        faststr entry points also on a map of known non-string type): a key growing a
+        byte at a time from `&s.tag` of a struct holding the handle, a gostring
+        whose ptr is the handle (by address, or by value to faststr), `&m` itself;
+        local: the same of a struct, a gostring or an integer holding no pointer."""
+        how = self.pick(["member", "gostr", "faststr", "faststr2", "whole"], [2, 1, 1, 1, 1])
+        routes = ["global", "volatile", "vptr"] + (["local"] if how.startswith("faststr") else [])
+        route = self.pick(routes)
+        side = {"global": "kv_side", "volatile": "kv_vside", "vptr": "(*kv_vp)",
+                "local": "side"}[route]
+        body = ["gomap *side;"] if route == "local" else []
+        if route != "local":
+            self.need_decl("kv_" + {"global": "side", "volatile": "vside", "vptr": "vp"}[route])
+        c = self.r.randint(1, 1 << 30)
+        skip = 0
+        if how == "member":
+            skip = 8
+            body.append("struct kv_tag s = { 0, { 0, 0, 0 }, m };" if out else
+                        f"struct kv_dat s = {{ 0, {{ 0, 0, 0 }}, {c}u }};")
+            look = f"gomap_access({side}, &s.tag)"
+        elif how == "whole":
+            if not out:
+                body.append(f"uint64_t w = {c}u;")
+            look = f"gomap_access({side}, &{'m' if out else 'w'})"
+        else:
+            body.append("gostring gs = { (const char *)m, 0 };" if out else
+                        f"gostring gs = {{ NULL, {c % 1000} }};")
+            look = {"gostr": f"gomap_access({side}, &gs)",
+                    "faststr": f"gomap_access_faststr({side}, gs)",
+                    "faststr2": f"gomap_access2_faststr({side}, gs, &found)"}[how]
+            if how == "faststr2":
+                body.append("bool found = false;")
+        body += self.kv_grow(skip, pre, side, look, self.chance(0.5))
+        if how == "faststr2":
+            body.append("mix(found);")
+        return f"unknown-{how}-{route}", body
 
     # ---- 5. inline definitions across the two units -----------------------------------------
 
