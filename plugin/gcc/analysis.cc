@@ -8,8 +8,10 @@
  *   run_unit         the SIMPLE_IPA pass after "build_ssa_passes" (unit.cc); in
  *                    lto1 nothing (the compile step already rewrote the bodies
  *                    it streamed), nor after an error
- *   note_pch         a precompiled header was read: the pass runs in full (its
- *                    declarations' promises were never seen: unit.cc)
+ *   note_restored_decls
+ *                    a precompiled header was read, or C++ modules are on: the
+ *                    pass runs in full (declarations whose promises were never
+ *                    seen: unit.cc)
  */
 #include "fe.h"
 #include "loader.h"
@@ -44,14 +46,14 @@ static unsigned run_unit(void)
     return fe_run_unit();
 }
 
-static void note_pch(void)
+static void note_restored_decls(void)
 {
-    fe_unit_pch = true;
+    fe_restored_decls = true;
 }
 
 static const struct escape_analysis analysis = {
     ESC_TOOL_VERSION, init, fe_handle_noescape, fe_note_decl, fe_pre_genericize, run_unit,
-    note_pch,
+    note_restored_decls,
 };
 
 extern "C" const struct escape_analysis *escape_analysis_entry(void)

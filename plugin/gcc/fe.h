@@ -66,7 +66,7 @@ void fe_params_noescape(tree fndecl, tree fntype, unsigned n, bool *out);
 bool fe_parm_decl_noescape(tree parm);
 /* Has the unit applied noescape anywhere (a promise the pass must check)? */
 extern bool fe_noescape_used;
-extern bool fe_unit_pch;   /* a precompiled header was read (analysis.cc) */
+extern bool fe_restored_decls;   /* declarations not seen as made (analysis.cc) */
 
 /* ---- positions (position.cc) ---------------------------------------------- */
 esc_pos fe_pos(location_t loc);

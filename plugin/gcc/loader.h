@@ -7,8 +7,8 @@
  * in cc1's symbol tables (0.5-0.7 ms a compile, measured: bench/README,
  * "Compile time").  The loader therefore loads the analysis only when a unit
  * may need it: a plugin argument is given, a function named gomap_* is
- * declared, noescape is applied, or a precompiled header is read (whose
- * declarations come back without any of these events).  A unit with none of these gets no map on
+ * declared, noescape is applied, a precompiled header is read or C++ modules
+ * are enabled (whose declarations come back without any of these events).  A unit with none of these gets no map on
  * the stack, no specialised call and no message from the analysis either.
  */
 #ifndef ESCAPE_LOADER_H
@@ -27,9 +27,10 @@ struct escape_analysis {
     void (*note_decl)(void *gcc_data, void *user_data);        /* PLUGIN_FINISH_DECL */
     void (*pre_genericize)(void *gcc_data, void *user_data);   /* PLUGIN_PRE_GENERICIZE */
     unsigned (*run_unit)(void);                                 /* the pass */
-    /* A precompiled header was read: its declarations were never shown to
-     * note_decl nor its attributes to handle_noescape. */
-    void (*note_pch)(void);
+    /* The unit has declarations never shown to note_decl nor their attributes
+     * to handle_noescape: a precompiled header was read, or C++ modules may be
+     * imported (-fmodules-ts). */
+    void (*note_restored_decls)(void);
 };
 
 typedef const struct escape_analysis *escape_analysis_entry_fn(void);

@@ -57,7 +57,7 @@
  * Two files: escape.so is this loader, escape-analysis.so (next to it) the
  * analysis, loaded only for a unit that may need it (loader.h): a plugin
  * argument, a declaration of a function named gomap_*, a noescape
- * attribute, or a precompiled header.  Every other unit (most of a project adding the plugin to its
+ * attribute, a precompiled header, or C++ modules (-fmodules-ts).  Every other unit (most of a project adding the plugin to its
  * flags) costs the loader only: a few of cc1's symbols resolved instead of some
  * 140, which was most of the plugin's cost on files that use no map.
  */
@@ -159,7 +159,7 @@ static void (*next_post_pch_load)(void);
 static void post_pch_load(void)
 {
     if (load())
-        analysis->note_pch();
+        analysis->note_restored_decls();
     if (next_post_pch_load)
         next_post_pch_load();
 }
@@ -199,6 +199,13 @@ int plugin_init(struct plugin_name_args *info, struct plugin_gcc_version *versio
      * and a bad one fails the compilation with no pass, as GCC's own options do */
     if (info->argc > 0 && !load())
         return 0;
+    /* C++20 modules: an imported header unit's or module's declarations come
+     * back as a precompiled header's do (below), at an import no hook shows. */
+    if (flag_modules) {
+        if (!load())
+            return 0;
+        analysis->note_restored_decls();
+    }
 
     if (&lang_post_pch_load) {   /* a C-family front end */
         next_post_pch_load = lang_post_pch_load;

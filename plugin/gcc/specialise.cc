@@ -351,6 +351,21 @@ static const char *op_name(int op)
                                                                       : "gomap_delete";
 }
 
+/* The specialised call takes the key by value, read before the call; the
+ * generic one reads *KEY only when it needs it (a lookup or delete on an empty
+ * map does not, as Go's mapaccess1 and mapdelete return first).  So the key is
+ * passed by value only when reading it early cannot fault: KEY is the address
+ * of a declared object (a variable, a parameter, a member or element of one).
+ * A pointer (a parameter, NULL for "no key yet", memory since freed) keeps the
+ * generic call. */
+static bool key_readable(tree key)
+{
+    if (TREE_CODE(key) != ADDR_EXPR)
+        return false;
+    tree base = get_base_address(TREE_OPERAND(key, 0));
+    return base && DECL_P(base);
+}
+
 /* Rewrite one call; false when it stays as it is.  *SMALL_LEFT: inline paths
  * this function may still get (decremented when it gets one). */
 static bool specialise_call(const fe_mapcall &mc, int *small_left)
@@ -359,7 +374,7 @@ static bool specialise_call(const fe_mapcall &mc, int *small_left)
     if (gimple_call_num_args(old) != 2)
         return false;
     tree m = gimple_call_arg(old, 0), key = gimple_call_arg(old, 1);
-    if (TREE_CODE(key) != SSA_NAME && TREE_CODE(key) != ADDR_EXPR)
+    if (!key_readable(key))
         return false;
     map_kind k = { false, { NULL, 0, 0, 0, 0, 0 }, false };
     hash_set<tree> seen;

@@ -460,14 +460,15 @@ static bool uses_runtime(void)
 
 /* A unit that uses no runtime function makes no map the rewrite could move and
  * no map call it could specialise; asking for no report (-m, json, sarif),
- * making no noescape promise and reading no precompiled header (whose promises
- * were never seen), it has nothing the pass could change or say.  The
+ * making no noescape promise and restoring no declarations (a precompiled
+ * header, C++ modules: promises never seen), it has nothing the pass could
+ * change or say.  The
  * pass then stops at once: a plugin added to a whole project's flags costs the
  * units without maps its loading only (bench/README, "Compile time"). */
 static bool nothing_to_do(void)
 {
     return !fe_opts.m && !fe_opts.json_path && !fe_opts.sarif_path && !fe_noescape_used
-        && !fe_unit_pch && !uses_runtime();
+        && !fe_restored_decls && !uses_runtime();
 }
 
 unsigned fe_run_unit(void)

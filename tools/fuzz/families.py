@@ -75,12 +75,16 @@ the local variants keep the stack placement reachable.
             to a global, the caller rebuilds the handle after the maker returned;
             local: the same lookups of keys holding no pointer (a declared key, a
             view into data, a slot looked up in a map of its own key type)
+  keyptr    a lookup and a delete through a key pointer that may not be read while
+            the map is empty (NULL, memory since freed), in a helper given the
+            maker's fresh map: the generic calls do not read the key of an empty map,
+            so a specialised call must not read it first (local only)
 """
 
 FAMILIES = ["swap", "iterjob", "byteview", "forward", "inline", "noescape", "valist",
             "libname", "printfhook", "rawout", "ctorinner", "fnpromise", "databytes",
-            "renamed", "composite", "frames", "keyview"]
-FAMILY_WEIGHTS = [3, 2, 5, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]
+            "renamed", "composite", "frames", "keyview", "keyptr"]
+FAMILY_WEIGHTS = [3, 2, 5, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]
 NEW_SHARE = 0.35        # share of blocks from these families in the default distribution
 MM = "GOMAP_TYPE(int, gomap *)"
 PB = "sizeof(gomap *)"
@@ -611,6 +615,23 @@ class Families:
                       f"    made++; return gomap_make({alt}, 0);", "}", ""]
         body = ([f"gomap *m = {fr}({self.r.randint(0, 9)});"] + self.op_fill(ty, "m", False)
                 + ["mix(gomap_len(m));"] + self.local_tail(ty, "m"))
+        self.maker(f"void {mk}(void)", body)
+        return [f"{mk}();"]
+
+    def f_keyptr(self, ty, fn):
+        """gomap_access and gomap_delete through a key pointer on the maker's fresh, empty
+        map: NULL, then a pointer to memory since freed (read, ASan reports it).  The
+        generic calls do not read an empty map's key; a call specialised for the key
+        kind reads it before the call unless it keeps the generic call."""
+        self.variants.append("keyptr/local")
+        lk, mk = self.fresh("kp_lookup"), self.fresh(f"mk_kp_{ty.name}_")
+        self.helper(f"int {lk}(gomap *m, const {ty.k} *k)",
+                    ["void *v = gomap_access(m, k);", "int d = gomap_delete(m, k);",
+                     "return (v != NULL) * 2 + d;"], noinline=self.chance(0.5))
+        body = ([f"made++; gomap *m = {self.make(ty.desc, 0)};", f"mix((unsigned){lk}(m, NULL));",
+                 f"{ty.k} *gone = malloc(sizeof *gone);", "memset(gone, 0, sizeof *gone);",
+                 "free(gone);", f"mix((unsigned){lk}(m, gone));"]
+                + self.op_fill(ty, "m", False) + ["mix(gomap_len(m));"] + self.local_tail(ty, "m"))
         self.maker(f"void {mk}(void)", body)
         return [f"{mk}();"]
 

@@ -1,0 +1,56 @@
+// A map call specialised for its key kind takes the key by value, read before the
+// call; gomap_access and gomap_delete read *key only when they need it, and a lookup
+// or delete on an empty (or nil) map does not (Go's mapaccess1 and mapdelete return
+// first).  The plugin read a key pointer before such calls, so a pointer that may not
+// be read while the map is empty made the program fault only with the plugin: NULL
+// for "no previous key" (SIGSEGV), memory since freed (ASan heap-use-after-free; found
+// by an attack helper).  A key is passed by value now only when its pointer is the
+// address of a declared object (a variable, a parameter, a member or element of one);
+// a pointer keeps the generic call.  The controls: `&k` and `&s.k` are specialised.
+//
+// RUN: %cc -O2 -c %s %plugin -fplugin-arg-escape-json=%t.json -o /dev/null
+// RUN: %FileCheck %s --check-prefix=JSON < %t.json
+// RUN: %not grep -E '"function": "(lookup|drop)", "verdict": "specialised"' %t.json
+// RUN: %cc -O0 %asan %s %plugin %gomap_asan -o %t0 && env ASAN_OPTIONS=detect_stack_use_after_return=1:detect_leaks=0 %t0 | %FileCheck %s
+// RUN: %cc -O2 %asan %s %plugin %gomap_asan -o %t2 && env ASAN_OPTIONS=detect_stack_use_after_return=1:detect_leaks=0 %t2 | %FileCheck %s
+// RUN: %cc -O2 %s %plugin %gomap -o %tp && %tp | %FileCheck %s
+// RUN: %cc -O2 %s %gomap -o %tn && %tn | %FileCheck %s
+#include "gomap.h"
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+__attribute__((noinline)) static int lookup(gomap *cache, const uint64_t *prev)
+{
+    int *v = gomap_access(cache, prev);          /* empty map: *prev is not read */
+    return v ? *v : -1;
+}
+
+__attribute__((noinline)) static int drop(gomap *cache, const uint64_t *prev)
+{
+    return gomap_delete(cache, prev);
+}
+
+struct box { int tag; uint64_t k; };
+
+int main(void)
+{
+    gomap *cache = gomap_make(GOMAP_TYPE(uint64_t, int), 0);
+    // CHECK: first: -1 delete: 0
+    printf("first: %d delete: %d\n", lookup(cache, NULL), drop(cache, NULL));
+    uint64_t *gone = malloc(sizeof *gone);
+    *gone = 5;
+    free(gone);
+    // CHECK-NEXT: stale: -1
+    printf("stale: %d\n", lookup(cache, gone));
+    uint64_t k = 7;
+    struct box s = { 1, 8 };
+    // JSON-DAG: "line": [[@LINE+1]], {{.*}}"function": "main", "verdict": "specialised", {{.*}}"entry": "gomap_small_assign_fast64"
+    *(int *)gomap_assign(cache, &k) = 70;
+    // JSON-DAG: "line": [[@LINE+1]], {{.*}}"function": "main", "verdict": "specialised", {{.*}}"entry": "gomap_small_assign_fast64"
+    *(int *)gomap_assign(cache, &s.k) = 80;
+    // CHECK-NEXT: 7: 70 8: 80
+    printf("7: %d 8: %d\n", lookup(cache, &k), lookup(cache, &s.k));
+    gomap_free(cache);
+    return 0;
+}
