@@ -36,6 +36,7 @@
  */
 #include "fe.h"
 #include "varasm.h"      /* decl_replaceable_p */
+#include "tree-dfa.h"    /* get_ref_base_and_extent */
 
 tree fe_fast_decls;   /* TREE_VEC, indexed by enum fast_id */
 
@@ -355,15 +356,21 @@ static const char *op_name(int op)
  * generic one reads *KEY only when it needs it (a lookup or delete on an empty
  * map does not, as Go's mapaccess1 and mapdelete return first).  So the key is
  * passed by value only when reading it early cannot fault: KEY is the address
- * of a declared object (a variable, a parameter, a member or element of one).
- * A pointer (a parameter, NULL for "no key yet", memory since freed) keeps the
- * generic call. */
+ * of a declared object or of a part of it at a constant place inside it (a
+ * variable, a parameter, a member, an element at a constant index).  A pointer
+ * (a parameter, NULL for "no key yet", memory since freed) and an element at a
+ * variable index (which may be one past the end) keep the generic call. */
 static bool key_readable(tree key)
 {
     if (TREE_CODE(key) != ADDR_EXPR)
         return false;
-    tree base = get_base_address(TREE_OPERAND(key, 0));
-    return base && DECL_P(base);
+    poly_int64 off, size, max_size;
+    bool reverse;
+    tree base = get_ref_base_and_extent(TREE_OPERAND(key, 0), &off, &size, &max_size, &reverse);
+    if (!base || !DECL_P(base) || !DECL_SIZE(base) || !poly_int_tree_p(DECL_SIZE(base))
+        || !known_size_p(max_size) || maybe_ne(size, max_size))
+        return false;
+    return known_subrange_p(off, size, 0, tree_to_poly_int64(DECL_SIZE(base)));
 }
 
 /* Rewrite one call; false when it stays as it is.  *SMALL_LEFT: inline paths

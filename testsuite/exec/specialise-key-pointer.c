@@ -5,12 +5,16 @@
 // be read while the map is empty made the program fault only with the plugin: NULL
 // for "no previous key" (SIGSEGV), memory since freed (ASan heap-use-after-free; found
 // by an attack helper).  A key is passed by value now only when its pointer is the
-// address of a declared object (a variable, a parameter, a member or element of one);
-// a pointer keeps the generic call.  The controls: `&k` and `&s.k` are specialised.
+// address of a declared object or of a part of it at a constant place (a variable, a
+// parameter, a member, an element at a constant index); a pointer keeps the generic
+// call, and so does an element at a variable index, which may be one past the end
+// (`&ks[2]` below: ASan stack-buffer-overflow with the rule's first version).  The
+// controls: `&k`, `&s.k` and `&ks[1]` are specialised.
 //
 // RUN: %cc -O2 -c %s %plugin -fplugin-arg-escape-json=%t.json -o /dev/null
 // RUN: %FileCheck %s --check-prefix=JSON < %t.json
 // RUN: %not grep -E '"function": "(lookup|drop)", "verdict": "specialised"' %t.json
+// RUN: %not grep -E '"function": "at_index", "verdict": "specialised"' %t.json
 // RUN: %cc -O0 %asan %s %plugin %gomap_asan -o %t0 && env ASAN_OPTIONS=detect_stack_use_after_return=1:detect_leaks=0 %t0 | %FileCheck %s
 // RUN: %cc -O2 %asan %s %plugin %gomap_asan -o %t2 && env ASAN_OPTIONS=detect_stack_use_after_return=1:detect_leaks=0 %t2 | %FileCheck %s
 // RUN: %cc -O2 %s %plugin %gomap -o %tp && %tp | %FileCheck %s
@@ -33,8 +37,29 @@ __attribute__((noinline)) static int drop(gomap *cache, const uint64_t *prev)
 
 struct box { int tag; uint64_t k; };
 
-int main(void)
+__attribute__((noinline)) static int at_index(gomap *m, int n)
 {
+    uint64_t ks[2] = { 1, 2 };
+    if (n == 2)
+        return gomap_access(m, &ks[2]) != NULL;  /* one past the end: not read */
+    return gomap_access(m, &ks[n]) != NULL;      /* a variable index: an SSA pointer */
+}
+
+__attribute__((noinline)) static int past_end(int n)
+{
+    gomap *m = gomap_make(GOMAP_TYPE(uint64_t, int), 0);
+    uint64_t ks[2] = { 1, 2 };
+    int r = at_index(m, n);
+    // JSON-DAG: "line": [[@LINE+1]], {{.*}}"function": "past_end", "verdict": "specialised", {{.*}}"entry": "gomap_small_assign_fast64"
+    *(int *)gomap_assign(m, &ks[1]) = 3;
+    r += *(int *)gomap_access(m, &ks[1]);
+    gomap_free(m);
+    return r;
+}
+
+int main(int argc, char **argv)
+{
+    (void)argv;
     gomap *cache = gomap_make(GOMAP_TYPE(uint64_t, int), 0);
     // CHECK: first: -1 delete: 0
     printf("first: %d delete: %d\n", lookup(cache, NULL), drop(cache, NULL));
@@ -51,6 +76,8 @@ int main(void)
     *(int *)gomap_assign(cache, &s.k) = 80;
     // CHECK-NEXT: 7: 70 8: 80
     printf("7: %d 8: %d\n", lookup(cache, &k), lookup(cache, &s.k));
+    // CHECK-NEXT: past end: 3
+    printf("past end: %d\n", past_end(argc + 1));
     gomap_free(cache);
     return 0;
 }
