@@ -76,13 +76,4 @@ static void floor_run(size_t ops, size_t n)
     free(arr);
 }
 
-int main(int argc, char **argv)
-{
-    if (argc < 3) {
-        fprintf(stderr, "usage: %s OPS N...\n", argv[0]);
-        return 2;
-    }
-    size_t ops = strtoull(argv[1], NULL, 10);
-    for (int a = 2; a < argc; a++) floor_run(ops, strtoull(argv[a], NULL, 10));
-    return 0;
-}
+int main(int argc, char **argv) { return sizes_main(argc, argv, floor_run); }

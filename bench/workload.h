@@ -137,4 +137,16 @@ static inline size_t rounds_for(size_t ops, size_t n)
     return n >= ops ? 1 : ops / n;
 }
 
+/* main() of a program taking OPS N...: run(ops, n) for each key count n. */
+static inline int sizes_main(int argc, char **argv, void (*run)(size_t ops, size_t n))
+{
+    if (argc < 3) {
+        fprintf(stderr, "usage: %s OPS N...\n", argv[0]);
+        return 2;
+    }
+    size_t ops = strtoull(argv[1], NULL, 10);
+    for (int a = 2; a < argc; a++) run(ops, strtoull(argv[a], NULL, 10));
+    return 0;
+}
+
 #endif /* BENCH_WORKLOAD_H */
