@@ -146,9 +146,10 @@ static bool trace_param(tree v, tree parm, map_kind *k, hash_set<tree> *seen, in
     cgraph_node *node = fn && TREE_CODE(fn) == FUNCTION_DECL ? cgraph_node::get(fn) : NULL;
     if (!node || node->address_taken || node->externally_visible || TREE_PUBLIC(fn)
         || node->alias || node->has_aliases_p() || !node->callers || !v
-        || node->force_output || DECL_PRESERVE_P(fn) || !node->local)
+        || node->force_output || DECL_PRESERVE_P(fn) || !node->local || fe_named_in_asm(fn))
         return false;   /* (calls through an alias are that alias's callers; a `used`
-                           function may be called from asm, where no edge shows) */
+                           function, or one an asm names, may be called from asm, where
+                           no edge shows) */
     unsigned idx = 0;
     tree p = DECL_ARGUMENTS(fn);
     for (; p && p != parm; p = DECL_CHAIN(p))
@@ -356,21 +357,25 @@ static const char *op_name(int op)
  * generic one reads *KEY only when it needs it (a lookup or delete on an empty
  * map does not, as Go's mapaccess1 and mapdelete return first).  So the key is
  * passed by value only when reading it early cannot fault: KEY is the address
- * of a declared object or of a part of it at a constant place inside it (a
- * variable, a parameter, a member, an element at a constant index).  A pointer
- * (a parameter, NULL for "no key yet", memory since freed) and an element at a
- * variable index (which may be one past the end) keep the generic call. */
-static bool key_readable(tree key)
+ * of a declared object that surely exists (not weak: an undefined weak object's
+ * address is NULL) and the map's KEYSIZE bytes from there lie inside it at a
+ * constant place (a variable, a parameter, a member, an element at a constant
+ * index).  A pointer (a parameter, NULL for "no key yet", memory since freed),
+ * an element at a variable index (which may be one past the end) and an object
+ * smaller than the map's key keep the generic call. */
+static bool key_readable(tree key, unsigned keysize)
 {
     if (TREE_CODE(key) != ADDR_EXPR)
         return false;
     poly_int64 off, size, max_size;
     bool reverse;
     tree base = get_ref_base_and_extent(TREE_OPERAND(key, 0), &off, &size, &max_size, &reverse);
-    if (!base || !DECL_P(base) || !DECL_SIZE(base) || !poly_int_tree_p(DECL_SIZE(base))
+    if (!base || !DECL_P(base) || DECL_WEAK(base) || lookup_attribute("weakref", DECL_ATTRIBUTES(base))
+        || !DECL_SIZE(base) || !poly_int_tree_p(DECL_SIZE(base))
         || !known_size_p(max_size) || maybe_ne(size, max_size))
         return false;
-    return known_subrange_p(off, size, 0, tree_to_poly_int64(DECL_SIZE(base)));
+    return known_subrange_p(off, (poly_int64)keysize * BITS_PER_UNIT, 0,
+                            tree_to_poly_int64(DECL_SIZE(base)));
 }
 
 /* Rewrite one call; false when it stays as it is.  *SMALL_LEFT: inline paths
@@ -381,11 +386,9 @@ static bool specialise_call(const fe_mapcall &mc, int *small_left)
     if (gimple_call_num_args(old) != 2)
         return false;
     tree m = gimple_call_arg(old, 0), key = gimple_call_arg(old, 1);
-    if (!key_readable(key))
-        return false;
     map_kind k = { false, { NULL, 0, 0, 0, 0, 0 }, false };
     hash_set<tree> seen;
-    if (!trace_map(m, &k, &seen, 0) || !k.known)
+    if (!trace_map(m, &k, &seen, 0) || !k.known || !key_readable(key, k.d.keysize))
         return false;
     int id = choose(mc.op, k, *small_left > 0);
     if (id < 0)

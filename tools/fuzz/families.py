@@ -21,7 +21,9 @@ the local variants keep the stack placement reachable.
             exposed)
   forward   __builtin_apply_args / __builtin_apply / __builtin_return forwarding; and
             (retmap) a map handed back by __builtin_return from a helper whose return
-            statement names a map of another key size (the specialised calls' key kind)
+            statement names a map of another key size (the specialised calls' key kind);
+            (asmentry) a static helper also entered from a top-level asm label (x86-64)
+            with a map of another key size than its C callers'
   inline    a C99 `inline` or gnu_inline definition in main.c keeping nothing, the
             external definition in ext.c keeping the map (built with -fno-inline)
   noescape  ext.c definitions of noescape prototypes, compiled with the plugin, that
@@ -77,8 +79,9 @@ the local variants keep the stack placement reachable.
             view into data, a slot looked up in a map of its own key type)
   keyptr    a lookup and a delete through a key pointer that may not be read while
             the map is empty (NULL, memory since freed), in a helper given the
-            maker's fresh map: the generic calls do not read the key of an empty map,
-            so a specialised call must not read it first (local only)
+            maker's fresh map, and of an undefined weak object (address NULL) or an
+            object smaller than the key: the generic calls do not read the key of an
+            empty map, so a specialised call must not read it first (local only)
 """
 
 FAMILIES = ["swap", "iterjob", "byteview", "forward", "inline", "noescape", "valist",
@@ -578,6 +581,8 @@ class Families:
     # ---- 4. __builtin_apply forwarding ----------------------------------------------------
 
     def f_forward(self, ty, fn):
+        if self.chance(0.15):
+            return self.forward_asmentry()
         if self.chance(0.3):
             return self.forward_retmap(ty)
         out = self.chance(0.6)
@@ -597,6 +602,26 @@ class Families:
                       "    __builtin_return(ret);", "}", ""]
         body = self.maker_head(ty) + [f"{fw}(m, {self.r.randint(0, 9)});"]
         return self.kept_in(ty, fn, mk, body, g, out)
+
+    def forward_asmentry(self):
+        """A static helper C calls with a map of 4-byte keys and a top-level asm label
+        enters (x86-64 `jmp`) with a map of 8-byte keys: its map calls may not be
+        specialised from its C callers alone."""
+        self.variants.append("forward/asmentry-local")
+        h, via, mk = self.fresh("asm_entered"), self.fresh("via_asm"), self.fresh("mk_asm_")
+        self.globals.append(f'__asm__("{via}: jmp {h}");')
+        self.globals.append(f"void {via}(gomap *m);")
+        self.protos.append(f"__attribute__((noinline, noclone)) static void {h}(gomap *m);")
+        self.defs += [f"static void {h}(gomap *m)", "{",
+                      f"    long long k = 0x100000001LL * {self.r.randint(1, 9)};",
+                      "    *(int *)gomap_assign(m, &k) = 5;", "    int *v = gomap_access(m, &k);",
+                      "    mix(gomap_len(m) * 7 + (v ? (unsigned)*v : 99u));", "}", ""]
+        body = [f"made++; gomap *a = {self.make('GOMAP_TYPE(int, int)', 0)};", f"{h}(a);",
+                f"made++; gomap *b = {self.make('GOMAP_TYPE(long long, int)', 0)};", f"{via}(b);",
+                "long long one = 1;", "int *w = gomap_access(b, &one);",
+                "mix(gomap_len(b) + (w ? (unsigned)*w : 0u));", "gomap_free(a);", "gomap_free(b);"]
+        self.maker(f"void {mk}(void)", body)
+        return [f"{mk}();"]
 
     def forward_retmap(self, ty):
         """A helper whose return statement returns a map of another key size, and which
@@ -628,9 +653,16 @@ class Families:
         self.helper(f"int {lk}(gomap *m, const {ty.k} *k)",
                     ["void *v = gomap_access(m, k);", "int d = gomap_delete(m, k);",
                      "return (v != NULL) * 2 + d;"], noinline=self.chance(0.5))
+        wk = self.fresh("kp_weak")
+        self.globals.append(f"extern {ty.k} {wk} __attribute__((weak));   /* defined nowhere */")
+        small = {"long": "int", "struct pt": "int", "gostring": "long"}.get(ty.k, "char")
         body = ([f"made++; gomap *m = {self.make(ty.desc, 0)};", f"mix((unsigned){lk}(m, NULL));",
                  f"{ty.k} *gone = malloc(sizeof *gone);", "memset(gone, 0, sizeof *gone);",
-                 "free(gone);", f"mix((unsigned){lk}(m, gone));"]
+                 "free(gone);", f"mix((unsigned){lk}(m, gone));",
+                 # an object that may not exist, one smaller than the key: not read either
+                 f"mix((unsigned)(gomap_access(m, &{wk}) != NULL) + (unsigned)gomap_delete(m, &{wk}));",
+                 f"{small} small_k = 1;",
+                 "mix((unsigned)(gomap_access(m, &small_k) != NULL) + (unsigned)gomap_delete(m, &small_k));"]
                 + self.op_fill(ty, "m", False) + ["mix(gomap_len(m));"] + self.local_tail(ty, "m"))
         self.maker(f"void {mk}(void)", body)
         return [f"{mk}();"]
