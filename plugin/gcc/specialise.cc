@@ -370,7 +370,8 @@ static bool key_readable(tree key, unsigned keysize)
     poly_int64 off, size, max_size;
     bool reverse;
     tree base = get_ref_base_and_extent(TREE_OPERAND(key, 0), &off, &size, &max_size, &reverse);
-    if (!base || !DECL_P(base) || DECL_WEAK(base) || lookup_attribute("weakref", DECL_ATTRIBUTES(base))
+    if (!base || !DECL_P(base)
+        || (VAR_P(base) && (DECL_WEAK(base) || lookup_attribute("weakref", DECL_ATTRIBUTES(base))))
         || !DECL_SIZE(base) || !poly_int_tree_p(DECL_SIZE(base))
         || !known_size_p(max_size) || maybe_ne(size, max_size))
         return false;
