@@ -46,6 +46,8 @@ static unsigned run_unit(void)
     return fe_run_unit();
 }
 
+bool fe_restored_decls;
+
 static void note_restored_decls(void)
 {
     fe_restored_decls = true;

@@ -12,7 +12,6 @@
 #include "fe.h"
 
 bool fe_noescape_used;
-bool fe_restored_decls;
 
 /* The attribute's handler: escape.so (plugin.cc) registers the attribute and
  * calls this once it has loaded the analysis. */

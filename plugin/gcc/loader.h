@@ -8,8 +8,9 @@
  * "Compile time").  The loader therefore loads the analysis only when a unit
  * may need it: a plugin argument is given, a function named gomap_* is
  * declared, noescape is applied, a precompiled header is read or C++ modules
- * are enabled (whose declarations come back without any of these events).  A unit with none of these gets no map on
- * the stack, no specialised call and no message from the analysis either.
+ * are enabled (whose declarations come back without any of these events).  A
+ * unit with none of these gets no map on the stack, no specialised call and no
+ * message from the analysis either.
  */
 #ifndef ESCAPE_LOADER_H
 #define ESCAPE_LOADER_H

@@ -57,9 +57,10 @@
  * Two files: escape.so is this loader, escape-analysis.so (next to it) the
  * analysis, loaded only for a unit that may need it (loader.h): a plugin
  * argument, a declaration of a function named gomap_*, a noescape
- * attribute, a precompiled header, or C++ modules (-fmodules-ts).  Every other unit (most of a project adding the plugin to its
- * flags) costs the loader only: a few of cc1's symbols resolved instead of some
- * 140, which was most of the plugin's cost on files that use no map.
+ * attribute, a precompiled header, or C++ modules (-fmodules-ts).  Every other
+ * unit (most of a project adding the plugin to its flags) costs the loader
+ * only: a few of cc1's symbols resolved instead of some 140, which was most of
+ * the plugin's cost on files that use no map.
  */
 #include "gcc-plugin.h"
 #include "plugin-version.h"

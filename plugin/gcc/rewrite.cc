@@ -26,29 +26,34 @@
 
 tree fe_make_on_decl;
 
-/* PLUGIN_FINISH_DECL: remember the unit's own declaration of gomap_make_on; every
- * declaration's noescape promises (promises.cc). */
-void fe_note_decl(void *gcc_data, void *)
+/* The runtime's own functions: its entry points and inline paths
+ * (specialise.cc) and the unit's declaration of gomap_make_on.  Noting one
+ * twice changes nothing. */
+static void note_runtime_decl(tree decl)
 {
-    tree decl = (tree)gcc_data;
-    fe_note_promise_decl(decl);
     fe_note_fast_decl(decl);
     if (decl && TREE_CODE(decl) == FUNCTION_DECL && fe_is_gomap_fn(decl, "gomap_make_on"))
         fe_make_on_decl = decl;
 }
 
-/* Declarations a precompiled header restored had no PLUGIN_FINISH_DECL
- * (plugin.cc: post_pch_load): the unit's functions are noted again when the
- * pass starts, for what fe_note_decl learns of the runtime's own (noting one
- * twice changes nothing; promises are read from the functions' types). */
+/* PLUGIN_FINISH_DECL: the runtime's functions; every declaration's noescape
+ * promises (promises.cc). */
+void fe_note_decl(void *gcc_data, void *)
+{
+    tree decl = (tree)gcc_data;
+    fe_note_promise_decl(decl);
+    note_runtime_decl(decl);
+}
+
+/* Declarations a precompiled header or a C++ module restored had no
+ * PLUGIN_FINISH_DECL (plugin.cc): the runtime's functions are noted from the
+ * symbol table when the pass starts (their promises are read from the
+ * functions' types there). */
 void fe_note_unit_decls(void)
 {
     cgraph_node *node;
-    FOR_EACH_FUNCTION(node) {
-        fe_note_fast_decl(node->decl);
-        if (!fe_make_on_decl && fe_is_gomap_fn(node->decl, "gomap_make_on"))
-            fe_make_on_decl = node->decl;
-    }
+    FOR_EACH_FUNCTION(node)
+        note_runtime_decl(node->decl);
 }
 
 static tree make_on_decl(void)

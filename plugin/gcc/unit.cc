@@ -462,9 +462,9 @@ static bool uses_runtime(void)
  * no map call it could specialise; asking for no report (-m, json, sarif),
  * making no noescape promise and restoring no declarations (a precompiled
  * header, C++ modules: promises never seen), it has nothing the pass could
- * change or say.  The
- * pass then stops at once: a plugin added to a whole project's flags costs the
- * units without maps its loading only (bench/README, "Compile time"). */
+ * change or say.  The pass then stops at once: a plugin added to a whole
+ * project's flags costs the units without maps its loading only (bench/README,
+ * "Compile time"). */
 static bool nothing_to_do(void)
 {
     return !fe_opts.m && !fe_opts.json_path && !fe_opts.sarif_path && !fe_noescape_used
@@ -473,7 +473,8 @@ static bool nothing_to_do(void)
 
 unsigned fe_run_unit(void)
 {
-    fe_note_unit_decls();
+    if (fe_restored_decls)
+        fe_note_unit_decls();
     if (nothing_to_do()) {
         fe_fast_helpers_release();
         return 0;
